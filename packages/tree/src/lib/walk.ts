@@ -1,0 +1,157 @@
+/**
+ * Walking and finding: small utilities over the tree. The tree is also a
+ * plain unist tree, so `unist-util-visit` and friends work on it too (they
+ * do not see article/division/annex `heading` arrays, which are fields).
+ */
+import type {Document, Inline, Node, Parent, Provision} from './types.js'
+
+/** Return `false` from a visitor to skip a node's children. */
+export type Visitor = (node: Node, ancestors: readonly Parent[]) => boolean | void
+
+/** Depth-first, preorder walk over `children` (headings included for provisions). */
+export function walk(node: Node, visitor: Visitor, ancestors: Parent[] = []): void {
+  if (visitor(node, ancestors) === false) return
+  if ('children' in node) {
+    const parent = node as Parent
+    ancestors.push(parent)
+    for (const child of parent.children as Node[]) walk(child, visitor, ancestors)
+    ancestors.pop()
+  }
+}
+
+/** True when `node` is an addressable unit (has an eId). */
+export function isProvision(node: Node): node is Provision {
+  return 'eId' in node && typeof (node as {eId?: unknown}).eId === 'string'
+}
+
+/** Every provision in document order, with its ancestors (outermost first). */
+export function listProvisions(root: Node): Array<{node: Provision; ancestors: Parent[]}> {
+  const out: Array<{node: Provision; ancestors: Parent[]}> = []
+  walk(root, (node, ancestors) => {
+    if (isProvision(node)) out.push({node, ancestors: [...ancestors]})
+  })
+  return out
+}
+
+/** The provision with this eId, or `undefined`. */
+export function findByEid(root: Node, eId: string): Provision | undefined {
+  let found: Provision | undefined
+  walk(root, (node) => {
+    if (found) return false
+    if (isProvision(node) && node.eId === eId) {
+      found = node
+      return false
+    }
+    return undefined
+  })
+  return found
+}
+
+/** The provision with this eId and its parent and index, or `undefined`. */
+export function locate(root: Node, eId: string): {node: Provision; parent: Parent; index: number; ancestors: Parent[]} | undefined {
+  let result: {node: Provision; parent: Parent; index: number; ancestors: Parent[]} | undefined
+  walk(root, (node, ancestors) => {
+    if (result) return false
+    if (isProvision(node) && node.eId === eId) {
+      const parent = ancestors[ancestors.length - 1]!
+      result = {node, parent, index: (parent.children as Node[]).indexOf(node), ancestors: [...ancestors]}
+      return false
+    }
+    return undefined
+  })
+  return result
+}
+
+/** The plain text of inline content (footnote texts left out; breaks become `\n`). */
+export function inlineText(nodes: readonly Inline[]): string {
+  let out = ''
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'ref':
+        out += node.value
+        break
+      case 'placeholder':
+        out += '[' + node.value + ']'
+        break
+      case 'quotedText':
+        out += node.startQuote + inlineText(node.children) + node.endQuote
+        break
+      case 'break':
+        out += '\n'
+        break
+      case 'authorialNote':
+        break
+      default:
+        out += inlineText(node.children)
+    }
+  }
+  return out
+}
+
+export interface TextOptions {
+  /** Include the printed number (`1.`, `(a)`) and heading (default true). */
+  num?: boolean
+  /** Include the text of sub-provisions (default true). */
+  deep?: boolean
+}
+
+/**
+ * The plain text of a node: for a provision its number, heading and text
+ * blocks, one line per block, sub-provisions included unless `deep: false`.
+ */
+export function textOf(node: Node, options?: Readonly<TextOptions> | null): string {
+  const withNum = options?.num ?? true
+  const deep = options?.deep ?? true
+  const lines: string[] = []
+  const visit = (n: Node, top: boolean): void => {
+    if (!top && !deep && isProvision(n)) return
+    if (isProvision(n)) {
+      const head: string[] = []
+      if (withNum && n.num) head.push(n.num)
+      if (withNum && 'heading' in n && n.heading) head.push(inlineText(n.heading))
+      if (head.length > 0) lines.push(head.join(' '))
+    }
+    switch (n.type) {
+      case 'content':
+      case 'intro':
+      case 'wrapUp':
+      case 'heading':
+      case 'formula':
+      case 'signature':
+      case 'docStage':
+      case 'docType':
+      case 'docDate':
+      case 'docPurpose':
+      case 'docNote':
+        lines.push(inlineText(n.children))
+        return
+      case 'tableRow':
+        lines.push(n.children.map((cell) => inlineText(cell.children)).join(' | '))
+        return
+      case 'text':
+      case 'ref':
+      case 'placeholder':
+      case 'quotedText':
+      case 'emphasis':
+      case 'strong':
+      case 'link':
+      case 'break':
+      case 'authorialNote':
+        lines.push(inlineText([n]))
+        return
+      default:
+        break
+    }
+    if ('children' in n) for (const child of n.children as Node[]) visit(child, false)
+  }
+  visit(node, true)
+  return lines.join('\n')
+}
+
+/** All provisions of a document by eId. */
+export function indexByEid(document: Document): Map<string, Provision> {
+  const map = new Map<string, Provision>()
+  for (const {node} of listProvisions(document)) map.set(node.eId, node)
+  return map
+}
