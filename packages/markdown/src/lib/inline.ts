@@ -1,0 +1,204 @@
+/**
+ * Inline content: mdast phrasing ⇄ redlex inline nodes. Placeholders
+ * (`[…]`, `[provisional text]`) and quotations (‘…’, “…”) are recognised
+ * inside text; everything else maps one to one.
+ */
+import type {PhrasingContent} from 'mdast'
+import type {Inline, Placeholder, Position} from '@redlex/tree'
+
+/** What the block parser needs from inline conversion. */
+export interface InlineContext {
+  /** Footnote definitions by identifier (their inline content). */
+  notes: Map<string, Inline[]>
+  /** Report something that was kept but not in canonical form. */
+  warn: (code: string, message: string, position: Position | undefined) => void
+}
+
+/** Convert mdast phrasing content to redlex inline nodes. */
+export function fromPhrasing(nodes: readonly PhrasingContent[], context: InlineContext): Inline[] {
+  const out: Inline[] = []
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!
+    switch (node.type) {
+      case 'text':
+        out.push(...splitText(node.value, node.position))
+        break
+      case 'emphasis':
+        out.push(withPosition({type: 'emphasis', children: fromPhrasing(node.children, context)}, node.position))
+        break
+      case 'strong':
+        out.push(withPosition({type: 'strong', children: fromPhrasing(node.children, context)}, node.position))
+        break
+      case 'break':
+        out.push(withPosition({type: 'break'}, node.position))
+        break
+      case 'link':
+        out.push(withPosition({type: 'link', url: node.url, children: fromPhrasing(node.children, context)}, node.position))
+        break
+      case 'footnoteReference': {
+        const children = context.notes.get(node.identifier)
+        if (!children) context.warn('markdown/missing-footnote', `Footnote \`[^${node.label ?? node.identifier}]\` has no definition; add \`[^${node.label ?? node.identifier}]: …\` at the end of the document`, node.position)
+        out.push(withPosition({type: 'authorialNote', marker: node.label ?? node.identifier, children: structuredClone(children ?? [])}, node.position))
+        break
+      }
+      case 'html': {
+        // `[…]<!--reason: …-->`: the reason of the placeholder just before.
+        const match = /^<!--\s*reason:\s*([\s\S]*?)\s*-->$/.exec(node.value)
+        const previous = out[out.length - 1]
+        if (match && previous?.type === 'placeholder') {
+          previous.reason = match[1]!
+          break
+        }
+        context.warn('markdown/inline-html', `Inline HTML \`${node.value}\` is kept as text`, node.position)
+        out.push(withPosition({type: 'text', value: node.value}, node.position))
+        break
+      }
+      case 'inlineCode':
+        context.warn('markdown/inline-code', 'Inline code is not part of the dialect; kept as text', node.position)
+        out.push(withPosition({type: 'text', value: node.value}, node.position))
+        break
+      case 'delete':
+        context.warn('markdown/strikethrough', 'Strikethrough is not part of the dialect; its text is kept', node.position)
+        out.push(...fromPhrasing(node.children, context))
+        break
+      case 'image':
+        context.warn('markdown/image', `Image \`${node.url}\` is not part of the dialect; its alt text is kept`, node.position)
+        out.push(withPosition({type: 'text', value: node.alt ?? ''}, node.position))
+        break
+      default:
+        context.warn('markdown/unknown-inline', `Inline \`${node.type}\` is not part of the dialect; its text is kept`, node.position)
+        if ('value' in node && typeof node.value === 'string') out.push({type: 'text', value: node.value})
+        else if ('children' in node) out.push(...fromPhrasing(node.children as PhrasingContent[], context))
+    }
+  }
+  return mergeText(out)
+}
+
+function withPosition<T extends Inline>(node: T, position: Position | undefined): T {
+  if (position) node.position = position
+  return node
+}
+
+/** Adjacent text nodes become one (so that escapes do not split words). */
+function mergeText(nodes: Inline[]): Inline[] {
+  const out: Inline[] = []
+  for (const node of nodes) {
+    const last = out[out.length - 1]
+    if (node.type === 'text' && last?.type === 'text') {
+      out[out.length - 1] = {type: 'text', value: last.value + node.value}
+    } else {
+      out.push(node)
+    }
+  }
+  return out
+}
+
+const OPEN_QUOTES: Record<string, string> = {'‘': '’', '“': '”'}
+
+/**
+ * Split text into text, placeholders and quotations.
+ * A `’` between two letters is an apostrophe (`Member State’s`), never a closing quote.
+ */
+export function splitText(value: string, position?: Position): Inline[] {
+  const out: Inline[] = []
+  let buffer = ''
+  let i = 0
+  const flush = (): void => {
+    if (buffer) out.push({type: 'text', value: buffer})
+    buffer = ''
+  }
+  while (i < value.length) {
+    const char = value[i]!
+    if (char === '[') {
+      const close = value.indexOf(']', i + 1)
+      const inner = close === -1 ? '' : value.slice(i + 1, close)
+      if (close !== -1 && inner.length > 0 && !inner.includes('[') && !inner.includes('\n')) {
+        flush()
+        const placeholder: Placeholder = {type: 'placeholder', kind: /^(?:…|\.\.\.|\s*)$/.test(inner) ? 'value' : 'provisional', value: inner}
+        out.push(placeholder)
+        i = close + 1
+        continue
+      }
+    }
+    const closeQuote = OPEN_QUOTES[char]
+    if (closeQuote) {
+      const end = findClose(value, i + 1, char, closeQuote)
+      if (end !== -1) {
+        flush()
+        out.push({type: 'quotedText', startQuote: char, endQuote: closeQuote, children: splitText(value.slice(i + 1, end))})
+        i = end + 1
+        continue
+      }
+    }
+    buffer += char
+    i++
+  }
+  flush()
+  if (out.length === 1 && out[0]!.type === 'text' && position) out[0]!.position = position
+  return out
+}
+
+function findClose(value: string, from: number, open: string, close: string): number {
+  let depth = 0
+  for (let j = from; j < value.length; j++) {
+    const c = value[j]!
+    if (c === '\n' && value[j + 1] === '\n') return -1
+    if (c === open) depth++
+    else if (c === close) {
+      if (close === '’' && /\p{L}/u.test(value[j - 1] ?? '') && /\p{L}/u.test(value[j + 1] ?? '')) continue
+      if (depth === 0) return j
+      depth--
+    }
+  }
+  return -1
+}
+
+// ---------------------------------------------------------------------------
+// Serialising
+
+/** Custom mdast phrasing nodes that the stringify handlers know. */
+export interface RawPhrasing {
+  type: 'redlexRaw'
+  value: string
+}
+
+/** Convert redlex inline nodes to mdast phrasing (with `redlexRaw` for literal runs). */
+export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]>): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'ref':
+        out.push({type: 'text', value: node.value})
+        break
+      case 'emphasis':
+        out.push({type: 'emphasis', children: toPhrasing(node.children, notes)})
+        break
+      case 'strong':
+        out.push({type: 'strong', children: toPhrasing(node.children, notes)})
+        break
+      case 'break':
+        out.push({type: 'break'})
+        break
+      case 'link':
+        out.push({type: 'link', url: node.url, children: toPhrasing(node.children, notes)})
+        break
+      case 'authorialNote':
+        if (!notes.has(node.marker)) notes.set(node.marker, node.children)
+        out.push({type: 'footnoteReference', identifier: node.marker.toLowerCase(), label: node.marker})
+        break
+      case 'placeholder':
+        out.push(raw('[' + node.value + ']'))
+        if (node.reason !== undefined) out.push(raw('<!--reason: ' + node.reason.replace(/--/g, '‐‐') + '-->'))
+        break
+      case 'quotedText':
+        out.push({type: 'text', value: node.startQuote}, ...toPhrasing(node.children, notes), {type: 'text', value: node.endQuote})
+        break
+    }
+  }
+  return out
+}
+
+function raw(value: string): PhrasingContent {
+  return {type: 'redlexRaw', value} as unknown as PhrasingContent
+}

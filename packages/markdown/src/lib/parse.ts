@@ -1,0 +1,684 @@
+/**
+ * Dialect Markdown → redlex tree. remark-parse gives a flat list of blocks;
+ * this module reads the act's structure out of them (docs/markdown.md):
+ * the title block up to the acting-entity formula, citations up to
+ * `Whereas:`, recitals `(1)`, the enacting formula, `##` divisions, `###`
+ * articles with `####` headings, numbered paragraphs `1.`, points `(a)`
+ * nested by their numbering, em-dash indents, `---` before the concluding
+ * formulas, `## ANNEX` annexes, and footnotes.
+ */
+import type {FootnoteDefinition, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable} from 'mdast'
+import {
+  RedlexError, assignEids, cleanNum, inlineText, parseNumber, pointStyles, toWarning,
+  type Annex, type Article, type Body, type Citation, type Conclusions, type Content, type Division,
+  type DivisionKind, type Document, type DocumentKind, type FormulaName, type Indent, type Inline,
+  type Intro, type NumberStyle, type ParsedNumber, type Point, type Position, type Preamble,
+  type Preface, type Provision, type ProvisionContent, type Recital, type Recitals, type Subparagraph,
+  type Table, type TitleLine, type Signature, type Warning, type WrapUp, type Heading
+} from '@redlex/tree'
+import {fromPhrasing, type InlineContext} from './inline.js'
+import {parseMdast} from './processor.js'
+import {checkSequence, isFirst} from './sequence.js'
+
+export interface ParseOptions {
+  /** File name used in error messages. */
+  file?: string
+  /**
+   * Lenient mode: structural problems (skipped or duplicate numbers, text
+   * that fits no construct, a point outside any provision) become warnings
+   * and parsing goes on with a best guess. Default: strict (throw).
+   */
+  lenient?: boolean
+}
+
+export interface ParseResult {
+  document: Document
+  warnings: Warning[]
+}
+
+const DIVISION_RANK: Record<DivisionKind, number> = {part: 0, title: 1, chapter: 2, section: 3, subsection: 4}
+const DIVISION_RE = /^(PART|TITLE|CHAPTER|SECTION|SUB-?SECTION)\s+(\S+)$/i
+const ANNEX_RE = /^ANNEX(?:\s+(\S+))?$/i
+const ARTICLE_RE = /^Article(?:\s+(\S+))?$/
+const PARA_RE = /^(-?\d+[a-z]*)\.(?=\s|$)/
+const POINT_RE = /^\((-?[a-z]+|-?\d+[a-z]*)\)(?=\s|$)/
+const INDENT_RE = /^—(?=\s|$)/
+const BINDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^This (?:Directive|Decision) is addressed to/
+const DONE_RE = /^Done at\b/
+
+type Host = Article | Recital | Annex
+
+/** One open list level: its numbering style, last number and the node holding its items. */
+interface Level {
+  style: NumberStyle
+  last: ParsedNumber | undefined
+  container: Host | Provision
+  item: Point | Indent
+}
+
+/** Parse dialect Markdown; strict unless `lenient` (then problems are warnings). */
+export function parseMarkdown(text: string, options?: Readonly<ParseOptions> | null): ParseResult {
+  return new Parser(text, options ?? {}).run()
+}
+
+/** Parse dialect Markdown strictly and return the tree; throws {@link RedlexError}. */
+export function fromMarkdown(text: string, options?: Readonly<ParseOptions> | null): Document {
+  return parseMarkdown(text, {...options, lenient: false}).document
+}
+
+class Parser {
+  private readonly warnings: Warning[] = []
+  private readonly inline: InlineContext
+  private readonly notes = new Map<string, Inline[]>()
+
+  private state: 'front' | 'citations' | 'recitals' | 'body' | 'conclusions' | 'annex' = 'front'
+  private preface: Preface | undefined
+  private preamble: Preamble | undefined
+  private citations: Citation[] | undefined
+  private recitals: Recitals | undefined
+  private readonly body: Body = {type: 'body', children: []}
+  private conclusions: Conclusions | undefined
+  private readonly annexes: Annex[] = []
+  private divisions: Division[] = []
+  private lastArticleNum: ParsedNumber | undefined
+  private lastRecitalNum: ParsedNumber | undefined
+  /** The block before: a division/annex heading may follow its number line. */
+  private expectHeading: Division | Annex | Article | undefined
+
+  private host: Host | undefined
+  private para: Provision | undefined
+  private lastParaNum: ParsedNumber | undefined
+  private levels: Level[] = []
+  private kind: DocumentKind = 'regulation'
+
+  constructor(private readonly text: string, private readonly options: Readonly<ParseOptions>) {
+    this.inline = {
+      notes: this.notes,
+      warn: (code, message, position) => this.warn(code, message, position)
+    }
+  }
+
+  run(): ParseResult {
+    let root: Root
+    try {
+      root = parseMdast(this.text)
+    } catch (error) {
+      throw new RedlexError('Cannot read the Markdown', {code: 'markdown/unreadable', ...this.fileOption(), cause: error})
+    }
+    // Footnote definitions first, so references anywhere can take their text.
+    for (const node of root.children) {
+      if (node.type === 'footnoteDefinition') this.notes.set(node.identifier, this.noteText(node))
+    }
+    for (const node of root.children) this.block(node)
+    this.closeHost()
+
+    const children: Document['children'] = []
+    if (this.preface) children.push(this.preface)
+    if (this.preamble) children.push(this.preamble)
+    children.push(this.body)
+    if (this.conclusions) children.push(this.conclusions)
+    children.push(...this.annexes)
+    const stageLine = this.preface?.children.some((line) => line.type === 'docStage' && /proposal/i.test(inlineText(line.children)))
+    const dated = this.preface?.children.some((line) => line.type === 'docDate')
+    const document: Document = {type: 'document', kind: this.kind, stage: stageLine || !dated ? 'proposal' : 'act', children}
+    spanPositions(document)
+    return {document: assignEids(document).document, warnings: this.warnings}
+  }
+
+  // -------------------------------------------------------------------------
+  // Problems
+
+  private fileOption(): {file?: string} {
+    return this.options.file === undefined ? {} : {file: this.options.file}
+  }
+
+  private fail(code: string, reason: string, position: Position | undefined, hint?: string): void {
+    const error = new RedlexError(reason, {code, ...this.fileOption(), ...(position ? {place: position} : {}), ...(hint ? {hint} : {})})
+    if (!this.options.lenient) throw error
+    this.warnings.push(toWarning(error))
+  }
+
+  private warn(code: string, message: string, position: Position | undefined): void {
+    const warning: Warning = {code, message}
+    if (this.options.file !== undefined) warning.file = this.options.file
+    if (position) warning.place = position
+    this.warnings.push(warning)
+  }
+
+  // -------------------------------------------------------------------------
+  // Blocks
+
+  private noteText(node: FootnoteDefinition): Inline[] {
+    const out: Inline[] = []
+    node.children.forEach((child, i) => {
+      if (i > 0) out.push({type: 'text', value: '\n\n'})
+      if (child.type === 'paragraph') out.push(...fromPhrasing(child.children, {notes: new Map(), warn: this.inline.warn}))
+      else this.warn('markdown/footnote-block', 'Only paragraphs are kept in footnotes', child.position)
+    })
+    return out
+  }
+
+  /** The raw source of a block (to see the label exactly as written, escapes included). */
+  private raw(node: RootContent): string {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    return start === undefined || end === undefined ? '' : this.text.slice(start, end)
+  }
+
+  private phrasing(children: PhrasingContent[]): Inline[] {
+    return fromPhrasing(children, this.inline)
+  }
+
+  private block(node: RootContent): void {
+    const heading = node.type === 'heading' ? inlineText(this.phrasing(node.children)).trim() : ''
+    const previousExpect = this.expectHeading
+    this.expectHeading = undefined
+    switch (node.type) {
+      case 'footnoteDefinition':
+        return
+      case 'heading':
+        this.heading(node.depth, heading, node, previousExpect)
+        return
+      case 'paragraph':
+        this.paragraph(node)
+        return
+      case 'thematicBreak':
+        if (this.state === 'body' || this.state === 'recitals' || this.state === 'citations') {
+          this.closeHost()
+          this.state = 'conclusions'
+          this.conclusions ??= withPos<Conclusions>({type: 'conclusions', children: []}, node.position)
+        } else {
+          this.fail('markdown/unexpected-break', 'A `---` line belongs only after the last article, before the concluding formulas', node.position, 'Remove it')
+        }
+        return
+      case 'table':
+        this.table(node)
+        return
+      case 'html':
+        this.warn('markdown/html', `HTML block \`${node.value.slice(0, 40)}\` is not part of the dialect and is left out`, node.position)
+        return
+      case 'code':
+      case 'blockquote':
+      case 'definition':
+      default:
+        this.fail('markdown/unexpected-block', `A ${node.type} block is not part of the dialect`, node.position, 'Write provisions as plain paragraphs (see docs/markdown.md)')
+    }
+  }
+
+  private heading(depth: number, text: string, node: RootContent, expecting: Division | Annex | Article | undefined): void {
+    const position = node.position
+    if (depth === 1) {
+      if (this.state !== 'front' || this.preface?.children.some((l) => l.type === 'docType')) {
+        this.fail('markdown/unexpected-heading', `A \`#\` title line is only allowed once, at the top: \`${text}\``, position, 'Use `##` for divisions and annexes, `###` for articles')
+        return
+      }
+      this.prefaceLine('docType', node as {children: PhrasingContent[]; position?: Position})
+      this.kind = /DIRECTIVE/i.test(text) ? 'directive' : /DECISION/i.test(text) ? 'decision' : 'regulation'
+      return
+    }
+    if (depth === 2) {
+      const annex = ANNEX_RE.exec(text)
+      const division = DIVISION_RE.exec(text)
+      if (annex) {
+        this.closeHost()
+        this.state = 'annex'
+        const node2: Annex = withPos({type: 'annex', eId: '', num: text, children: []}, position)
+        this.annexes.push(node2)
+        this.host = node2
+        this.expectHeading = node2
+        return
+      }
+      if (division && this.state !== 'annex') {
+        this.enterBody(position)
+        this.closeHost()
+        const kind = division[1]!.toLowerCase().replace('-', '') as DivisionKind
+        const rank = DIVISION_RANK[kind]
+        while (this.divisions.length > 0 && DIVISION_RANK[this.divisions[this.divisions.length - 1]!.kind] >= rank) this.divisions.pop()
+        const parent = this.divisions[this.divisions.length - 1]
+        const created: Division = withPos({type: 'division', eId: '', kind, num: text, children: []}, position)
+        ;(parent ? parent.children : this.body.children).push(created)
+        this.divisions.push(created)
+        this.expectHeading = created
+        return
+      }
+      if (expecting && expecting.type !== 'article' && !expecting.heading && node.type === 'heading') {
+        expecting.heading = this.phrasing(node.children)
+        return
+      }
+      this.fail('markdown/unexpected-heading', `\`## ${text}\` is neither a division (PART, TITLE, CHAPTER, SECTION …), an annex (ANNEX …) nor the heading line right after one`, position, 'Put a division or annex number line before it, or make it a paragraph')
+      return
+    }
+    if (this.state === 'annex' && this.host?.type === 'annex' && node.type === 'heading') {
+      this.closeLists()
+      this.para = undefined
+      const h: Heading = withPos({type: 'heading', depth, children: this.phrasing(node.children)}, position)
+      this.host.children.push(h)
+      return
+    }
+    if (depth === 3) {
+      const match = ARTICLE_RE.exec(text)
+      if (!match) {
+        this.fail('markdown/unexpected-heading', `\`### ${text}\` is not an article number line`, position, 'Write `### Article 3`')
+        return
+      }
+      if (!match[1]) {
+        this.fail('markdown/missing-number', 'An article has no number', position, 'Write `### Article 3`')
+      }
+      this.enterBody(position)
+      this.closeHost()
+      const article: Article = withPos({type: 'article', eId: '', num: text, children: []}, position)
+      const parsed = parseNumber(cleanNum(text), 'arabic')
+      if (parsed) {
+        this.sequence('article', this.lastArticleNum, parsed, `Article ${cleanNum(text)}`, position)
+        this.lastArticleNum = parsed
+      } else if (match[1]) {
+        this.fail('markdown/bad-number', `\`${text}\` is not a valid article number`, position, 'Use Article 1, 2, 3 … (4a for inserted articles)')
+      }
+      const parent = this.divisions[this.divisions.length - 1]
+      ;(parent ? parent.children : this.body.children).push(article)
+      this.host = article
+      this.expectHeading = article
+      return
+    }
+    if (depth === 4 && expecting?.type === 'article' && node.type === 'heading') {
+      expecting.heading = this.phrasing(node.children)
+      return
+    }
+    this.fail('markdown/unexpected-heading', `\`${'#'.repeat(depth)} ${text}\` does not fit here`, position, 'Article headings (`####`) go right after the article line; deeper headings only in annexes')
+  }
+
+  private enterBody(position: Position | undefined): void {
+    if (this.state === 'conclusions') {
+      this.fail('markdown/unexpected-article', 'An article or division after the concluding formulas', position, 'Move it before the `---` line')
+    }
+    if (this.state === 'annex') {
+      this.fail('markdown/unexpected-article', 'An article or division inside an annex', position, 'Annexes hold free content; move the article before the concluding formulas')
+    }
+    this.state = 'body'
+  }
+
+  private prefaceLine(type: TitleLine['type'], node: {children: PhrasingContent[]; position?: Position | undefined}): void {
+    this.preface ??= withPos<Preface>({type: 'preface', children: []}, node.position)
+    this.preface!.children.push(withPos({type, children: this.phrasing(node.children)}, node.position))
+  }
+
+  private ensurePreamble(position: Position | undefined): Preamble {
+    this.preamble ??= withPos<Preamble>({type: 'preamble', children: []}, position)
+    return this.preamble
+  }
+
+  private formula(name: FormulaName, node: MdParagraph): void {
+    const formula = withPos({type: 'formula' as const, name, children: this.phrasing(node.children)}, node.position)
+    if (name === 'actingEntity' || name === 'enactingFormula') this.ensurePreamble(node.position).children.push(formula)
+    else (this.conclusions ??= withPos<Conclusions>({type: 'conclusions', children: []}, node.position)).children.push(formula)
+  }
+
+  private paragraph(node: MdParagraph): void {
+    const raw = this.raw(node)
+    const plain = inlineText(this.phrasing(node.children))
+    const isCaps = plain === plain.toUpperCase() && /[A-Z]/.test(plain)
+    switch (this.state) {
+      case 'front': {
+        const hasType = this.preface?.children.some((l) => l.type === 'docType')
+        if (isCaps && plain.trimEnd().endsWith(',')) {
+          this.formula('actingEntity', node)
+          this.state = 'citations'
+          return
+        }
+        if (/^Having regard to\b/.test(plain) || /^Whereas:?$/.test(plain.trim())) {
+          this.state = 'citations'
+          this.paragraph(node)
+          return
+        }
+        if (isCaps && plain.trimEnd().endsWith(':')) {
+          this.formula('enactingFormula', node)
+          this.state = 'body'
+          return
+        }
+        if (!hasType) this.prefaceLine('docStage', node)
+        else if (/^of\s/.test(plain)) this.prefaceLine('docDate', node)
+        else if (/^\(.*\)$/.test(plain.trim())) this.prefaceLine('docNote', node)
+        else this.prefaceLine('docPurpose', node)
+        return
+      }
+      case 'citations': {
+        if (/^Whereas:?$/.test(plain.trim())) {
+          this.recitals = withPos<Recitals>({type: 'recitals', intro: this.phrasing(node.children), children: []}, node.position)
+          this.ensurePreamble(node.position).children.push(this.recitals)
+          this.state = 'recitals'
+          return
+        }
+        if (POINT_RE.test(raw) && /^\(1\)/.test(raw)) {
+          this.recitals = withPos<Recitals>({type: 'recitals', children: []}, node.position)
+          this.ensurePreamble(node.position).children.push(this.recitals)
+          this.state = 'recitals'
+          this.paragraph(node)
+          return
+        }
+        if (isCaps && plain.trimEnd().endsWith(':')) {
+          this.formula('enactingFormula', node)
+          this.state = 'body'
+          return
+        }
+        if (!this.citations) {
+          this.citations = []
+          this.ensurePreamble(node.position).children.push(withPos({type: 'citations', children: this.citations}, node.position))
+        }
+        this.citations.push(withPos({type: 'citation', eId: '', children: [withPos({type: 'content', children: this.phrasing(node.children)}, node.position)]}, node.position))
+        return
+      }
+      case 'recitals': {
+        if (isCaps && plain.trimEnd().endsWith(':') && !POINT_RE.test(raw)) {
+          this.closeHost()
+          this.formula('enactingFormula', node)
+          this.state = 'body'
+          return
+        }
+        const label = POINT_RE.exec(raw)
+        if (label && this.isRecitalLabel(label[1]!)) {
+          this.closeHost()
+          const parsed = parseNumber(label[1]!, 'arabic')!
+          this.sequence('recital', this.lastRecitalNum, parsed, `recital (${label[1]})`, node.position)
+          this.lastRecitalNum = parsed
+          const recital: Recital = withPos({type: 'recital', eId: '', num: label[0], children: []}, node.position)
+          this.recitals!.children.push(recital)
+          this.host = recital
+          this.para = undefined
+          this.addOwnText(recital, node, label[0].length)
+          return
+        }
+        if (!this.host) {
+          this.fail('markdown/unexpected-text', `Text after \`Whereas:\` that is not a recital: \`${clip(plain)}\``, node.position, 'Number recitals `(1)`, `(2)` …')
+          return
+        }
+        this.inProvision(node, raw)
+        return
+      }
+      case 'body': {
+        if (BINDING_RE.test(plain) || DONE_RE.test(plain)) {
+          this.closeHost()
+          this.state = 'conclusions'
+          this.paragraph(node)
+          return
+        }
+        if (isCaps && plain.trimEnd().endsWith(':') && !this.host && !this.preamble?.children.some((c) => c.type === 'formula' && c.name === 'enactingFormula')) {
+          this.formula('enactingFormula', node)
+          return
+        }
+        if (!this.host) {
+          this.fail('markdown/unexpected-text', `Text that is in no article: \`${clip(plain)}\``, node.position, 'Put it under an `### Article N` line, or move it to the preamble')
+          return
+        }
+        this.inProvision(node, raw)
+        return
+      }
+      case 'conclusions': {
+        const conclusions = (this.conclusions ??= withPos<Conclusions>({type: 'conclusions', children: []}, node.position))
+        if (BINDING_RE.test(plain)) this.formula('bindingForce', node)
+        else if (DONE_RE.test(plain)) this.formula('doneAt', node)
+        else if (plain.includes('\n') || /^For the\b/.test(plain)) conclusions.children.push(withPos<Signature>({type: 'signature', children: this.phrasing(node.children)}, node.position))
+        else conclusions.children.push(withPos<Content>({type: 'content', children: this.phrasing(node.children)}, node.position))
+        return
+      }
+      case 'annex':
+        this.inProvision(node, raw)
+        return
+    }
+  }
+
+  /** In the recitals, `(N)` opens a recital unless it continues an open arabic list. */
+  private isRecitalLabel(label: string): boolean {
+    const parsed = parseNumber(label, 'arabic')
+    if (!parsed) return false
+    const expected = this.lastRecitalNum ? checkSequence(this.lastRecitalNum, parsed) === 'ok' : true
+    if (expected) return true
+    const continues = this.levels.some((level) => level.style === 'arabic' && level.last && checkSequence(level.last, parsed) === 'ok')
+    return !continues
+  }
+
+  private sequence(what: string, previous: ParsedNumber | undefined, current: ParsedNumber, label: string, position: Position | undefined): void {
+    const verdict = checkSequence(previous, current)
+    if (verdict === 'ok') return
+    const code = verdict === 'duplicate' ? 'markdown/duplicate-number' : verdict === 'skipped' ? 'markdown/skipped-number' : 'markdown/number-order'
+    const reason = verdict === 'duplicate' ? `${label} repeats the number before it` : verdict === 'skipped' ? `${label} skips a number in the ${what} sequence` : `${label} comes after a higher number`
+    this.fail(code, reason, position, `Number ${what}s in order without gaps (inserted units: 4a after 4)`)
+  }
+
+  // -------------------------------------------------------------------------
+  // Inside an article, recital or annex
+
+  private inProvision(node: MdParagraph, raw: string): void {
+    const host = this.host!
+    const para = host.type !== 'recital' ? PARA_RE.exec(raw) : null
+    if (para) {
+      this.closeLists()
+      const parsed = parseNumber(para[1]!, 'arabic')!
+      this.sequence('paragraph', this.lastParaNum, parsed, `paragraph ${para[1]}`, node.position)
+      this.lastParaNum = parsed
+      const created: Provision = withPos({type: 'paragraph', eId: '', num: para[0], children: []}, node.position)
+      host.children.push(created as never)
+      this.para = created
+      this.addOwnText(created, node, para[0].length)
+      return
+    }
+    const point = POINT_RE.exec(raw)
+    const indent = point ? null : INDENT_RE.exec(raw)
+    if (point || indent) {
+      this.listItem(node, point ? point[1]! : undefined, (point ?? indent)![0])
+      return
+    }
+    this.plainBlock(node, raw)
+  }
+
+  /** Give `owner` the block's text (after its label) as its own content. */
+  private addOwnText(owner: Host | Provision, node: MdParagraph, labelLength: number): void {
+    const children = stripLabel(node.children, labelLength)
+    if (children.length === 0) return
+    ;(owner.children as ProvisionContent[]).push(withPos({type: 'content', children: this.phrasing(children)}, node.position))
+  }
+
+  /** The unit whose own text a new list hangs under: the open subparagraph, paragraph or host. */
+  private textOwner(): Host | Provision {
+    return this.subOwner ?? this.para ?? this.host!
+  }
+
+  /** The unit that new subparagraphs are added to: the paragraph or host. */
+  private unitOwner(): Host | Provision {
+    return this.para ?? this.host!
+  }
+
+  private listItem(node: MdParagraph, label: string | undefined, printed: string): void {
+    const style: NumberStyle[] = label === undefined ? ['dash'] : pointStyles(label)
+    const position = node.position
+    // 1. Does it continue an open level? Innermost first.
+    for (let i = this.levels.length - 1; i >= 0; i--) {
+      const level = this.levels[i]!
+      if (!style.includes(level.style)) continue
+      if (level.style === 'dash') {
+        this.levels.length = i + 1
+        this.appendItem(level, node, undefined, printed)
+        return
+      }
+      const parsed = parseNumber(label!, level.style)
+      if (parsed && level.last && checkSequence(level.last, parsed) === 'ok') {
+        this.levels.length = i + 1
+        this.appendItem(level, node, parsed, printed)
+        return
+      }
+    }
+    // 2. Does it start a new, deeper level?
+    const firstStyle = style.find((s) => s === 'dash' || (label !== undefined && isFirst(parseNumber(label, s)!)))
+    if (firstStyle) {
+      const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
+      const level: Level = {style: firstStyle, last: undefined, container, item: undefined as never}
+      this.levels.push(level)
+      this.appendItem(level, node, label === undefined ? undefined : parseNumber(label, firstStyle), printed)
+      return
+    }
+    // 3. A number out of sequence: report it against the level of the same style.
+    const sameStyle = [...this.levels].reverse().find((level) => style.includes(level.style))
+    if (sameStyle) {
+      const parsed = parseNumber(label!, sameStyle.style)!
+      this.sequence('point', sameStyle.last, parsed, `point ${printed}`, position)
+      this.levels.length = this.levels.indexOf(sameStyle) + 1
+      this.appendItem(sameStyle, node, parsed, printed)
+      return
+    }
+    this.fail('markdown/skipped-number', `point ${printed} starts a list but is not its first number`, position, 'Lists start at (a), (i) or (1)')
+    const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
+    const level: Level = {style: style[0]!, last: undefined, container, item: undefined as never}
+    this.levels.push(level)
+    this.appendItem(level, node, parseNumber(label!, style[0]!), printed)
+  }
+
+  private appendItem(level: Level, node: MdParagraph, parsed: ParsedNumber | undefined, printed: string): void {
+    const container = level.container
+    const children = container.children as ProvisionContent[]
+    // The text before a list is its intro.
+    const hasItems = children.some((c) => c.type === 'point' || c.type === 'indent')
+    if (!hasItems) {
+      const last = children[children.length - 1]
+      if (last && last.type === 'content') children[children.length - 1] = {...last, type: 'intro'} as Intro
+    } else if (children[children.length - 1]?.type === 'wrapUp' || children[children.length - 1]?.type === 'subparagraph') {
+      this.fail('markdown/unexpected-point', `point ${printed} continues a list that a closing text already ended`, node.position, 'Move the text after the list, or indent it to belong to a point')
+    }
+    const item: Point | Indent = level.style === 'dash'
+      ? withPos({type: 'indent', eId: '', num: printed, children: []}, node.position)
+      : withPos({type: 'point', eId: '', num: printed, children: []}, node.position)
+    children.push(item)
+    level.item = item
+    level.last = parsed
+    this.addOwnText(item, node, printed.length)
+  }
+
+  private plainBlock(node: MdParagraph, raw: string): void {
+    const host = this.host!
+    const column = (node.position?.start.column ?? 1) - 1
+    const lower = /^\p{Ll}/u.test(inlineText(this.phrasing(node.children)).trimStart())
+    if (this.levels.length > 0) {
+      const depth = Math.min(Math.floor(column / 2), this.levels.length)
+      if (depth > 0) {
+        // Indented: belongs inside the point at that depth.
+        const owner = this.levels[depth - 1]!.item
+        const ownsList = this.levels.length > depth
+        this.levels.length = depth
+        if (lower && ownsList) this.push(owner, withPos({type: 'wrapUp', children: this.phrasing(node.children)}, node.position) as WrapUp)
+        else this.push(owner, this.subparagraph(node))
+        return
+      }
+      const owner = this.levels[0]!.container
+      this.levels = []
+      this.subOwner = undefined
+      if (lower) {
+        this.push(owner, withPos({type: 'wrapUp', children: this.phrasing(node.children)}, node.position) as WrapUp)
+        return
+      }
+    } else if (column >= 2) {
+      this.warn('markdown/indentation', 'Indentation only has a meaning after a point; ignored', node.position)
+    }
+    void raw
+    const owner = this.unitOwner()
+    this.subOwner = undefined
+    const hasText = (owner.children as ProvisionContent[]).length > 0
+    if (!hasText) {
+      this.push(owner, withPos({type: 'content', children: this.phrasing(node.children)}, node.position) as Content)
+      return
+    }
+    const sub = this.subparagraph(node)
+    this.push(owner, sub)
+    // A list that follows hangs under this subparagraph.
+    this.subOwner = sub
+  }
+
+  private subparagraph(node: MdParagraph): Subparagraph {
+    const sub: Subparagraph = withPos({type: 'subparagraph', eId: '', children: []}, node.position)
+    this.addOwnText(sub, node, 0)
+    return sub
+  }
+
+  private subOwner: Subparagraph | undefined
+
+  private push(owner: Host | Provision, child: ProvisionContent): void {
+    ;(owner.children as ProvisionContent[]).push(child)
+  }
+
+  private closeLists(): void {
+    this.levels = []
+    this.subOwner = undefined
+  }
+
+  private closeHost(): void {
+    this.closeLists()
+    this.host = undefined
+    this.para = undefined
+    this.lastParaNum = undefined
+  }
+
+  private table(node: MdTable): void {
+    if (!this.host) {
+      this.fail('markdown/unexpected-block', 'A table outside any article or annex', node.position, 'Tables belong in annexes or articles')
+      return
+    }
+    const table: Table = withPos({
+      type: 'table',
+      align: node.align ?? [],
+      children: node.children.map((row) => withPos({
+        type: 'tableRow' as const,
+        children: row.children.map((cell) => withPos({type: 'tableCell' as const, children: this.phrasing(cell.children)}, cell.position))
+      }, row.position))
+    }, node.position)
+    this.closeLists()
+    this.push(this.textOwner(), table)
+  }
+}
+
+function withPos<T extends {type: string}>(node: T, position: Position | undefined): T {
+  if (position) (node as {position?: Position}).position = {start: {...position.start}, end: {...position.end}}
+  return node
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '…' : text
+}
+
+/** Drop the first `length` characters (the label and the space after it) from phrasing content. */
+function stripLabel(children: PhrasingContent[], length: number): PhrasingContent[] {
+  if (length === 0) return children
+  const out = [...children]
+  const first = out[0]
+  if (first && first.type === 'text') {
+    const rest = first.value.slice(length).replace(/^[ \t]+/, '')
+    const shift = first.value.length - rest.length
+    if (rest) {
+      const copy = {...first, value: rest}
+      if (first.position && first.position.start.offset !== undefined) {
+        copy.position = {start: {line: first.position.start.line, column: first.position.start.column + shift, offset: first.position.start.offset + shift}, end: first.position.end}
+      }
+      out[0] = copy
+    } else {
+      out.shift()
+    }
+  }
+  return out
+}
+
+/** Give every provision a position spanning its blocks. */
+function spanPositions(document: Document): void {
+  const visit = (node: {position?: Position; children?: unknown[]}): Position | undefined => {
+    let span = node.position ? {start: node.position.start, end: node.position.end} : undefined
+    if (Array.isArray(node.children)) {
+      for (const child of node.children as Array<{position?: Position; children?: unknown[]}>) {
+        const inner = visit(child)
+        if (!inner) continue
+        if (!span) span = {start: inner.start, end: inner.end}
+        else {
+          if ((inner.start.offset ?? 0) < (span.start.offset ?? 0)) span.start = inner.start
+          if ((inner.end.offset ?? 0) > (span.end.offset ?? 0)) span.end = inner.end
+        }
+      }
+    }
+    if (span && 'type' in node && node.type !== 'document') node.position = span
+    return span
+  }
+  visit(document as never)
+}

@@ -1,0 +1,178 @@
+/**
+ * redlex tree → dialect Markdown, through mdast and remark-stringify. The
+ * output is canonical: parsing it and writing it again gives the same bytes.
+ */
+import type {PhrasingContent, Root, RootContent} from 'mdast'
+import {
+  inlineText,
+  type Annex, type Article, type Division, type Document, type Inline, type ProvisionContent
+} from '@redlex/tree'
+import {toPhrasing} from './inline.js'
+import {stringifyMdast} from './processor.js'
+
+const LABEL_START = /^(?:\((?:-?[a-z]+|-?\d+[a-z]*)\)|-?\d+[a-z]*\.|—)(?=\s|$)/
+
+/** Write a document as canonical dialect Markdown. */
+export function toMarkdown(document: Document): string {
+  return new Writer().document(document)
+}
+
+class Writer {
+  private readonly notes = new Map<string, Inline[]>()
+  private readonly out: RootContent[] = []
+
+  document(document: Document): string {
+    for (const part of document.children) {
+      switch (part.type) {
+        case 'preface':
+          for (const line of part.children) {
+            if (line.type === 'docType') this.out.push({type: 'heading', depth: 1, children: this.phrasing(line.children)})
+            else this.plain(line.children)
+          }
+          break
+        case 'preamble':
+          for (const item of part.children) {
+            if (item.type === 'formula') this.plain(item.children)
+            else if (item.type === 'citations') for (const citation of item.children) for (const block of citation.children) this.plain(block.children)
+            else {
+              if (item.intro) this.plain(item.intro)
+              for (const recital of item.children) this.unit(recital.num ?? '', recital.children, 0)
+            }
+          }
+          break
+        case 'body':
+          this.divisionsOrArticles(part.children)
+          break
+        case 'conclusions':
+          this.out.push({type: 'thematicBreak'})
+          for (const item of part.children) this.plain(item.children)
+          break
+        case 'annex':
+          this.annex(part)
+          break
+      }
+    }
+    if (this.notes.size > 0) {
+      for (const [label, children] of this.notes) {
+        this.out.push({
+          type: 'footnoteDefinition',
+          identifier: label.toLowerCase(),
+          label,
+          children: [{type: 'paragraph', children: this.phrasing(children)}]
+        })
+      }
+    }
+    const root: Root = {type: 'root', children: this.out}
+    return stringifyMdast(root)
+  }
+
+  private phrasing(children: readonly Inline[]): PhrasingContent[] {
+    return toPhrasing(children, this.notes)
+  }
+
+  /** A paragraph whose text must not be read as a label: escape a leading `(a)`, `1.` or `—`. */
+  private plain(children: readonly Inline[], indent = ''): void {
+    const text = inlineText(children)
+    let prefix = indent
+    if (LABEL_START.test(text)) prefix += text.startsWith('—') ? '' : '\\'
+    const phrasing = this.phrasing(children)
+    if (text.startsWith('—')) {
+      // An em dash cannot be backslash-escaped; a character reference keeps it literal.
+      const first = phrasing[0]
+      if (first && first.type === 'text') {
+        phrasing[0] = {...first, value: first.value.slice(1)}
+        prefix += '&#x2014;'
+      }
+    }
+    this.block(prefix, phrasing)
+  }
+
+  private block(prefix: string, children: PhrasingContent[]): void {
+    this.out.push({type: 'redlexBlock', prefix, children} as unknown as RootContent)
+  }
+
+  private divisionsOrArticles(children: ReadonlyArray<Division | Article>): void {
+    for (const child of children) {
+      if (child.type === 'division') {
+        this.out.push({type: 'heading', depth: 2, children: [{type: 'text', value: child.num}]})
+        if (child.heading) this.out.push({type: 'heading', depth: 2, children: this.phrasing(child.heading)})
+        this.divisionsOrArticles(child.children)
+      } else {
+        this.out.push({type: 'heading', depth: 3, children: [{type: 'text', value: child.num}]})
+        if (child.heading) this.out.push({type: 'heading', depth: 4, children: this.phrasing(child.heading)})
+        this.contents(child.children, 0)
+      }
+    }
+  }
+
+  private annex(annex: Annex): void {
+    this.out.push({type: 'heading', depth: 2, children: [{type: 'text', value: annex.num}]})
+    if (annex.heading) this.out.push({type: 'heading', depth: 2, children: this.phrasing(annex.heading)})
+    for (const child of annex.children) {
+      if (child.type === 'heading') this.out.push({type: 'heading', depth: Math.min(6, Math.max(3, child.depth)) as 3 | 4 | 5 | 6, children: this.phrasing(child.children)})
+      else this.contents([child], 0)
+    }
+  }
+
+  /**
+   * A numbered unit: its label and first text block on one line, then its
+   * other children. `depth` is its point depth (0 for paragraphs, recitals).
+   */
+  private unit(label: string, children: readonly ProvisionContent[], depth: number): void {
+    const first = children[0]
+    let rest = children
+    if (first && (first.type === 'content' || first.type === 'intro')) {
+      this.block(label + ' ', this.phrasing(first.children))
+      rest = children.slice(1)
+    } else {
+      this.block(label, [])
+    }
+    this.contents(rest, depth)
+  }
+
+  /** Children of a unit whose own point depth is `depth`. */
+  private contents(children: readonly ProvisionContent[], depth: number): void {
+    const indent = '  '.repeat(depth)
+    for (const child of children) {
+      switch (child.type) {
+        case 'content':
+        case 'intro':
+          this.plain(child.children, indent)
+          break
+        case 'wrapUp':
+          this.block(indent, this.phrasing(child.children))
+          break
+        case 'paragraph':
+          this.unit(child.num ?? '', child.children, 0)
+          break
+        case 'subparagraph':
+          this.subparagraph(child.children, indent, depth)
+          break
+        case 'point':
+        case 'indent':
+          this.unit(child.num, child.children, depth + 1)
+          break
+        case 'table':
+          this.out.push({
+            type: 'table',
+            align: child.align ?? [],
+            children: child.children.map((row) => ({
+              type: 'tableRow',
+              children: row.children.map((cell) => ({type: 'tableCell', children: this.phrasing(cell.children)}))
+            }))
+          })
+          break
+      }
+    }
+  }
+
+  private subparagraph(children: readonly ProvisionContent[], indent: string, depth: number): void {
+    const first = children[0]
+    let rest = children
+    if (first && (first.type === 'content' || first.type === 'intro')) {
+      this.plain(first.children, indent)
+      rest = children.slice(1)
+    }
+    this.contents(rest, depth)
+  }
+}
