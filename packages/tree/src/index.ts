@@ -16,3 +16,4 @@ export {
   article, content, division, documentOf, indent, inlines, intro, paragraph, point, recital,
   subparagraph, text, wrapUp
 } from './lib/build.js'
+export * from './lib/refs.js'

@@ -180,7 +180,7 @@ class Parser {
         this.heading(node.depth, heading, node, previousExpect)
         return
       case 'paragraph':
-        this.paragraph(node)
+        for (const part of this.splitAtLabels(node)) this.paragraph(part)
         return
       case 'thematicBreak':
         if (this.state === 'body' || this.state === 'recitals' || this.state === 'citations') {
@@ -199,17 +199,86 @@ class Parser {
         return
       case 'code':
       case 'blockquote':
+        if (this.options.lenient && this.host) {
+          this.warn('markdown/unexpected-block', `A ${node.type} block is not part of the dialect; its text is kept`, node.position)
+          const children: PhrasingContent[] = node.type === 'code'
+            ? [{type: 'text', value: node.value}]
+            : node.children.flatMap((child) => (child.type === 'paragraph' ? child.children : []))
+          this.plainBlock({type: 'paragraph', children, ...(node.position ? {position: node.position} : {})}, '')
+          return
+        }
+        this.fail('markdown/unexpected-block', `A ${node.type} block is not part of the dialect`, node.position, 'Write provisions as plain paragraphs (see docs/markdown.md)')
+        return
       case 'definition':
       default:
         this.fail('markdown/unexpected-block', `A ${node.type} block is not part of the dialect`, node.position, 'Write provisions as plain paragraphs (see docs/markdown.md)')
     }
   }
 
+  /**
+   * `1. a⏎2. b` without a blank line is one Markdown paragraph; the dialect
+   * reads a line that starts with a label as a new block (normalisation).
+   */
+  private splitAtLabels(node: MdParagraph): MdParagraph[] {
+    const parts: MdParagraph[] = []
+    let current: PhrasingContent[] = []
+    let start = node.position?.start
+    const finish = (end: Position['end'] | undefined): void => {
+      if (current.length === 0) return
+      const part: MdParagraph = {type: 'paragraph', children: current}
+      if (start && end) part.position = {start, end}
+      parts.push(part)
+      current = []
+    }
+    for (const child of node.children) {
+      const source = child.position && child.position.start.offset !== undefined && child.position.end.offset !== undefined
+        ? this.text.slice(child.position.start.offset, child.position.end.offset)
+        : undefined
+      if (child.type !== 'text' || source !== child.value || !child.position) {
+        current.push(child)
+        continue
+      }
+      const re = /\n(?=(?:\((?:-?[a-z]+|-?\d+[a-z]*)\)|-?\d+[a-z]*\.|—)(?:[ \t]|$))/gm
+      let from = 0
+      let match: RegExpExecArray | null
+      while ((match = re.exec(child.value))) {
+        const before = child.value.slice(from, match.index)
+        const offset = child.position.start.offset! + match.index
+        if (before) current.push({type: 'text', value: before})
+        finish(this.pointAt(offset))
+        start = this.pointAt(offset + 1)
+        from = match.index + 1
+      }
+      const rest = child.value.slice(from)
+      if (from === 0) current.push(child)
+      else if (rest) current.push({type: 'text', value: rest})
+    }
+    finish(node.position?.end)
+    return parts.length > 0 ? parts : [node]
+  }
+
+  /** Line/column of an offset in the source. */
+  private pointAt(offset: number): {line: number; column: number; offset: number} {
+    let line = 1
+    let lineStart = 0
+    for (let i = 0; i < offset; i++) {
+      if (this.text.charCodeAt(i) === 10) {
+        line++
+        lineStart = i + 1
+      }
+    }
+    return {line, column: offset - lineStart + 1, offset}
+  }
+
   private heading(depth: number, text: string, node: RootContent, expecting: Division | Annex | Article | undefined): void {
     const position = node.position
+    const bad = (code: string, reason: string, hint: string): void => {
+      if (this.options.lenient && this.looseHeading(depth, text, node, expecting)) return
+      this.fail(code, reason, position, hint)
+    }
     if (depth === 1) {
       if (this.state !== 'front' || this.preface?.children.some((l) => l.type === 'docType')) {
-        this.fail('markdown/unexpected-heading', `A \`#\` title line is only allowed once, at the top: \`${text}\``, position, 'Use `##` for divisions and annexes, `###` for articles')
+        bad('markdown/unexpected-heading', `A \`#\` title line is only allowed once, at the top: \`${text}\``, 'Use `##` for divisions and annexes, `###` for articles')
         return
       }
       this.prefaceLine('docType', node as {children: PhrasingContent[]; position?: Position})
@@ -245,7 +314,7 @@ class Parser {
         expecting.heading = this.phrasing(node.children)
         return
       }
-      this.fail('markdown/unexpected-heading', `\`## ${text}\` is neither a division (PART, TITLE, CHAPTER, SECTION …), an annex (ANNEX …) nor the heading line right after one`, position, 'Put a division or annex number line before it, or make it a paragraph')
+      bad('markdown/unexpected-heading', `\`## ${text}\` is neither a division (PART, TITLE, CHAPTER, SECTION …), an annex (ANNEX …) nor the heading line right after one`, 'Put a division or annex number line before it, or make it a paragraph')
       return
     }
     if (this.state === 'annex' && this.host?.type === 'annex' && node.type === 'heading') {
@@ -258,11 +327,11 @@ class Parser {
     if (depth === 3) {
       const match = ARTICLE_RE.exec(text)
       if (!match) {
-        this.fail('markdown/unexpected-heading', `\`### ${text}\` is not an article number line`, position, 'Write `### Article 3`')
+        bad('markdown/unexpected-heading', `\`### ${text}\` is not an article number line`, 'Write `### Article 3`')
         return
       }
       if (!match[1]) {
-        this.fail('markdown/missing-number', 'An article has no number', position, 'Write `### Article 3`')
+        bad('markdown/missing-number', 'An article has no number', 'Write `### Article 3`')
       }
       this.enterBody(position)
       this.closeHost()
@@ -284,7 +353,56 @@ class Parser {
       expecting.heading = this.phrasing(node.children)
       return
     }
-    this.fail('markdown/unexpected-heading', `\`${'#'.repeat(depth)} ${text}\` does not fit here`, position, 'Article headings (`####`) go right after the article line; deeper headings only in annexes')
+    bad('markdown/unexpected-heading', `\`${'#'.repeat(depth)} ${text}\` does not fit here`, 'Article headings (`####`) go right after the article line; deeper headings only in annexes')
+  }
+
+  /**
+   * Lenient mode: headings written the way converted documents write them
+   * (`# TITLE I GENERAL PROVISIONS`, `## [Chapter 2]{.smallcaps}`,
+   * `### ANNEX I` …). Returns true when it handled the heading.
+   */
+  private looseHeading(depth: number, text: string, node: RootContent, expecting: Division | Annex | Article | undefined): boolean {
+    if (depth === 1 && this.state === 'front') return false
+    const clean = text.replace(/\{[.#][^}]*\}/g, '').replace(/[[\]*]/g, '').replace(/\s+/g, ' ').trim()
+    const loose = /^(PART|TITLE|CHAPTER|SECTION)\s+([IVXLC]+|\d+)([A-Z]?)\b\s*(.*)$/i.exec(clean)
+    const canonical = depth === 2 && (DIVISION_RE.test(text) || ANNEX_RE.test(text))
+    if (canonical) return false
+    if (/^ANNEX\b/i.test(clean) && depth <= 3) {
+      this.warn('markdown/loose-heading', `\`${text}\` read as an annex; write \`## ANNEX …\``, node.position)
+      this.heading(2, clean.split(/\s+/).slice(0, 2).join(' '), node, undefined)
+      const rest = clean.split(/\s+/).slice(2).join(' ')
+      if (rest && this.host?.type === 'annex') this.host.heading = [{type: 'text', value: rest}]
+      return true
+    }
+    if (loose && this.state !== 'annex') {
+      this.warn('markdown/loose-heading', `\`${text}\` read as a division; write \`## ${loose[1]} ${loose[2]}${loose[3]}\` and the heading on its own \`##\` line`, node.position)
+      const num = `${loose[1]!.toUpperCase() === loose[1] ? loose[1] : loose[1]} ${loose[2]}${loose[3]}`
+      this.heading(2, num, {...node, type: 'heading', depth: 2, children: [{type: 'text', value: num}]} as RootContent, undefined)
+      const division = this.divisions[this.divisions.length - 1]
+      if (loose[4] && division) division.heading = [{type: 'text', value: loose[4]}]
+      return true
+    }
+    if (expecting && expecting.type !== 'article' && !expecting.heading && node.type === 'heading') {
+      expecting.heading = [{type: 'text', value: clean}]
+      return true
+    }
+    if (depth === 2 || depth === 3 || depth === 4 || depth === 1) {
+      if (/^Article\s+\d/.test(clean) && !ARTICLE_RE.test(text)) {
+        const m = /^(Article\s+\d+[a-z]*)\s*(.*)$/.exec(clean)!
+        this.warn('markdown/loose-heading', `\`${text}\` read as an article`, node.position)
+        this.heading(3, m[1]!, {...node, children: [{type: 'text', value: m[1]!}]} as RootContent, undefined)
+        if (m[2] && this.host?.type === 'article') this.host.heading = [{type: 'text', value: m[2]}]
+        return true
+      }
+      if (depth !== 3 || !ARTICLE_RE.test(text)) {
+        if (this.host && node.type === 'heading') {
+          this.warn('markdown/loose-heading', `Heading \`${text}\` kept as text`, node.position)
+          this.plainBlock({type: 'paragraph', children: node.children, position: node.position} as MdParagraph, '')
+          return true
+        }
+      }
+    }
+    return false
   }
 
   private enterBody(position: Position | undefined): void {
@@ -395,6 +513,7 @@ class Parser {
         return
       }
       case 'body': {
+        if (this.options.lenient && this.looseArticle(node, plain)) return
         if (BINDING_RE.test(plain) || DONE_RE.test(plain)) {
           this.closeHost()
           this.state = 'conclusions'
@@ -406,7 +525,11 @@ class Parser {
           return
         }
         if (!this.host) {
-          this.fail('markdown/unexpected-text', `Text that is in no article: \`${clip(plain)}\``, node.position, 'Put it under an `### Article N` line, or move it to the preamble')
+          if (PARA_RE.test(raw) || POINT_RE.test(raw) || INDENT_RE.test(raw)) {
+            this.fail('markdown/misplaced-point', `\`${clip(plain)}\` is numbered like a paragraph or point but is in no article`, node.position, 'Put it under an `### Article N` line')
+          } else {
+            this.fail('markdown/unexpected-text', `Text that is in no article: \`${clip(plain)}\``, node.position, 'Put it under an `### Article N` line, or move it to the preamble')
+          }
           return
         }
         this.inProvision(node, raw)
@@ -424,6 +547,18 @@ class Parser {
         this.inProvision(node, raw)
         return
     }
+  }
+
+  /** Lenient mode: `*Article 1 Subject matter*` (a whole emphasised line) is an article line. */
+  private looseArticle(node: MdParagraph, plain: string): boolean {
+    const only = node.children.length === 1 ? node.children[0] : undefined
+    if (!only || (only.type !== 'emphasis' && only.type !== 'strong')) return false
+    const m = /^(Article\s+\d+[a-z]*)\s*(.*)$/s.exec(plain.trim())
+    if (!m) return false
+    this.warn('markdown/loose-heading', `\`${clip(plain)}\` read as an article; write \`### ${m[1]}\` and \`#### ${m[2]}\``, node.position)
+    this.heading(3, m[1]!.replace(/\s+/g, ' '), {type: 'heading', depth: 3, children: [{type: 'text', value: m[1]!}], position: node.position} as RootContent, undefined)
+    if (m[2] && this.host?.type === 'article') this.host.heading = [{type: 'text', value: m[2].replace(/\s+/g, ' ')}]
+    return true
   }
 
   /** In the recitals, `(N)` opens a recital unless it continues an open arabic list. */

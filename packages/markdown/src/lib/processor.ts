@@ -56,7 +56,7 @@ const stringifier = unified()
         return node.value
       },
       redlexBlock(node: BlockNode, _parent: unknown, state: PhrasingState, info: Record<string, unknown>) {
-        const inner = state.containerPhrasing(node as never, {...info, before: node.prefix ? ' ' : '\n', after: '\n'})
+        const inner = state.containerPhrasing(node as never, {...info, before: node.prefix.trim() ? ' ' : '\n', after: '\n'})
         return node.prefix + inner
       }
     } as never

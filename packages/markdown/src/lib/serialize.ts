@@ -74,7 +74,8 @@ class Writer {
   private plain(children: readonly Inline[], indent = ''): void {
     const text = inlineText(children)
     let prefix = indent
-    if (LABEL_START.test(text)) prefix += text.startsWith('—') ? '' : '\\'
+    // `(a)` is kept literal by `\(`; `1.` is escaped by remark-stringify itself (`1\.`).
+    if (LABEL_START.test(text) && text.startsWith('(')) prefix += '\\'
     const phrasing = this.phrasing(children)
     if (text.startsWith('—')) {
       // An em dash cannot be backslash-escaped; a character reference keeps it literal.

@@ -1,0 +1,67 @@
+import {readFileSync, readdirSync, existsSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {fromMarkdown, parseMarkdown} from '@redlex/markdown'
+import {RedlexError, isRedlexError} from '@redlex/tree'
+
+// [name, input, code, line, column]
+const cases: Array<[string, string, string, number, number]> = [
+  ['a skipped paragraph number', '### Article 1\n\n1. One.\n\n3. Three.\n', 'markdown/skipped-number', 5, 1],
+  ['a duplicate paragraph number', '### Article 1\n\n1. One.\n\n1. Again.\n', 'markdown/duplicate-number', 5, 1],
+  ['a skipped article number', '### Article 1\n\nText.\n\n### Article 3\n\nText.\n', 'markdown/skipped-number', 5, 1],
+  ['a skipped recital number', 'Whereas:\n\n(1) One.\n\n(3) Three.\n', 'markdown/skipped-number', 5, 1],
+  ['a skipped point', '### Article 1\n\nIntro:\n\n(a) one;\n\n(c) three.\n', 'markdown/skipped-number', 7, 1],
+  ['a list that starts in the middle', '### Article 1\n\nIntro:\n\n(c) three.\n', 'markdown/skipped-number', 5, 1],
+  ['an article without a number', '### Article\n\nText.\n', 'markdown/missing-number', 1, 1],
+  ['a point outside any article', 'HAVE ADOPTED THIS REGULATION:\n\n## CHAPTER I\n\n(a) stray point.\n', 'markdown/misplaced-point', 5, 1],
+  ['text in no article', 'HAVE ADOPTED THIS REGULATION:\n\n## CHAPTER I\n\n## General\n\nStray text.\n', 'markdown/unexpected-text', 7, 1],
+  ['a heading that fits nothing', '### Article 1\n\nText.\n\n##### Odd heading\n', 'markdown/unexpected-heading', 5, 1],
+  ['an article after the concluding formulas', '### Article 1\n\nText.\n\n---\n\nDone at Brussels,\n\n### Article 2\n', 'markdown/unexpected-article', 9, 1],
+  ['a code block', '### Article 1\n\n```\ncode\n```\n', 'markdown/unexpected-block', 3, 1],
+  ['text after Whereas: that is no recital', 'Whereas:\n\nNot a recital.\n', 'markdown/unexpected-text', 3, 1]
+]
+
+describe('structural errors', () => {
+  it.each(cases)('should report %s with its code and position', (_name, input, code, line, column) => {
+    let caught: unknown
+    try {
+      fromMarkdown(input, {file: 'draft.md'})
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(RedlexError)
+    const error = caught as RedlexError
+    expect(error.code).toBe(code)
+    expect(error.file).toBe('draft.md')
+    const start = error.place && 'start' in error.place ? error.place.start : error.place
+    expect(start).toMatchObject({line, column})
+    expect(error.message.startsWith(`draft.md:${line}:${column}: `)).toBe(true)
+    expect(error.message.endsWith(`[${code}]`)).toBe(true)
+    expect(error.hint).toBeTruthy()
+  })
+
+  it.each(cases)('should turn %s into a warning in lenient mode', (_name, input, code, line) => {
+    const {warnings} = parseMarkdown(input, {file: 'draft.md', lenient: true})
+    const warning = warnings.find((w) => w.code === code)
+    expect(warning).toBeDefined()
+    const start = warning!.place && 'start' in warning!.place ? warning!.place.start : warning!.place
+    expect(start?.line).toBe(line)
+  })
+})
+
+const council = new URL('../../../../shared/corpus/ai-act/council-drafts-md/', import.meta.url)
+
+describe.skipIf(!existsSync(council))('noisy third-party Markdown (AI Act Council drafts)', () => {
+  const files = existsSync(council) ? readdirSync(council).filter((f) => f.endsWith('.md')) : []
+  it.each(files)('should never throw anything but RedlexError on %s, and parse it leniently', (file) => {
+    const text = readFileSync(new URL(file, council), 'utf8')
+    try {
+      fromMarkdown(text, {file})
+    } catch (error) {
+      expect(isRedlexError(error)).toBe(true)
+    }
+    const {document, warnings} = parseMarkdown(text, {file, lenient: true})
+    const articles = JSON.stringify(document).match(/"type":"article"/g)?.length ?? 0
+    expect(articles).toBeGreaterThanOrEqual(85)
+    expect(warnings.every((w) => typeof w.code === 'string' && w.code.startsWith('markdown/'))).toBe(true)
+  })
+})

@@ -1,0 +1,744 @@
+/**
+ * Cross-references in EU text: finding them (`Article 3(2), point (a)`,
+ * `Articles 2 to 4`, `recital 12`, `the first subparagraph of Article 5(1)`…),
+ * linking them as `ref` nodes with resolved target eIds, and rewriting the
+ * numbers inside them when the document is renumbered (domain.md §2.6, §9.3).
+ *
+ * A reference followed by `of Directive …`, `of Regulation …`, `of Decision …`,
+ * `of the Treaty …`, `TFEU`, `TEU` or `thereof` points into another act: it is
+ * marked `external` and never resolved or renumbered. `of this Regulation` is
+ * internal. References in citations are always external (they cite the Treaty).
+ */
+import type {Document, Inline, Node, Provision, Ref, Text} from './types.js'
+import {parseEid} from './eid.js'
+import {fromOrdinalWord, ordinalWord} from './numbering.js'
+import {isProvision} from './walk.js'
+
+/** What one step of a reference names. */
+export type ReferenceUnit =
+  | 'article' | 'paragraph' | 'subparagraph' | 'point' | 'recital'
+  | 'part' | 'title' | 'chapter' | 'section' | 'subsection' | 'annex'
+
+/** One number inside a reference: `3` in `Article 3`, `a` in `point (a)`, `first` in `the first subparagraph`. */
+export interface ReferenceStep {
+  unit: ReferenceUnit
+  /** The clean number (`3`, `2`, `a`, `II`); for ordinals the value as digits (`1` for `first`). */
+  num: string
+  /** Offsets of the number's text inside the span's `value` (`[start, end)`). */
+  start: number
+  end: number
+  /** For `paragraph` steps read from `Article 3(2)(a)`: the group may be a point when the article has no paragraphs. */
+  paren?: true
+  /** For ordinal steps: the unit word as written (`paragraph` or `subparagraph`). */
+  ordinal?: 'paragraph' | 'subparagraph'
+}
+
+/** One target path: `Article 3(2), point (a)` is one item of three steps. */
+export interface ReferenceItem {
+  steps: ReferenceStep[]
+  /** True when the path starts below the article (`paragraph 2`, `point (a)`): it resolves against its context. */
+  relative: boolean
+}
+
+/** A reference found in text. */
+export interface ReferenceSpan {
+  /** Offsets in the searched text (`[start, end)`). */
+  start: number
+  end: number
+  /** The reference as written (`text.slice(start, end)`). */
+  value: string
+  /** One item per target (two endpoints for a range). */
+  items: ReferenceItem[]
+  external?: true
+  /** `Articles 2 to 4`: `items` are the two endpoints. */
+  range?: true
+}
+
+// ---------------------------------------------------------------------------
+// Finding
+
+const WS = '[ \\u00a0\\t]+(?:\\n[ \\u00a0\\t]*)?|\\n[ \\u00a0\\t]*'
+const SP = `(?:${WS})`
+const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'
+const DIVISIONS: Record<string, ReferenceUnit> = {
+  part: 'part', title: 'title', chapter: 'chapter', section: 'section', subsection: 'subsection', annex: 'annex'
+}
+const EXTERNAL = new RegExp(
+  `^(?:,?${SP}(?:of|to|in)${SP}(?!this\\b)(?:(?:the|that|a|Council|Commission|Delegated|Implementing|European|Parliament|and|of)${SP})*` +
+  `(?:Directive|Regulation|Decision|Framework${SP}Decision|Treaty|Treaties|Charter|Protocol|Convention|Agreement|Act)\\b` +
+  `|${SP}(?:TFEU|TEU|thereof)\\b)`
+)
+
+interface Cursor {
+  text: string
+  pos: number
+}
+
+function match(cursor: Cursor, pattern: string): RegExpExecArray | undefined {
+  const re = new RegExp(pattern, 'y')
+  re.lastIndex = cursor.pos
+  const m = re.exec(cursor.text)
+  if (!m) return undefined
+  cursor.pos = re.lastIndex
+  return m
+}
+
+type Builder = {steps: ReferenceStep[]; relative: boolean}
+
+/** `(2)(a)(iv)` groups right after a number. */
+function parens(cursor: Cursor, steps: ReferenceStep[], first: 'paragraph' | 'point', base: number): void {
+  let kind = first
+  for (;;) {
+    const m = match(cursor, '\\((-?[0-9]{1,3}[a-z]{0,3}|-?[a-z]{1,4})\\)')
+    if (!m) return
+    const num = m[1]!
+    const step: ReferenceStep = {unit: kind === 'paragraph' && /^-?\d/.test(num) ? 'paragraph' : 'point', num, start: m.index + 1 - base, end: m.index + 1 + num.length - base}
+    if (step.unit === 'paragraph' && first === 'paragraph') step.paren = true
+    steps.push(step)
+    kind = 'point'
+  }
+}
+
+/** `, point (a)(3)(iv)` after an article or paragraph; returns extra items for `, points (a) and (b)`. */
+function pointTail(cursor: Cursor, base: number, item: Builder): {items: Builder[]; range: boolean} | undefined {
+  const save = cursor.pos
+  const single = match(cursor, `,${SP}point${SP}(?=\\()`)
+  if (single) {
+    const before = item.steps.length
+    parens(cursor, item.steps, 'point', base)
+    if (item.steps.length === before) cursor.pos = save
+    return undefined
+  }
+  const plural = match(cursor, `,${SP}points${SP}(?=\\()`)
+  if (plural) {
+    const list = pointList(cursor, base)
+    if (!list) {
+      cursor.pos = save
+      return undefined
+    }
+    return {items: list.items.map((steps) => ({steps: [...item.steps, ...steps], relative: item.relative})), range: list.range}
+  }
+  return undefined
+}
+
+/** `(a) and (b)`, `(a), (c) and (d)`, `(a) to (c)`. */
+function pointList(cursor: Cursor, base: number): {items: ReferenceStep[][]; range: boolean} | undefined {
+  const items: ReferenceStep[][] = []
+  let range = false
+  for (;;) {
+    const steps: ReferenceStep[] = []
+    parens(cursor, steps, 'point', base)
+    if (steps.length === 0) break
+    items.push(steps)
+    const save = cursor.pos
+    const sep = match(cursor, `(?:,${SP}|${SP}(?:and|or|to)${SP})(?=\\()`)
+    if (!sep) break
+    if (/\bto\b/.test(sep[0])) range = true
+    if (range && items.length > 1) {
+      cursor.pos = save
+      break
+    }
+  }
+  if (items.length === 0) return undefined
+  if (range && items.length !== 2) return undefined
+  return {items, range}
+}
+
+/** `, first subparagraph` after an article or paragraph. */
+function ordinalTail(cursor: Cursor, base: number, item: Builder): void {
+  const m = match(cursor, `,${SP}(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
+  if (!m) return
+  const start = m.index + m[0].indexOf(m[1]!, 1) - base
+  item.steps.push({unit: 'subparagraph', num: String(fromOrdinalWord(m[1]!)), start, end: start + m[1]!.length, ordinal: m[2] as 'paragraph' | 'subparagraph'})
+}
+
+/** One `Article 3(2), point (a)` (singular keyword already consumed up to the number). */
+function articleItem(cursor: Cursor, base: number): {items: Builder[]; range: boolean} | undefined {
+  const m = match(cursor, '(-?\\d{1,4}[a-z]{0,3})(?![\\p{L}\\d/])')
+  if (!m) return undefined
+  const item: Builder = {steps: [{unit: 'article', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative: false}
+  parens(cursor, item.steps, 'paragraph', base)
+  const tail = pointTail(cursor, base, item)
+  if (tail) return tail
+  ordinalTail(cursor, base, item)
+  return {items: [item], range: false}
+}
+
+/** A list of numbers after a plural keyword: `2 to 4`, `1, 4 and 9`, `3(1) and 5`. */
+function numberList(cursor: Cursor, base: number, unit: ReferenceUnit, pattern: string, relative: boolean): {items: Builder[]; range: boolean} | undefined {
+  const items: Builder[] = []
+  let range = false
+  for (;;) {
+    const m = match(cursor, `(${pattern})(?![\\p{L}\\d/])`)
+    if (!m) break
+    const item: Builder = {steps: [{unit, num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative}
+    if (unit === 'article' || unit === 'paragraph') parens(cursor, item.steps, unit === 'article' ? 'paragraph' : 'point', base)
+    items.push(item)
+    const save = cursor.pos
+    const sep = match(cursor, `(?:,${SP}|${SP}(?:and|or|to)${SP})(?=${pattern})`)
+    if (!sep) break
+    if (/\bto\b/.test(sep[0])) {
+      if (items.length > 1) {
+        cursor.pos = save
+        break
+      }
+      range = true
+    } else if (range) {
+      cursor.pos = save
+      break
+    }
+  }
+  if (items.length === 0 || (range && items.length !== 2)) return undefined
+  return {items, range}
+}
+
+const ARTICLE_NUM = '-?\\d{1,4}[a-z]{0,3}'
+const DIVISION_NUM = '[IVXLCDM]{1,6}|\\d{1,3}[a-z]?|[A-Z]'
+
+/**
+ * Try to read one reference starting at `cursor.pos` (which must be at a
+ * keyword). Returns the items and flags, with step offsets relative to `base`.
+ */
+function readReference(cursor: Cursor, base: number): {items: Builder[]; range: boolean} | undefined {
+  const start = cursor.pos
+  // the second subparagraph [of Article 5(1)]
+  const ord = match(cursor, `(?:[Tt]he${SP})?(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
+  if (ord) {
+    const word = ord[1]!
+    const wordStart = ord.index + ord[0].indexOf(word) - base
+    const step: ReferenceStep = {unit: 'subparagraph', num: String(fromOrdinalWord(word)), start: wordStart, end: wordStart + word.length, ordinal: ord[2] as 'paragraph' | 'subparagraph'}
+    const save = cursor.pos
+    const of = match(cursor, `${SP}of${SP}(?=(?:Article|paragraph|point)${SP})`)
+    if (of) {
+      const inner = readReference(cursor, base)
+      const only = inner?.items.length === 1 ? inner.items[0] : undefined
+      if (only && !inner!.range) {
+        return {items: [{steps: [...only.steps, step], relative: only.relative}], range: false}
+      }
+      cursor.pos = save
+    }
+    return {items: [{steps: [step], relative: true}], range: false}
+  }
+  cursor.pos = start
+  if (match(cursor, `[Aa]rticles${SP}`)) return numberList(cursor, base, 'article', ARTICLE_NUM, false)
+  if (match(cursor, `[Aa]rticle${SP}`)) {
+    const first = articleItem(cursor, base)
+    if (!first) return undefined
+    if (first.range || first.items.length > 1) return first
+    // `Article 2 and Article 3(1)` (mixed levels are written out in full)
+    const items = [...first.items]
+    for (;;) {
+      const save = cursor.pos
+      if (!match(cursor, `(?:,${SP}|${SP}(?:and|or)${SP})[Aa]rticle${SP}`)) break
+      const next = articleItem(cursor, base)
+      if (!next || next.range) {
+        cursor.pos = save
+        break
+      }
+      items.push(...next.items)
+    }
+    return {items, range: false}
+  }
+  if (match(cursor, `[Pp]aragraphs${SP}`)) return numberList(cursor, base, 'paragraph', '\\d{1,3}[a-z]{0,3}', true)
+  if (match(cursor, `[Pp]aragraph${SP}`)) {
+    const m = match(cursor, '(-?\\d{1,3}[a-z]{0,3})(?![\\p{L}\\d/])')
+    if (!m) return undefined
+    const item: Builder = {steps: [{unit: 'paragraph', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative: true}
+    parens(cursor, item.steps, 'point', base)
+    const tail = pointTail(cursor, base, item)
+    if (tail) return tail
+    ordinalTail(cursor, base, item)
+    return {items: [item], range: false}
+  }
+  if (match(cursor, `[Pp]oints${SP}(?=\\()`)) {
+    const list = pointList(cursor, base)
+    return list ? {items: list.items.map((steps) => ({steps, relative: true})), range: list.range} : undefined
+  }
+  if (match(cursor, `[Pp]oint${SP}(?=\\()`)) {
+    const item: Builder = {steps: [], relative: true}
+    parens(cursor, item.steps, 'point', base)
+    return item.steps.length > 0 ? {items: [item], range: false} : undefined
+  }
+  if (match(cursor, `[Rr]ecitals${SP}`)) return numberList(cursor, base, 'recital', '\\d{1,4}[a-z]{0,3}', false)
+  if (match(cursor, `[Rr]ecital${SP}`)) return numberList(cursor, base, 'recital', '\\d{1,4}[a-z]{0,3}', false)
+  const div = match(cursor, `(Part|Title|Chapter|Section|Subsection|Annex)(es|s)?${SP}`)
+  if (div) {
+    const unit = DIVISIONS[div[1]!.toLowerCase()]!
+    return numberList(cursor, base, unit, DIVISION_NUM, false)
+  }
+  return undefined
+}
+
+const KEYWORD = new RegExp(
+  `(?<![\\p{L}\\d])(?:(?:[Tt]he${SP})?(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|[Aa]rticles?${SP}-?\\d|[Pp]aragraphs?${SP}\\d|[Pp]oints?${SP}\\(|[Rr]ecitals?${SP}\\d|(?:Part|Title|Chapter|Section|Subsection|Annex)(?:es|s)?${SP}(?:${DIVISION_NUM}))`,
+  'gu'
+)
+
+/**
+ * Every cross-reference in `text`, in order. Each span says which units it
+ * names (`items`), where each number sits inside its value, and whether it
+ * points into another act (`external`) or is a range (`range`).
+ */
+export function findReferences(text: string): ReferenceSpan[] {
+  const spans: ReferenceSpan[] = []
+  KEYWORD.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = KEYWORD.exec(text)) !== null) {
+    let start = m.index
+    const cursor: Cursor = {text, pos: start}
+    const read = readReference(cursor, start)
+    if (!read || read.items.length === 0 || cursor.pos === start) continue
+    // Drop a leading `the ` from ordinal references: the value starts at the ordinal.
+    const lead = /^[Tt]he[ \u00a0\t\n]+/.exec(text.slice(start, cursor.pos))
+    if (lead && read.items.some((item) => item.steps.some((s) => s.ordinal))) {
+      start += lead[0].length
+      for (const item of read.items) for (const step of item.steps) {
+        step.start -= lead[0].length
+        step.end -= lead[0].length
+      }
+    }
+    const end = cursor.pos
+    const span: ReferenceSpan = {start, end, value: text.slice(start, end), items: read.items.map((b) => ({steps: b.steps, relative: b.relative}))}
+    if (EXTERNAL.test(text.slice(end))) span.external = true
+    if (read.range) span.range = true
+    spans.push(span)
+    KEYWORD.lastIndex = end
+  }
+  return spans
+}
+
+// ---------------------------------------------------------------------------
+// Resolving
+
+const UNIT_PREFIX: Record<ReferenceUnit, string> = {
+  article: 'art', paragraph: 'para', subparagraph: 'subpara', point: 'point', recital: 'rec',
+  part: 'part', title: 'title', chapter: 'chp', section: 'sec', subsection: 'subsec', annex: 'anx'
+}
+
+/** Lookup tables for resolving references in one document. */
+interface Index {
+  byEid: Map<string, Provision>
+  order: string[]
+  position: Map<string, number>
+}
+
+function buildIndex(document: Document): Index {
+  const byEid = new Map<string, Provision>()
+  const order: string[] = []
+  const visit = (node: Node): void => {
+    if (isProvision(node)) {
+      byEid.set(node.eId, node)
+      order.push(node.eId)
+    }
+    if ('children' in node && node.type !== 'content' && node.type !== 'intro' && node.type !== 'wrapUp') {
+      for (const child of node.children as Node[]) visit(child)
+    }
+  }
+  visit(document)
+  const position = new Map<string, number>()
+  order.forEach((eId, i) => position.set(eId, i))
+  return {byEid, order, position}
+}
+
+function lastStep(eId: string): [string, string] {
+  const steps = parseEid(eId)
+  return steps[steps.length - 1] ?? ['', '']
+}
+
+function parentEid(eId: string): string {
+  const i = eId.lastIndexOf('__')
+  return i === -1 ? '' : eId.slice(0, i)
+}
+
+/** The shallowest descendant of `base` whose last step is `point_<num>` (unique), or `undefined`. */
+function findPointBelow(index: Index, base: string, num: string): string | undefined {
+  const suffix = `__point_${num}`
+  let best: string | undefined
+  let bestDepth = Infinity
+  let ties = 0
+  for (const eId of index.order) {
+    if (!eId.startsWith(base + '__') || !eId.endsWith(suffix)) continue
+    const depth = eId.split('__').length
+    if (depth < bestDepth) {
+      best = eId
+      bestDepth = depth
+      ties = 1
+    } else if (depth === bestDepth) {
+      ties++
+    }
+  }
+  return ties === 1 ? best : undefined
+}
+
+/** Resolution of one item: the eId each step names (`undefined` when not found). */
+interface ResolvedItem {
+  eIds: Array<string | undefined>
+  /** The eId the whole item names (the last step's), if found. */
+  target?: string
+}
+
+/**
+ * Resolve one item. `container` lists the eIds of the provisions that
+ * enclose the reference, innermost first.
+ */
+function resolveItem(item: ReferenceItem, index: Index, container: readonly string[]): ResolvedItem {
+  const eIds: Array<string | undefined> = []
+  let current: string | undefined
+  let failed = false
+  item.steps.forEach((step, i) => {
+    if (failed) {
+      eIds.push(undefined)
+      return
+    }
+    let found: string | undefined
+    const first = i === 0
+    switch (step.unit) {
+      case 'article':
+      case 'recital': {
+        const eId = `${UNIT_PREFIX[step.unit]}_${step.num}`
+        if (index.byEid.has(eId)) found = eId
+        break
+      }
+      case 'annex': {
+        const eId = `anx_${step.num}`
+        if (index.byEid.has(eId)) found = eId
+        break
+      }
+      case 'part':
+      case 'title':
+      case 'chapter':
+      case 'section':
+      case 'subsection': {
+        const want = `${UNIT_PREFIX[step.unit]}_${step.num}`
+        const hits = index.order.filter((eId) => {
+          const [k, n] = lastStep(eId)
+          return `${k}_${n}` === want && index.byEid.get(eId)?.type === 'division'
+        })
+        found = hits.length === 1 ? hits[0] : hits.find((eId) => container.some((c) => c.startsWith(parentEid(eId))))
+        break
+      }
+      case 'paragraph': {
+        const base = first ? container.map((c) => parseEid(c)[0]).find((s) => s?.[0] === 'art') : undefined
+        const parent = first ? (base ? `art_${base[1]}` : undefined) : current
+        if (parent !== undefined) {
+          const eId = `${parent}__para_${step.num}`
+          if (index.byEid.has(eId)) found = eId
+          else if (step.paren) found = index.byEid.has(`${parent}__point_${step.num}`) ? `${parent}__point_${step.num}` : findPointBelow(index, parent, step.num)
+        }
+        break
+      }
+      case 'point': {
+        if (!first) {
+          const eId = `${current}__point_${step.num}`
+          found = index.byEid.has(eId) ? eId : findPointBelow(index, current!, step.num)
+        } else {
+          for (const c of container) {
+            const eId = `${c}__point_${step.num}`
+            if (index.byEid.has(eId)) {
+              found = eId
+              break
+            }
+          }
+          if (!found) {
+            const article = container.find((c) => !c.includes('__') && c.startsWith('art_'))
+            if (article) found = findPointBelow(index, article, step.num)
+          }
+        }
+        break
+      }
+      case 'subparagraph': {
+        let parent = current
+        if (first) {
+          if (step.ordinal === 'paragraph') parent = container.find((c) => !c.includes('__') && c.startsWith('art_'))
+          else parent = container.find((c) => {
+            const type = index.byEid.get(c)?.type
+            return type === 'paragraph' || type === 'article'
+          })
+        }
+        if (parent !== undefined) {
+          if (step.num === '1') found = parent
+          else if (index.byEid.has(`${parent}__subpara_${step.num}`)) found = `${parent}__subpara_${step.num}`
+        }
+        break
+      }
+    }
+    if (found === undefined) failed = true
+    eIds.push(found)
+    current = found
+  })
+  const result: ResolvedItem = {eIds}
+  if (!failed && current !== undefined) result.target = current
+  return result
+}
+
+/** The targets of a span: its items' eIds, a range expanded to every unit between its endpoints (inserted 3a, 3b included). */
+function spanTargets(span: ReferenceSpan, index: Index, container: readonly string[]): string[] {
+  const resolved = span.items.map((item) => resolveItem(item, index, container).target)
+  if (span.range && resolved.length === 2 && resolved[0] && resolved[1]) {
+    const [from, to] = resolved as [string, string]
+    const kind = lastStep(from)[0]
+    const sameLevel = (eId: string): boolean =>
+      lastStep(eId)[0] === kind && (kind === 'art' || kind === 'rec' || parentEid(eId) === parentEid(from))
+    const a = index.position.get(from)!
+    const b = index.position.get(to)!
+    if (lastStep(to)[0] === kind && a <= b) {
+      return index.order.slice(a, b + 1).filter(sameLevel)
+    }
+  }
+  return [...new Set(resolved.filter((t): t is string => t !== undefined))]
+}
+
+// ---------------------------------------------------------------------------
+// Walking text blocks with their context
+
+type Inlines = Inline[]
+
+interface BlockVisit {
+  /** eIds of the enclosing provisions, innermost first. */
+  container: string[]
+  /** True inside citations (Treaty references): every reference is external. */
+  citation: boolean
+}
+
+/**
+ * Call `fn` for every list of inline nodes that may hold references (text
+ * blocks of provisions and table cells in annexes), with its context; `fn`
+ * returns the replacement list. Returns a new tree; titles, formulas,
+ * headings and footnotes are left alone.
+ */
+function mapBlocks(document: Document, fn: (inlines: Inlines, visit: BlockVisit) => Inlines): Document {
+  const copy = structuredClone(document)
+  const visit = (node: Node, container: string[], citation: boolean): void => {
+    let inner = container
+    if (isProvision(node)) inner = [node.eId, ...container]
+    const inCitation = citation || node.type === 'citation'
+    if (!('children' in node)) return
+    if (node.type === 'content' || node.type === 'intro' || node.type === 'wrapUp' || node.type === 'tableCell') {
+      node.children = fn(node.children, {container: inner, citation: inCitation})
+      return
+    }
+    if (node.type === 'preface' || node.type === 'formula' || node.type === 'signature' || node.type === 'conclusions') return
+    for (const child of node.children as Node[]) visit(child, inner, inCitation)
+  }
+  visit(copy, [], false)
+  return copy
+}
+
+/** Apply `fn` to every `ref` in a list of inlines (into emphasis/strong, not into quotes, links or notes). */
+function mapRefs(inlines: Inlines, fn: (ref: Ref) => void): void {
+  for (const node of inlines) {
+    if (node.type === 'ref') fn(node)
+    else if (node.type === 'emphasis' || node.type === 'strong') mapRefs(node.children, fn)
+  }
+}
+
+/**
+ * Split the text nodes of `inlines` into text and `ref` nodes (targets left
+ * empty; see {@link resolveReferences}). Text in quotations, links and
+ * footnotes is not searched; existing `ref` nodes are kept. With
+ * `external`, every reference found is marked external (citations).
+ */
+export function linkInlines(inlines: readonly Inline[], options?: Readonly<{external?: boolean}> | null): Inline[] {
+  const out: Inline[] = []
+  for (const node of inlines) {
+    if (node.type === 'text') out.push(...splitText(node, options?.external === true))
+    else if (node.type === 'emphasis' || node.type === 'strong') out.push({...node, children: linkInlines(node.children, options)})
+    else out.push(node)
+  }
+  return out
+}
+
+function splitText(node: Text, external: boolean): Inline[] {
+  const spans = findReferences(node.value)
+  if (spans.length === 0) return [node]
+  const out: Inline[] = []
+  const exact = node.position?.start.offset !== undefined && node.position.end.offset !== undefined &&
+    node.position.end.offset - node.position.start.offset === node.value.length && !node.value.includes('\n')
+  const piece = <T extends Inline>(n: T, from: number, to: number): T => {
+    if (exact && node.position) {
+      const s = node.position.start
+      n.position = {
+        start: {line: s.line, column: s.column + from, offset: s.offset! + from},
+        end: {line: s.line, column: s.column + to, offset: s.offset! + to}
+      }
+    }
+    return n
+  }
+  let at = 0
+  for (const span of spans) {
+    if (span.start > at) out.push(piece({type: 'text', value: node.value.slice(at, span.start)}, at, span.start))
+    const ref: Ref = {type: 'ref', value: span.value, targets: []}
+    if (span.external || external) ref.external = true
+    if (span.range) ref.range = true
+    out.push(piece(ref, span.start, span.end))
+    at = span.end
+  }
+  if (at < node.value.length) out.push(piece({type: 'text', value: node.value.slice(at)}, at, node.value.length))
+  return out
+}
+
+/**
+ * Turn `ref` nodes back into text, merged with the text around them: the
+ * inverse of {@link linkInlines}. Positions of merged text are dropped.
+ */
+export function dissolveReferences(inlines: readonly Inline[]): Inline[] {
+  const out: Inline[] = []
+  let mergeable = false
+  for (const node of inlines) {
+    let next: Inline = node
+    if (node.type === 'ref') next = {type: 'text', value: node.value}
+    else if (node.type === 'emphasis' || node.type === 'strong') next = {...node, children: dissolveReferences(node.children)}
+    const last = out[out.length - 1]
+    if (next.type === 'text' && last?.type === 'text' && (mergeable || node.type === 'ref')) {
+      out[out.length - 1] = {type: 'text', value: last.value + next.value}
+      mergeable = true
+    } else {
+      out.push(next)
+      mergeable = node.type === 'ref'
+    }
+  }
+  return out
+}
+
+/**
+ * Link every cross-reference of a document: text nodes in provisions become
+ * text + `ref` nodes, and every ref's `targets` is resolved to eIds in this
+ * document (relative references such as `paragraph 2` or `point (a)`
+ * against the enclosing article or paragraph). Returns a new document.
+ */
+export function linkReferences(document: Document): Document {
+  const linked = mapBlocks(document, (inlines, visit) => linkInlines(inlines, {external: visit.citation}))
+  return resolveReferences(linked)
+}
+
+/** Recompute `targets` of every `ref` (external ones get none). Returns a new document. */
+export function resolveReferences(document: Document): Document {
+  const index = buildIndex(document)
+  return mapBlocks(document, (inlines, visit) => {
+    mapRefs(inlines, (ref) => {
+      if (ref.external) {
+        ref.targets = []
+        return
+      }
+      const spans = findReferences(ref.value)
+      ref.targets = spans.flatMap((span) => spanTargets(span, index, visit.container))
+    })
+    return inlines
+  })
+}
+
+// ---------------------------------------------------------------------------
+// Renumbering
+
+/** A reference that could not follow a renumbering (its text was kept). */
+export interface ReferenceWarning {
+  /** The enclosing provision's eId (in the renumbered document). */
+  eId: string
+  value: string
+  reason: string
+}
+
+export interface RenumberReferencesResult {
+  document: Document
+  warnings: ReferenceWarning[]
+}
+
+const PREFIX_UNIT: Record<string, ReferenceUnit> = Object.fromEntries(
+  Object.entries(UNIT_PREFIX).map(([unit, prefix]) => [prefix, unit as ReferenceUnit])
+)
+
+/** The printed form of a clean number for a step (`4`, `b`, `II`, `second`). */
+function stepText(step: ReferenceStep, num: string): string {
+  if (step.ordinal) {
+    const n = Number(num)
+    return Number.isInteger(n) && n > 0 ? ordinalWord(n) : num
+  }
+  return num
+}
+
+/**
+ * Rewrite the numbers inside every internal reference so the text follows a
+ * renumbering. `document` is the renumbered tree (refs still carry the old
+ * values), `before` the tree the references were written against, and
+ * `renames` the old → new eIds (as returned by `assignEids`). Only the
+ * numbers change (`Article 4` → `Article 5`, `Articles 2 to 4` →
+ * `Articles 3 to 5`); a reference whose target changed kind or left the
+ * article it is relative to is kept as written and reported in
+ * `warnings`. Targets are recomputed.
+ */
+export function renumberReferencesWithWarnings(document: Document, renames: Readonly<Record<string, string>>, before: Document): RenumberReferencesResult {
+  const oldIndex = buildIndex(before)
+  const back = new Map<string, string>()
+  for (const [from, to] of Object.entries(renames)) back.set(to, from)
+  const warnings: ReferenceWarning[] = []
+  const rewritten = mapBlocks(document, (inlines, visit) => {
+    const oldContainer = visit.container.map((eId) => back.get(eId) ?? eId)
+    mapRefs(inlines, (ref) => {
+      if (ref.external) return
+      const spans = findReferences(ref.value)
+      if (spans.length === 0) return
+      const edits: Array<{start: number; end: number; text: string}> = []
+      for (const span of spans) {
+        for (const item of span.items) {
+          const resolved = resolveItem(item, oldIndex, oldContainer)
+          // The deepest step that resolved (a `first subparagraph` step names its parent: skip it).
+          let last = item.steps.length - 1
+          while (last >= 0 && (resolved.eIds[last] === undefined || (item.steps[last]!.ordinal && item.steps[last]!.num === '1'))) last--
+          if (last < 0) continue
+          const oldDeep = resolved.eIds[last]!
+          const newDeep = renames[oldDeep] ?? oldDeep
+          if (newDeep === oldDeep) continue
+          const oldSteps = parseEid(oldDeep)
+          const newSteps = parseEid(newDeep)
+          // Align the item's steps (up to `last`) with the eId's steps from the end.
+          const count = last + 1
+          const offset = newSteps.length - count
+          const oldOffset = oldSteps.length - count
+          const reason = ((): string | undefined => {
+            if (offset < 0 || oldOffset < 0 || newSteps.length !== oldSteps.length) return 'its target moved to another level'
+            for (let k = 0; k < newSteps.length; k++) if (newSteps[k]![0] !== oldSteps[k]![0]) return 'its target changed kind'
+            if (item.relative) {
+              // The part of the path the reference leaves implicit must still be its context.
+              const implicitNew = newSteps.slice(0, offset).map((s) => s.join('_')).join('__')
+              if (implicitNew && !visit.container.some((c) => c === implicitNew || c.startsWith(implicitNew + '__'))) return 'its target left the provision it is relative to'
+            }
+            return undefined
+          })()
+          if (reason) {
+            warnings.push({eId: visit.container[0] ?? '', value: ref.value, reason: `\`${ref.value}\` kept as written: ${reason} (${oldDeep} → ${newDeep})`})
+            continue
+          }
+          for (let k = 0; k <= last; k++) {
+            const step = item.steps[k]!
+            const [prefix, num] = newSteps[offset + k]!
+            if (PREFIX_UNIT[prefix] === undefined) continue
+            const [, oldNum] = oldSteps[oldOffset + k]!
+            if (num === oldNum) continue
+            edits.push({start: span.start + step.start, end: span.start + step.end, text: stepText(step, num)})
+          }
+        }
+      }
+      if (edits.length === 0) return
+      edits.sort((a, b) => b.start - a.start)
+      let value = ref.value
+      let previous = Infinity
+      for (const edit of edits) {
+        if (edit.end > previous) continue
+        value = value.slice(0, edit.start) + edit.text + value.slice(edit.end)
+        previous = edit.start
+      }
+      ref.value = value
+    })
+    return inlines
+  })
+  return {document: resolveReferences(rewritten), warnings}
+}
+
+/**
+ * Rewrite the numbers inside internal references after a renumbering (see
+ * {@link renumberReferencesWithWarnings}, which also reports references
+ * that could not follow). Returns a new document.
+ */
+export function renumberReferences(document: Document, renames: Readonly<Record<string, string>>, before: Document): Document {
+  return renumberReferencesWithWarnings(document, renames, before).document
+}
