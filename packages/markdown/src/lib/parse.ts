@@ -9,7 +9,7 @@
  */
 import type {FootnoteDefinition, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable} from 'mdast'
 import {
-  RedlexError, assignEids, cleanNum, inlineText, parseNumber, pointStyles, toWarning,
+  RedlexError, assignEids, cleanNum, linkReferences, inlineText, parseNumber, pointStyles, toWarning,
   type Annex, type Article, type Body, type Citation, type Conclusions, type Content, type Division,
   type DivisionKind, type Document, type DocumentKind, type FormulaName, type Indent, type Inline,
   type Intro, type NumberStyle, type ParsedNumber, type Point, type Position, type Preamble,
@@ -122,7 +122,8 @@ class Parser {
     const dated = this.preface?.children.some((line) => line.type === 'docDate')
     const document: Document = {type: 'document', kind: this.kind, stage: stageLine || !dated ? 'proposal' : 'act', children}
     spanPositions(document)
-    return {document: assignEids(document).document, warnings: this.warnings}
+    // Cross-references become `ref` nodes that know their targets.
+    return {document: linkReferences(assignEids(document).document), warnings: this.warnings}
   }
 
   // -------------------------------------------------------------------------
