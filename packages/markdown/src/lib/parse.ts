@@ -573,6 +573,8 @@ class Parser {
   }
 
   private sequence(what: string, previous: ParsedNumber | undefined, current: ParsedNumber, label: string, position: Position | undefined): void {
+    // An act (or an excerpt) may start at any article or recital; paragraphs and points start at 1.
+    if (!previous && (what === 'article' || what === 'recital')) return
     const verdict = checkSequence(previous, current)
     if (verdict === 'ok') return
     const code = verdict === 'duplicate' ? 'markdown/duplicate-number' : verdict === 'skipped' ? 'markdown/skipped-number' : 'markdown/number-order'
