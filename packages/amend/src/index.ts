@@ -1,1 +1,9 @@
-export {}
+export type * from './lib/types.js'
+export {applyAmendments, applyInverse, invertAmendments} from './lib/apply.js'
+export {AMENDMENT_TYPES, formatPath, parseAmendments} from './lib/validate.js'
+export type {ParseAmendmentsOptions} from './lib/validate.js'
+export {amendmentPlaces, loadAmendments, parseSource, stringifyAmendments} from './lib/source.js'
+export type {SourceData} from './lib/source.js'
+export {DATE_ANCHORS, parseDate} from './lib/dates.js'
+export type {DateAnchor, ResolvedDate} from './lib/dates.js'
+export {placeholderNode, plainText, textToInlines} from './lib/inline-text.js'

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {
   article, assignEids, content, division, documentOf, findByEid, findReferences, intro, linkReferences, paragraph,
-  point, recital, renumberReferences, renumberReferencesWithWarnings, resolveReferences, subparagraph, type Document,
+  point, recital, renumberReferences, type Article, renumberReferencesWithWarnings, resolveReferences, subparagraph, type Document,
   type Inline, type Node, type Ref
 } from '@redlex/tree'
 
@@ -136,8 +136,8 @@ describe('linkReferences', () => {
       '.'
     ]))
     expect(refsIn(findByEid(linked, 'art_2')).map((r) => [r.value, r.targets, r.external ?? false])).toEqual([
-      ['Article 3', ['art_3'], false],
-      ['Article 4(1)', [], false],
+      // Mixed levels are one reference; Article 4 has no paragraph 1, so only Article 3 resolves.
+      ['Article 3 and Article 4(1)', ['art_3'], false],
       ['Article 2', [], true]
     ])
   })
@@ -189,7 +189,8 @@ describe('resolveReferences', () => {
     if (body.type !== 'body') throw new Error('no body')
     body.children.pop() // drop Article 4
     const resolved = resolveReferences(linked)
-    expect(refsIn(findByEid(resolved, 'rec_2'))[0]!.targets).toEqual(['art_2', 'art_3'])
+    // A range whose end no longer resolves keeps only the endpoint that does.
+    expect(refsIn(findByEid(resolved, 'rec_2'))[0]!.targets).toEqual(['art_2'])
     expect(refsIn(findByEid(resolved, 'art_3__para_3')).map((r) => r.targets)[2]).toEqual([])
   })
 })
@@ -230,8 +231,8 @@ describe('renumberReferences', () => {
     // Relative references keep their numbers; the citation (external) is untouched.
     expect(textIn(findByEid(out, 'art_4__para_3'))).toBe('Paragraphs 1 and 2 apply. / The first subparagraph does not apply to Article 5.')
     expect(textIn(findByEid(out, 'cit_1'))).toContain('Article 16(2), in conjunction with Article 114(1) thereof')
-    // Text written in the inserted article is left as it is (it has no old numbering).
-    expect(refsIn(findByEid(out, 'art_3'))[0]!.value).toBe('Article 4')
+    // Plain text (not linked) in the inserted article is left as it is.
+    expect(textIn(findByEid(out, 'art_3'))).toBe('New text referring to Article 4.')
   })
 
   it('rewrites points, paragraphs and ordinals', () => {
@@ -243,7 +244,7 @@ describe('renumberReferences', () => {
     let letter = 0
     for (const c of para2.children) if (c.type === 'point') c.num = `(${String.fromCharCode(97 + letter++)})`
     // And a new paragraph 1 in Article 3: 1 → 2 …
-    const art3 = findByEid(edited, 'art_3')!
+    const art3 = findByEid(edited, 'art_3') as Article
     art3.children.unshift(paragraph('1.', [content('New first paragraph.')]))
     let p = 0
     for (const c of art3.children) if (c.type === 'paragraph') c.num = `${++p}.`

@@ -1,0 +1,300 @@
+/**
+ * The runner: applies amendments in order, all or nothing. Each amendment's
+ * targets (eIds of the base text) are mapped through the changes made before
+ * it; text and domain amendments expand into primitives; each primitive's
+ * inverse is recorded; `sequential` renumbers at the end and every internal
+ * cross-reference follows.
+ */
+import {
+  RedlexError, assignEids, citationLabel, isRedlexError, listProvisions, renumberReferencesWithWarnings,
+  resolveReferences, walk, type Document, type Position
+} from '@redlex/tree'
+import type {
+  Amendment, ApplyOptions, ApplyResult, ApplyWarning, At, ChangeLogEntry, Provenance, ReferenceEdit, RenumberAmendment
+} from './types.js'
+import {expand, type TextRange} from './expand.js'
+import {Failure} from './failure.js'
+import {applyPrimitive, cleanEmptyNums, ownRefs, type Primitive} from './primitives.js'
+import {sequentialNums} from './numbers.js'
+import {parseAmendments} from './validate.js'
+import {CONTAINER_NAMES} from './tree-ops.js'
+
+interface Tracked {
+  action: ChangeLogEntry['effects'][number]['action']
+  before?: string
+  current?: string
+}
+
+function eIdsOf(document: Document): Set<string> {
+  return new Set(listProvisions(document).map((p) => p.node.eId))
+}
+
+function hasRefs(document: Document): boolean {
+  let found = false
+  walk(document, (node) => {
+    if (found) return false
+    if (node.type === 'ref') found = true
+    return undefined
+  })
+  return found
+}
+
+/** The eIds an amendment names, by field. */
+function targetsOf(a: Amendment): Array<{get: () => string; set: (v: string) => void}> {
+  const out: Array<{get: () => string; set: (v: string) => void}> = []
+  const rec = a as unknown as Record<string, unknown>
+  if (typeof rec.target === 'string') out.push({get: () => rec.target as string, set: (v) => (rec.target = v)})
+  for (const key of ['at', 'to']) {
+    const place = rec[key] as Record<string, string> | undefined
+    if (place && typeof place === 'object') {
+      const k = Object.keys(place)[0]!
+      if (!(CONTAINER_NAMES as readonly string[]).includes(place[k]!)) out.push({get: () => place[k]!, set: (v) => (place[k] = v)})
+    }
+  }
+  return out
+}
+
+/** Map every eId field of a primitive (inverse) through renames. */
+function remap(p: Primitive, renames: Readonly<Record<string, string>>): Primitive {
+  const m = (id: string): string => renames[id] ?? id
+  for (const t of targetsOf(p)) t.set(m(t.get()))
+  if (p.type === 'renumber') {
+    p.nums = Object.fromEntries(Object.entries(p.nums).map(([k, v]) => [m(k), v]))
+    if (Array.isArray(p.references)) p.references = p.references.map((e) => ({...e, at: m(e.at)}))
+  }
+  return p
+}
+
+function siblingsOf(ids: Iterable<string>, eId: string): string[] {
+  const cut = eId.lastIndexOf('__')
+  const prefix = cut === -1 ? '' : eId.slice(0, cut + 2)
+  const kind = eId.slice(cut === -1 ? 0 : cut + 2).split('_')[0]
+  return [...ids].filter((id) => id.startsWith(prefix) && !id.slice(prefix.length).includes('__') && id.slice(prefix.length).split('_')[0] === kind).slice(0, 40)
+}
+
+/**
+ * Apply `amendments` to `document`. Returns a new document (the input is
+ * never changed), the change log, the base → result eId renames, and the
+ * inverse list. Any failure throws a RedlexError naming the amendment, its
+ * conclusion, its target as written and as mapped, and what was found;
+ * nothing is applied.
+ */
+export function applyAmendments(document: Document, amendments: readonly Amendment[] | unknown, options?: Readonly<ApplyOptions> | null): ApplyResult {
+  const list = parseAmendments(amendments, options?.file ? {file: options.file} : null)
+  const policy = options?.renumber ?? (document.stage === 'act' ? 'amending-act' : 'sequential')
+  const currentMode = options?.targets === 'current'
+  const linked = hasRefs(document)
+  let doc = structuredClone(document)
+  const baseIds = eIdsOf(doc)
+  /** base eId → current eId (null once deleted) */
+  const current = new Map<string, string | null>([...baseIds].map((id) => [id, id]))
+  const deletedBy = new Map<string, string>()
+  const ranges = new Map<string, TextRange[]>()
+  const tracked: Tracked[] = []
+  const origin = new Map<string, string>([...baseIds].map((id) => [id, id]))
+  const inverses: Primitive[][] = []
+  const log: ChangeLogEntry[] = []
+  const warnings: ApplyWarning[] = []
+  let counter = 0
+  const newId = (): string => `#new${++counter}`
+
+  const runStep = (p: Primitive, owner: string, entry: ChangeLogEntry): string => {
+    const preIds = eIdsOf(doc)
+    const follow = p.type === 'renumber' && (p.references ?? 'follow') === 'follow' && linked
+    const snapshot = follow ? structuredClone(doc) : undefined
+    const outcome = applyPrimitive(p, {document: doc, linked, newId, ...(options?.parseFragment ? {parseFragment: options.parseFragment} : {})})
+    cleanEmptyNums(doc)
+    const assigned = assignEids(doc)
+    let next = assigned.document
+    const renames = assigned.renames
+    for (const {node} of listProvisions(next)) {
+      const last = node.eId.slice(node.eId.lastIndexOf('__') + 2)
+      if (last.split('_').length > 2) {
+        throw new Failure('amend/duplicate-number', `Two units would have the eId \`${node.eId.replace(/_\d+$/, '')}\``, {eId: node.eId, hint: 'Give the unit a free number'})
+      }
+    }
+    const postIds = eIdsOf(next)
+    const deleted = new Set([...preIds].filter((id) => !(id in renames) && !postIds.has(id)))
+    const m = (id: string): string => renames[id] ?? id
+    // Inverse in post-step eIds.
+    let inverse = outcome.inverse.map((inv) => remap(inv, renames))
+    if (follow) {
+      const result = renumberReferencesWithWarnings(next, renames, snapshot!)
+      const beforeRefs = ownRefs(next)
+      const afterRefs = ownRefs(result.document)
+      const edits: ReferenceEdit[] = []
+      const back = new Map(Object.entries(renames).map(([from, to]) => [to, from]))
+      const touched = new Set<string>()
+      afterRefs.forEach((r, i) => {
+        const old = beforeRefs[i]!
+        if (old.ref.value === r.ref.value) return
+        edits.push({at: r.at, index: r.index, from: r.ref.value, to: old.ref.value})
+        if (r.at && !touched.has(r.at)) {
+          touched.add(r.at)
+          const pre = back.get(r.at) ?? r.at
+          outcome.effects.push({action: 'modified', from: pre, to: pre})
+        }
+      })
+      for (const w of result.warnings) warnings.push({code: 'amend/reference-kept', message: w.reason, eId: w.eId, amendment: owner})
+      next = result.document
+      inverse = inverse.map((inv) => (inv.type === 'renumber' ? {...inv, references: edits} : inv))
+    }
+    inverses.push(inverse)
+    // Older tracked effects follow this step; then this step's effects join them.
+    for (const t of tracked) {
+      if (t.current === undefined) continue
+      if (deleted.has(t.current)) delete t.current
+      else t.current = m(t.current)
+    }
+    for (const e of outcome.effects) {
+      const t: Tracked = {action: e.action}
+      const base = e.from !== undefined ? origin.get(e.from) : undefined
+      if (base !== undefined) t.before = base
+      if (e.to !== undefined && e.action !== 'deleted') t.current = m(e.to)
+      tracked.push(t)
+      entry.effects.push(t as never)
+    }
+    // Base → current map.
+    for (const [base, cur] of current) {
+      if (cur === null) continue
+      if (deleted.has(cur)) {
+        current.set(base, null)
+        deletedBy.set(base, owner)
+      } else current.set(base, m(cur))
+    }
+    const nextOrigin = new Map<string, string>()
+    for (const [cur, base] of origin) if (!deleted.has(cur)) nextOrigin.set(m(cur), base)
+    origin.clear()
+    for (const [k, v] of nextOrigin) origin.set(k, v)
+    // Text ranges: shift within the changed block, rekey, record the new one.
+    const nextRanges = new Map<string, TextRange[]>()
+    for (const [cur, list] of ranges) {
+      if (deleted.has(cur)) continue
+      nextRanges.set(m(cur), list)
+    }
+    if (outcome.text && p.type === 'spliceText') {
+      const key = m(outcome.text.eId)
+      const delta = (outcome.text.end - outcome.text.start) - (p.end - p.start)
+      const list = (nextRanges.get(key) ?? []).map((r) => (r.block === outcome.text!.block && r.start >= p.end ? {...r, start: r.start + delta, end: r.end + delta} : r))
+      list.push({block: outcome.text.block, start: outcome.text.start, end: outcome.text.end, amendment: owner})
+      nextRanges.set(key, list)
+    }
+    ranges.clear()
+    for (const [k, v] of nextRanges) ranges.set(k, v)
+    doc = next
+    return outcome.description
+  }
+
+  const mapTarget = (written: string, a: Amendment): string => {
+    if (currentMode) return written
+    if (baseIds.has(written)) {
+      const cur = current.get(written)
+      if (cur === null || cur === undefined) {
+        throw new Failure('amend/target-deleted', `Target \`${written}\` was deleted earlier by amendment ${deletedBy.get(written) ?? '?'}`, {
+          eId: written,
+          hint: `Drop amendment ${a.id} or the deletion, or retarget it`
+        })
+      }
+      return cur
+    }
+    if (eIdsOf(doc).has(written)) return written
+    throw new Failure('amend/target-not-found', `No provision \`${written}\` in the base text`, {
+      eId: written,
+      expected: siblingsOf(baseIds, written),
+      hint: 'Targets are eIds of the base text (see `redlex outline --all`); units inserted by an earlier amendment are named by their eId after insertion (e.g. art_4a)'
+    })
+  }
+
+  for (const original of list) {
+    const a = structuredClone(original)
+    const written = targetsOf(a).map((t) => t.get())
+    const provenance: Provenance = structuredClone(original.provenance ?? {})
+    const entry: ChangeLogEntry = {amendment: a.id, type: a.type, provenance, description: '', effects: []}
+    let mapped: string[] = written
+    try {
+      for (const t of targetsOf(a)) t.set(mapTarget(t.get(), a))
+      mapped = targetsOf(a).map((t) => t.get())
+      if (a.type === 'renumber' && !currentMode) {
+        a.nums = Object.fromEntries(Object.entries(a.nums).map(([k, v]) => [mapTarget(k, a), v]))
+      }
+      const expansion = expand(a, {document: doc, ranges})
+      const steps = expansion.primitives.map((p) => runStep(p, a.id, entry))
+      entry.description = expansion.description ?? (steps.join('; ') || describe(a))
+      log.push(entry)
+    } catch (error) {
+      throw wrap(error, a, written, mapped, options?.file, options?.places?.[a.id])
+    }
+  }
+
+  if (policy === 'sequential') {
+    const nums = sequentialNums(doc)
+    if (Object.keys(nums).length > 0) {
+      const entry: ChangeLogEntry = {amendment: '#renumber', type: 'renumber', provenance: {note: 'sequential renumbering of the draft'}, description: `renumbered ${Object.keys(nums).length} unit(s) sequentially; cross-references follow`, effects: []}
+      const step: RenumberAmendment = {id: '#renumber', type: 'renumber', nums, references: 'follow'}
+      try {
+        runStep(step, '#renumber', entry)
+      } catch (error) {
+        throw wrap(error, step, [], [], options?.file, undefined)
+      }
+      log.push(entry)
+    }
+  }
+  if (linked) doc = resolveReferences(doc)
+
+  for (const entry of log) {
+    entry.effects = (entry.effects as unknown as Tracked[]).map((t) => {
+      const out: ChangeLogEntry['effects'][number] = {action: t.action}
+      if (t.before !== undefined) out.before = t.before
+      if (t.current !== undefined) out.after = t.current
+      return out
+    })
+  }
+  const renames: Record<string, string> = {}
+  for (const [base, cur] of current) if (cur !== null && cur !== base) renames[base] = cur
+  let n = 0
+  const inverse: Amendment[] = inverses.reverse().flat().map((p) => ({...p, id: `inverse-${++n}`, provenance: {note: 'inverse'}}) as Amendment)
+  return {document: doc, log, renames, inverse, warnings}
+}
+
+function describe(a: Amendment): string {
+  const target = (a as {target?: string}).target
+  return `${a.type}${target ? ' ' + (citationLabel(target) || target) : ''}`
+}
+
+function wrap(error: unknown, a: Amendment, written: string[], mapped: string[], file: string | undefined, place: Position | undefined): unknown {
+  const conclusion = a.provenance?.conclusion
+  const where = written.length === 0 ? '' : ` [target ${written.join(', ')}${mapped.join() !== written.join() ? ` (mapped to ${mapped.join(', ')})` : ' (unchanged by earlier amendments)'}]`
+  if (error instanceof Failure) {
+    return new RedlexError(`Amendment ${a.id} (${a.type}) cannot be applied: ${error.message}${where}`, {
+      code: error.code,
+      amendment: a.id,
+      ...(conclusion ? {conclusion} : {}),
+      ...(error.eId ?? mapped[0] ? {eId: (error.eId ?? mapped[0])!} : {}),
+      ...(error.actual !== undefined ? {actual: error.actual} : {}),
+      ...(error.expected ? {expected: error.expected} : {}),
+      ...(error.hint ? {hint: error.hint} : {}),
+      ...(file ? {file} : {}),
+      ...(place ? {place} : {})
+    })
+  }
+  if (isRedlexError(error)) {
+    if (!error.file && file) error.file = file
+    if (!error.place && place) error.place = place
+    if (!error.amendment) error.amendment = a.id
+    if (!error.conclusion && conclusion) error.conclusion = conclusion
+    error.message = error.format()
+    return error
+  }
+  return error
+}
+
+/** The list that undoes `applyAmendments(document, amendments, options)`: apply it to the result with `{targets: 'current', renumber: 'amending-act'}`. */
+export function invertAmendments(document: Document, amendments: readonly Amendment[], options?: Readonly<ApplyOptions> | null): Amendment[] {
+  return applyAmendments(document, amendments, options).inverse
+}
+
+/** Apply an inverse list (from `result.inverse`) to a result. */
+export function applyInverse(document: Document, inverse: readonly Amendment[], options?: Readonly<Pick<ApplyOptions, 'parseFragment'>> | null): Document {
+  return applyAmendments(document, inverse, {...options, targets: 'current', renumber: 'amending-act'}).document
+}
+

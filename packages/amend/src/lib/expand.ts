@@ -1,0 +1,264 @@
+/**
+ * Text-level and domain amendments expand into primitives, computed against
+ * the working tree as it stands when the amendment runs.
+ */
+import {citationLabel, findByEid, listProvisions, textOf, type Document, type Inline, type Node, type Provision} from '@redlex/tree'
+import type {
+  Amendment, DeleteTextAmendment, InsertTextAmendment, MoveAmendment, MoveRepealToRecitalsAmendment, PlaceholderAmendment,
+  SubstituteAmendment, SunsetAmendment
+} from './types.js'
+import {resolveDate} from './dates.js'
+import {Failure} from './failure.js'
+import {occurrences, placeholderNode, plainText, sliceInlines, textToInlines} from './inline-text.js'
+import {PRIMITIVE_TYPES, type Primitive} from './primitives.js'
+import {ownBlocks} from './tree-ops.js'
+
+/** A changed text range from an earlier amendment (for conflict detection). */
+export interface TextRange {
+  block: number
+  start: number
+  end: number
+  amendment: string
+}
+
+export interface ExpandContext {
+  document: Document
+  /** Ranges changed so far, by provision eId (current). */
+  ranges: Map<string, TextRange[]>
+}
+
+export interface Expansion {
+  primitives: Primitive[]
+  description?: string
+}
+
+/** One place where quoted text was found. */
+interface Hit {
+  eId: string
+  block: number
+  start: number
+  end: number
+}
+
+function provisionText(node: Provision, deep: boolean): string {
+  return textOf(node, {num: false, deep})
+}
+
+/**
+ * Find `text` in the own text of `eId` (or, with `deep`, of it and its
+ * sub-provisions), pick the occurrence, and check it against earlier changes.
+ */
+function findText(ctx: ExpandContext, eId: string, text: string, occurrence: number | 'all' | undefined, deep: boolean): Hit[] {
+  const root = findByEid(ctx.document, eId)
+  if (!root) throw new Failure('amend/target-not-found', `No provision \`${eId}\``, {eId})
+  const units: Provision[] = deep ? listProvisions(root).map((p) => p.node) : [root]
+  const hits: Hit[] = []
+  for (const unit of units) {
+    ownBlocks(unit).forEach((block, b) => {
+      for (const start of occurrences(plainText(block.children), text)) hits.push({eId: unit.eId, block: b, start, end: start + text.length})
+    })
+  }
+  const earlier = [...new Set(units.flatMap((u) => (ctx.ranges.get(u.eId) ?? []).map((r) => r.amendment)))]
+  if (hits.length === 0) {
+    throw new Failure('amend/text-not-found', `The quoted text ‘${text}’ is not in ${eId}`, {
+      actual: provisionText(root, deep),
+      hint: earlier.length > 0
+        ? `Amendment ${earlier.join(', ')} changed this provision's text earlier; quote the base text only where it is unchanged`
+        : 'Quote the text exactly as it stands in the base text (spaces and quote marks included)'
+    })
+  }
+  let chosen: Hit[]
+  if (occurrence === 'all') chosen = hits
+  else if (occurrence !== undefined) {
+    const hit = hits[occurrence - 1]
+    if (!hit) {
+      throw new Failure('amend/text-not-found', `‘${text}’ occurs ${hits.length} time(s) in ${eId}, not ${occurrence}`, {actual: provisionText(root, deep)})
+    }
+    chosen = [hit]
+  } else if (hits.length > 1) {
+    throw new Failure('amend/text-ambiguous', `‘${text}’ occurs ${hits.length} times in ${eId}`, {
+      actual: provisionText(root, deep),
+      hint: 'Quote more words, or say which `occurrence` (1, 2 … or all)'
+    })
+  } else chosen = hits
+  for (const hit of chosen) {
+    for (const range of ctx.ranges.get(hit.eId) ?? []) {
+      if (range.block === hit.block && overlaps(range, hit)) {
+        throw new Failure('amend/conflict', `‘${text}’ in ${hit.eId} overlaps words already changed by amendment ${range.amendment}`, {
+          actual: provisionText(findByEid(ctx.document, hit.eId)!, false),
+          hint: `Merge the two amendments, or make amendment ${range.amendment} cover both changes`
+        })
+      }
+    }
+  }
+  return chosen
+}
+
+function overlaps(a: {start: number; end: number}, b: {start: number; end: number}): boolean {
+  if (a.start === a.end && b.start === b.end) return false
+  if (a.start === a.end) return b.start < a.start && a.start < b.end
+  if (b.start === b.end) return a.start < b.start && b.start < a.end
+  return a.start < b.end && b.start < a.end
+}
+
+function splice(hit: Hit, insert: Inline[]): Primitive {
+  return {id: '', type: 'spliceText', target: hit.eId, block: hit.block, start: hit.start, end: hit.end, insert}
+}
+
+/** Later occurrences first, so earlier offsets stay valid. */
+function backwards(hits: Hit[]): Hit[] {
+  return [...hits].sort((a, b) => (a.eId === b.eId && a.block === b.block ? b.start - a.start : 0))
+}
+
+/** Widen a sentence's range over one adjacent space so no double space is left. */
+function withSpace(ctx: ExpandContext, hit: Hit): Hit {
+  const node = findByEid(ctx.document, hit.eId)!
+  const text = plainText(ownBlocks(node)[hit.block]!.children)
+  if (text[hit.start - 1] === ' ') return {...hit, start: hit.start - 1}
+  if (text[hit.end] === ' ') return {...hit, end: hit.end + 1}
+  return hit
+}
+
+/** Is the hit the whole text of a provision that has nothing else (so the provision itself goes)? */
+function wholeUnit(ctx: ExpandContext, hit: Hit): boolean {
+  const node = findByEid(ctx.document, hit.eId)!
+  const blocks = ownBlocks(node)
+  const units = (node as {children: Node[]}).children.filter((c) => 'eId' in c)
+  return node.type === 'subparagraph' && blocks.length === 1 && units.length === 0 &&
+    plainText(blocks[0]!.children).trim() === plainText(blocks[0]!.children).slice(hit.start, hit.end).trim()
+}
+
+/** Default expiry sentences: "It shall apply until …", "This Regulation shall expire on …". */
+const EXPIRY = /\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:apply|remain in force|continue to apply)\b[^.]*?\buntil\b[^.]*\.|\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:expire|cease to apply)\b[^.]*\./g
+
+function lastArticle(document: Document): string {
+  const articles = listProvisions(document).filter((p) => p.node.type === 'article')
+  const last = articles[articles.length - 1]
+  if (!last) throw new Failure('amend/target-not-found', 'The document has no article for the sunset clause', {hint: 'Give a `target`'})
+  return last.node.eId
+}
+
+export function expand(a: Amendment, ctx: ExpandContext): Expansion {
+  if (PRIMITIVE_TYPES.has(a.type) && !(a.type === 'move' && a.text !== undefined)) return {primitives: [a as Primitive]}
+  switch (a.type) {
+    case 'substitute':
+      return substitute(a, ctx)
+    case 'insertText':
+      return insertText(a, ctx)
+    case 'deleteText':
+      return deleteText(a, ctx)
+    case 'placeholder':
+      return placeholder(a, ctx)
+    case 'sunset':
+      return sunset(a, ctx)
+    case 'moveRepealToRecitals':
+      return moveRepeal(a, ctx)
+    case 'move':
+      return moveText(a, ctx)
+    default:
+      throw new Failure('amend/unknown-type', `Unknown amendment type \`${a.type}\``)
+  }
+}
+
+function substitute(a: SubstituteAmendment, ctx: ExpandContext): Expansion {
+  const hits = findText(ctx, a.target, a.text, a.occurrence, false)
+  return {primitives: backwards(hits).map((hit) => splice(hit, textToInlines(a.by))), description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by ‘${a.by}’${hits.length > 1 ? ` (${hits.length} times)` : ''}`}
+}
+
+function insertText(a: InsertTextAmendment, ctx: ExpandContext): Expansion {
+  const [hit] = findText(ctx, a.target, a.anchor, a.occurrence, false)
+  const at = a.position === 'before' ? hit!.start : hit!.end
+  return {primitives: [splice({...hit!, start: at, end: at}, textToInlines(a.text))], description: `${citationLabel(a.target)}: ‘${a.text}’ inserted ${a.position} ‘${a.anchor}’`}
+}
+
+function deleteText(a: DeleteTextAmendment, ctx: ExpandContext): Expansion {
+  const hits = findText(ctx, a.target, a.text, a.occurrence, false)
+  return {primitives: backwards(hits).map((hit) => splice(hit, [])), description: `${citationLabel(a.target)}: ‘${a.text}’ deleted`}
+}
+
+function placeholder(a: PlaceholderAmendment, ctx: ExpandContext): Expansion {
+  const node = placeholderNode(a.value ?? '…', a.reason)
+  if (a.text !== undefined) {
+    const [hit] = findText(ctx, a.target, a.text, a.occurrence, false)
+    return {primitives: [splice(hit!, [node])], description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by the placeholder [${node.value}] (${a.reason})`}
+  }
+  const [hit] = findText(ctx, a.target, a.anchor!, a.occurrence, false)
+  const before = a.position === 'before'
+  const at = before ? hit!.start : hit!.end
+  const insert: Inline[] = before ? [node, {type: 'text', value: ' '}] : [{type: 'text', value: ' '}, node]
+  return {primitives: [splice({...hit!, start: at, end: at}, insert)], description: `${citationLabel(a.target)}: placeholder [${node.value}] inserted ${a.position ?? 'after'} ‘${a.anchor}’ (${a.reason})`}
+}
+
+function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
+  const date = resolveDate(a.date)
+  const template = a.sentence ?? 'It shall apply until {date}.'
+  const sentence = template.replace('{date}', date.text)
+  const target = a.target ?? lastArticle(ctx.document)
+  const root = findByEid(ctx.document, target)
+  if (!root) throw new Failure('amend/target-not-found', `No provision \`${target}\``, {eId: target})
+  const why = date.anchor ? ` (${date.anchor}: ${date.description})` : ''
+  const description = `${citationLabel(target)}: expiry set to ${date.text}${why}`
+  if (a.existing !== undefined) {
+    const [hit] = findText(ctx, target, a.existing, undefined, true)
+    return {primitives: [splice(hit!, textToInlines(sentence))], description}
+  }
+  const hits: Hit[] = []
+  const found: string[] = []
+  for (const {node} of listProvisions(root)) {
+    ownBlocks(node).forEach((block, b) => {
+      const text = plainText(block.children)
+      for (const m of text.matchAll(EXPIRY)) {
+        hits.push({eId: node.eId, block: b, start: m.index, end: m.index + m[0].length})
+        found.push(m[0])
+      }
+    })
+  }
+  if (hits.length > 1) {
+    throw new Failure('amend/sunset-ambiguous', `${target} has ${hits.length} expiry sentences`, {actual: found.join(' | '), hint: 'Quote the one to replace in `existing`'})
+  }
+  if (hits.length === 1) {
+    const hit = hits[0]!
+    for (const range of ctx.ranges.get(hit.eId) ?? []) {
+      if (range.block === hit.block && overlaps(range, hit)) {
+        throw new Failure('amend/conflict', `The expiry sentence of ${hit.eId} was already changed by amendment ${range.amendment}`, {actual: found[0]!})
+      }
+    }
+    return {primitives: [splice(hit, textToInlines(sentence))], description}
+  }
+  if (a.create === 'sentence') {
+    const units = listProvisions(root).map((p) => p.node).filter((n) => ownBlocks(n).length > 0)
+    const last = units[units.length - 1]
+    if (!last) throw new Failure('amend/target-not-found', `${target} has no text to add the expiry sentence to`)
+    const blocks = ownBlocks(last)
+    const end = plainText(blocks[blocks.length - 1]!.children).length
+    return {primitives: [splice({eId: last.eId, block: blocks.length - 1, start: end, end}, textToInlines(' ' + sentence))], description: description + ' (sentence added)'}
+  }
+  const hasParagraphs = (root as {children: Node[]}).children.some((c) => c.type === 'paragraph')
+  const unit = {type: hasParagraphs ? 'paragraph' : 'subparagraph', eId: '', children: [{type: 'content', children: textToInlines(sentence)}]} as unknown as Provision
+  if (hasParagraphs) unit.num = '1.'
+  return {primitives: [{id: '', type: 'insert', at: {lastChildOf: target}, content: [unit]}], description: description + ' (expiry sentence created)'}
+}
+
+function moveRepeal(a: MoveRepealToRecitalsAmendment, ctx: ExpandContext): Expansion {
+  const [hit] = findText(ctx, a.target, a.text, a.occurrence, true)
+  const remove: Primitive = wholeUnit(ctx, hit!) ? {id: '', type: 'delete', target: hit!.eId} : splice(withSpace(ctx, hit!), [])
+  const recital = {type: 'recital', eId: '', num: '(1)', children: [{type: 'content', children: textToInlines(a.recital)}]} as unknown as Provision
+  return {
+    primitives: [remove, {id: '', type: 'insert', at: a.to, content: [recital]}],
+    description: `${citationLabel(hit!.eId)}: repeal wording ‘${a.text}’ removed; moved to a new recital`
+  }
+}
+
+function moveText(a: MoveAmendment, ctx: ExpandContext): Expansion {
+  const [hit] = findText(ctx, a.target, a.text!, a.occurrence, true)
+  const as = a.as ?? 'recital'
+  const node = findByEid(ctx.document, hit!.eId)!
+  const moved = sliceInlines(ownBlocks(node)[hit!.block]!.children, hit!.start, hit!.end)
+  const unit = {type: as, eId: '', children: [{type: 'content', children: moved}]} as unknown as Provision
+  if (as === 'indent') unit.num = '—'
+  else if (as !== 'subparagraph') unit.num = a.num ?? (as === 'article' ? 'Article 1' : as === 'paragraph' ? '1.' : '(1)')
+  const remove: Primitive = wholeUnit(ctx, hit!) ? {id: '', type: 'delete', target: hit!.eId} : splice(withSpace(ctx, hit!), [])
+  const insert: Primitive = {id: '', type: 'insert', at: a.to, content: [unit]}
+  if (a.num !== undefined) insert.numbering = 'keep'
+  return {primitives: [remove, insert], description: `${citationLabel(hit!.eId)}: ‘${a.text}’ moved to a new ${as}`}
+}

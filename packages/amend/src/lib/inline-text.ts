@@ -1,0 +1,239 @@
+/**
+ * Text operations on inline content, addressed by offsets into its plain
+ * text: a `ref` counts as its value, a placeholder as `[value]`, a
+ * quotation with its quote marks, a footnote as nothing.
+ */
+import type {Inline, Placeholder} from '@redlex/tree'
+import {Failure} from './failure.js'
+
+/** The plain text the offsets of text amendments count in. */
+export function plainText(nodes: readonly Inline[]): string {
+  let out = ''
+  for (const node of nodes) out += plainOf(node)
+  return out
+}
+
+function plainOf(node: Inline): string {
+  switch (node.type) {
+    case 'text':
+    case 'ref':
+      return node.value
+    case 'placeholder':
+      return '[' + node.value + ']'
+    case 'quotedText':
+      return node.startQuote + plainText(node.children) + node.endQuote
+    case 'break':
+      return '\n'
+    case 'authorialNote':
+      return ''
+    default:
+      return plainText(node.children)
+  }
+}
+
+function innerOffset(node: Inline): number {
+  return node.type === 'quotedText' ? node.startQuote.length : 0
+}
+
+function isContainer(node: Inline): node is Extract<Inline, {children: Inline[]}> & Inline {
+  return node.type === 'emphasis' || node.type === 'strong' || node.type === 'link' || node.type === 'quotedText'
+}
+
+/** Adjacent text nodes merged, empty ones dropped. */
+export function normalizeInlines(nodes: readonly Inline[]): Inline[] {
+  const out: Inline[] = []
+  for (const node of nodes) {
+    if (node.type === 'text' && node.value === '') continue
+    const last = out[out.length - 1]
+    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = {type: 'text', value: last.value + node.value}
+    else out.push(node)
+  }
+  return out
+}
+
+/**
+ * Replace `[start, end)` by `insert`. Text nodes are cut; a placeholder,
+ * reference or line break must be covered whole; a range may lie inside
+ * emphasis or a quotation but not straddle its edge.
+ */
+export function spliceInlines(nodes: readonly Inline[], start: number, end: number, insert: readonly Inline[]): Inline[] {
+  const out: Inline[] = []
+  let inserted = false
+  const put = (): void => {
+    if (!inserted) {
+      out.push(...structuredClone(insert as Inline[]))
+      inserted = true
+    }
+  }
+  let pos = 0
+  for (const node of nodes) {
+    const len = plainOf(node).length
+    const from = pos
+    const to = pos + len
+    pos = to
+    if (len === 0) {
+      if (from <= start) out.push(node)
+      else if (from >= end) {
+        put()
+        out.push(node)
+      }
+      // a footnote strictly inside a deleted range goes with it
+      continue
+    }
+    if (to <= start) {
+      out.push(node)
+      continue
+    }
+    if (from >= end) {
+      put()
+      out.push(node)
+      continue
+    }
+    // overlap
+    if (node.type === 'text') {
+      if (start > from) out.push({type: 'text', value: node.value.slice(0, start - from)})
+      if (start >= from) put()
+      if (end < to) out.push({type: 'text', value: node.value.slice(end - from)})
+      continue
+    }
+    if (start <= from && end >= to) {
+      put()
+      continue
+    }
+    if (isContainer(node)) {
+      const inner = from + innerOffset(node)
+      const innerEnd = inner + plainText(node.children).length
+      if (start >= inner && end <= innerEnd) {
+        out.push({...node, children: spliceInlines(node.children, start - inner, end - inner, insert)} as Inline)
+        inserted = true
+        continue
+      }
+    }
+    throw new Failure('amend/text-spans-markup', `The text to change cuts across ${describe(node)}`, {
+      actual: plainOf(node),
+      hint: 'Quote text that covers the whole of it, or none of it'
+    })
+  }
+  put()
+  return normalizeInlines(out)
+}
+
+/** The inline nodes covering `[start, end)` (the inverse of a splice puts them back). */
+export function sliceInlines(nodes: readonly Inline[], start: number, end: number): Inline[] {
+  const out: Inline[] = []
+  let pos = 0
+  for (const node of nodes) {
+    const len = plainOf(node).length
+    const from = pos
+    const to = pos + len
+    pos = to
+    if (len === 0) {
+      if (from > start && from < end) out.push(structuredClone(node))
+      continue
+    }
+    if (to <= start || from >= end) continue
+    if (node.type === 'text') {
+      out.push({type: 'text', value: node.value.slice(Math.max(0, start - from), Math.min(len, end - from))})
+      continue
+    }
+    if (start <= from && end >= to) {
+      out.push(stripPosition(structuredClone(node)))
+      continue
+    }
+    if (isContainer(node)) {
+      const inner = from + innerOffset(node)
+      out.push(...sliceInlines(node.children, start - inner, end - inner))
+      continue
+    }
+    throw new Failure('amend/text-spans-markup', `The text to change cuts across ${describe(node)}`, {actual: plainOf(node)})
+  }
+  return normalizeInlines(out)
+}
+
+function stripPosition<T>(node: T): T {
+  return JSON.parse(JSON.stringify(node, (key, value: unknown) => (key === 'position' ? undefined : value))) as T
+}
+
+function describe(node: Inline): string {
+  switch (node.type) {
+    case 'placeholder':
+      return `the placeholder [${node.value}]`
+    case 'ref':
+      return `the reference ${node.value}`
+    case 'quotedText':
+      return 'a quotation'
+    default:
+      return `${node.type} text`
+  }
+}
+
+/** Start offsets of every occurrence of `needle` in `haystack`. */
+export function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = []
+  if (needle === '') return out
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) out.push(i)
+  return out
+}
+
+/**
+ * Text as written in an amendment → inline nodes, with the conventions of
+ * the Markdown dialect: `[…]` and `[provisional text]` are placeholders,
+ * ‘…’ and “…” quotations.
+ */
+export function textToInlines(value: string): Inline[] {
+  const out: Inline[] = []
+  let buffer = ''
+  const flush = (): void => {
+    if (buffer) out.push({type: 'text', value: buffer})
+    buffer = ''
+  }
+  let i = 0
+  while (i < value.length) {
+    const char = value[i]!
+    if (char === '[') {
+      const close = value.indexOf(']', i + 1)
+      const inner = close === -1 ? '' : value.slice(i + 1, close)
+      if (close !== -1 && inner.length > 0 && !inner.includes('[') && !inner.includes('\n')) {
+        flush()
+        out.push(placeholderNode(inner))
+        i = close + 1
+        continue
+      }
+    }
+    const closeQuote = char === '‘' ? '’' : char === '“' ? '”' : undefined
+    if (closeQuote) {
+      const end = findClose(value, i + 1, char, closeQuote)
+      if (end !== -1) {
+        flush()
+        out.push({type: 'quotedText', startQuote: char, endQuote: closeQuote, children: textToInlines(value.slice(i + 1, end))})
+        i = end + 1
+        continue
+      }
+    }
+    buffer += char
+    i++
+  }
+  flush()
+  return out
+}
+
+/** A placeholder node: `…` (or `...`, blank) is a value set later, anything else provisional text. */
+export function placeholderNode(value: string, reason?: string): Placeholder {
+  const node: Placeholder = {type: 'placeholder', kind: /^(?:…|\.\.\.|\s*)$/.test(value) ? 'value' : 'provisional', value}
+  if (reason !== undefined) node.reason = reason
+  return node
+}
+
+function findClose(value: string, from: number, open: string, close: string): number {
+  let depth = 0
+  for (let j = from; j < value.length; j++) {
+    const c = value[j]!
+    if (c === open) depth++
+    else if (c === close) {
+      if (close === '’' && /\p{L}/u.test(value[j - 1] ?? '') && /\p{L}/u.test(value[j + 1] ?? '')) continue
+      if (depth === 0) return j
+      depth--
+    }
+  }
+  return -1
+}

@@ -1,0 +1,93 @@
+/**
+ * Reading amendments (and other data) from YAML or JSON text with places:
+ * every JSON path can be mapped back to `line:column` in the file.
+ */
+import {LineCounter, isNode, parseDocument, stringify, type Document as YamlDocument} from 'yaml'
+import {RedlexError, type Position} from '@redlex/tree'
+import type {Amendment} from './types.js'
+import {parseAmendments} from './validate.js'
+
+export interface SourceData {
+  /** The parsed value (plain JSON-safe data). */
+  data: unknown
+  /** Where a JSON path sits in the text (the nearest existing ancestor if it is missing). */
+  locate: (path: ReadonlyArray<string | number>) => Position | undefined
+}
+
+/**
+ * Parse YAML (or JSON, which is YAML) keeping positions. Syntax errors throw
+ * a RedlexError `<area>/yaml-syntax` with the file place.
+ */
+export function parseSource(text: string, options?: Readonly<{file?: string; area?: string}> | null): SourceData {
+  const lineCounter = new LineCounter()
+  const area = options?.area ?? 'amend'
+  let doc: YamlDocument.Parsed
+  try {
+    doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  } catch (cause) {
+    throw new RedlexError('Cannot read the file as YAML or JSON', {code: `${area}/yaml-syntax`, ...(options?.file ? {file: options.file} : {}), cause})
+  }
+  const problem = doc.errors[0]
+  if (problem) {
+    const start = lineCounter.linePos(problem.pos[0])
+    const end = lineCounter.linePos(problem.pos[1])
+    throw new RedlexError(`Malformed YAML: ${problem.message.split('\n')[0]}`, {
+      code: `${area}/yaml-syntax`,
+      ...(options?.file ? {file: options.file} : {}),
+      place: {start: {line: start.line, column: start.col, offset: problem.pos[0]}, end: {line: end.line, column: end.col, offset: problem.pos[1]}},
+      hint: 'Fix the YAML syntax (indentation, quotes, colons) at this place',
+      cause: problem
+    })
+  }
+  const data: unknown = doc.toJS()
+  const locate = (path: ReadonlyArray<string | number>): Position | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)
+      if (isNode(node) && node.range) {
+        const [from, to] = node.range
+        const s = lineCounter.linePos(from)
+        const e = lineCounter.linePos(to)
+        return {start: {line: s.line, column: s.col, offset: from}, end: {line: e.line, column: e.col, offset: to}}
+      }
+    }
+    return undefined
+  }
+  return {data, locate}
+}
+
+/** Read and validate a YAML or JSON amendments file. */
+export function loadAmendments(text: string, options?: Readonly<{file?: string}> | null): Amendment[] {
+  const source = parseSource(text, options)
+  return parseAmendments(source.data, {...(options?.file ? {file: options.file} : {}), locate: source.locate})
+}
+
+/** Write amendments as YAML (default) or JSON. */
+export function stringifyAmendments(amendments: readonly Amendment[], options?: Readonly<{format?: 'yaml' | 'json'}> | null): string {
+  if (options?.format === 'json') return JSON.stringify(amendments, null, 2) + '\n'
+  return stringify(amendments, {lineWidth: 0})
+}
+
+/**
+ * Where each amendment sits in a YAML/JSON text (an amendments file, or an
+ * ISC record): amendment id → place. Pass it as `places` (with `file`) to
+ * `applyAmendments` so that application errors say `file:line:col` too.
+ */
+export function amendmentPlaces(text: string, options?: Readonly<{file?: string}> | null): Record<string, Position> {
+  const source = parseSource(text, options)
+  const out: Record<string, Position> = {}
+  const visit = (value: unknown, path: Array<string | number>): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]))
+    } else if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>
+      if (typeof record.id === 'string' && typeof record.type === 'string' && path.length > 0 && typeof path[path.length - 1] === 'number') {
+        const place = source.locate(path)
+        if (place && !(record.id in out)) out[record.id] = place
+        return
+      }
+      for (const [key, v] of Object.entries(record)) visit(v, [...path, key])
+    }
+  }
+  visit(source.data, [])
+  return out
+}

@@ -1,0 +1,220 @@
+/**
+ * Validating amendments given as plain data (parsed JSON or YAML). Errors
+ * carry the JSON path (`[3].target`) and, when a locator is given, the
+ * place in the file.
+ */
+import {RedlexError, type Position} from '@redlex/tree'
+import type {Amendment} from './types.js'
+import {Failure} from './failure.js'
+import {resolveDate} from './dates.js'
+
+type Path = Array<string | number>
+type Check = (value: unknown, path: Path) => void
+
+/** `['conclusions', 0, 'amendments', 1, 'target']` → `conclusions[0].amendments[1].target`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = ''
+  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out === '' ? step : `.${step}`
+  return out || '(root)'
+}
+
+export interface ParseAmendmentsOptions {
+  /** File name for messages. */
+  file?: string
+  /** Path of the list inside a larger document (e.g. `['conclusions', 0, 'amendments']`). */
+  path?: Path
+  /** Maps a JSON path to its place in the source (see `parseSource`). */
+  locate?: (path: Path) => Position | undefined
+}
+
+class Invalid extends Error {
+  constructor(readonly code: string, readonly reason: string, readonly path: Path, readonly extra: {expected?: string[]; actual?: string; hint?: string} = {}) {
+    super(reason)
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const str: Check = (v, path) => {
+  if (typeof v !== 'string' || v === '') throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a non-empty string`, path, {actual: JSON.stringify(v)})
+}
+const text: Check = (v, path) => {
+  if (typeof v !== 'string') throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a string`, path, {actual: JSON.stringify(v)})
+}
+const eId: Check = (v, path) => {
+  str(v, path)
+  if (!/^[A-Za-z0-9_\-#.]+$/.test(v as string)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` is not an eId: \`${String(v)}\``, path, {hint: 'Use the eId of a provision, e.g. art_3__para_2'})
+}
+const oneOf = (...values: string[]): Check => (v, path) => {
+  if (typeof v !== 'string' || !values.includes(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be one of ${values.join(', ')}`, path, {expected: values, actual: JSON.stringify(v)})
+}
+const integer = (min: number): Check => (v, path) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an integer ≥ ${min}`, path, {actual: JSON.stringify(v)})
+}
+const occurrence = (all: boolean): Check => (v, path) => {
+  if (all && v === 'all') return
+  integer(1)(v, path)
+}
+const at: Check = (v, path) => {
+  const keys = ['before', 'after', 'firstChildOf', 'lastChildOf']
+  if (!isObject(v) || Object.keys(v).length !== 1 || !keys.includes(Object.keys(v)[0]!)) {
+    throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be one of {before: eId}, {after: eId}, {firstChildOf: eId}, {lastChildOf: eId}`, path, {expected: keys})
+  }
+  const [key, value] = Object.entries(v)[0]!
+  eId(value, [...path, key])
+}
+const node: Check = (v, path) => {
+  if (!isObject(v) || typeof v.type !== 'string') throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a tree node (an object with a \`type\`)`, path)
+  if ('children' in v && !Array.isArray(v.children)) throw new Invalid('amend/invalid-field', `\`${formatPath([...path, 'children'])}\` must be a list`, [...path, 'children'])
+}
+const provision: Check = (v, path) => {
+  node(v, path)
+  const type = (v as {type: string}).type
+  const kinds = ['citation', 'recital', 'division', 'article', 'paragraph', 'subparagraph', 'point', 'indent', 'annex']
+  if (!kinds.includes(type)) throw new Invalid('amend/invalid-field', `\`${formatPath([...path, 'type'])}\` must be a provision type`, [...path, 'type'], {expected: kinds, actual: type})
+  if (!Array.isArray((v as {children?: unknown}).children)) throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'children'])}\` is missing`, [...path, 'children'])
+}
+const listOf = (item: Check, min = 0): Check => (v, path) => {
+  if (!Array.isArray(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a list`, path)
+  if (v.length < min) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must have at least ${min} item(s)`, path)
+  v.forEach((x, i) => item(x, [...path, i]))
+}
+const inlinesOrString: Check = (v, path) => {
+  if (v === null || typeof v === 'string') return
+  listOf(node)(v, path)
+}
+const date: Check = (v, path) => {
+  str(v, path)
+  try {
+    resolveDate(v as string)
+  } catch (error) {
+    if (error instanceof Failure) throw new Invalid(error.code, `\`${formatPath(path)}\`: ${error.message}`, path, {...(error.expected ? {expected: error.expected} : {}), ...(error.hint ? {hint: error.hint} : {})})
+    throw error
+  }
+}
+const references: Check = (v, path) => {
+  if (v === 'follow' || v === 'keep') return
+  listOf((e, p) => {
+    if (!isObject(e)) throw new Invalid('amend/invalid-field', `\`${formatPath(p)}\` must be {at, index, from, to}`, p)
+    eId(e.at, [...p, 'at'])
+    integer(0)(e.index, [...p, 'index'])
+    text(e.from, [...p, 'from'])
+    text(e.to, [...p, 'to'])
+  })(v, path)
+}
+const nums: Check = (v, path) => {
+  if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must map eIds to numbers`, path)
+  for (const [k, n] of Object.entries(v)) {
+    eId(k, path)
+    text(n, [...path, k])
+  }
+}
+const provenance: Check = (v, path) => {
+  if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object {conclusion?, services?, note?}`, path)
+  for (const key of Object.keys(v)) {
+    if (!['conclusion', 'services', 'note'].includes(key)) throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {expected: ['conclusion', 'services', 'note']})
+  }
+  if (v.conclusion !== undefined) str(v.conclusion, [...path, 'conclusion'])
+  if (v.services !== undefined) listOf(str)(v.services, [...path, 'services'])
+  if (v.note !== undefined) text(v.note, [...path, 'note'])
+}
+
+type Spec = Record<string, {check: Check; required?: boolean}>
+const req = (check: Check) => ({check, required: true})
+const opt = (check: Check) => ({check})
+
+/** Fields of each amendment type (besides id, type, provenance). */
+const SPECS: Record<string, Spec> = {
+  replace: {target: req(eId), content: opt(provision), markdown: opt(str)},
+  insert: {at: req(at), content: opt(listOf(provision, 1)), markdown: opt(str), numbering: opt(oneOf('auto', 'keep'))},
+  delete: {target: req(eId)},
+  move: {target: req(eId), to: req(at), as: opt(oneOf('article', 'paragraph', 'subparagraph', 'point', 'indent', 'recital')), text: opt(str), occurrence: opt(occurrence(false)), num: opt(str)},
+  setNum: {target: req(eId), num: req(text)},
+  setHeading: {target: req(eId), heading: req(inlinesOrString)},
+  substitute: {target: req(eId), text: req(str), by: req(text), occurrence: opt(occurrence(true))},
+  insertText: {target: req(eId), anchor: req(str), position: req(oneOf('before', 'after')), text: req(str), occurrence: opt(occurrence(false))},
+  deleteText: {target: req(eId), text: req(str), occurrence: opt(occurrence(true))},
+  placeholder: {target: req(eId), text: opt(str), anchor: opt(str), position: opt(oneOf('before', 'after')), occurrence: opt(occurrence(false)), value: opt(str), reason: req(str)},
+  sunset: {target: opt(eId), date: req(date), sentence: opt(str), existing: opt(str), create: opt(oneOf('subparagraph', 'sentence'))},
+  moveRepealToRecitals: {target: req(eId), text: req(str), occurrence: opt(occurrence(false)), recital: req(str), to: req(at)},
+  renumber: {nums: req(nums), references: opt(references)},
+  spliceText: {target: req(eId), block: req(integer(0)), start: req(integer(0)), end: req(integer(0)), insert: req(listOf(node))}
+}
+
+/** Every amendment type, in documentation order. */
+export const AMENDMENT_TYPES: readonly string[] = Object.keys(SPECS)
+
+function validateOne(value: unknown, path: Path, ids: Map<string, number>, index: number): Amendment {
+  if (!isObject(value)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object`, path)
+  if (value.type === undefined) throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'type'])}\` is missing`, path, {expected: [...AMENDMENT_TYPES]})
+  const spec = typeof value.type === 'string' ? SPECS[value.type] : undefined
+  if (!spec) {
+    throw new Invalid('amend/unknown-type', `Unknown amendment type \`${String(value.type)}\`; known types: ${AMENDMENT_TYPES.join(', ')}`, [...path, 'type'], {expected: [...AMENDMENT_TYPES], actual: String(value.type)})
+  }
+  if (value.id === undefined) throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'id'])}\` is missing`, path, {hint: 'Give every amendment a unique id'})
+  str(value.id, [...path, 'id'])
+  const seen = ids.get(value.id as string)
+  if (seen !== undefined) throw new Invalid('amend/duplicate-id', `Amendment id \`${String(value.id)}\` is used twice (items ${seen} and ${index})`, [...path, 'id'])
+  ids.set(value.id as string, index)
+  if (value.provenance !== undefined) provenance(value.provenance, [...path, 'provenance'])
+  for (const key of Object.keys(value)) {
+    if (key !== 'id' && key !== 'type' && key !== 'provenance' && !(key in spec)) {
+      throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\` for a ${value.type} amendment`, [...path, key], {expected: ['id', 'type', 'provenance', ...Object.keys(spec)]})
+    }
+  }
+  for (const [key, field] of Object.entries(spec)) {
+    if (value[key] === undefined) {
+      if (field.required) throw new Invalid('amend/missing-field', `\`${formatPath([...path, key])}\` is missing (a ${value.type} amendment needs it)`, path, {expected: [key]})
+      continue
+    }
+    field.check(value[key], [...path, key])
+  }
+  // Cross-field rules.
+  if (value.type === 'replace' || value.type === 'insert') {
+    if ((value.content === undefined) === (value.markdown === undefined)) {
+      throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` needs exactly one of \`content\` (tree JSON) and \`markdown\``, path)
+    }
+  }
+  if (value.type === 'placeholder') {
+    if ((value.text === undefined) === (value.anchor === undefined)) {
+      throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` needs exactly one of \`text\` (to replace) and \`anchor\` (to insert next to)`, path)
+    }
+    if (value.anchor !== undefined && value.position === undefined) throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'position'])}\` is missing (before or after the anchor)`, path)
+  }
+  if (value.type === 'sunset' && value.sentence !== undefined && !(value.sentence as string).includes('{date}')) {
+    throw new Invalid('amend/invalid-field', `\`${formatPath([...path, 'sentence'])}\` must contain \`{date}\``, [...path, 'sentence'])
+  }
+  return structuredClone(value) as unknown as Amendment
+}
+
+/**
+ * Validate plain data as a list of amendments (an array, or an object with
+ * an `amendments` array). Throws a RedlexError with the JSON path (and the
+ * file place, given `locate`) of the first problem; returns a deep copy.
+ */
+export function parseAmendments(data: unknown, options?: Readonly<ParseAmendmentsOptions> | null): Amendment[] {
+  const base: Path = options?.path ? [...options.path] : []
+  let list = data
+  let listPath = base
+  if (isObject(data) && Array.isArray(data.amendments)) {
+    list = data.amendments
+    listPath = [...base, 'amendments']
+  }
+  try {
+    if (!Array.isArray(list)) throw new Invalid('amend/not-a-list', 'Amendments must be a list (or an object with an `amendments` list)', base)
+    const ids = new Map<string, number>()
+    return list.map((item, i) => validateOne(item, [...listPath, i], ids, i))
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error
+    const place = options?.locate?.(error.path)
+    throw new RedlexError(error.reason, {
+      code: error.code,
+      ...(error.path.length > 0 ? {path: formatPath(error.path)} : {}),
+      ...(options?.file ? {file: options.file} : {}),
+      ...(place ? {place} : {}),
+      ...(error.extra.expected ? {expected: error.extra.expected} : {}),
+      ...(error.extra.actual ? {actual: error.extra.actual} : {}),
+      ...(error.extra.hint ? {hint: error.extra.hint} : {})
+    })
+  }
+}
