@@ -1,1 +1,2 @@
-export {}
+export {toDocx} from './lib/docx.js'
+export type {DocxOptions} from './lib/docx.js'

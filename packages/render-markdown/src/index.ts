@@ -1,1 +1,2 @@
-export {}
+export {escapeMarkdown, toMarkdownRedline} from './lib/markdown.js'
+export type {MarkdownOptions} from './lib/markdown.js'

@@ -1,0 +1,184 @@
+import type {Comparison} from '@redlex/compare'
+import {textOf} from '@redlex/tree'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {toDocx} from '../src/index.js'
+import {entriesOf, fixture} from './fixture.js'
+import {asEntries, readDocx, resolve} from './read-docx.js'
+import type {ReadDocx} from './read-docx.js'
+import {real, realAfter, realBefore} from './real.js'
+
+/** Frame lines that `textOf` leaves out (`Whereas:`): in the Word text, not in the entries. */
+const unindexed = (comparison: Comparison, which: 'before' | 'after'): Set<string> =>
+  new Set(comparison.frame.filter((f) => (which === 'before' ? f.beforeSeq : f.afterSeq) === undefined && f.status !== (which === 'before' ? 'inserted' : 'deleted'))
+    .map((f) => f.diff.filter((s) => !s[which === 'before' ? 'added' : 'removed']).map((s) => s.value).join('')))
+
+/** Accept or reject every revision and compare with the version the comparison describes. */
+export function expectVersions(read: ReadDocx, comparison: Comparison): void {
+  for (const which of ['before', 'after'] as const) {
+    const skip = unindexed(comparison, which)
+    const got = asEntries(resolve(read.paragraphs, which)).filter((line) => !skip.has(line))
+    expect(got.join('\n'), which).toBe(entriesOf(comparison, which).join('\n'))
+  }
+}
+
+describe('toDocx', () => {
+  let read: ReadDocx
+  let bytes: Uint8Array
+  beforeAll(async () => {
+    bytes = await toDocx(fixture)
+    read = await readDocx(bytes)
+  })
+
+  it('writes a .docx package (a zip with the WordprocessingML parts)', () => {
+    expect(bytes).toBeInstanceOf(Uint8Array)
+    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04])
+    expect(read.files).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/comments.xml', 'word/styles.xml', 'word/settings.xml']))
+  })
+
+  it('accepting all revisions gives the second version, rejecting all the first — exactly', () => {
+    expectVersions(read, fixture)
+    // and the whole texts, as the reconstruction data says, are not trivial
+    expect(entriesOf(fixture, 'before').length).toBe(fixture.entries!.before)
+    expect(entriesOf(fixture, 'after').length).toBe(fixture.entries!.after)
+  })
+
+  it('the check is sharp: one revision of the wrong kind, or one paragraph mark kept, fails it', () => {
+    const flipped = structuredClone(read)
+    const run = flipped.paragraphs.flatMap((p) => p.runs).find((r) => r.text === 'such')!
+    run.kind = 'added'
+    expect(() => expectVersions(flipped, fixture)).toThrow()
+    const kept = structuredClone(read)
+    kept.paragraphs.find((p) => p.mark === 'added')!.mark = 'common'
+    expect(() => expectVersions(kept, fixture)).toThrow()
+  })
+
+  it('uses real revisions: w:ins runs, w:del runs with w:delText, and inserted or deleted paragraph marks', () => {
+    const runs = read.paragraphs.flatMap((p) => p.runs)
+    expect(runs.filter((r) => r.kind === 'added').length).toBeGreaterThan(20)
+    expect(runs.filter((r) => r.kind === 'removed').length).toBeGreaterThan(15)
+    // the inserted annex: its number, heading and rows are inserted paragraphs
+    const annex = read.paragraphs.findIndex((p) => p.runs.map((r) => r.text).join('') === 'ANNEX I')
+    expect(read.paragraphs.slice(annex, annex + 4).map((p) => [p.mark, p.runs.map((r) => r.kind).join()])).toEqual([
+      ['added', 'added'], ['added', 'added'], ['added', 'added'], ['added', 'added']
+    ])
+    expect(read.paragraphs[annex]!.style).toBe('Heading1')
+    // a renumbered article: `Article ` kept, `6` → `5`
+    const sunset = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('') === 'Article 65')!
+    expect(sunset.runs.map((r) => [r.text, r.kind])).toEqual([['Article ', 'common'], ['6', 'removed'], ['5', 'added']])
+    expect(sunset.style).toBe('Heading2')
+    // an added block inside a subparagraph: an inserted paragraph mark
+    const sub = read.paragraphs.findIndex((p) => p.runs.map((r) => r.text).join('') === 'Data shall be deleted immediately.')
+    expect(read.paragraphs[sub]!.mark).toBe('added')
+    expect(read.paragraphs[sub + 1]!.runs.map((r) => [r.text, r.kind])).toEqual([['Providers shall keep a record.', 'added']])
+    expect(read.paragraphs[sub + 1]!.mark).toBe('common')
+  })
+
+  it('names the requesting service, else the conclusion, else the author option, and dates revisions with the ISC date', () => {
+    const authorOf = (text: string): string[] => [...new Set(read.paragraphs.flatMap((p) => p.runs).filter((r) => r.text === text).map((r) => r.author ?? ''))]
+    expect(authorOf('3 August 2024')).toEqual(['SG, SJ'])
+    expect(authorOf('such')).toEqual(['SJ'])
+    expect(authorOf('child sexual abuse material')).toEqual(['Conclusion C4'])
+    expect(authorOf('online;')).toEqual(['Conclusion C4']) // inherited inside an inserted point
+    expect(authorOf(' and safeguards')).toEqual(['redlex'])
+    expect(authorOf('combating')).toEqual(['redlex'])
+    const dates = new Set(read.paragraphs.flatMap((p) => p.runs).filter((r) => r.kind !== 'common').map((r) => r.date))
+    expect([...dates]).toEqual(['2020-09-02T00:00:00Z'])
+  })
+
+  it('takes the author and date options', async () => {
+    const other = await readDocx(await toDocx(fixture, {author: 'DG HOME', date: '2020-09-10T14:30:00+02:00'}))
+    const runs = other.paragraphs.flatMap((p) => p.runs).filter((r) => r.kind !== 'common')
+    expect(runs.find((r) => r.text === 'combating')!.author).toBe('DG HOME')
+    expect(runs.find((r) => r.text === '3 August 2024')!.author).toBe('SG, SJ')
+    expect(new Set(runs.map((r) => r.date))).toEqual(new Set(['2020-09-10T12:30:00Z']))
+    const undated = await readDocx(await toDocx({...fixture, isc: {reference: 'ISC/2020/06507'}}))
+    expect(undated.paragraphs.flatMap((p) => p.runs).filter((r) => r.kind !== 'common').every((r) => r.date === undefined)).toBe(true)
+    expectVersions(undated, fixture)
+  })
+
+  it('adds Word comments with the conclusion text, anchored on the changed text', () => {
+    const sunset = read.comments.find((c) => c.text[0] === 'The Regulation should expire at the end of the current legislative period.')!
+    expect(sunset).toMatchObject({author: 'SG, SJ', initials: 'SS'})
+    expect(sunset.text).toEqual([
+      'The Regulation should expire at the end of the current legislative period.',
+      'Amendment sunset (sunset), conclusion C3, requested by SG, SJ',
+      'Note: EP term ends 15 July 2024; date picked: 3 August 2024',
+      'Renumbered from Article 6'
+    ])
+    expect(sunset.date).toMatch(/^2020-09-02T00:00:00/)
+    // anchored from the first changed run of the provision to its last
+    expect(read.anchored.get(sunset.id)).toBe('65Entry into force and applicationThis Regulation shall enter into force on the third day following that of its publication in the ' +
+      'Official JournalOfficial\u00a0Journal of the European Union.It shall apply until [31 December 2025]3 August 2024')
+    const starts = read.paragraphs.flatMap((p) => p.commentStarts)
+    const ends = read.paragraphs.flatMap((p) => p.commentEnds)
+    const refs = read.paragraphs.flatMap((p) => p.commentRefs)
+    const ids = read.comments.map((c) => c.id)
+    expect(new Set(starts)).toEqual(new Set(ids))
+    expect(new Set(ends)).toEqual(new Set(ids))
+    expect(new Set(refs)).toEqual(new Set(ids))
+    // a cause without conclusion text: the amendment line; the HTML in a conclusion stays text
+    expect(read.comments.find((c) => c.author === 'redlex' && c.text[0] === 'Amendment a5')).toBeDefined()
+    expect(read.comments.find((c) => c.author === 'HOME, JUST')!.text[0]).toBe('Add a recital on <script> & "safeguards" for the <b>data</b> subjects.')
+    expect(read.anchored.get(read.comments.find((c) => c.author === 'HOME, JUST')!.id)).toContain('(3)\tProviders shall not <script>alert("x&y")</script>')
+  })
+
+  it('notes moves, renumbering and fallbacks in comments; a move is a deletion where it stood and an insertion where it stands', () => {
+    const texts = read.comments.map((c) => c.text.join(' | '))
+    expect(texts).toContain('Moved from Article 5, point (b)')
+    expect(texts).toContain('Moved to Article 3, point (b)')
+    expect(texts).toContain('Renumbered from Article 1(2), point (b)')
+    expect(texts).toContain('The word-level redline ran out of time: replaced as a whole.')
+    const moved = read.paragraphs.filter((p) => p.runs.map((r) => r.text).join('').includes('sufficiently reliable'))
+    expect(moved.map((p) => [p.mark, p.runs.map((r) => r.text).join('')])).toEqual([
+      ['added', '(b)\tthe technology used is in itself sufficiently reliable;'],
+      ['removed', '(b)\tthe technology used is sufficiently reliable;']
+    ])
+    // the deleted copy stands in Article 4 (formerly 5), before its paragraph 1
+    const at = read.paragraphs.indexOf(moved[1]!)
+    expect(read.paragraphs[at - 2]!.runs.map((r) => r.text).join('')).toBe('Article 54')
+    expect(read.paragraphs[at + 1]!.runs[0]!.text).toBe('1.')
+  })
+
+  it('uses headings for divisions and articles, a heading style for their titles, indents for points, and a title style', () => {
+    const styled = read.paragraphs.filter((p) => p.style && p.mark !== 'removed').map((p) => [p.style, resolve([p], 'after')[0]!.text])
+    expect(styled.slice(0, 3)).toEqual([['ActTitle', 'Proposal for a'], ['ActTitle', 'REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL'], ['ActTitle', expect.stringContaining('on a temporary derogation')]])
+    expect(styled).toContainEqual(['Heading1', 'CHAPTER I'])
+    expect(styled).toContainEqual(['ProvisionHeading', 'Subject matter and definitions'])
+    expect(styled).toContainEqual(['Heading2', 'Article 1'])
+    expect(styled).toContainEqual(['ProvisionHeading', 'Subject matter and scope'])
+    const pointI = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('') === '(i)\tonline;')!
+    expect(pointI.indent).toBe(String(567 * 4))
+    expect(read.settings).toContain('<w:trackRevisions/>')
+    expect(read.core).toContain('<dc:title>Redline: pre-ISC → post-ISC</dc:title>')
+    expect(read.header).toContain('Redline: pre-ISC → post-ISC · ISC/2020/06507 (2020-09-02)')
+  })
+
+  it('can leave comments out', async () => {
+    const bare = await readDocx(await toDocx(fixture, {comments: false}))
+    expect(bare.comments).toEqual([])
+    expect(bare.paragraphs.flatMap((p) => p.commentStarts)).toEqual([])
+    expectVersions(bare, fixture)
+  })
+
+  it('escapes text: XML special characters survive the round trip', () => {
+    const recital = read.paragraphs.find((p) => p.runs.some((r) => r.text.startsWith('Providers shall not')))!
+    expect(recital.runs.map((r) => r.text).join('')).toContain('<script>alert("x&y")</script> use **bold**')
+  })
+})
+
+describe('toDocx on a real comparison (compareDocuments)', () => {
+  it('accepting all gives textOf(second version), rejecting all textOf(first), with authors and comments from the causes', async () => {
+    const read = await readDocx(await toDocx(real))
+    expectVersions(read, real)
+    expect(asEntries(resolve(read.paragraphs, 'after')).filter((l) => l !== 'Whereas:').join('\n')).toBe(textOf(realAfter))
+    expect(asEntries(resolve(read.paragraphs, 'before')).filter((l) => l !== 'Whereas:').join('\n')).toBe(textOf(realBefore))
+    const runs = read.paragraphs.flatMap((p) => p.runs)
+    expect([...new Set(runs.filter((r) => r.text === '3 August 2024').map((r) => r.author))]).toEqual(['SG, SJ'])
+    expect([...new Set(runs.filter((r) => r.text === 'Objective').map((r) => r.author))]).toEqual(['HOME'])
+    expect(runs.find((r) => r.text === 'pornography ')).toMatchObject({kind: 'removed', author: 'redlex', date: '2020-09-02T00:00:00Z'})
+    expect(read.comments.map((c) => [c.author, c.text[0]])).toEqual(expect.arrayContaining([
+      ['HOME', 'State the objective in an article.'],
+      ['SG, SJ', 'The Regulation should expire at the end of the current legislative period.']
+    ]))
+  })
+})

@@ -1,0 +1,193 @@
+/**
+ * Read a produced .docx back the way Word would: unzip it, parse
+ * `word/document.xml` and `word/comments.xml` with a real XML parser, and
+ * compute the text after "Accept all changes" and after "Reject all
+ * changes" — including inserted and deleted paragraph marks, which join a
+ * paragraph to the next one when they go.
+ */
+/// <reference path="../../formats/node_modules/@xmldom/xmldom/index.d.ts" />
+import {createRequire} from 'node:module'
+import JSZip from 'jszip'
+
+// @xmldom/xmldom is a dependency of @redlex/formats; it is loaded from there
+// because this package does not depend on it (see the README).
+const require = createRequire(import.meta.url)
+const xmldom = require('../../formats/node_modules/@xmldom/xmldom') as typeof import('@xmldom/xmldom')
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+
+type Kind = 'common' | 'added' | 'removed'
+
+/** A run of text (`\t` for a `w:tab`), with the revision it sits in. */
+export interface ReadRun {
+  text: string
+  kind: Kind
+  author?: string
+  date?: string
+}
+
+export interface ReadParagraph {
+  style?: string
+  mark: Kind
+  markAuthor?: string
+  runs: ReadRun[]
+  /** Ids of comments whose range starts / ends / is referenced in this paragraph. */
+  commentStarts: string[]
+  commentEnds: string[]
+  commentRefs: string[]
+  /** The text between each comment's range start and end, when both are in this paragraph. */
+  indent?: string
+}
+
+export interface ReadComment {
+  id: string
+  author: string
+  initials: string
+  date?: string
+  text: string[]
+}
+
+export interface ReadDocx {
+  files: string[]
+  paragraphs: ReadParagraph[]
+  comments: ReadComment[]
+  /** Text anchored by each comment (accept-all view would lose deleted text; this is the raw run text). */
+  anchored: Map<string, string>
+  settings: string
+  core: string
+  header: string
+}
+
+const elements = (node: Node): Element[] => {
+  const out: Element[] = []
+  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) out.push(child as Element)
+  return out
+}
+const local = (e: Element): string => e.localName ?? e.nodeName.replace(/^.*:/, '')
+const wAttr = (e: Element, name: string): string | undefined => e.getAttributeNS(W, name) ?? e.getAttribute(`w:${name}`) ?? undefined
+
+function parseXml(xml: string): Document {
+  const errors: string[] = []
+  const doc = new xmldom.DOMParser({onError: (level, message) => { if (level !== 'warning') errors.push(message) }}).parseFromString(xml, 'text/xml')
+  if (errors.length > 0) throw new Error(`XML errors: ${errors.join('; ')}`)
+  return doc as unknown as Document
+}
+
+export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
+  const zip = await JSZip.loadAsync(bytes)
+  const text = async (name: string): Promise<string> => (await zip.file(name)?.async('string')) ?? ''
+  const document = parseXml(await text('word/document.xml'))
+  const body = elements(document.documentElement).find((e) => local(e) === 'body')!
+  const paragraphs: ReadParagraph[] = []
+  const anchored = new Map<string, string>()
+  const open = new Set<string>()
+  for (const p of elements(body)) {
+    if (local(p) !== 'p') continue
+    const paragraph: ReadParagraph = {mark: 'common', runs: [], commentStarts: [], commentEnds: [], commentRefs: []}
+    const readRun = (r: Element, kind: Kind, author?: string, date?: string): void => {
+      for (const part of elements(r)) {
+        const name = local(part)
+        let value: string | undefined
+        if (name === 't' || name === 'delText') {
+          if ((name === 'delText') !== (kind === 'removed')) throw new Error(`${name} in a ${kind} run`)
+          value = part.textContent ?? ''
+        } else if (name === 'tab') value = '\t'
+        else if (name === 'commentReference') paragraph.commentRefs.push(wAttr(part, 'id')!)
+        if (value === undefined) continue
+        const run: ReadRun = {text: value, kind}
+        if (author !== undefined) run.author = author
+        if (date !== undefined) run.date = date
+        paragraph.runs.push(run)
+        for (const id of open) anchored.set(id, (anchored.get(id) ?? '') + value)
+      }
+    }
+    for (const child of elements(p)) {
+      const name = local(child)
+      if (name === 'pPr') {
+        for (const prop of elements(child)) {
+          if (local(prop) === 'pStyle') paragraph.style = wAttr(prop, 'val')!
+          if (local(prop) === 'ind') paragraph.indent = wAttr(prop, 'left')!
+          if (local(prop) === 'rPr') {
+            for (const mark of elements(prop)) {
+              if (local(mark) === 'ins' || local(mark) === 'del') {
+                paragraph.mark = local(mark) === 'ins' ? 'added' : 'removed'
+                paragraph.markAuthor = wAttr(mark, 'author')!
+              }
+            }
+          }
+        }
+      } else if (name === 'r') readRun(child, 'common')
+      else if (name === 'ins' || name === 'del') {
+        for (const r of elements(child)) readRun(r, name === 'ins' ? 'added' : 'removed', wAttr(child, 'author'), wAttr(child, 'date'))
+      } else if (name === 'commentRangeStart') {
+        paragraph.commentStarts.push(wAttr(child, 'id')!)
+        open.add(wAttr(child, 'id')!)
+      } else if (name === 'commentRangeEnd') {
+        paragraph.commentEnds.push(wAttr(child, 'id')!)
+        open.delete(wAttr(child, 'id')!)
+      }
+    }
+    paragraphs.push(paragraph)
+  }
+  const comments: ReadComment[] = []
+  const commentsXml = await text('word/comments.xml')
+  if (commentsXml) {
+    for (const c of elements(parseXml(commentsXml).documentElement)) {
+      const comment: ReadComment = {
+        id: wAttr(c, 'id')!, author: wAttr(c, 'author')!, initials: wAttr(c, 'initials') ?? '',
+        text: elements(c).map((p) => p.textContent ?? '')
+      }
+      const date = wAttr(c, 'date')
+      if (date) comment.date = date
+      comments.push(comment)
+    }
+  }
+  return {
+    files: Object.keys(zip.files), paragraphs, comments, anchored,
+    settings: await text('word/settings.xml'), core: await text('docProps/core.xml'), header: await text('word/header1.xml')
+  }
+}
+
+/**
+ * The paragraphs after accepting (`after`) or rejecting (`before`) every
+ * revision: runs of the other kind go, and so do paragraph marks of the
+ * other kind — the paragraph then runs on into the next one, whose style
+ * it takes, as in Word. A `w:tab` stays `\t`.
+ */
+export function resolve(paragraphs: readonly ReadParagraph[], which: 'before' | 'after'): Array<{style?: string; text: string}> {
+  const drop: Kind = which === 'before' ? 'added' : 'removed'
+  const out: Array<{style?: string; text: string}> = []
+  let pending = ''
+  for (const p of paragraphs) {
+    pending += p.runs.filter((r) => r.kind !== drop).map((r) => r.text).join('')
+    if (p.mark === drop) continue
+    out.push(p.style === undefined ? {text: pending} : {style: p.style, text: pending})
+    pending = ''
+  }
+  if (pending !== '') out.push({text: pending})
+  return out
+}
+
+/**
+ * Lines in the form of `textOf`: a number paragraph and the heading
+ * paragraph after it make one line (`Article 3 Subject matter`); a number
+ * followed by a tab starts a line of its own (`(a)` / text).
+ */
+export function asEntries(paragraphs: ReadonlyArray<{style?: string; text: string}>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!
+    if (p.style === 'Heading1' || p.style === 'Heading2') {
+      const next = paragraphs[i + 1]
+      if (next?.style === 'ProvisionHeading') {
+        out.push(p.text + ' ' + next.text)
+        i++
+      } else out.push(p.text)
+      continue
+    }
+    const tab = p.text.indexOf('\t')
+    if (tab >= 0) out.push(p.text.slice(0, tab), p.text.slice(tab + 1))
+    else out.push(p.text)
+  }
+  return out
+}

@@ -1,0 +1,92 @@
+/**
+ * Words for a change: its status as a reader says it (`moved from Article
+ * 4, point (b)`, `renumbered from Article 6, modified`), its label, the
+ * author a cause stands for, and the sides of a redline.
+ */
+import type {Cause, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
+
+/** The label of a change: the second version's label, or the first's for deletions. */
+export function labelOf(change: ProvisionChange): string {
+  return change.after?.label ?? change.before?.label ?? change.kind
+}
+
+/** The status in words: `modified`, `changed within`, `moved from Article 4, point (b), modified`… */
+export function statusText(change: ProvisionChange): string {
+  const from = change.before?.label ?? '?'
+  const plus = change.modified ? ', modified' : ''
+  switch (change.status) {
+    case 'modified':
+      return change.within ? 'changed within' : 'modified'
+    case 'moved':
+      return `moved from ${from}${plus}`
+    case 'renumbered':
+      return `renumbered from ${from}${plus}`
+    default:
+      return change.status
+  }
+}
+
+/** True when the provision's own number, heading or text changed (not only its sub-provisions). */
+export function changedItself(change: ProvisionChange): boolean {
+  if (change.status === 'unchanged') return false
+  if (change.status === 'modified' && change.within) return false
+  return true
+}
+
+/** True when the provision or anything below it changed. */
+export function changedAnywhere(change: ProvisionChange): boolean {
+  return change.status !== 'unchanged' || change.children.some(changedAnywhere)
+}
+
+/** The frame item's name in words: `title (docPurpose)`, `formula (doneAt)`, `signature`. */
+export function frameLabel(frame: FrameChange): string {
+  const what = frame.part === 'preface' ? `title line (${frame.kind})` : frame.name ? `${frame.kind} (${frame.name})` : frame.kind
+  return `${frame.part}: ${what}`
+}
+
+/** The text of one side of a redline: the first (`before`) or second (`after`) version. */
+export function sideText(segments: readonly Segment[], which: 'before' | 'after'): string {
+  let out = ''
+  for (const s of segments) if (which === 'before' ? !s.added : !s.removed) out += s.value
+  return out
+}
+
+/** The segments with formal pairs folded into common text (the added value), unless `keep`. */
+export function foldFormal(segments: readonly Segment[], keep: boolean): Segment[] {
+  if (keep) return [...segments]
+  const out: Segment[] = []
+  for (const s of segments) {
+    if (s.formal && s.removed) continue
+    const value = s.formal && s.added ? {value: s.value} : s
+    const last = out[out.length - 1]
+    if (last && !last.added && !last.removed && !value.added && !value.removed) {
+      out[out.length - 1] = {value: last.value + value.value}
+    } else out.push(value)
+  }
+  return out
+}
+
+/**
+ * Who asked for a change, for tracked-change authors: the services of its
+ * causes (`SJ, HOME`), else `Conclusion C4`, else `undefined`.
+ */
+export function causeAuthor(causes: readonly Cause[] | undefined): string | undefined {
+  if (!causes || causes.length === 0) return undefined
+  const services = [...new Set(causes.flatMap((c) => c.services ?? []))]
+  if (services.length > 0) return services.join(', ')
+  const conclusions = [...new Set(causes.flatMap((c) => (c.conclusion ? [c.conclusion] : [])))]
+  if (conclusions.length > 0) return `Conclusion ${conclusions.join(', ')}`
+  return undefined
+}
+
+/** One line about a cause: `amendment a1 (rewording) · conclusion C1 · SJ · note`. */
+export function causeParts(cause: Cause): {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} {
+  const out: {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} = {
+    amendment: cause.type ? `${cause.amendment} (${cause.type})` : cause.amendment
+  }
+  if (cause.conclusion) out.conclusion = cause.conclusion
+  if (cause.services && cause.services.length > 0) out.services = cause.services.join(', ')
+  if (cause.conclusionText) out.text = cause.conclusionText
+  if (cause.note) out.note = cause.note
+  return out
+}

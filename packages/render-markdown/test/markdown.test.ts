@@ -1,0 +1,240 @@
+import type {ProvisionChange} from '@redlex/compare'
+import type {Content, Root, RootContent} from '../../markdown/node_modules/@types/mdast/index.js'
+import {describe, expect, it} from 'vitest'
+// A real CommonMark + GFM parser (the one @redlex/markdown uses), to check
+// how viewers read the output rather than matching strings.
+import remarkGfm from '../../markdown/node_modules/remark-gfm/index.js'
+import remarkParse from '../../markdown/node_modules/remark-parse/index.js'
+import {unified} from '../../markdown/node_modules/unified/index.js'
+import {escapeMarkdown, toMarkdownRedline} from '../src/index.js'
+import {NASTY, fixture} from './fixture.js'
+import {real} from './real.js'
+
+const parse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown)
+
+const allChanges = (list: readonly ProvisionChange[]): ProvisionChange[] => list.flatMap((c) => [c, ...allChanges(c.children)])
+
+const plain = (node: RootContent | Content): string =>
+  node.type === 'html' ? '' : 'value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? (node.children as Content[]).map(plain).join('') : ''
+
+/** The sections of a parsed redline: heading text → the nodes up to the next heading. */
+function sections(tree: Root): Map<string, RootContent[]> {
+  const out = new Map<string, RootContent[]>()
+  let current: RootContent[] | undefined
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      current = []
+      out.set(plain(node), current)
+    } else current?.push(node)
+  }
+  return out
+}
+
+/**
+ * Read one side back from rendered redline paragraphs, as a viewer shows them:
+ * text inside `<del>` belongs to the first version only, inside `<ins>` to the
+ * second; a deleted `¶` is a deleted block break.
+ */
+function readSide(paragraphs: RootContent[], which: 'before' | 'after'): string {
+  const blocks: string[] = []
+  for (const paragraph of paragraphs) {
+    let state: 'ins' | 'del' | undefined
+    let text = ''
+    for (const child of (paragraph as {children: Content[]}).children) {
+      if (child.type === 'html') {
+        const tag = /^<(\/?)(ins|del)>$/.exec(child.value)
+        expect(tag, `unexpected HTML ${child.value}`).not.toBeNull()
+        state = tag![1] ? undefined : (tag![2] as 'ins' | 'del')
+        continue
+      }
+      expect(['text'], `node ${child.type} must not appear in a redline`).toContain(child.type)
+      const value = plain(child)
+      if (state === 'del' && which === 'before') text += value.replace(/¶/g, '\n')
+      else if (state === 'ins' && which === 'after') text += value
+      else if (state === undefined) text += value
+    }
+    blocks.push(text)
+  }
+  return blocks.filter((b) => b !== '').join('\n')
+}
+
+describe('toMarkdownRedline', () => {
+  const markdown = toMarkdownRedline(fixture)
+  const tree = parse(markdown)
+  const bySection = sections(tree)
+
+  it('starts with a header naming the versions and the ISC', () => {
+    const lines = markdown.split('\n')
+    expect(lines[0]).toBe('# Redline: pre-ISC → post-ISC')
+    expect(markdown).toContain('**Versions compared:** pre-ISC (before) → post-ISC (after)')
+    expect(markdown).toContain('**Interservice consultation:** ISC/2020/06507, 2020-09-02 — Fast-track ISC on the temporary derogation from Directive 2002/58/EC')
+    expect(markdown.endsWith('\n')).toBe(true)
+  })
+
+  it('gives the summary counts as a table the viewer reads as one', () => {
+    const table = tree.children.find((n) => n.type === 'table')
+    expect(table?.type).toBe('table')
+    const rows = (table as {children: RootContent[]}).children.slice(1).map((row) => (row as {children: RootContent[]}).children.map(plain))
+    expect(rows).toEqual([
+      ['modified', String(fixture.summary.modified)],
+      ['inserted', String(fixture.summary.inserted)],
+      ['deleted', String(fixture.summary.deleted)],
+      ['moved', String(fixture.summary.moved)],
+      ['renumbered', String(fixture.summary.renumbered)],
+      ['unchanged', String(fixture.summary.unchanged)]
+    ])
+    expect(fixture.summary).toEqual({unchanged: 5, modified: 10, inserted: 4, deleted: 4, moved: 1, renumbered: 3})
+    expect(markdown).toContain(`Words: ${fixture.tokens!.common} kept, ${fixture.tokens!.removed} removed, ${fixture.tokens!.added} added.`)
+    expect(markdown).toContain('1 provision ran out of time and is shown as a whole replacement.')
+  })
+
+  it('has a section per changed provision, with its status in words, and none for unchanged ones', () => {
+    expect([...bySection.keys()]).toEqual([
+      'Redline: pre-ISC → post-ISC',
+      'Summary',
+      'Title, formulas and signatures',
+      'preface: title line (docPurpose) — modified',
+      'conclusions: formula (doneAt) — modified',
+      'conclusions: signature — deleted',
+      'conclusions: signature — inserted',
+      'Provisions',
+      'citation 2 — modified',
+      'recital 2 — modified',
+      'recital 3 — inserted',
+      'recital 3 — deleted',
+      'Chapter I — modified',
+      'Article 1(2), point (a) — modified',
+      'Article 1(2), point (b) — inserted',
+      'Article 1(2), point (c) — renumbered from Article 1(2), point (b)',
+      'Article 3 — modified',
+      'Article 3, point (a) — modified',
+      'Article 3, point (b) — moved from Article 5, point (b), modified',
+      'Article 3, point (c), second subparagraph — modified',
+      'Article 4 — deleted',
+      'Article 4 — renumbered from Article 5',
+      'Article 4(1) — modified',
+      'Article 5 — renumbered from Article 6, modified',
+      'Annex I — inserted'
+    ])
+    expect(markdown).toContain('*5 unchanged provisions are not shown.*')
+  })
+
+  it('shows every change so that both versions read back exactly (formal pairs shown)', () => {
+    const full = sections(parse(toMarkdownRedline(fixture, {formal: true})))
+    let checked = 0
+    for (const change of allChanges(fixture.changes)) {
+      const label = change.after?.label ?? change.before!.label
+      const status = {moved: 'moved from Article 5, point (b), modified', renumbered: `renumbered from ${change.before?.label}${change.modified ? ', modified' : ''}`}[change.status as 'moved'] ?? change.status
+      const nodes = full.get(`${label} — ${status}`)
+      if (!nodes || change.diff.length === 0) continue
+      const paragraphs = nodes.filter((n) => n.type === 'paragraph' && n.children[0]?.type !== 'emphasis' && n.children[0]?.type !== 'strong')
+        // inserted/deleted sub-provisions inlined in their parent's section start with their number
+        .filter((n) => !/^\u00a0/.test(plain(n)))
+      if (change.before) expect(readSide(paragraphs, 'before'), label).toBe(change.before.text)
+      if (change.after) expect(readSide(paragraphs, 'after'), label).toBe(change.after.text)
+      checked++
+    }
+    expect(checked).toBe(14)
+  })
+
+  it('folds formal pairs into the new form by default', () => {
+    const section = bySection.get('Article 3, point (a) — modified')!
+    expect(plain(section[0]!)).toBe('the processing is proportionate\u00a0as set out in Article 4 and well-establishedwell established;')
+    expect(readSide([section[0]!], 'before')).toBe('the processing is proportionate\u00a0as set out in Article 4 and well-established;')
+    expect(bySection.get('citation 2 — modified')!.map(plain)[0]).toBe('Having regard to the proposal from the European\u00a0Commission,')
+  })
+
+  it('escapes the act’s own Markdown and HTML so it reads as text inside one insertion', () => {
+    const section = bySection.get('recital 3 — inserted')!
+    const paragraph = section[0] as {children: Content[]}
+    expect(paragraph.children.map((c) => c.type)).toEqual(['html', 'text', 'html'])
+    expect(plain(paragraph.children[1]!)).toBe(NASTY)
+    expect(markdown).not.toContain('<script>')
+    expect(markdown).not.toContain('**bold**')
+    // The conclusion text is escaped too.
+    expect(plain(section.find((n) => n.type === 'list')!)).toBe('Amendment a2 (insert), conclusion C2, requested by HOME, JUST: Add a recital on <script> & "safeguards" for the <b>data</b> subjects.')
+  })
+
+  it('protects the start of lines that would read as lists, headings or code', () => {
+    expect(escapeMarkdown('a *b* <c> & [d]')).toBe('a \\*b\\* &lt;c\\> &amp; \\[d\\]')
+    const listy = structuredClone(fixture)
+    listy.changes = [{...fixture.changes[1]!, diff: [{value: '1. First\n- second\n    code\n# heading\n+ plus\n==='}]}]
+    const out = parse(toMarkdownRedline(listy))
+    const types = [...sections(out).get('citation 2 — modified')!].map((n) => n.type)
+    expect(types).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph'])
+    expect([...sections(out).get('citation 2 — modified')!].map(plain)).toEqual(['1. First', '- second', '    code', '# heading', '+ plus', '==='])
+  })
+
+  it('gives the causes: amendment, conclusion, services, conclusion text, note', () => {
+    const list = bySection.get('Article 5 — renumbered from Article 6, modified')!.find((n) => n.type === 'list')!
+    expect(plain(list)).toBe('Amendment sunset (sunset), conclusion C3, requested by SG, SJ: The Regulation should expire at the end of the current legislative period. (note: EP term ends 15 July 2024; date picked: 3 August 2024)')
+    expect(plain(bySection.get('Article 3 — modified')!.find((n) => n.type === 'list')!)).toBe('Amendment a5')
+    expect(bySection.get('Article 3, point (a) — modified')!.some((n) => n.type === 'list')).toBe(false)
+  })
+
+  it('keeps inserted and deleted sub-provisions in their parent’s section, numbered', () => {
+    const deleted = bySection.get('Article 4 — deleted')!.map(plain)
+    expect(deleted).toEqual(['Heading: Review', '\u00a0\u00a01. By [date], the Commission shall report.', '\u00a0\u00a02. The report shall be public.'])
+    const inserted = bySection.get('Article 1(2), point (b) — inserted')!.map(plain)
+    expect(inserted.slice(0, 2)).toEqual(['conduct constituting solicitation of children;', '\u00a0\u00a0(i) online;'])
+  })
+
+  it('marks fallbacks, wholly deleted blocks and deleted block breaks', () => {
+    expect(bySection.get('Article 4(1) — modified')!.map(plain)).toContain('The word-level redline ran out of time: the text is shown as replaced as a whole.')
+    expect(markdown).toContain('<del>For the Commission</del>\n\n<del>The President</del>')
+    const merged = structuredClone(fixture)
+    merged.changes = [{...fixture.changes[1]!, diff: [{value: 'One'}, {value: '\n', removed: true}, {value: ' two'}]}]
+    expect(toMarkdownRedline(merged)).toContain('One<del>¶</del> two')
+  })
+
+  it('can show unchanged provisions too', () => {
+    const all = sections(parse(toMarkdownRedline(fixture, {unchanged: true})))
+    expect(all.has('citation 1 — unchanged')).toBe(true)
+    expect(all.has('Article 2 — unchanged')).toBe(true)
+    expect(all.has('preface: title line (docStage) — unchanged')).toBe(true)
+    expect(all.get('Article 2 — unchanged')!.map(plain)).toEqual(['Heading: Definitions', 'For the purposes of this Regulation, the definitions in Directive (EU) 2018/1972 apply.'])
+    expect(toMarkdownRedline(fixture, {unchanged: true})).not.toContain('not shown')
+  })
+
+  it('offers bracket markers for viewers without inline HTML, and a heading depth', () => {
+    const brackets = toMarkdownRedline(fixture, {markup: 'brackets', depth: 2})
+    expect(brackets).toContain('From 21 December 2020, [-such-]{+number-independent interpersonal communications+} services')
+    expect(brackets).not.toMatch(/<(ins|del)>/)
+    expect(brackets.split('\n')[0]).toBe('## Redline: pre-ISC → post-ISC')
+    expect(brackets).toContain('\n#### recital 2 — modified\n')
+  })
+
+  it('says so when nothing changed', () => {
+    const none = {...fixture, frame: [], changes: [fixture.changes[0]!], summary: {unchanged: 1, modified: 0, inserted: 0, deleted: 0, moved: 0, renumbered: 0}}
+    const out = toMarkdownRedline(none)
+    expect(out).toContain('## Provisions\n\nNo provision changed.')
+    expect(out).toContain('*1 unchanged provision is not shown.*')
+    expect(out).not.toContain('Title, formulas and signatures\n')
+  })
+})
+
+describe('toMarkdownRedline on a real comparison (compareDocuments)', () => {
+  const out = toMarkdownRedline(real)
+  const bySection = sections(parse(out))
+
+  it('shows the renumbered, inserted and modified provisions with their causes, and both versions read back', () => {
+    expect([...bySection.keys()].slice(3)).toEqual([
+      'recital 3 — inserted',
+      'Article 1(2), point (a) — modified',
+      'Article 2 — inserted',
+      'Article 3 — renumbered from Article 2',
+      'Article 4 — renumbered from Article 3, modified',
+      'Article 4, second paragraph — modified'
+    ])
+    expect(plain(bySection.get('Article 2 — inserted')!.find((n) => n.type === 'list')!)).toBe('Amendment objective (insert), conclusion C1, requested by HOME: State the objective in an article.')
+    const recital = bySection.get('recital 3 — inserted')!
+    expect(plain(recital[0]!)).toBe('The Commission intends to propose long-term legislation <by 2021>.')
+    for (const change of allChanges(real.changes).filter((c) => c.status !== 'unchanged' && !c.within)) {
+      const key = [...bySection.keys()].find((k) => k.startsWith((change.after ?? change.before)!.label + ' — '))!
+      const paragraphs = bySection.get(key)!.filter((n) => n.type === 'paragraph' && n.children[0]?.type !== 'emphasis' && n.children[0]?.type !== 'strong')
+      if (change.before) expect(readSide(paragraphs, 'before')).toBe(change.before.text)
+      if (change.after) expect(readSide(paragraphs, 'after')).toBe(change.after.text)
+    }
+    expect(out).toContain('*5 unchanged provisions are not shown.*')
+  })
+})
