@@ -1,1 +1,5 @@
-export {}
+export {run} from './lib/main.js'
+export type {Io} from './lib/main.js'
+export {readText, writeAtomic} from './lib/io.js'
+export {loadDocument, loadRecord} from './lib/load.js'
+export type {LoadedDocument} from './lib/load.js'

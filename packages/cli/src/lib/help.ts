@@ -1,0 +1,95 @@
+/** Help and usage texts (`redlex --help`, `redlex COMMAND --help`). */
+
+export const USAGE: Record<string, string> = {
+  main: 'Usage: redlex <check|convert|format|apply|compare|verify> … (redlex --help)',
+  check: 'Usage: redlex check FILE… [--json] [--lenient]',
+  convert: 'Usage: redlex convert FILE --to md|akn|json [-o OUT] [--lenient]',
+  format: 'Usage: redlex format FILE [-o OUT] [--check]',
+  apply: 'Usage: redlex apply DRAFT --isc RECORD [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
+  compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--show-renumbering] [--lenient]',
+  verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]'
+}
+
+const FOOTER = `
+Documents may be in any supported format (the redlex Markdown dialect, Akoma Ntoso/AKN4EU, Formex,
+Cellar or EUR-Lex HTML); the format is detected from the content.
+Errors print as file:line:col: message [code]; --debug adds the stack.
+Exit codes: 0 ok, 1 input or validation error, 2 usage error.
+`
+
+export const HELP: Record<string, string> = {
+  main: `redlex — redline EU legislative drafts
+
+Usage: redlex <command> [options]
+
+Commands:
+  check FILE…            detect the format, validate, print counts and warnings
+  convert FILE --to F    convert a document to md (the dialect), akn (AKN4EU XML) or json (the tree)
+  format FILE            rewrite dialect Markdown in canonical form
+  apply DRAFT --isc R    apply an ISC record's amendments; print the post-ISC text
+  compare BEFORE AFTER   compare two versions; html, md, docx (tracked changes) or json
+  verify BEFORE AFTER    check a hand-edited post-ISC text against an ISC record
+
+Options for every command:
+  -h, --help             help for the command
+      --debug            show stack traces
+${FOOTER}`,
+  check: `${USAGE['check']}
+
+Detect each file's format (or an ISC record), validate it, print the counts of citations, recitals,
+articles, chapters and annexes, and the warnings.
+
+  --json       print {"format", "counts": {"citations", "recitals", "articles", "chapters", "annexes"}, "warnings": […]}
+               (an array when several files are given)
+  --lenient    report structural problems as warnings instead of failing
+${FOOTER}`,
+  convert: `${USAGE['convert']}
+
+  --to md      the redlex Markdown dialect (canonical)
+  --to akn     Akoma Ntoso (AKN4EU) XML
+  --to json    the redlex tree as JSON
+  -o OUT       write to OUT (atomically) instead of standard output
+  --lenient    accept structural problems in the input (as warnings)
+${FOOTER}`,
+  format: `${USAGE['format']}
+
+Read dialect Markdown leniently and write it in canonical form.
+
+  -o OUT       write to OUT (may be FILE itself) instead of standard output
+  --check      exit 1 when FILE is not canonical, write nothing
+${FOOTER}`,
+  apply: `${USAGE['apply']}
+
+Apply every amendment of the ISC record's conclusions to DRAFT, all or nothing, and print the
+post-ISC text in the dialect.
+
+  --isc RECORD          the ISC record (YAML or JSON)
+  -o OUT                write the post-ISC text to OUT instead of standard output
+  --log CHANGES.json    also write the change log (what each amendment did, with its provenance)
+  --renumber MODE       sequential (default: a draft is renumbered and cross-references follow)
+                        or amending-act (inserted units get 4a, 4b, -1; nothing is renumbered)
+${FOOTER}`,
+  compare: `${USAGE['compare']}
+
+Compare two versions provision by provision, with a word-level redline inside each provision.
+
+  --format html   a standalone HTML comparison document
+  --format md     a Markdown redline
+  --format docx   a Word document with tracked changes (needs -o)
+  --format json   the comparison model: {"summary", "changes": [{status, before, after, causes…}]}
+  --isc RECORD    attribute changes to the record's amendments and conclusions (applies the record
+                  to BEFORE to learn what each amendment changed)
+  -o OUT          write to OUT instead of standard output
+  --show-renumbering   show changes that are only renumbering
+  --lenient       accept structural problems in the inputs (as warnings)
+${FOOTER}`,
+  verify: `${USAGE['verify']}
+
+Check a hand-edited post-ISC text (AFTER) against the ISC record: which changes are explained by
+which amendments, which changes are unexplained, and which amendments are not reflected.
+Exit 0 only when every change is explained and every amendment is reflected.
+
+  --isc RECORD    the ISC record
+  --json          print the report as JSON
+${FOOTER}`
+}
