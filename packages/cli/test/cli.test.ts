@@ -189,7 +189,7 @@ describe('redlex apply, compare, verify', () => {
     const out = join(dir, 'post.md')
     const result = await cli('apply', example('pre-isc.md'), '--isc', fixture('failing-isc.yaml'), '-o', out, '--log', join(dir, 'log.json'))
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/amendment bad-1/)
+    expect(result.stderr).toMatch(/^.*failing-isc\.yaml:20:9: Amendment bad-1 .*\(amendment bad-1, conclusion C1\)/)
     expect(result.stderr).toMatch(/\[amend\/[a-z-]+\]\n$/)
     expect(readdirSync(dir)).toEqual([])
   })

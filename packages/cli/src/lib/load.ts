@@ -3,8 +3,9 @@
  * Akoma Ntoso, Formex, Cellar or EUR-Lex HTML) or an ISC record.
  */
 import {importDocument, detectFormat} from '@redlex/formats'
+import {amendmentPlaces} from '@redlex/amend'
 import {loadIscRecord, type IscRecord} from '@redlex/isc'
-import {RedlexError, type Document, type Warning} from '@redlex/tree'
+import {RedlexError, type Document, type Position, type Warning} from '@redlex/tree'
 import {readText} from './io.js'
 
 export interface LoadedDocument {
@@ -25,7 +26,17 @@ export function loadDocument(file: string, options?: {lenient?: boolean}): Loade
   return {file, format: result.format, document: result.document, warnings: result.warnings}
 }
 
+/** An ISC record with where each of its amendments stands in the file. */
+export interface LoadedRecord {
+  file: string
+  record: IscRecord
+  /** Amendment id → its place in the file, so that failures point into the record. */
+  places: Record<string, Position>
+}
+
 /** Read an ISC record (YAML or JSON). */
-export function loadRecord(file: string): IscRecord {
-  return loadIscRecord(readText(file), {file})
+export function loadRecord(file: string): LoadedRecord {
+  const text = readText(file)
+  const record = loadIscRecord(text, {file})
+  return {file, record, places: amendmentPlaces(text, {file})}
 }

@@ -14,7 +14,7 @@ import {toHtml} from '@redlex/render-html'
 import {toMarkdownRedline} from '@redlex/render-markdown'
 import {countProvisions, isRedlexError, RedlexError, type Document} from '@redlex/tree'
 import {writeAtomic} from './io.js'
-import {loadDocument, loadRecord} from './load.js'
+import {loadDocument, loadRecord, type LoadedRecord} from './load.js'
 import {HELP, USAGE} from './help.js'
 import {detectFormat} from '@redlex/formats'
 import {readText} from './io.js'
@@ -148,7 +148,7 @@ function check(files: string[], values: Record<string, string | boolean | undefi
       const text = readText(file)
       const format = detectFormat(text)
       if (format === 'isc-record') {
-        const record = loadRecord(file)
+        const {record} = loadRecord(file)
         const report = {file, format, reference: record.reference, conclusions: record.conclusions.length, amendments: amendmentsOf(record).length, warnings: []}
         reports.push(report)
         if (!values['json']) io.stdout(`${file}: ISC record ${record.reference}, ${report.conclusions} conclusions, ${report.amendments} amendments\n`)
@@ -195,17 +195,18 @@ function formatCommand(file: string, values: Record<string, string | boolean | u
 
 type Renumber = 'sequential' | 'amending-act'
 
-function applyRecord(document: Document, record: IscRecord, renumber: Renumber): {document: Document; log: ChangeLogEntry[]; renames: Record<string, string>} {
-  // New text in amendments may be written as dialect Markdown.
-  return applyAmendments(document, amendmentsOf(record), {renumber, parseFragment})
+function applyRecord(loaded: LoadedRecord, document: Document, renumber: Renumber): {document: Document; log: ChangeLogEntry[]; renames: Record<string, string>} {
+  // New text in amendments may be written as dialect Markdown; failures point into the record.
+  return applyAmendments(document, amendmentsOf(loaded.record), {renumber, parseFragment, file: loaded.file, places: loaded.places})
 }
 
 function apply(file: string, values: Record<string, string | boolean | undefined>, io: Io): number {
   const recordFile = required(values['isc'], 'isc', 'apply')
   const renumber = choice(values['renumber'], ['sequential', 'amending-act'] as const, 'renumber', 'apply', 'sequential')
   const draft = loadDocument(file)
-  const record = loadRecord(recordFile)
-  const result = applyRecord(draft.document, record, renumber)
+  const loaded = loadRecord(recordFile)
+  const record = loaded.record
+  const result = applyRecord(loaded, draft.document, renumber)
   // Write the log first: if it fails, the text is not written either.
   if (typeof values['log'] === 'string') writeAtomic(values['log'], JSON.stringify({isc: record.reference, changes: result.log}, null, 2) + '\n')
   emit(io, values['output'], toMarkdown(result.document))
@@ -229,9 +230,10 @@ async function compare([beforeFile, afterFile]: [string, string], values: Record
   const after = loadDocument(afterFile, {lenient})
   let comparison: Comparison
   if (typeof values['isc'] === 'string') {
-    const record = loadRecord(values['isc'])
+    const loaded = loadRecord(values['isc'])
+    const record = loaded.record
     const renumber = choice(values['renumber'], ['sequential', 'amending-act'] as const, 'renumber', 'compare', 'sequential')
-    const applied = applyRecord(before.document, record, renumber)
+    const applied = applyRecord(loaded, before.document, renumber)
     comparison = compareDocuments(before.document, after.document, {
       names: {before: beforeFile, after: afterFile},
       log: applied.log,
@@ -258,8 +260,9 @@ function verifyCommand([beforeFile, afterFile]: [string, string], values: Record
   const renumber = choice(values['renumber'], ['sequential', 'amending-act'] as const, 'renumber', 'verify', 'sequential')
   const before = loadDocument(beforeFile)
   const after = loadDocument(afterFile)
-  const record = loadRecord(recordFile)
-  const applied = applyRecord(before.document, record, renumber)
+  const loaded = loadRecord(recordFile)
+  const record = loaded.record
+  const applied = applyRecord(loaded, before.document, renumber)
   const report = verify(before.document, after.document, {log: applied.log, renames: applied.renames, isc: iscInfo(record)})
   if (values['json']) io.stdout(JSON.stringify(report, null, 2) + '\n')
   else io.stdout(formatReport(report))
