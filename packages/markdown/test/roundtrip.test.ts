@@ -62,6 +62,36 @@ describe('normalisation', () => {
   })
 })
 
+describe('cases where the numbering or the case of a letter would mislead', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['a roman list under point (h) is marked by indenting its first point',
+      '### Article 1\n\nIntro:\n\n(a) a;\n\n(b) b;\n\n(c) c;\n\n(d) d;\n\n(e) e;\n\n(f) f;\n\n(g) g;\n\n(h) with:\n\n  (i) first;\n\n(ii) second;\n\n(i) ninth.\n',
+      ['art_1__point_h__point_i', 'art_1__point_h__point_ii', 'art_1__point_i']],
+    ['closing words that start with a capital are marked as a wrap-up',
+      '### Article 1\n\nIntro:\n\n(a) one;\n\n(b) two,\n\n<!-- wrap-up -->\n\nEach as applicable.\n',
+      ['art_1__point_a', 'art_1__point_b']],
+    ['a subparagraph that starts in lower case after a list is marked',
+      '### Article 1\n\nIntro:\n\n(a) one;\n\n(b) two.\n\n<!-- subparagraph -->\n\ne-commerce is also covered.\n',
+      ['art_1__point_a', 'art_1__point_b', 'art_1__subpara_2']],
+    ['annex items numbered 1., 2. are points',
+      '## ANNEX I\n\n## List\n\n1. First item:\n\n(a) detail.\n\n2. Second item.\n',
+      ['anx_I', 'anx_I__point_1', 'anx_I__point_1__point_a', 'anx_I__point_2']],
+    ['“This Directive is addressed to …” inside an article stays in the article',
+      '### Article 3\n\n#### Addressees\n\nThis Directive is addressed to the Member States.\n',
+      ['art_3']]
+  ]
+  it.each(cases)('%s', (_name, text, eIds) => {
+    const tree = fromMarkdown(text)
+    const json = JSON.stringify(tree)
+    for (const eId of eIds) expect(json).toContain(`"eId":"${eId}"`)
+    expect(toMarkdown(tree)).toBe(text)
+  })
+  it('should read the wrap-up marker as a wrap-up', () => {
+    expect(JSON.stringify(stripPositions(fromMarkdown(cases[1]![1])))).toContain('{"type":"wrapUp","children":[{"type":"text","value":"Each as applicable."}]}')
+    expect(JSON.stringify(fromMarkdown(cases[4]![1]))).not.toContain('"conclusions"')
+  })
+})
+
 describe('constructs', () => {
   const tree = fromMarkdown(readFileSync(new URL('complete.md', fixtures), 'utf8'))
 

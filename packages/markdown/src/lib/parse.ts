@@ -44,6 +44,10 @@ const PARA_RE = /^(-?\d+[a-z]*)\.(?=\s|$)/
 const POINT_RE = /^\((-?[a-z]+|-?\d+[a-z]*)\)(?=\s|$)/
 const INDENT_RE = /^—(?=\s|$)/
 const BINDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^This (?:Directive|Decision) is addressed to/
+/** Sentences that end the articles even without a `---` line (not "is addressed to", often an article). */
+const CONCLUDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^Done at\b/
+/** `<!-- wrap-up -->` / `<!-- subparagraph -->` before a block says what it is where the case of its first letter would mislead. */
+const MARKER_RE = /^<!--\s*(wrap-up|subparagraph)\s*-->$/
 const DONE_RE = /^Done at\b/
 
 type Host = Article | Recital | Annex
@@ -195,7 +199,14 @@ class Parser {
       case 'table':
         this.table(node)
         return
-      case 'html':
+      case 'html': {
+        const marker = MARKER_RE.exec(node.value.trim())
+        if (marker && this.levels.length > 0) {
+          this.marker = marker[1] as 'wrap-up' | 'subparagraph'
+          this.expectHeading = previousExpect
+          return
+        }
+      }
         this.warn('markdown/html', `HTML block \`${node.value.slice(0, 40)}\` is not part of the dialect and is left out`, node.position)
         return
       case 'code':
@@ -515,7 +526,7 @@ class Parser {
       }
       case 'body': {
         if (this.options.lenient && this.looseArticle(node, plain)) return
-        if (BINDING_RE.test(plain) || DONE_RE.test(plain)) {
+        if (CONCLUDING_RE.test(plain)) {
           this.closeHost()
           this.state = 'conclusions'
           this.paragraph(node)
@@ -587,7 +598,13 @@ class Parser {
 
   private inProvision(node: MdParagraph, raw: string): void {
     const host = this.host!
-    const para = host.type !== 'recital' ? PARA_RE.exec(raw) : null
+    const para = host.type === 'article' ? PARA_RE.exec(raw) : null
+    const annexItem = host.type === 'annex' ? PARA_RE.exec(raw) : null
+    if (annexItem) {
+      // Annexes number their items `1.`, `2.`: points (as in Formex and AKN), not paragraphs.
+      this.listItem(node, annexItem[1]!, annexItem[0])
+      return
+    }
     if (para) {
       this.closeLists()
       const parsed = parseNumber(para[1]!, 'arabic')!
@@ -628,8 +645,12 @@ class Parser {
   private listItem(node: MdParagraph, label: string | undefined, printed: string): void {
     const style: NumberStyle[] = label === undefined ? ['dash'] : pointStyles(label)
     const position = node.position
+    // An indented first number opens a deeper list even where it could continue
+    // an outer one: `(i)` under `(h)` (the writer indents exactly those).
+    const indented = (position?.start.column ?? 1) > 1
+    const forceDeeper = indented && this.levels.length > 0 && style.some((s) => s !== 'dash' && label !== undefined && isFirst(parseNumber(label, s)!))
     // 1. Does it continue an open level? Innermost first.
-    for (let i = this.levels.length - 1; i >= 0; i--) {
+    for (let i = forceDeeper ? -1 : this.levels.length - 1; i >= 0; i--) {
       const level = this.levels[i]!
       if (!style.includes(level.style)) continue
       if (level.style === 'dash') {
@@ -692,7 +713,9 @@ class Parser {
   private plainBlock(node: MdParagraph, raw: string): void {
     const host = this.host!
     const column = (node.position?.start.column ?? 1) - 1
-    const lower = /^\p{Ll}/u.test(inlineText(this.phrasing(node.children)).trimStart())
+    const marker = this.marker
+    this.marker = undefined
+    const lower = marker ? marker === 'wrap-up' : /^\p{Ll}/u.test(inlineText(this.phrasing(node.children)).trimStart())
     if (this.levels.length > 0) {
       const depth = Math.min(Math.floor(column / 2), this.levels.length)
       if (depth > 0) {
@@ -735,6 +758,8 @@ class Parser {
   }
 
   private subOwner: Subparagraph | undefined
+  /** Set by a `<!-- wrap-up -->` / `<!-- subparagraph -->` marker for the next block. */
+  private marker: 'wrap-up' | 'subparagraph' | undefined
 
   private push(owner: Host | Provision, child: ProvisionContent): void {
     ;(owner.children as ProvisionContent[]).push(child)

@@ -4,10 +4,11 @@
  */
 import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {
-  inlineText,
+  inlineText, cleanNum, parseNumber, pointStyles,
   type Annex, type Article, type Division, type Document, type Inline, type ProvisionContent
 } from '@redlex/tree'
 import {toPhrasing} from './inline.js'
+import {checkSequence} from './sequence.js'
 import {stringifyMdast} from './processor.js'
 
 const LABEL_START = /^(?:\((?:-?[a-z]+|-?\d+[a-z]*)\)|-?\d+[a-z]*\.|—)(?=\s|$)/
@@ -119,40 +120,55 @@ class Writer {
    * A numbered unit: its label and first text block on one line, then its
    * other children. `depth` is its point depth (0 for paragraphs, recitals).
    */
-  private unit(label: string, children: readonly ProvisionContent[], depth: number): void {
+  private unit(label: string, children: readonly ProvisionContent[], depth: number, ancestors: readonly string[] = [], indent = ''): void {
     const first = children[0]
     let rest = children
     if (first && (first.type === 'content' || first.type === 'intro')) {
-      this.block(label + ' ', this.phrasing(first.children))
+      this.block(indent + label + ' ', this.phrasing(first.children))
       rest = children.slice(1)
     } else {
-      this.block(label, [])
+      this.block(indent + label, [])
     }
-    this.contents(rest, depth)
+    this.contents(rest, depth, depth > 0 ? [...ancestors, label] : ancestors)
   }
 
-  /** Children of a unit whose own point depth is `depth`. */
-  private contents(children: readonly ProvisionContent[], depth: number): void {
+  /**
+   * Children of a unit whose own point depth is `depth`; `ancestors` are the
+   * labels of the points it sits in (outermost first), to see where a nested
+   * list's first number could be misread as continuing an outer list.
+   */
+  private contents(children: readonly ProvisionContent[], depth: number, ancestors: readonly string[] = []): void {
     const indent = '  '.repeat(depth)
+    let previous: ProvisionContent | undefined
+    let firstItem = true
     for (const child of children) {
+      const afterList = previous?.type === 'point' || previous?.type === 'indent'
+      previous = child
       switch (child.type) {
         case 'content':
         case 'intro':
           this.plain(child.children, indent)
           break
         case 'wrapUp':
+          // The reader takes lower-case text after a list as its closing words; say so otherwise.
+          if (!startsLower(child.children)) this.out.push({type: 'html', value: '<!-- wrap-up -->'})
           this.block(indent, this.phrasing(child.children))
           break
         case 'paragraph':
           this.unit(child.num ?? '', child.children, 0)
           break
         case 'subparagraph':
-          this.subparagraph(child.children, indent, depth)
+          if (afterList && startsLower(firstText(child.children))) this.out.push({type: 'html', value: '<!-- subparagraph -->'})
+          this.subparagraph(child.children, indent, depth, ancestors)
           break
         case 'point':
-        case 'indent':
-          this.unit(child.num, child.children, depth + 1)
+        case 'indent': {
+          // The first point of a nested list is indented when its number could continue an outer list ((i) under (h)).
+          const ambiguous = firstItem && depth > 0 && continuesAny(child.num, ancestors)
+          firstItem = false
+          this.unit(child.num, child.children, depth + 1, ancestors, ambiguous ? indent : '')
           break
+        }
         case 'table':
           this.out.push({
             type: 'table',
@@ -167,13 +183,37 @@ class Writer {
     }
   }
 
-  private subparagraph(children: readonly ProvisionContent[], indent: string, depth: number): void {
+  private subparagraph(children: readonly ProvisionContent[], indent: string, depth: number, ancestors: readonly string[]): void {
     const first = children[0]
     let rest = children
     if (first && (first.type === 'content' || first.type === 'intro')) {
       this.plain(first.children, indent)
       rest = children.slice(1)
     }
-    this.contents(rest, depth)
+    this.contents(rest, depth, ancestors)
   }
+}
+
+function startsLower(children: readonly Inline[]): boolean {
+  return /^\p{Ll}/u.test(inlineText(children).trimStart())
+}
+
+function firstText(children: readonly ProvisionContent[]): Inline[] {
+  const first = children[0]
+  return first && (first.type === 'content' || first.type === 'intro') ? first.children : []
+}
+
+/** True when point label `num` would read as the next number after one of `ancestors`. */
+function continuesAny(num: string, ancestors: readonly string[]): boolean {
+  const clean = cleanNum(num)
+  const styles = pointStyles(clean)
+  return ancestors.some((ancestor) => {
+    const outer = cleanNum(ancestor)
+    return pointStyles(outer).some((style) => {
+      if (!styles.includes(style)) return false
+      const a = parseNumber(outer, style)
+      const b = parseNumber(clean, style)
+      return a !== undefined && b !== undefined && checkSequence(a, b) === 'ok'
+    })
+  })
 }
