@@ -18,7 +18,7 @@ export interface LoadedDocument {
 /** Read a document file in any format. */
 export function loadDocument(file: string, options?: {lenient?: boolean}): LoadedDocument {
   const text = readText(file)
-  const format = detectFormat(text)
+  const format = detectFormat(text, {file})
   if (format === 'isc-record') {
     throw new RedlexError('This is an ISC record, not a document', {code: 'cli/not-a-document', file, hint: 'Give a draft act here; pass the record with --isc'})
   }

@@ -146,7 +146,7 @@ function check(files: string[], values: Record<string, string | boolean | undefi
     if (io.isTTY && files.length > 1) io.stderr(`\r[${i + 1}/${files.length}] ${file}`.padEnd(70) + (i + 1 === files.length ? '\n' : ''))
     try {
       const text = readText(file)
-      const format = detectFormat(text)
+      const format = detectFormat(text, {file})
       if (format === 'isc-record') {
         const {record} = loadRecord(file)
         const report = {file, format, reference: record.reference, conclusions: record.conclusions.length, amendments: amendmentsOf(record).length, warnings: []}
