@@ -3,6 +3,7 @@
  * its "Yields:" block says.
  */
 import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {format} from 'node:util'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 
 const packages = new URL('../packages/', import.meta.url)
@@ -40,7 +41,7 @@ describe('package README examples', () => {
     writeFileSync(path, ex.code)
     const printed: string[] = []
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      printed.push(args.map(String).join(' '))
+      printed.push(format(...args))
     })
     await import(path.href)
     expect(printed.join('\n').trimEnd()).toBe(ex.yields.trimEnd())

@@ -18,6 +18,14 @@ export interface Segment {
   value: string
   added?: true
   removed?: true
+  /**
+   * Set on a `removed`/`added` pair that differs only in form, not words:
+   * `layout` (whitespace, non-breaking spaces, quote or hyphen style) or
+   * `renumbering` (a reference updated to a renumbered provision, when
+   * `showRenumbering` is false). Renderers may show such a pair as the added
+   * value in plain text; the pair is kept so both texts stay reconstructible.
+   */
+  formal?: 'layout' | 'renumbering'
 }
 
 /** Why a change was made, when the second version came from amendments. */
@@ -46,6 +54,15 @@ export interface ProvisionSide {
   heading?: string
   /** The provision's own text (not its sub-provisions), blocks joined by `\n`. */
   text: string
+  /**
+   * Reconstruction data: the index, among the entries of this version's
+   * plain text (`textOf(document)`: one entry per number/heading line, text
+   * block or table row), of the provision's number/heading line. Present when
+   * the provision has a number or heading.
+   */
+  seq?: number
+  /** Reconstruction data: for each block of `text`, `[entry index, length in UTF-16 units]`. */
+  blocks?: Array<[number, number]>
 }
 
 /** What happened to one provision; nested like the documents. */
@@ -65,6 +82,13 @@ export interface ProvisionChange {
   fallback?: 'replaced'
   /** Amendments that caused this change, when known; absent when unknown (never guessed). */
   causes?: Cause[]
+  /**
+   * For `modified` (and the `modified` flag): set when the provision's own
+   * number, heading and text are unchanged and only its sub-provisions changed.
+   */
+  within?: true
+  /** Word counts of the own-text redline: tokens kept, removed and added (formal pairs count as kept). */
+  tokens?: {common: number; removed: number; added: number}
   /** Sub-provisions, in the order of the second version (deleted ones where they stood). */
   children: ProvisionChange[]
 }
@@ -77,6 +101,12 @@ export interface FrameChange {
   kind: string
   status: 'unchanged' | 'modified' | 'inserted' | 'deleted'
   diff: Segment[]
+  /** For formulas: `actingEntity`, `enactingFormula`, `bindingForce`, `doneAt`. */
+  name?: string
+  /** Reconstruction data: entry index in the first version's plain text (absent for text `textOf` leaves out, such as `Whereas:`). */
+  beforeSeq?: number
+  /** Reconstruction data: entry index in the second version's plain text. */
+  afterSeq?: number
 }
 
 /** Identifies one of the compared versions. */
@@ -98,8 +128,106 @@ export interface Comparison {
   isc?: {reference: string; date?: string; title?: string}
   /** Number of provisions per status (every level counted). */
   summary: StatusCounts
+  /** The same counts per kind of provision (`article`, `paragraph`, `point`…). */
+  levels?: Partial<Record<ProvisionType, StatusCounts>>
+  /** Word counts over every own-text and heading redline: tokens kept, removed and added. */
+  tokens?: {common: number; removed: number; added: number}
+  /** Provisions whose redline ran out of time and fell back to a whole replacement. */
+  fallbacks?: number
+  /** Number of entries in each version's plain text (for reconstruction checks). */
+  entries?: {before: number; after: number}
   /** Title, formulas, signatures. */
   frame: FrameChange[]
   /** Top-level provisions: citations, recitals, divisions/articles, annexes, in document order. */
   changes: ProvisionChange[]
+}
+
+// ---------------------------------------------------------------------------
+// Inputs and reports of compareDocuments / verify
+
+/** One effect of an amendment on a provision (eIds in the first and second version). */
+export interface ChangeEffect {
+  action: 'inserted' | 'deleted' | 'modified' | 'moved' | 'renumbered'
+  /** eId in the first version. */
+  before?: string
+  /** eId in the second version. */
+  after?: string
+}
+
+/**
+ * One applied amendment, as an amendment run logs it (structurally the
+ * `ChangeLogEntry` of `@redlex/amend`, declared here so that this package
+ * does not depend on it).
+ */
+export interface ChangeLogEntry {
+  /** The amendment's id. */
+  amendment: string
+  /** The amendment's type (`substitute`, `sunset`…). */
+  type: string
+  provenance: {conclusion?: string; services?: string[]; note?: string}
+  /** One line saying what it did. */
+  description: string
+  effects: ChangeEffect[]
+}
+
+/** The ISC a comparison documents (from an ISC record). */
+export interface IscInfo {
+  reference: string
+  date?: string
+  title?: string
+  /** The conclusions, for cause texts. */
+  conclusions?: Array<{id: string; text: string; requestedBy?: string | string[]}>
+}
+
+export interface CompareOptions {
+  /** Names of the two versions (default `before` and `after`). */
+  names?: {before?: string; after?: string}
+  /** The log of the amendment run that made the second version: gives each change its causes. */
+  log?: readonly ChangeLogEntry[]
+  /** The ISC record: reference, date and conclusion texts for the causes. */
+  isc?: IscInfo
+  /**
+   * Show renumbering (default true): renumbered provisions get status
+   * `renumbered` and updated references count as changes. When false, a
+   * provision whose only change is its number is `unchanged`, and references
+   * updated for renumbering are marked `formal: 'renumbering'`.
+   */
+  showRenumbering?: boolean
+  /** Milliseconds the word redline of one provision may take before it falls back to a replacement (default 50). */
+  timeBudgetMs?: number
+  /** Largest edit distance, in tokens, the word redline of one provision may consider (default: no limit). */
+  maxEditLength?: number
+  /** Old eId → new eId, known from amendment runs (e.g. `assignEids` renames): such pairs always match. */
+  renames?: Readonly<Record<string, string>>
+}
+
+/** A change as `verify` reports it. */
+export interface ChangeRef {
+  status: ChangeStatus | FrameChange['status']
+  modified?: boolean
+  kind: string
+  /** Citation label (`Article 3(2)`), or the frame part for text outside provisions. */
+  label: string
+  before?: string
+  after?: string
+}
+
+export interface VerifyOptions extends CompareOptions {
+  /** The amendments' log (required: it is what is verified). */
+  log: readonly ChangeLogEntry[]
+}
+
+/** What `verify` found. */
+export interface VerifyReport {
+  /** True when every change is explained and every amendment is reflected. */
+  ok: boolean
+  /** Changes explained by amendments, with their ids. */
+  explained: Array<{change: ChangeRef; amendments: string[]}>
+  /** Changes no amendment explains. */
+  unexplained: ChangeRef[]
+  /** Amendments with an effect that the second version does not show. */
+  unreflected: Array<{amendment: string; conclusion?: string; description: string; effects: ChangeEffect[]}>
+  counts: {changes: number; explained: number; unexplained: number; amendments: number; reflected: number; unreflected: number}
+  /** The comparison verified (with causes). */
+  comparison: Comparison
 }

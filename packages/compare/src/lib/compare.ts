@@ -1,0 +1,645 @@
+/**
+ * `compareDocuments`: align two versions of an act provision by provision,
+ * redline each aligned pair word by word, and describe the result in the
+ * comparison model (docs/comparison.md).
+ *
+ * Alignment works per level. At the top, citations, recitals, articles (all
+ * of them at once, whatever division they sit in) and annexes are aligned
+ * as four lists, then divisions by heading and by the articles they hold.
+ * Inside each aligned pair the sub-provisions are aligned the same way.
+ * Last, sub-provisions left over as deleted in one place and inserted in
+ * another are paired when their texts match (moved across provisions).
+ */
+import {diffArrays} from 'diff'
+import {citationLabel, cleanNum} from '@redlex/tree'
+import type {Document} from '@redlex/tree'
+import {align, type AlignThresholds, type Match} from './align.js'
+import {attachCauses} from './causes.js'
+import {entriesOf, ownText, type Entries, type FrameEntry, type ProvisionInfo} from './entries.js'
+import {diffText, hasChange, type RenumberLookup, type TextDiff} from './legal-diff.js'
+import {FeatureSpace, candidates, dice, longestIncreasing, union, type FeatureSet} from './similarity.js'
+import type {CompareOptions, Comparison, FrameChange, ProvisionChange, ProvisionSide, StatusCounts} from './types.js'
+import {tokenize, type Token} from './tokenize.js'
+
+const TOP: AlignThresholds = {strong: 0.6, weak: 0.3, floor: 0.1, moveMargin: 0.15}
+const SUB: AlignThresholds = {strong: 0.6, weak: 0.35, floor: 0, moveMargin: 0.15}
+const DIVISIONS: AlignThresholds = {strong: 0.6, weak: 0.3, floor: 0.1, moveMargin: 0.2}
+/** Moved across provisions: a high bar, and only for texts of some length. */
+const MOVED_MIN_SCORE = 0.5
+const MOVED_MIN_FEATURES = 8
+/** Above this many pairs, candidates come from an inverted index instead of all pairs. */
+const ALL_PAIRS_LIMIT = 400
+
+const SUB_KINDS = new Set(['paragraph', 'subparagraph', 'point', 'indent'])
+
+/** How the pair behind a change was found (kept beside the model while building). */
+interface Meta {
+  before?: ProvisionInfo
+  after?: ProvisionInfo
+  moved: boolean
+}
+
+/** Compare two versions of an act. */
+export function compareDocuments(before: Document, after: Document, options: Readonly<CompareOptions> = {}): Comparison {
+  return new Comparer(before, after, options).run()
+}
+
+class Comparer {
+  readonly b: Entries
+  readonly a: Entries
+  readonly options: Readonly<CompareOptions>
+  readonly showRenumbering: boolean
+  readonly renames: Map<string, string>
+  readonly meta = new Map<ProvisionChange, Meta>()
+  readonly partnerOfBefore = new Map<ProvisionInfo, ProvisionInfo>()
+  readonly partnerOfAfter = new Map<ProvisionInfo, ProvisionInfo>()
+  readonly changeOfBefore = new Map<ProvisionInfo, ProvisionChange>()
+  readonly changeOfAfter = new Map<ProvisionInfo, ProvisionChange>()
+  readonly space = new FeatureSpace()
+  readonly tokenCache = new Map<ProvisionInfo, Token[]>()
+  readonly featureCache = new Map<ProvisionInfo, FeatureSet>()
+  readonly headingCache = new Map<ProvisionInfo, FeatureSet>()
+  /** Before article/recital/annex/chapter numbers → after numbers, for references. */
+  readonly numberMaps = {article: new Map<string, string>(), recital: new Map<string, string>(), annex: new Map<string, string>(), chapter: new Map<string, string>()}
+  fallbacks = 0
+  readonly tokens = {common: 0, removed: 0, added: 0}
+
+  constructor(before: Document, after: Document, options: Readonly<CompareOptions>) {
+    this.b = entriesOf(before)
+    this.a = entriesOf(after)
+    this.options = options
+    this.showRenumbering = options.showRenumbering ?? true
+    this.renames = new Map(Object.entries(options.renames ?? {}))
+    for (const entry of options.log ?? []) {
+      for (const effect of entry.effects) {
+        if ((effect.action === 'renumbered' || effect.action === 'moved') && effect.before && effect.after && !this.renames.has(effect.before)) {
+          this.renames.set(effect.before, effect.after)
+        }
+      }
+    }
+  }
+
+  run(): Comparison {
+    this.alignTop()
+    const changes = this.buildTop()
+    this.movedAcross(changes)
+    for (const change of changes) this.settle(change)
+    const frame = this.compareFrame()
+    attachCauses(changes, frame, this.options.log ?? [], this.options.isc)
+    const {summary, levels} = count(changes)
+    const comparison: Comparison = {
+      type: 'comparison',
+      before: {name: this.options.names?.before ?? 'before', title: titleOf(this.b)},
+      after: {name: this.options.names?.after ?? 'after', title: titleOf(this.a)}
+    } as Comparison
+    if (this.options.isc) {
+      const isc: NonNullable<Comparison['isc']> = {reference: this.options.isc.reference}
+      if (this.options.isc.date !== undefined) isc.date = this.options.isc.date
+      if (this.options.isc.title !== undefined) isc.title = this.options.isc.title
+      comparison.isc = isc
+    }
+    comparison.summary = summary
+    comparison.levels = levels
+    comparison.tokens = this.tokens
+    comparison.fallbacks = this.fallbacks
+    comparison.entries = {before: this.b.count, after: this.a.count}
+    comparison.frame = frame
+    comparison.changes = changes.map(tidy)
+    return comparison
+  }
+
+  // -------------------------------------------------------------------------
+  // Features
+
+  /** The tokens of a provision's own text. */
+  ownTokens(info: ProvisionInfo): Token[] {
+    let tokens = this.tokenCache.get(info)
+    if (!tokens) this.tokenCache.set(info, (tokens = tokenize(ownText(info))))
+    return tokens
+  }
+
+  /** The features of a provision's whole text (sub-provisions included, numbers and headings left out). */
+  feats(info: ProvisionInfo): FeatureSet {
+    let set = this.featureCache.get(info)
+    if (!set) {
+      set = union([this.space.of(this.ownTokens(info)), ...info.children.map((child) => this.feats(child))])
+      this.featureCache.set(info, set)
+    }
+    return set
+  }
+
+  headingFeats(info: ProvisionInfo): FeatureSet | undefined {
+    if (info.heading === undefined) return undefined
+    let set = this.headingCache.get(info)
+    if (!set) this.headingCache.set(info, (set = this.space.of(tokenize(info.heading))))
+    return set
+  }
+
+  textScore(b: ProvisionInfo, a: ProvisionInfo): number {
+    const text = dice(this.feats(b), this.feats(a))
+    const hb = this.headingFeats(b)
+    const ha = this.headingFeats(a)
+    if (hb && ha && (hb.length > 0 || ha.length > 0)) return 0.7 * text + 0.3 * dice(hb, ha)
+    return text
+  }
+
+  // -------------------------------------------------------------------------
+  // Alignment
+
+  /** Identity key of a before provision in the after version. */
+  identityOf(info: ProvisionInfo, relative: boolean): string {
+    const renamed = this.renames.get(info.node.eId)
+    const eId = renamed ?? info.node.eId
+    return relative ? lastStep(eId) : eId
+  }
+
+  alignLists(before: ProvisionInfo[], after: ProvisionInfo[], relative: boolean, thresholds: AlignThresholds, score: (b: ProvisionInfo, a: ProvisionInfo) => number | undefined): Match[] {
+    if (before.length === 0 || after.length === 0) return []
+    const afterByKey = new Map<string, number>()
+    after.forEach((info, j) => {
+      const key = relative ? lastStep(info.node.eId) : info.node.eId
+      if (!afterByKey.has(key)) afterByKey.set(key, j)
+    })
+    const identity = (i: number): number | undefined => afterByKey.get(this.identityOf(before[i]!, relative))
+    const pairs: Array<readonly [number, number]> = []
+    if (before.length * after.length <= ALL_PAIRS_LIMIT) {
+      for (let i = 0; i < before.length; i++) for (let j = 0; j < after.length; j++) pairs.push([i, j])
+    } else {
+      const left = before.map((info) => this.feats(info))
+      const right = after.map((info) => this.feats(info))
+      pairs.push(...candidates(left, right))
+      const afterByNum = new Map<string, number>()
+      after.forEach((info, j) => {
+        if (info.num) afterByNum.set(info.node.type + ':' + cleanNum(info.num), j)
+      })
+      before.forEach((info, i) => {
+        const j = identity(i)
+        if (j !== undefined) pairs.push([i, j])
+        const k = info.num ? afterByNum.get(info.node.type + ':' + cleanNum(info.num)) : undefined
+        if (k !== undefined) pairs.push([i, k])
+      })
+    }
+    return align({
+      candidates: pairs,
+      score: (i, j) => score(before[i]!, after[j]!),
+      identity,
+      forced: (i, j) => this.renames.get(before[i]!.node.eId) === after[j]!.node.eId,
+      thresholds
+    })
+  }
+
+  pair(b: ProvisionInfo, a: ProvisionInfo): void {
+    this.partnerOfBefore.set(b, a)
+    this.partnerOfAfter.set(a, b)
+  }
+
+  /** Align citations, recitals, articles, annexes, then divisions. */
+  alignTop(): void {
+    const outOfOrder = new Set<ProvisionInfo>()
+    let articles: Array<[ProvisionInfo, ProvisionInfo]> = []
+    for (const type of ['citation', 'recital', 'article', 'annex'] as const) {
+      const before = this.b.provisions.filter((p) => p.node.type === type)
+      const after = this.a.provisions.filter((p) => p.node.type === type)
+      for (const match of this.alignLists(before, after, false, TOP, (x, y) => this.textScore(x, y))) {
+        const b = before[match.before]!
+        const a = after[match.after]!
+        this.pair(b, a)
+        if (type === 'article') articles.push([b, a])
+        else if (!match.inOrder) outOfOrder.add(b)
+        this.recordNumber(type, b, a)
+      }
+    }
+    this.alignDivisions(outOfOrder)
+    // Articles: those that changed division are moved; among the others, a
+    // longest order-preserving chain stays, the rest moved within the order.
+    articles = articles.filter(([b, a]) => {
+      if (!this.crossesDivision(b, a)) return true
+      this.crossing.add(b)
+      return false
+    })
+    articles.sort((x, y) => x[0].order - y[0].order)
+    const chain = longestIncreasing(articles.map(([b, a]) => [b.order, a.order] as const))
+    articles.forEach(([b], k) => {
+      if (!chain.has(k)) outOfOrder.add(b)
+    })
+    this.outOfOrder = outOfOrder
+  }
+
+  /** Articles that changed division. */
+  readonly crossing = new Set<ProvisionInfo>()
+
+  outOfOrder = new Set<ProvisionInfo>()
+
+  recordNumber(type: string, b: ProvisionInfo, a: ProvisionInfo): void {
+    if (!b.num || !a.num) return
+    const from = cleanNum(b.num)
+    const to = cleanNum(a.num)
+    if (from === '' || to === '' || from === to) return
+    if (type === 'article') this.numberMaps.article.set(from, to)
+    else if (type === 'recital') this.numberMaps.recital.set(from, to)
+    else if (type === 'annex') this.numberMaps.annex.set(from, to)
+    else if (type === 'chapter') this.numberMaps.chapter.set(from, to)
+  }
+
+  alignDivisions(outOfOrder: Set<ProvisionInfo>): void {
+    const before = this.b.provisions.filter((p) => p.node.type === 'division')
+    const after = this.a.provisions.filter((p) => p.node.type === 'division')
+    if (before.length === 0 || after.length === 0) return
+    const articlesOf = (info: ProvisionInfo): Set<ProvisionInfo> => {
+      const out = new Set<ProvisionInfo>()
+      const visit = (p: ProvisionInfo): void => {
+        for (const child of p.children) {
+          if (child.node.type === 'article') out.add(child)
+          else if (child.node.type === 'division') visit(child)
+        }
+      }
+      visit(info)
+      return out
+    }
+    const articlesB = new Map(before.map((info) => [info, articlesOf(info)]))
+    const articlesA = new Map(after.map((info) => [info, articlesOf(info)]))
+    const score = (b: ProvisionInfo, a: ProvisionInfo): number | undefined => {
+      if (b.node.type !== 'division' || a.node.type !== 'division') return undefined
+      // A title may become a chapter, a chapter a section: allowed, at a cost.
+      const penalty = b.node.kind === a.node.kind ? 0 : 0.15
+      const hb = this.headingFeats(b)
+      const ha = this.headingFeats(a)
+      const heading = hb && ha ? dice(hb, ha) : hb || ha ? 0 : 0.5
+      const inB = articlesB.get(b)!
+      const inA = articlesA.get(a)!
+      let shared = 0
+      for (const article of inB) {
+        const partner = this.partnerOfBefore.get(article)
+        if (partner && inA.has(partner)) shared++
+      }
+      const size = Math.max(inB.size, inA.size)
+      const overlap = size === 0 ? heading : shared / size
+      if (penalty > 0 && overlap === 0) return undefined
+      return 0.4 * heading + 0.6 * overlap - penalty
+    }
+    for (const match of this.alignLists(before, after, false, DIVISIONS, score)) {
+      const b = before[match.before]!
+      const a = after[match.after]!
+      this.pair(b, a)
+      if (!match.inOrder) outOfOrder.add(b)
+      if (b.node.type === 'division' && b.node.kind === 'chapter') this.recordNumber('chapter', b, a)
+    }
+  }
+
+  /** Align the sub-provisions of an aligned pair. */
+  alignChildren(b: ProvisionInfo, a: ProvisionInfo): Match[] {
+    return this.alignLists(b.children, a.children, true, SUB, (x, y) => {
+      if (family(x.node.type) !== family(y.node.type)) return undefined
+      return this.textScore(x, y)
+    })
+  }
+
+  // -------------------------------------------------------------------------
+  // Building the change tree
+
+  /** The number maps as a lookup for reference tokens (only when renumbering is suppressed). */
+  renumbered(): RenumberLookup | undefined {
+    if (this.showRenumbering) return undefined
+    if (this.lookup) return this.lookup
+    const maps = this.numberMaps
+    return (this.lookup = {
+      get(key: string): string | undefined {
+        const m = /^(Articles?|articles?|[Rr]ecitals?|Annex(?:es)?|ANNEX(?:ES)?|Chapters?|CHAPTER)( )(.*)$/.exec(key)
+        if (!m) return undefined
+        const word = m[1]!.toLowerCase()
+        const map = word.startsWith('article') ? maps.article : word.startsWith('recital') ? maps.recital : word.startsWith('annex') ? maps.annex : maps.chapter
+        const rest = m[3]!.replace(/(^|, | to | and | or )(\d+[a-z]{0,3}|[IVXLC]+[a-z]?)(?=\(|,| |$)/g, (_all, sep: string, num: string) => sep + (map.get(num) ?? num))
+        const out = m[1]! + m[2]! + rest
+        return out === key ? undefined : out
+      }
+    })
+  }
+
+  lookup: RenumberLookup | undefined
+
+  diff(before: string | Token[], after: string | Token[]): TextDiff {
+    const options: {timeout: number; maxEditLength?: number; renumbered?: RenumberLookup} = {
+      timeout: this.options.timeBudgetMs ?? 50
+    }
+    if (this.options.maxEditLength !== undefined) options.maxEditLength = this.options.maxEditLength
+    const renumbered = this.renumbered()
+    if (renumbered) options.renumbered = renumbered
+    const result = diffText(before, after, options)
+    if (result.fallback) this.fallbacks++
+    return result
+  }
+
+  side(info: ProvisionInfo): ProvisionSide {
+    const side = {eId: info.node.eId, label: citationLabel(info.node.eId)} as ProvisionSide
+    if (info.num !== undefined) side.num = info.num
+    if (info.heading !== undefined) side.heading = info.heading
+    side.text = ownText(info)
+    if (info.seq !== undefined) side.seq = info.seq
+    if (info.blocks.length > 0) side.blocks = info.blocks.map((block) => [block.seq, block.text.length])
+    return side
+  }
+
+  /** A change for a pair, an inserted or a deleted provision, without children. */
+  node(b: ProvisionInfo | undefined, a: ProvisionInfo | undefined): ProvisionChange {
+    const kind = (a ?? b)!.node.type
+    const change: ProvisionChange = {status: b && a ? 'unchanged' : a ? 'inserted' : 'deleted', kind, diff: [], children: []}
+    if (b) change.before = this.side(b)
+    if (a) change.after = this.side(a)
+    const text = b && a ? this.diff(this.ownTokens(b), this.ownTokens(a)) : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
+    change.diff = text.segments
+    if (text.fallback) change.fallback = text.fallback
+    change.tokens = text.tokens
+    this.addTokens(text.tokens)
+    if (b?.heading !== undefined || a?.heading !== undefined) {
+      const heading = b && a ? this.diff(b.heading ?? '', a.heading ?? '') : whole((b ?? a)!.heading!, tokenize((b ?? a)!.heading!).length, b ? 'removed' : 'added')
+      change.heading = heading.segments
+      this.addTokens(heading.tokens)
+    }
+    this.meta.set(change, b && a ? {before: b, after: a, moved: false} : b ? {before: b, moved: false} : {after: a!, moved: false})
+    if (b) this.changeOfBefore.set(b, change)
+    if (a) this.changeOfAfter.set(a, change)
+    return change
+  }
+
+  addTokens(tokens: TextDiff['tokens']): void {
+    this.tokens.common += tokens.common
+    this.tokens.removed += tokens.removed
+    this.tokens.added += tokens.added
+  }
+
+  /** A provision below the top level: pair, insert or delete it with all its sub-provisions. */
+  subtree(b: ProvisionInfo | undefined, a: ProvisionInfo | undefined): ProvisionChange {
+    const change = this.node(b, a)
+    if (b && a) {
+      const matches = this.alignChildren(b, a)
+      const partner = new Map<ProvisionInfo, ProvisionInfo>()
+      const matched = new Set<ProvisionInfo>()
+      for (const match of matches) {
+        const x = b.children[match.before]!
+        const y = a.children[match.after]!
+        partner.set(y, x)
+        matched.add(x)
+        const child = this.subtree(x, y)
+        if (!match.inOrder) this.meta.get(child)!.moved = true
+      }
+      for (const y of a.children) {
+        const x = partner.get(y)
+        change.children.push(x ? this.changeOfAfter.get(y)! : this.subtree(undefined, y))
+      }
+      this.placeDeleted(b.children, (x) => !matched.has(x), (x) => this.subtree(x, undefined), () => change.children)
+    } else if (a) {
+      for (const y of a.children) change.children.push(this.subtree(undefined, y))
+    } else if (b) {
+      for (const x of b.children) change.children.push(this.subtree(x, undefined))
+    }
+    return change
+  }
+
+  /**
+   * Put the changes of deleted provisions where they stood: right after the
+   * change of their nearest earlier sibling that sits in the same list, or
+   * first.
+   */
+  placeDeleted(siblings: ProvisionInfo[], isDeleted: (x: ProvisionInfo) => boolean, make: (x: ProvisionInfo) => ProvisionChange, listOf: (x: ProvisionInfo) => ProvisionChange[]): void {
+    siblings.forEach((x, k) => {
+      if (!isDeleted(x)) return
+      const list = listOf(x)
+      const change = make(x)
+      let at = 0
+      for (let p = k - 1; p >= 0; p--) {
+        const previous = this.changeOfBefore.get(siblings[p]!)
+        const index = previous ? list.indexOf(previous) : -1
+        if (index !== -1) {
+          at = index + 1
+          break
+        }
+      }
+      list.splice(at, 0, change)
+    })
+  }
+
+  /** The top level: citations, recitals, divisions with their articles, annexes. */
+  buildTop(): ProvisionChange[] {
+    const top: ProvisionChange[] = []
+    const containers = new Map<ProvisionInfo, ProvisionChange>()
+    const visit = (a: ProvisionInfo, into: ProvisionChange[]): void => {
+      const b = this.partnerOfAfter.get(a)
+      if (a.node.type === 'division') {
+        const change = this.node(b, a)
+        containers.set(a, change)
+        if (b) containers.set(b, change)
+        into.push(change)
+        for (const child of a.children) visit(child, change.children)
+      } else {
+        into.push(this.subtree(b, a))
+      }
+      if (b && this.outOfOrder.has(b)) this.meta.get(this.changeOfAfter.get(a)!)!.moved = true
+      if (b && this.crossing.has(b)) this.meta.get(this.changeOfAfter.get(a)!)!.moved = true
+    }
+    for (const a of this.a.top) visit(a, top)
+    // Deleted top-level provisions and divisions, in document order so that a
+    // deleted division is placed before the deleted articles it holds.
+    const listOf = (x: ProvisionInfo): ProvisionChange[] => (x.parent ? containers.get(x.parent)!.children : top)
+    const siblingsOf = (x: ProvisionInfo): ProvisionInfo[] => (x.parent ? x.parent.children : this.b.top)
+    for (const x of this.b.provisions) {
+      if (x.depth > 0 && x.parent?.node.type !== 'division') continue
+      if (this.partnerOfBefore.has(x)) continue
+      const siblings = siblingsOf(x)
+      this.placeDeleted(
+        siblings.slice(0, siblings.indexOf(x) + 1),
+        (y) => y === x,
+        (y) => {
+          if (y.node.type !== 'division') return this.subtree(y, undefined)
+          const change = this.node(y, undefined)
+          containers.set(y, change)
+          return change
+        },
+        listOf
+      )
+    }
+    return top
+  }
+
+  /** An article that left a division still present in the second version (or entered one from elsewhere). */
+  crossesDivision(b: ProvisionInfo, a: ProvisionInfo): boolean {
+    const pb = b.parent
+    const pa = a.parent
+    const partnerB = pb ? this.partnerOfBefore.get(pb) : undefined
+    const partnerA = pa ? this.partnerOfAfter.get(pa) : undefined
+    if (partnerB && partnerB !== pa) return true
+    if (partnerA && partnerA !== pb) return true
+    return false
+  }
+
+  /** Pair sub-provisions deleted in one place and inserted in another when their texts match. */
+  movedAcross(top: ProvisionChange[]): void {
+    const deleted: Array<{change: ProvisionChange; list: ProvisionChange[]; info: ProvisionInfo}> = []
+    const inserted: Array<{change: ProvisionChange; list: ProvisionChange[]; info: ProvisionInfo}> = []
+    const visit = (list: ProvisionChange[], parent: ProvisionChange | undefined): void => {
+      for (const change of list) {
+        const leftover = SUB_KINDS.has(change.kind) && !(parent && SUB_KINDS.has(parent.kind) && (parent.status === 'inserted' || parent.status === 'deleted'))
+        const meta = this.meta.get(change)!
+        if (leftover && change.status === 'deleted' && this.feats(meta.before!).length >= MOVED_MIN_FEATURES) deleted.push({change, list, info: meta.before!})
+        if (leftover && change.status === 'inserted' && this.feats(meta.after!).length >= MOVED_MIN_FEATURES) inserted.push({change, list, info: meta.after!})
+        visit(change.children, change)
+      }
+    }
+    visit(top, undefined)
+    if (deleted.length === 0 || inserted.length === 0) return
+    const left = deleted.map((d) => this.feats(d.info))
+    const right = inserted.map((d) => this.feats(d.info))
+    const pairs: Array<readonly [number, number]> = []
+    if (left.length * right.length <= ALL_PAIRS_LIMIT) {
+      for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) pairs.push([i, j])
+    } else {
+      pairs.push(...candidates(left, right))
+    }
+    const scored = pairs
+      .filter(([i, j]) => family(deleted[i]!.info.node.type) === family(inserted[j]!.info.node.type))
+      .map(([i, j]) => ({i, j, score: dice(left[i]!, right[j]!)}))
+      .filter((p) => p.score >= MOVED_MIN_SCORE)
+      .sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j)
+    const usedI = new Set<number>()
+    const usedJ = new Set<number>()
+    for (const {i, j} of scored) {
+      if (usedI.has(i) || usedJ.has(j)) continue
+      usedI.add(i)
+      usedJ.add(j)
+      const d = deleted[i]!
+      const n = inserted[j]!
+      const moved = this.subtree(d.info, n.info)
+      this.meta.get(moved)!.moved = true
+      d.list.splice(d.list.indexOf(d.change), 1)
+      n.list.splice(n.list.indexOf(n.change), 1, moved)
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Statuses
+
+  /** Set the status of a change from its redlines, number and children (post-order). */
+  settle(change: ProvisionChange): void {
+    for (const child of change.children) this.settle(child)
+    const meta = this.meta.get(change)!
+    if (!meta.before || !meta.after) return
+    const own = hasChange(change.diff) || (change.heading !== undefined && hasChange(change.heading))
+    const within = change.children.some((child) => child.status !== 'unchanged')
+    const renumbered = numberKey(meta.before.num) !== numberKey(meta.after.num)
+    const modified = own || within
+    delete change.modified
+    delete change.within
+    if (meta.moved || (renumbered && this.showRenumbering)) {
+      change.status = meta.moved ? 'moved' : 'renumbered'
+      if (modified) change.modified = true
+    } else if (modified) {
+      change.status = 'modified'
+      if (!own) change.within = true
+    } else {
+      change.status = 'unchanged'
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Frame
+
+  compareFrame(): FrameChange[] {
+    const out: FrameChange[] = []
+    for (const part of ['preface', 'preamble', 'conclusions'] as const) {
+      const before = this.b.frame.filter((f) => f.part === part)
+      const after = this.a.frame.filter((f) => f.part === part)
+      const keyOf = (f: FrameEntry): string => f.kind + ':' + (f.name ?? '')
+      const runs = diffArrays(before, after, {comparator: (x, y) => keyOf(x) === keyOf(y)})
+      let i = 0
+      let j = 0
+      for (const run of runs) {
+        for (let k = 0; k < run.count; k++) {
+          if (run.removed) out.push(this.frameChange(before[i++], undefined))
+          else if (run.added) out.push(this.frameChange(undefined, after[j++]))
+          else out.push(this.frameChange(before[i++], after[j++]))
+        }
+      }
+    }
+    return out
+  }
+
+  frameChange(b: FrameEntry | undefined, a: FrameEntry | undefined): FrameChange {
+    const entry = (a ?? b)!
+    const text = this.diff(b?.text ?? '', a?.text ?? '')
+    this.addTokens(text.tokens)
+    const status: FrameChange['status'] = b && a ? (hasChange(text.segments) ? 'modified' : 'unchanged') : a ? 'inserted' : 'deleted'
+    const change: FrameChange = {part: entry.part, kind: entry.kind, status, diff: text.segments}
+    if (entry.name !== undefined) change.name = entry.name
+    if (b?.seq !== undefined) change.beforeSeq = b.seq
+    if (a?.seq !== undefined) change.afterSeq = a.seq
+    return change
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+function lastStep(eId: string): string {
+  const i = eId.lastIndexOf('__')
+  return i === -1 ? eId : eId.slice(i + 2)
+}
+
+/** The redline of a provision present on one side only. */
+function whole(text: string, tokens: number, side: 'removed' | 'added'): TextDiff {
+  const counts = {common: 0, removed: side === 'removed' ? tokens : 0, added: side === 'added' ? tokens : 0}
+  if (text === '') return {segments: [], tokens: counts}
+  return {segments: [side === 'removed' ? {value: text, removed: true} : {value: text, added: true}], tokens: counts}
+}
+
+/** A printed number for comparison: the unit word (lower case) and the bare number (`TITLE I` → `title I`). */
+function numberKey(num: string | undefined): string {
+  if (num === undefined) return ''
+  const word = /^\s*([A-Za-z]+)[\s\u00a0]/.exec(num)
+  return (word ? word[1]!.toLowerCase() + ' ' : '') + cleanNum(num)
+}
+
+/** Kinds that may align with each other below the top level. */
+function family(type: string): string {
+  if (type === 'paragraph' || type === 'subparagraph') return 'paragraph'
+  if (type === 'point' || type === 'indent') return 'point'
+  return type
+}
+
+/** The same change with its keys in reading order (status first, children last), recursively. */
+function tidy(change: ProvisionChange): ProvisionChange {
+  const out = {status: change.status} as ProvisionChange
+  if (change.modified) out.modified = true
+  if (change.within) out.within = true
+  out.kind = change.kind
+  if (change.before) out.before = change.before
+  if (change.after) out.after = change.after
+  if (change.heading) out.heading = change.heading
+  out.diff = change.diff
+  if (change.fallback) out.fallback = change.fallback
+  if (change.causes) out.causes = change.causes
+  if (change.tokens) out.tokens = change.tokens
+  out.children = change.children.map(tidy)
+  return out
+}
+
+function titleOf(entries: Entries): string {
+  return entries.frame.filter((f) => f.part === 'preface').map((f) => f.text).join(' ')
+}
+
+function emptyCounts(): StatusCounts {
+  return {unchanged: 0, modified: 0, inserted: 0, deleted: 0, moved: 0, renumbered: 0}
+}
+
+/** Counts per status, overall and per kind of provision. */
+export function count(changes: readonly ProvisionChange[]): {summary: StatusCounts; levels: Partial<Record<ProvisionChange['kind'], StatusCounts>>} {
+  const summary = emptyCounts()
+  const levels: Partial<Record<ProvisionChange['kind'], StatusCounts>> = {}
+  const visit = (change: ProvisionChange): void => {
+    summary[change.status]++
+    const level = (levels[change.kind] ??= emptyCounts())
+    level[change.status]++
+    for (const child of change.children) visit(child)
+  }
+  for (const change of changes) visit(change)
+  return {summary, levels}
+}
+

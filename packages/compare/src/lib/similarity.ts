@@ -1,0 +1,189 @@
+/**
+ * Text similarity for alignment: Dice's coefficient over sets of word
+ * features (lower-cased words and word bigrams; references, dates and
+ * amounts count as one word). Feature strings are interned to numbers and a
+ * set is a sorted `Uint32Array`, so that unions and intersections are
+ * linear merges.
+ */
+import type {Token} from './tokenize.js'
+
+/** A sorted array of distinct feature ids. */
+export type FeatureSet = Uint32Array
+
+const EMPTY: FeatureSet = new Uint32Array(0)
+
+/**
+ * Interns words to ids (below 2^29); a bigram's id is a 29-bit hash of its
+ * two word ids, offset by 2^29 (a rare collision only blurs a score a little).
+ * One space per comparison.
+ */
+export class FeatureSpace {
+  readonly ids = new Map<string, number>()
+
+  id(word: string): number {
+    let id = this.ids.get(word)
+    if (id === undefined) {
+      id = this.ids.size
+      this.ids.set(word, id)
+    }
+    return id
+  }
+
+  /** The features of a token list (punctuation and whitespace skipped). */
+  of(tokens: readonly Token[]): FeatureSet {
+    const out: number[] = []
+    let previous = -1
+    for (const token of tokens) {
+      if (token.type === 'punctuation' || token.type === 'space') continue
+      const word = this.id(token.key.toLowerCase())
+      out.push(word)
+      if (previous !== -1) out.push(bigramId(previous, word))
+      previous = word
+    }
+    return out.length === 0 ? EMPTY : normalise(out)
+  }
+}
+
+// Bigram ids live in [2^29, 2^30): small integers (Smis) for V8, which
+// keeps Maps keyed by them fast; word ids stay below 2^29.
+const BIGRAM = 0x20000000
+
+function bigramId(first: number, second: number): number {
+  return ((Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b)) & (BIGRAM - 1)) | BIGRAM
+}
+
+/** True for the id of a bigram. */
+export function isBigram(id: number): boolean {
+  return id >= BIGRAM
+}
+
+function normalise(ids: number[]): FeatureSet {
+  const sorted = Uint32Array.from(ids).sort()
+  let n = 0
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!
+  return sorted.subarray(0, n)
+}
+
+/** The union of feature sets. */
+export function union(sets: readonly FeatureSet[]): FeatureSet {
+  const nonEmpty = sets.filter((s) => s.length > 0)
+  if (nonEmpty.length === 0) return EMPTY
+  if (nonEmpty.length === 1) return nonEmpty[0]!
+  let total = 0
+  for (const s of nonEmpty) total += s.length
+  const all = new Uint32Array(total)
+  let at = 0
+  for (const s of nonEmpty) {
+    all.set(s, at)
+    at += s.length
+  }
+  all.sort()
+  let n = 0
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!
+  return all.subarray(0, n)
+}
+
+/** Dice's coefficient: 2|A∩B| / (|A|+|B|); 1 for two empty sets. */
+export function dice(a: FeatureSet, b: FeatureSet): number {
+  if (a.length === 0 && b.length === 0) return 1
+  if (a.length === 0 || b.length === 0) return 0
+  let i = 0
+  let j = 0
+  let shared = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      shared++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return (2 * shared) / (a.length + b.length)
+}
+
+/** The highest Dice's coefficient two sets of these sizes can reach. */
+export function diceBound(a: FeatureSet, b: FeatureSet): number {
+  if (a.length === 0 && b.length === 0) return 1
+  return (2 * Math.min(a.length, b.length)) / (a.length + b.length)
+}
+
+/**
+ * Candidate pairs by shared rare features (an inverted index), so that long
+ * lists are not compared all against all: for each item of either list, the
+ * `k` items of the other list sharing most bigram features whose document
+ * frequency is at most `maxShare` of `right` (at least 3 items).
+ */
+export function candidates(left: readonly FeatureSet[], right: readonly FeatureSet[], k = 8, maxShare = 0.05): Array<[number, number]> {
+  const index = new Map<number, number[]>()
+  right.forEach((set, j) => {
+    for (const f of set) {
+      if (!isBigram(f)) continue
+      let list = index.get(f)
+      if (!list) index.set(f, (list = []))
+      list.push(j)
+    }
+  })
+  const cap = Math.max(3, Math.ceil(right.length * maxShare))
+  const out: Array<[number, number]> = []
+  const counts = new Int32Array(right.length)
+  const touched: number[] = []
+  // Best partners seen for each right item: [count, left index] pairs.
+  const forRight: Array<Array<[number, number]>> = right.map(() => [])
+  left.forEach((set, i) => {
+    for (const f of set) {
+      const list = index.get(f)
+      if (!list || list.length > cap) continue
+      for (const j of list) {
+        if (counts[j] === 0) touched.push(j)
+        counts[j] = counts[j]! + 1
+      }
+    }
+    touched.sort((x, y) => counts[y]! - counts[x]! || x - y)
+    for (let n = 0; n < touched.length; n++) {
+      const j = touched[n]!
+      if (n < k) out.push([i, j])
+      const best = forRight[j]!
+      if (best.length < k || best[best.length - 1]![0] < counts[j]!) {
+        best.push([counts[j]!, i])
+        best.sort((x, y) => y[0] - x[0] || x[1] - y[1])
+        if (best.length > k) best.pop()
+      }
+    }
+    for (const j of touched) counts[j] = 0
+    touched.length = 0
+  })
+  forRight.forEach((best, j) => {
+    for (const [, i] of best) out.push([i, j])
+  })
+  return out
+}
+
+/**
+ * Indices (into `pairs`) of a longest chain of pairs increasing in both
+ * coordinates, `pairs` sorted by the first. O(n log n) (patience sorting).
+ */
+export function longestIncreasing(pairs: ReadonlyArray<readonly [number, number]>): Set<number> {
+  const tails: number[] = [] // index into pairs of the smallest tail of each length
+  const previous: number[] = new Array<number>(pairs.length).fill(-1)
+  for (let i = 0; i < pairs.length; i++) {
+    const value = pairs[i]![1]
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (pairs[tails[mid]!]![1] < value) lo = mid + 1
+      else hi = mid
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!
+    tails[lo] = i
+  }
+  const out = new Set<number>()
+  let at = tails.length > 0 ? tails[tails.length - 1]! : -1
+  while (at !== -1) {
+    out.add(at)
+    at = previous[at]!
+  }
+  return out
+}

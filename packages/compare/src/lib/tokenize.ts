@@ -1,0 +1,159 @@
+/**
+ * A tokenizer for legal text. Units that a drafter reads as one thing stay
+ * one token: references (`Article 3(2)`, `point (a)`, `Articles 2 to 4`,
+ * `Regulation (EU) 2016/679`), dates (`3 August 2024`, `30.7.2021`),
+ * amounts and numbers (`EUR 10 000 000`, `4 %`, `1 000`), placeholders
+ * (`[…]`). Other text splits into words and single punctuation marks.
+ *
+ * Like jsdiff's word tokenizer, each token carries the whitespace that
+ * follows it (text starting with whitespace gets a whitespace-only first
+ * token), so joining the tokens gives back the input exactly, and a change
+ * never leaves a dangling space. Tokens compare by `key`: the token without
+ * its trailing whitespace, with non-breaking and thin spaces, quotation
+ * marks (curly or straight, single or double: all become `'`) and hyphen
+ * variants normalised. Two tokens with one key and different
+ * text differ only in form (see `Segment.formal`).
+ */
+
+/** One token: `text` exactly as written (with trailing whitespace), `key` for comparison. */
+export interface Token {
+  text: string
+  /** Normalised form without trailing whitespace: equal keys mean the same words. */
+  key: string
+  /** Length of `text` without its trailing whitespace. */
+  core: number
+  /** What the token is: a reference, date, amount/number, word, punctuation or whitespace. */
+  type: TokenType
+}
+
+export type TokenType = 'reference' | 'act' | 'date' | 'number' | 'placeholder' | 'word' | 'punctuation' | 'space'
+
+// One space inside a unit: space, no-break space, narrow no-break space, thin space.
+const S = '[ \\u00a0\\u202f\\u2009]'
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December'
+// `3`, `3a`, `III`, `(a)`, `(iv)`, followed by `(2)`, `(a)`… (Article 3(2)(a)).
+const NUM = `(?:\\d+[a-z]{0,3}|[IVXLC]+[a-z]?|\\((?:-?[a-z]{1,4}|\\d+[a-z]{0,3})\\))(?:\\((?:\\d+[a-z]{0,3}|[a-z]{1,4})\\))*`
+const UNIT = [
+  '[Aa]rticles?', '[Pp]aragraphs?', '[Ss]ubparagraphs?', '[Pp]oints?', '[Rr]ecitals?', 'Annex(?:es)?', 'ANNEX(?:ES)?',
+  'Chapters?', 'CHAPTER', 'Sections?', 'SECTION', 'Titles?', 'TITLE', 'Parts?', 'PART', '[Ii]ndents?'
+].join('|')
+const REFERENCE = `(?:${UNIT})${S}${NUM}(?:(?:,${S}|${S}(?:to|and|or)${S})${NUM})*`
+const ACT = `(?:Regulation|Directive|Decision|Recommendation)(?:${S}\\((?:EU|EC|EEC|Euratom|CFSP|EU,${S}Euratom)\\))?(?:${S}No)?${S}\\d+/\\d+(?:/[A-Z]+)?`
+const NUMBER = `\\d{1,3}(?:${S}\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)*`
+const DATE = `\\d{1,2}${S}(?:${MONTHS})${S}\\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}-\\d{2}`
+const AMOUNT = `(?:EUR|€)${S}?(?:${NUMBER})(?:${S}(?:million|billion))?|(?:${NUMBER})${S}?%`
+const PLACEHOLDER = '\\[(?:…|\\.\\.\\.)\\]'
+const WORD = "[\\p{L}\\p{M}\\p{N}\\u00ad]+(?:[-\\u2010\\u2011'\\u2019][\\p{L}\\p{M}\\p{N}\\u00ad]+)*"
+const END = '(?![\\p{L}\\p{N}])'
+
+const PATTERN = new RegExp(
+  `(?<act>${ACT})${END}|(?<reference>${REFERENCE})${END}|(?<date>${DATE})${END}|(?<amount>${AMOUNT})|` +
+    `(?<number>${NUMBER})${END}|(?<placeholder>${PLACEHOLDER})|(?<word>${WORD})|(?<ellipsis>\\.\\.\\.|…)|(?<other>[^\\s\\u200b])`,
+  'uy'
+)
+const SPACE = /[\s\u200b]+/y
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00ad]/u
+
+/** A UTF-16 unit that WORD's character class accepts (surrogates excluded: the full pattern handles them). */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  if (code !== code || (code >= 0xd800 && code <= 0xdfff)) return false
+  let known = WORD_CHARS[code]!
+  if (known === 0) WORD_CHARS[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+  return known === 1
+}
+
+/** Memo of `WORD_CHAR` per UTF-16 unit: 0 unknown, 1 word character, 2 not. */
+const WORD_CHARS = new Uint8Array(65536)
+
+/** What `\s` or U+200B matches. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+/** Words that may start a reference, an act or an amount: only these need the full pattern. */
+const TRIGGERS = new Set([
+  'article', 'articles', 'paragraph', 'paragraphs', 'subparagraph', 'subparagraphs', 'point', 'points', 'recital',
+  'recitals', 'annex', 'annexes', 'chapter', 'chapters', 'section', 'sections', 'title', 'titles', 'part', 'parts',
+  'indent', 'indents', 'regulation', 'directive', 'decision', 'recommendation', 'eur'
+])
+
+/** Normalise a token's text for comparison (see the module comment). */
+const SPECIAL = /[\s\u00a0\u202f\u2009\u2007\u200b\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033"«»\u2010\u2011\u00ad]/
+
+export function tokenKey(core: string): string {
+  if (!SPECIAL.test(core)) return core
+  return core
+    .replace(/[\u00a0\u202f\u2009\u2007\u200b]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033"«»]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/\u00ad/g, '')
+}
+
+/** Split text into tokens; `tokens.map(t => t.text).join('') === text`. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  let at = 0
+  SPACE.lastIndex = 0
+  const lead = SPACE.exec(text)
+  if (lead) {
+    tokens.push({text: lead[0], key: '', core: 0, type: 'space'})
+    at = lead[0].length
+  }
+  while (at < text.length) {
+    // Fast path: a plain word that cannot start a unit (same result as WORD).
+    const code = text.charCodeAt(at)
+    if (!(code >= 48 && code <= 57) && isWordChar(code)) {
+      let end = at + 1
+      for (;;) {
+        const c = text.charCodeAt(end)
+        if (isWordChar(c)) end++
+        else if ((c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019) && isWordChar(text.charCodeAt(end + 1))) end += 2
+        else break
+      }
+      const core = text.slice(at, end)
+      if (!TRIGGERS.has(core.toLowerCase())) {
+        let stop = end
+        while (stop < text.length && isSpace(text.charCodeAt(stop))) stop++
+        tokens.push({text: text.slice(at, stop), key: tokenKey(core), core: core.length, type: 'word'})
+        at = stop
+        continue
+      }
+    }
+    // Fast path: a punctuation mark that cannot start a unit.
+    const ellipsis = code === 46 && text.charCodeAt(at + 1) === 46 && text.charCodeAt(at + 2) === 46
+    if (!isWordChar(code) && !isSpace(code) && code !== 91 && !ellipsis && code !== 0x20ac && code !== 0x2026 && !(code >= 0xd800 && code <= 0xdfff)) {
+      let stop = at + 1
+      while (stop < text.length && isSpace(text.charCodeAt(stop))) stop++
+      const core = text[at]!
+      tokens.push({text: text.slice(at, stop), key: tokenKey(core), core: 1, type: 'punctuation'})
+      at = stop
+      continue
+    }
+    PATTERN.lastIndex = at
+    const match = PATTERN.exec(text)
+    // `other` matches any non-space character, so a match always exists here.
+    const core = match ? match[0] : text[at]!
+    const groups = match?.groups ?? {}
+    let type: TokenType = 'punctuation'
+    if (groups.act !== undefined) type = 'act'
+    else if (groups.reference !== undefined) type = 'reference'
+    else if (groups.date !== undefined) type = 'date'
+    else if (groups.amount !== undefined || groups.number !== undefined) type = 'number'
+    else if (groups.placeholder !== undefined) type = 'placeholder'
+    else if (groups.word !== undefined) type = 'word'
+    at += core.length
+    SPACE.lastIndex = at
+    const space = SPACE.exec(text)
+    const trailing = space ? space[0] : ''
+    at += trailing.length
+    tokens.push({text: core + trailing, key: tokenKey(core), core: core.length, type})
+  }
+  return tokens
+}
+
+/** The token texts only (handy in tests and for debugging). */
+export function tokenTexts(text: string): string[] {
+  return tokenize(text).map((token) => token.text)
+}

@@ -1,0 +1,57 @@
+import {describe, expect, it} from 'vitest'
+import {tokenize, tokenKey, tokenTexts} from '../src/lib/tokenize.js'
+
+describe('tokenize', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Article 3(2) applies', ['Article 3(2) ', 'applies']],
+    ['referred to in point (a) of', ['referred ', 'to ', 'in ', 'point (a) ', 'of']],
+    ['Articles 2 to 4 and Article 6(1)(b).', ['Articles 2 to 4 ', 'and ', 'Article 6(1)(b)', '.']],
+    ['points (a), (b) and (c)', ['points (a), (b) and (c)']],
+    ['recitals 12 and 13', ['recitals 12 and 13']],
+    ['Annex III, Chapter II', ['Annex III', ', ', 'Chapter II']],
+    ['Article 4a, Article 10', ['Article 4a', ', ', 'Article 10']],
+    ['Regulation (EU) 2016/679 and Directive 2002/58/EC', ['Regulation (EU) 2016/679 ', 'and ', 'Directive 2002/58/EC']],
+    ['Regulation (EC) No 45/2001', ['Regulation (EC) No 45/2001']],
+    ['from 3 August 2024 until 30.7.2021', ['from ', '3 August 2024 ', 'until ', '30.7.2021']],
+    ['on 2024-08-02', ['on ', '2024-08-02']],
+    ['up to EUR 10 000 000 or 4 % of', ['up ', 'to ', 'EUR 10 000 000 ', 'or ', '4 % ', 'of']],
+    ['EUR\u00a035\u00a0000\u00a0000', ['EUR\u00a035\u00a0000\u00a0000']],
+    ['1 000 persons', ['1 000 ', 'persons']],
+    ['in 2024 the', ['in ', '2024 ', 'the']],
+    ['0,5 %', ['0,5 %']],
+    ['the Member State’s non-compliance', ['the ', 'Member ', 'State’s ', 'non-compliance']],
+    ['‘provider’ means;', ['‘', 'provider', '’ ', 'means', ';']],
+    ['[…] and [...]', ['[…] ', 'and ', '[...]']],
+    ['  leading space', ['  ', 'leading ', 'space']],
+    ['a\nb', ['a\n', 'b']],
+    ['Article\u00a03', ['Article\u00a03']],
+    ['Articles', ['Articles']],
+    ['Part of it', ['Part ', 'of ', 'it']],
+    ['Chapter I shall', ['Chapter I ', 'shall']]
+  ]
+  for (const [input, expected] of cases) {
+    it(`splits ${JSON.stringify(input)}`, () => {
+      expect(tokenTexts(input)).toEqual(expected)
+      expect(tokenTexts(input).join('')).toBe(input)
+    })
+  }
+
+  it('types references, acts, dates and numbers', () => {
+    const types = tokenize('Article 3(2) of Regulation (EU) 2016/679 on 3 August 2024 for EUR 10 000, see point (a)').map((t) => t.type)
+    expect(types).toEqual(['reference', 'word', 'act', 'word', 'date', 'word', 'number', 'punctuation', 'word', 'reference'])
+  })
+
+  it('normalises form in keys, not words', () => {
+    expect(tokenKey('Article\u00a03')).toBe('Article 3')
+    expect(tokenKey('‘x’')).toBe("'x'")
+    expect(tokenKey('“x”')).toBe("'x'")
+    expect(tokenKey('"')).toBe("'")
+    expect(tokenKey('non\u2011compliance')).toBe('non-compliance')
+    expect(tokenKey('Article')).not.toBe(tokenKey('article'))
+  })
+
+  it('keeps every character of long mixed text', () => {
+    const text = 'By way of derogation from Article 5(1) and (3) of Directive 2002/58/EC,\u00a0the obligations … shall apply until 31\u00a0December\u00a02025.\n\n(a) natural persons;'
+    expect(tokenize(text).map((t) => t.text).join('')).toBe(text)
+  })
+})
