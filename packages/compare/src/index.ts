@@ -7,3 +7,8 @@ export type {RenumberLookup, TextDiff, TextDiffOptions} from './lib/legal-diff.j
 export {tokenKey, tokenize} from './lib/tokenize.js'
 export type {Token, TokenType} from './lib/tokenize.js'
 export {covers, isOwnChange} from './lib/causes.js'
+export {
+  causeAuthor, causeParts, changedAnywhere, changedItself, documentOrder, foldFormal, frameLabel, labelOf,
+  sideText, statusText
+} from './lib/present.js'
+export type {OrderedItem} from './lib/present.js'

@@ -2,10 +2,10 @@ import type {Comparison} from '@redlex/compare'
 import {textOf} from '@redlex/tree'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {toDocx} from '../src/index.js'
-import {entriesOf, fixture} from './fixture.js'
+import {entriesOf, fixture} from '../../../test/fixtures/comparisons/fixture.js'
 import {asEntries, readDocx, resolve} from './read-docx.js'
 import type {ReadDocx} from './read-docx.js'
-import {real, realAfter, realBefore} from './real.js'
+import {real, realAfter, realBefore} from '../../../test/fixtures/comparisons/real.js'
 
 /** Frame lines that `textOf` leaves out (`Whereas:`): in the Word text, not in the entries. */
 const unindexed = (comparison: Comparison, which: 'before' | 'after'): Set<string> =>

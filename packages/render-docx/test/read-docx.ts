@@ -5,14 +5,8 @@
  * changes" — including inserted and deleted paragraph marks, which join a
  * paragraph to the next one when they go.
  */
-/// <reference path="../../formats/node_modules/@xmldom/xmldom/index.d.ts" />
-import {createRequire} from 'node:module'
+import * as xmldom from '@xmldom/xmldom'
 import JSZip from 'jszip'
-
-// @xmldom/xmldom is a dependency of @redlex/formats; it is loaded from there
-// because this package does not depend on it (see the README).
-const require = createRequire(import.meta.url)
-const xmldom = require('../../formats/node_modules/@xmldom/xmldom') as typeof import('@xmldom/xmldom')
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 

@@ -2,10 +2,10 @@ import type {ProvisionChange} from '@redlex/compare'
 import {describe, expect, it} from 'vitest'
 // A spec-conforming HTML5 parser (the one @redlex/formats uses), to check
 // the document as a browser reads it rather than matching strings.
-import {parse} from '../../formats/node_modules/parse5/dist/index.js'
+import {parse} from 'parse5'
 import {escapeHtml, toHtml} from '../src/index.js'
-import {NASTY, causeInsert, fixture} from './fixture.js'
-import {real} from './real.js'
+import {NASTY, causeInsert, fixture} from '../../../test/fixtures/comparisons/fixture.js'
+import {real} from '../../../test/fixtures/comparisons/real.js'
 
 interface El {
   nodeName: string

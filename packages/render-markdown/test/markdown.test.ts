@@ -1,14 +1,14 @@
 import type {ProvisionChange} from '@redlex/compare'
-import type {Content, Root, RootContent} from '../../markdown/node_modules/@types/mdast/index.js'
+import type {Content, Root, RootContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 // A real CommonMark + GFM parser (the one @redlex/markdown uses), to check
 // how viewers read the output rather than matching strings.
-import remarkGfm from '../../markdown/node_modules/remark-gfm/index.js'
-import remarkParse from '../../markdown/node_modules/remark-parse/index.js'
-import {unified} from '../../markdown/node_modules/unified/index.js'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {escapeMarkdown, toMarkdownRedline} from '../src/index.js'
-import {NASTY, fixture} from './fixture.js'
-import {real} from './real.js'
+import {NASTY, fixture} from '../../../test/fixtures/comparisons/fixture.js'
+import {real} from '../../../test/fixtures/comparisons/real.js'
 
 const parse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown)
 

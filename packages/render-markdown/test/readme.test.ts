@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {toMarkdownRedline} from '../src/index.js'
-import {comparison} from './example.js'
+import {comparison} from '../../../test/fixtures/comparisons/example.js'
 
 describe('README', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -13,7 +13,7 @@ describe('README', () => {
   })
 
   it('shows the example’s code', () => {
-    const code = readFileSync(new URL('example.ts', import.meta.url), 'utf8').split('\n').slice(1).join('\n').replace('export const', 'const').trim()
+    const code = readFileSync(new URL('../../../test/fixtures/comparisons/example.ts', import.meta.url), 'utf8').split('\n').slice(1).join('\n').replace('export const', 'const').trim()
     expect(readme).toContain(code)
   })
 })

@@ -13,13 +13,12 @@
  * one for their heading (style `Provision heading`).
  */
 import type {Cause, Comparison, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
+import {causeAuthor, causeParts, documentOrder} from '@redlex/compare'
 import {
   AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, Header,
   HeadingLevel, InsertedTextRun, Packer, Paragraph, Tab, TextRun
 } from 'docx'
 import type {ICommentOptions, IParagraphOptions, ParagraphChild} from 'docx'
-import {causeAuthor, causeParts} from './describe.js'
-import {documentOrder} from './order.js'
 
 /** Options for `toDocx`. */
 export interface DocxOptions {

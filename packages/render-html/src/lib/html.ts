@@ -8,8 +8,7 @@
  * links (CSS `:target`), both printed on paper.
  */
 import type {Cause, Comparison, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
-import {causeParts, changedItself, frameLabel, labelOf, statusText} from './describe.js'
-import {documentOrder} from './order.js'
+import {causeParts, changedItself, documentOrder, frameLabel, labelOf, statusText} from '@redlex/compare'
 import {STYLESHEET} from './style.js'
 
 /** Options for `toHtml`. */

@@ -12,8 +12,7 @@
  * viewers that strip inline HTML.
  */
 import type {Comparison, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
-import {changedItself, causeParts, foldFormal, frameLabel, labelOf, statusText} from './describe.js'
-import {documentOrder} from './order.js'
+import {causeParts, changedItself, documentOrder, foldFormal, frameLabel, labelOf, statusText} from '@redlex/compare'
 
 /** Options for `toMarkdownRedline`. */
 export interface MarkdownOptions {

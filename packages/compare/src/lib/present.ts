@@ -1,9 +1,10 @@
 /**
- * Words for a change: its status as a reader says it (`moved from Article
- * 4, point (b)`, `renumbered from Article 6, modified`), its label, the
- * author a cause stands for, and the sides of a redline.
+ * Presenting a comparison: the words for a change (its status as a reader
+ * says it, its label, the author a cause stands for, the sides of a
+ * redline) and the document order of its items. Shared by the renderers so
+ * that Markdown, HTML and Word say the same things in the same order.
  */
-import type {Cause, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
+import type {Cause, Comparison, FrameChange, ProvisionChange, Segment} from './types.js'
 
 /** The label of a change: the second version's label, or the first's for deletions. */
 export function labelOf(change: ProvisionChange): string {
@@ -89,4 +90,28 @@ export function causeParts(cause: Cause): {amendment: string; conclusion?: strin
   if (cause.conclusionText) out.text = cause.conclusionText
   if (cause.note) out.note = cause.note
   return out
+}
+
+// --- Document order ---------------------------------------------------------
+
+/** One top-level item of a comparison, in document order. */
+export type OrderedItem = {type: 'frame'; frame: FrameChange} | {type: 'provision'; change: ProvisionChange}
+
+/** The frame and the top-level provision changes of `comparison`, interleaved in document order. */
+export function documentOrder(comparison: Comparison): OrderedItem[] {
+  // Slots: 0 preface, 1 acting entity, 2 citations, 3 other preamble lines
+  // (`Whereas:`), 4 recitals, 5 enacting formula, 6 body, 7 conclusions, 8 annexes.
+  const slots: OrderedItem[][] = Array.from({length: 9}, () => [])
+  for (const frame of comparison.frame) {
+    const slot = frame.part === 'preface' ? 0
+      : frame.part === 'conclusions' ? 7
+        : frame.name === 'actingEntity' ? 1
+          : frame.name === 'enactingFormula' ? 5 : 3
+    slots[slot]!.push({type: 'frame', frame})
+  }
+  for (const change of comparison.changes) {
+    const slot = change.kind === 'citation' ? 2 : change.kind === 'recital' ? 4 : change.kind === 'annex' ? 8 : 6
+    slots[slot]!.push({type: 'provision', change})
+  }
+  return slots.flat()
 }
