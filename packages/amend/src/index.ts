@@ -6,4 +6,6 @@ export {amendmentPlaces, loadAmendments, parseSource, stringifyAmendments} from 
 export type {SourceData} from './lib/source.js'
 export {DATE_ANCHORS, parseDate} from './lib/dates.js'
 export type {DateAnchor, ResolvedDate} from './lib/dates.js'
-export {placeholderNode, plainText, textToInlines} from './lib/inline-text.js'
+export {plainText} from './lib/inline-text.js'
+// Kept here for amendment authors; they live in @redlex/tree, shared with the parsers.
+export {placeholderNode, textToInlines} from '@redlex/tree'

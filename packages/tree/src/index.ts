@@ -17,3 +17,4 @@ export {
   subparagraph, text, wrapUp
 } from './lib/build.js'
 export * from './lib/refs.js'
+export {placeholderNode, textToInlines} from './lib/inline-text.js'

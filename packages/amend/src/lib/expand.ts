@@ -9,7 +9,8 @@ import type {
 } from './types.js'
 import {resolveDate} from './dates.js'
 import {Failure} from './failure.js'
-import {occurrences, placeholderNode, plainText, sliceInlines, textToInlines} from './inline-text.js'
+import {placeholderNode, textToInlines} from '@redlex/tree'
+import {occurrences, plainText, sliceInlines} from './inline-text.js'
 import {PRIMITIVE_TYPES, type Primitive} from './primitives.js'
 import {ownBlocks} from './tree-ops.js'
 

@@ -3,7 +3,7 @@
  * text: a `ref` counts as its value, a placeholder as `[value]`, a
  * quotation with its quote marks, a footnote as nothing.
  */
-import type {Inline, Placeholder} from '@redlex/tree'
+import type {Inline} from '@redlex/tree'
 import {Failure} from './failure.js'
 
 /** The plain text the offsets of text amendments count in. */
@@ -175,65 +175,3 @@ export function occurrences(haystack: string, needle: string): number[] {
   return out
 }
 
-/**
- * Text as written in an amendment → inline nodes, with the conventions of
- * the Markdown dialect: `[…]` and `[provisional text]` are placeholders,
- * ‘…’ and “…” quotations.
- */
-export function textToInlines(value: string): Inline[] {
-  const out: Inline[] = []
-  let buffer = ''
-  const flush = (): void => {
-    if (buffer) out.push({type: 'text', value: buffer})
-    buffer = ''
-  }
-  let i = 0
-  while (i < value.length) {
-    const char = value[i]!
-    if (char === '[') {
-      const close = value.indexOf(']', i + 1)
-      const inner = close === -1 ? '' : value.slice(i + 1, close)
-      if (close !== -1 && inner.length > 0 && !inner.includes('[') && !inner.includes('\n')) {
-        flush()
-        out.push(placeholderNode(inner))
-        i = close + 1
-        continue
-      }
-    }
-    const closeQuote = char === '‘' ? '’' : char === '“' ? '”' : undefined
-    if (closeQuote) {
-      const end = findClose(value, i + 1, char, closeQuote)
-      if (end !== -1) {
-        flush()
-        out.push({type: 'quotedText', startQuote: char, endQuote: closeQuote, children: textToInlines(value.slice(i + 1, end))})
-        i = end + 1
-        continue
-      }
-    }
-    buffer += char
-    i++
-  }
-  flush()
-  return out
-}
-
-/** A placeholder node: `…` (or `...`, blank) is a value set later, anything else provisional text. */
-export function placeholderNode(value: string, reason?: string): Placeholder {
-  const node: Placeholder = {type: 'placeholder', kind: /^(?:…|\.\.\.|\s*)$/.test(value) ? 'value' : 'provisional', value}
-  if (reason !== undefined) node.reason = reason
-  return node
-}
-
-function findClose(value: string, from: number, open: string, close: string): number {
-  let depth = 0
-  for (let j = from; j < value.length; j++) {
-    const c = value[j]!
-    if (c === open) depth++
-    else if (c === close) {
-      if (close === '’' && /\p{L}/u.test(value[j - 1] ?? '') && /\p{L}/u.test(value[j + 1] ?? '')) continue
-      if (depth === 0) return j
-      depth--
-    }
-  }
-  return -1
-}

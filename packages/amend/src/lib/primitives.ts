@@ -13,7 +13,8 @@ import type {
   ReplaceAmendment, SetHeadingAmendment, SetNumAmendment, SpliceTextAmendment, UnitKind
 } from './types.js'
 import {Failure} from './failure.js'
-import {plainText, sliceInlines, spliceInlines, textToInlines} from './inline-text.js'
+import {textToInlines} from '@redlex/tree'
+import {plainText, sliceInlines, spliceInlines} from './inline-text.js'
 import {NUMBERED, insertedClean, numberingGroup, relabel} from './numbers.js'
 import {checkAllowed, ownBlocks, placeOf, resolveAt} from './tree-ops.js'
 

@@ -4,7 +4,7 @@
  * inside text; everything else maps one to one.
  */
 import type {PhrasingContent} from 'mdast'
-import type {Inline, Placeholder, Position} from '@redlex/tree'
+import {textToInlines, type Inline, type Position} from '@redlex/tree'
 
 /** What the block parser needs from inline conversion. */
 export interface InlineContext {
@@ -93,64 +93,11 @@ function mergeText(nodes: Inline[]): Inline[] {
   return out
 }
 
-const OPEN_QUOTES: Record<string, string> = {'‘': '’', '“': '”'}
-
-/**
- * Split text into text, placeholders and quotations.
- * A `’` between two letters is an apostrophe (`Member State’s`), never a closing quote.
- */
+/** Split text into text, placeholders and quotations (a lone text node keeps the position). */
 export function splitText(value: string, position?: Position): Inline[] {
-  const out: Inline[] = []
-  let buffer = ''
-  let i = 0
-  const flush = (): void => {
-    if (buffer) out.push({type: 'text', value: buffer})
-    buffer = ''
-  }
-  while (i < value.length) {
-    const char = value[i]!
-    if (char === '[') {
-      const close = value.indexOf(']', i + 1)
-      const inner = close === -1 ? '' : value.slice(i + 1, close)
-      if (close !== -1 && inner.length > 0 && !inner.includes('[') && !inner.includes('\n')) {
-        flush()
-        const placeholder: Placeholder = {type: 'placeholder', kind: /^(?:…|\.\.\.|\s*)$/.test(inner) ? 'value' : 'provisional', value: inner}
-        out.push(placeholder)
-        i = close + 1
-        continue
-      }
-    }
-    const closeQuote = OPEN_QUOTES[char]
-    if (closeQuote) {
-      const end = findClose(value, i + 1, char, closeQuote)
-      if (end !== -1) {
-        flush()
-        out.push({type: 'quotedText', startQuote: char, endQuote: closeQuote, children: splitText(value.slice(i + 1, end))})
-        i = end + 1
-        continue
-      }
-    }
-    buffer += char
-    i++
-  }
-  flush()
+  const out = textToInlines(value)
   if (out.length === 1 && out[0]!.type === 'text' && position) out[0]!.position = position
   return out
-}
-
-function findClose(value: string, from: number, open: string, close: string): number {
-  let depth = 0
-  for (let j = from; j < value.length; j++) {
-    const c = value[j]!
-    if (c === '\n' && value[j + 1] === '\n') return -1
-    if (c === open) depth++
-    else if (c === close) {
-      if (close === '’' && /\p{L}/u.test(value[j - 1] ?? '') && /\p{L}/u.test(value[j + 1] ?? '')) continue
-      if (depth === 0) return j
-      depth--
-    }
-  }
-  return -1
 }
 
 // ---------------------------------------------------------------------------
