@@ -18,7 +18,7 @@ describe.skipIf(!HAS_CORPUS)('AI Act: Formex and EUR-Lex HTML agree', () => {
   const html = provisions(fromEurlexHtml(read('ai-act/final-eurlex.html')))
 
   it('has the same provisions in the same order', () => {
-    expect(formex.length).toBe(1619)
+    expect(formex.length).toBe(1610) // provisions of all kinds; annex lists after headings hang in the annex
     expect(html.map((p) => p.eId)).toEqual(formex.map((p) => p.eId))
   })
 

@@ -271,5 +271,8 @@ export function annexChildren(flow: ReadonlyArray<ProvisionContent | Heading>): 
     }
   }
   flush()
-  return assemble(parts) as Array<ProvisionContent | Heading>
+  // A list with no text of its own before it (after an in-annex heading) hangs in the annex
+  // itself, as the Markdown dialect reads it, not in a subparagraph without words.
+  const spliced = parts.flatMap((part) => (isUnit(part) && part.children[0] && part.children[0].type !== 'content' && part.children[0].type !== 'intro' && part.children[0].type !== 'table' ? part.children : [part]))
+  return assemble(spliced) as Array<ProvisionContent | Heading>
 }
