@@ -41,6 +41,8 @@ const DIVISION_RE = /^(PART|TITLE|CHAPTER|SECTION|SUB-?SECTION)\s+(\S+)$/i
 const ANNEX_RE = /^ANNEX(?:\s+(\S+))?$/i
 const ARTICLE_RE = /^Article(?:\s+(\S+))?$/
 const PARA_RE = /^(-?\d+[a-z]*)\.(?=\s|$)/
+/** Annex items: `1.`, and the multi-level `3.1.`, `3.1.2.` of technical annexes. */
+const ANNEX_ITEM_RE = /^(-?\d+[a-z]*(?:\.\d+[a-z]*)*)\.(?=\s|$)/
 const POINT_RE = /^\((-?[a-z]+|-?\d+[a-z]*)\)(?=\s|$)/
 const INDENT_RE = /^—(?=\s|$)/
 const BINDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^This (?:Directive|Decision) is addressed to/
@@ -51,6 +53,9 @@ const MARKER_RE = /^<!--\s*(wrap-up|subparagraph)\s*-->$/
 const DONE_RE = /^Done at\b/
 
 type Host = Article | Recital | Annex
+
+/** The level style of multi-level annex numbers (`3.1.`). */
+const DOTTED = 'dotted' as NumberStyle
 
 /** One open list level: its numbering style, last number and the node holding its items. */
 interface Level {
@@ -599,7 +604,7 @@ class Parser {
   private inProvision(node: MdParagraph, raw: string): void {
     const host = this.host!
     const para = host.type === 'article' ? PARA_RE.exec(raw) : null
-    const annexItem = host.type === 'annex' ? PARA_RE.exec(raw) : null
+    const annexItem = host.type === 'annex' ? ANNEX_ITEM_RE.exec(raw) : null
     if (annexItem) {
       // Annexes number their items `1.`, `2.`: points (as in Formex and AKN), not paragraphs.
       this.listItem(node, annexItem[1]!, annexItem[0])
@@ -643,17 +648,18 @@ class Parser {
   }
 
   private listItem(node: MdParagraph, label: string | undefined, printed: string): void {
-    const style: NumberStyle[] = label === undefined ? ['dash'] : pointStyles(label)
+    // `3.1`-style annex numbers form a level of their own whose items are not sequence-checked.
+    const style: NumberStyle[] = label === undefined ? ['dash'] : label.includes('.') ? [DOTTED] : pointStyles(label)
     const position = node.position
     // An indented first number opens a deeper list even where it could continue
     // an outer one: `(i)` under `(h)` (the writer indents exactly those).
     const indented = (position?.start.column ?? 1) > 1
-    const forceDeeper = indented && this.levels.length > 0 && style.some((s) => s !== 'dash' && label !== undefined && isFirst(parseNumber(label, s)!))
+    const forceDeeper = indented && this.levels.length > 0 && style.some((s) => s !== 'dash' && s !== DOTTED && label !== undefined && isFirst(parseNumber(label, s)!))
     // 1. Does it continue an open level? Innermost first.
     for (let i = forceDeeper ? -1 : this.levels.length - 1; i >= 0; i--) {
       const level = this.levels[i]!
       if (!style.includes(level.style)) continue
-      if (level.style === 'dash') {
+      if (level.style === 'dash' || level.style === DOTTED) {
         this.levels.length = i + 1
         this.appendItem(level, node, undefined, printed)
         return
@@ -666,7 +672,7 @@ class Parser {
       }
     }
     // 2. Does it start a new, deeper level?
-    const firstStyle = style.find((s) => s === 'dash' || (label !== undefined && isFirst(parseNumber(label, s)!)))
+    const firstStyle = style.find((s) => s === 'dash' || s === DOTTED || (label !== undefined && isFirst(parseNumber(label, s)!)))
     if (firstStyle) {
       const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
       const level: Level = {style: firstStyle, last: undefined, container, item: undefined as never}
@@ -740,7 +746,8 @@ class Parser {
     void raw
     const owner = this.unitOwner()
     this.subOwner = undefined
-    const hasText = (owner.children as ProvisionContent[]).length > 0
+    // Only words count: after headings or a bare list, the first text is still the unit's own.
+    const hasText = (owner.children as Array<ProvisionContent | Heading>).some((c) => c.type === 'content' || c.type === 'intro' || c.type === 'wrapUp' || c.type === 'subparagraph' || c.type === 'table')
     if (!hasText) {
       this.push(owner, withPos({type: 'content', children: this.phrasing(node.children)}, node.position) as Content)
       return
