@@ -18,3 +18,4 @@ export {
 } from './lib/build.js'
 export * from './lib/refs.js'
 export {placeholderNode, textToInlines} from './lib/inline-text.js'
+export type {ChangeEffect, ChangeLogEntry, Provenance} from './lib/change-log.js'

@@ -7,13 +7,8 @@
 import type {Document, Inline, Provision, ProvisionType} from '@redlex/tree'
 
 /** Where an amendment comes from. */
-export interface Provenance {
-  /** The ISC conclusion it implements (its id). */
-  conclusion?: string
-  /** The services that asked for it (`SJ`, `HOME`…). */
-  services?: string[]
-  note?: string
-}
+export type {Provenance} from '@redlex/tree'
+import type {Provenance} from '@redlex/tree'
 
 /**
  * A place in the tree: next to a provision, or first/last among a parent's
@@ -212,22 +207,9 @@ export type Amendment =
 
 export type AmendmentType = Amendment['type']
 
-/** One change in the log: the contract with @redlex/compare. */
-export interface ChangeEffect {
-  action: 'inserted' | 'deleted' | 'modified' | 'moved' | 'renumbered'
-  /** eId in the base text. */
-  before?: string
-  /** eId in the result. */
-  after?: string
-}
-
-export interface ChangeLogEntry {
-  amendment: string
-  type: string
-  provenance: Provenance
-  description: string
-  effects: ChangeEffect[]
-}
+/** The change log (the contract with @redlex/compare) is defined in @redlex/tree. */
+export type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
+import type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
 
 /** Parses a Markdown snippet (pass `parseFragment` from @redlex/markdown). */
 export type FragmentParser = (markdown: string, options: {kind: 'article' | 'recital' | 'provision' | 'text'}) => Array<Provision | import('@redlex/tree').ProvisionContent>

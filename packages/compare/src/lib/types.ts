@@ -146,29 +146,9 @@ export interface Comparison {
 // Inputs and reports of compareDocuments / verify
 
 /** One effect of an amendment on a provision (eIds in the first and second version). */
-export interface ChangeEffect {
-  action: 'inserted' | 'deleted' | 'modified' | 'moved' | 'renumbered'
-  /** eId in the first version. */
-  before?: string
-  /** eId in the second version. */
-  after?: string
-}
-
-/**
- * One applied amendment, as an amendment run logs it (structurally the
- * `ChangeLogEntry` of `@redlex/amend`, declared here so that this package
- * does not depend on it).
- */
-export interface ChangeLogEntry {
-  /** The amendment's id. */
-  amendment: string
-  /** The amendment's type (`substitute`, `sunset`…). */
-  type: string
-  provenance: {conclusion?: string; services?: string[]; note?: string}
-  /** One line saying what it did. */
-  description: string
-  effects: ChangeEffect[]
-}
+/** The change log of an amendment run (written by @redlex/amend), defined in @redlex/tree. */
+export type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
+import type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
 
 /** The ISC a comparison documents (from an ISC record). */
 export interface IscInfo {
