@@ -167,11 +167,20 @@ function describe(node: Inline): string {
   }
 }
 
-/** Start offsets of every occurrence of `needle` in `haystack`. */
+/** The spaces EU texts print inside units (`Article\u00a03`, `EUR\u202f10`): one character each, read as a space. */
+const SPACES = /[\u00a0\u202f\u2009\u2007]/g
+
+/**
+ * Start offsets of every occurrence of `needle` in `haystack`. A quoted text
+ * is typed with plain spaces where the act prints no-break or thin spaces,
+ * so those count as spaces (one character for one: offsets stay valid).
+ */
 export function occurrences(haystack: string, needle: string): number[] {
   const out: number[] = []
   if (needle === '') return out
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) out.push(i)
+  const hay = haystack.replace(SPACES, ' ')
+  const pin = needle.replace(SPACES, ' ')
+  for (let i = hay.indexOf(pin); i !== -1; i = hay.indexOf(pin, i + 1)) out.push(i)
   return out
 }
 
