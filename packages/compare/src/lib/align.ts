@@ -78,11 +78,13 @@ export function align(input: AlignInput): Match[] {
   }
   // 2. Weaker pairs, order-preserving ones first.
   let chain = chainOf(accepted)
-  const rest = pairs
-    .filter((p) => p.score >= thresholds.weak && !usedBefore.has(p.before) && !usedAfter.has(p.after))
-    .map((p) => ({...p, fits: fits(chain, p.before, p.after)}))
-    .map((p) => ({...p, rank: p.score + (p.fits ? ORDER_BONUS : 0)}))
-    .sort((x, y) => y.rank - x.rank || x.before - y.before || x.after - y.after)
+  const rest: Array<{before: number; after: number; score: number; fits: boolean; rank: number}> = []
+  for (const p of pairs) {
+    if (p.score < thresholds.weak || usedBefore.has(p.before) || usedAfter.has(p.after)) continue
+    const fit = fits(chain, p.before, p.after)
+    rest.push({before: p.before, after: p.after, score: p.score, fits: fit, rank: p.score + (fit ? ORDER_BONUS : 0)})
+  }
+  rest.sort((x, y) => y.rank - x.rank || x.before - y.before || x.after - y.after)
   for (const pair of rest) {
     if (usedBefore.has(pair.before) || usedAfter.has(pair.after)) continue
     if (!pair.fits && pair.score < thresholds.weak + thresholds.moveMargin) continue

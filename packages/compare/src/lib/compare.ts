@@ -16,7 +16,7 @@ import type {Document} from '@redlex/tree'
 import {align, type AlignThresholds, type Match} from './align.js'
 import {attachCauses} from './causes.js'
 import {entriesOf, ownText, type Entries, type FrameEntry, type ProvisionInfo} from './entries.js'
-import {diffText, hasChange, type RenumberLookup, type TextDiff} from './legal-diff.js'
+import {diffText, diffTokens, hasChange, type RenumberLookup, type TextDiff} from './legal-diff.js'
 import {FeatureSpace, candidates, dice, longestIncreasing, union, type FeatureSet} from './similarity.js'
 import type {CompareOptions, Comparison, FrameChange, ProvisionChange, ProvisionSide, StatusCounts} from './types.js'
 import {tokenize, type Token} from './tokenize.js'
@@ -29,6 +29,8 @@ const MOVED_MIN_SCORE = 0.5
 const MOVED_MIN_FEATURES = 8
 /** Above this many pairs, candidates come from an inverted index instead of all pairs. */
 const ALL_PAIRS_LIMIT = 400
+
+const EMPTY_TOKENS: readonly Token[] = []
 
 const SUB_KINDS = new Set(['paragraph', 'subparagraph', 'point', 'indent'])
 
@@ -57,6 +59,8 @@ class Comparer {
   readonly changeOfAfter = new Map<ProvisionInfo, ProvisionChange>()
   readonly space = new FeatureSpace()
   readonly tokenCache = new Map<ProvisionInfo, Token[]>()
+  readonly textCache = new Map<ProvisionInfo, string>()
+  readonly headingTokenCache = new Map<ProvisionInfo, Token[]>()
   readonly featureCache = new Map<ProvisionInfo, FeatureSet>()
   readonly headingCache = new Map<ProvisionInfo, FeatureSet>()
   /** Before article/recital/annex/chapter numbers → after numbers, for references. */
@@ -114,7 +118,22 @@ class Comparer {
   /** The tokens of a provision's own text. */
   ownTokens(info: ProvisionInfo): Token[] {
     let tokens = this.tokenCache.get(info)
-    if (!tokens) this.tokenCache.set(info, (tokens = tokenize(ownText(info))))
+    if (!tokens) this.tokenCache.set(info, (tokens = tokenize(this.ownText(info))))
+    return tokens
+  }
+
+  /** The own text of a provision (its blocks joined by `\n`), built once. */
+  ownText(info: ProvisionInfo): string {
+    let text = this.textCache.get(info)
+    if (text === undefined) this.textCache.set(info, (text = ownText(info)))
+    return text
+  }
+
+  /** The tokens of a provision's heading, if it has one. */
+  headingTokens(info: ProvisionInfo): Token[] | undefined {
+    if (info.heading === undefined) return undefined
+    let tokens = this.headingTokenCache.get(info)
+    if (!tokens) this.headingTokenCache.set(info, (tokens = tokenize(info.heading)))
     return tokens
   }
 
@@ -131,7 +150,7 @@ class Comparer {
   headingFeats(info: ProvisionInfo): FeatureSet | undefined {
     if (info.heading === undefined) return undefined
     let set = this.headingCache.get(info)
-    if (!set) this.headingCache.set(info, (set = this.space.of(tokenize(info.heading))))
+    if (!set) this.headingCache.set(info, (set = this.space.of(this.headingTokens(info)!)))
     return set
   }
 
@@ -317,14 +336,16 @@ class Comparer {
 
   lookup: RenumberLookup | undefined
 
-  diff(before: string | Token[], after: string | Token[]): TextDiff {
+  diff(before: string | readonly Token[], after: string | readonly Token[], beforeText?: string, afterText?: string): TextDiff {
     const options: {timeout: number; maxEditLength?: number; renumbered?: RenumberLookup} = {
       timeout: this.options.timeBudgetMs ?? 50
     }
     if (this.options.maxEditLength !== undefined) options.maxEditLength = this.options.maxEditLength
     const renumbered = this.renumbered()
     if (renumbered) options.renumbered = renumbered
-    const result = diffText(before, after, options)
+    const result = typeof before !== 'string' && typeof after !== 'string' && beforeText !== undefined && afterText !== undefined
+      ? diffTokens(before, after, beforeText, afterText, options)
+      : diffText(before, after, options)
     if (result.fallback) this.fallbacks++
     return result
   }
@@ -333,7 +354,7 @@ class Comparer {
     const side = {eId: info.node.eId, label: citationLabel(info.node.eId)} as ProvisionSide
     if (info.num !== undefined) side.num = info.num
     if (info.heading !== undefined) side.heading = info.heading
-    side.text = ownText(info)
+    side.text = this.ownText(info)
     if (info.seq !== undefined) side.seq = info.seq
     if (info.blocks.length > 0) side.blocks = info.blocks.map((block) => [block.seq, block.text.length])
     return side
@@ -345,13 +366,15 @@ class Comparer {
     const change: ProvisionChange = {status: b && a ? 'unchanged' : a ? 'inserted' : 'deleted', kind, diff: [], children: []}
     if (b) change.before = this.side(b)
     if (a) change.after = this.side(a)
-    const text = b && a ? this.diff(this.ownTokens(b), this.ownTokens(a)) : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
+    const text = b && a ? this.diff(this.ownTokens(b), this.ownTokens(a), change.before!.text, change.after!.text) : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
     change.diff = text.segments
     if (text.fallback) change.fallback = text.fallback
     change.tokens = text.tokens
     this.addTokens(text.tokens)
     if (b?.heading !== undefined || a?.heading !== undefined) {
-      const heading = b && a ? this.diff(b.heading ?? '', a.heading ?? '') : whole((b ?? a)!.heading!, tokenize((b ?? a)!.heading!).length, b ? 'removed' : 'added')
+      const heading = b && a
+        ? this.diff(this.headingTokens(b) ?? EMPTY_TOKENS, this.headingTokens(a) ?? EMPTY_TOKENS, b.heading ?? '', a.heading ?? '')
+        : whole((b ?? a)!.heading!, this.headingTokens((b ?? a)!)!.length, b ? 'removed' : 'added')
       change.heading = heading.segments
       this.addTokens(heading.tokens)
     }

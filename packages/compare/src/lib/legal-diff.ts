@@ -85,6 +85,15 @@ export function diffText(beforeInput: string | readonly Token[], afterInput: str
   const newTokens = typeof afterInput === 'string' ? tokenize(afterInput) : afterInput
   const before = typeof beforeInput === 'string' ? beforeInput : joinTokens(beforeInput)
   const after = typeof afterInput === 'string' ? afterInput : joinTokens(afterInput)
+  return diffTokens(oldTokens, newTokens, before, after, options)
+}
+
+/**
+ * `diffText` for callers that already hold both the tokens and the texts
+ * they join to (`before === tokens.map(t => t.text).join('')`), so that
+ * neither is computed twice.
+ */
+export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Token[], before: string, after: string, options: Readonly<TextDiffOptions> = {}): TextDiff {
   const tokens = {common: 0, removed: 0, added: 0}
   if (before === after) {
     tokens.common = oldTokens.length
@@ -156,6 +165,19 @@ function myers(equal: LegalDiff, oldTokens: Token[], newTokens: Token[], deadlin
   }
   const remaining = deadline - Date.now()
   if (remaining < 0) return undefined
+  // Two cases need no search (most runs between anchors are one of them),
+  // and jsdiff would give the same result: runs equal token by token are
+  // one common run; runs without a single equal pair are all removed and
+  // all added (the order inside a change run does not matter: \`merge\`
+  // groups it as removed then added).
+  if (oldTokens.length === newTokens.length) {
+    let k = 0
+    while (k < oldTokens.length && equal.equals(oldTokens[k]!, newTokens[k]!)) k++
+    if (k === oldTokens.length) return [{kind: 'common', old: oldTokens, new: newTokens}]
+  }
+  if (oldTokens.length * newTokens.length <= NO_MATCH_CHECK && (maxEditLength === undefined || oldTokens.length + newTokens.length <= maxEditLength) && !anyEqual(equal, oldTokens, newTokens)) {
+    return [{kind: 'removed', old: oldTokens, new: []}, {kind: 'added', old: [], new: newTokens}]
+  }
   const abortable: {timeout: number; maxEditLength?: number} = {timeout: remaining}
   if (maxEditLength !== undefined) abortable.maxEditLength = maxEditLength
   const changes = equal.diff(oldTokens, newTokens, abortable)
@@ -177,6 +199,14 @@ function myers(equal: LegalDiff, oldTokens: Token[], newTokens: Token[], deadlin
     }
   }
   return ops
+}
+
+/** Up to this many token pairs, a run is checked for any equal pair before jsdiff runs. */
+const NO_MATCH_CHECK = 64
+
+function anyEqual(equal: LegalDiff, oldTokens: readonly Token[], newTokens: readonly Token[]): boolean {
+  for (const o of oldTokens) for (const n of newTokens) if (equal.equals(o, n)) return true
+  return false
 }
 
 /**

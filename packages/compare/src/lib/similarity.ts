@@ -129,8 +129,11 @@ export function candidates(left: readonly FeatureSet[], right: readonly FeatureS
   const out: Array<[number, number]> = []
   const counts = new Int32Array(right.length)
   const touched: number[] = []
-  // Best partners seen for each right item: [count, left index] pairs.
-  const forRight: Array<Array<[number, number]>> = right.map(() => [])
+  // Best partners seen for each right item, most shared features first (ties:
+  // lower left index first): `k` slots of counts and left indices per item.
+  const bestCount = new Int32Array(right.length * k)
+  const bestLeft = new Int32Array(right.length * k)
+  const bestLength = new Int32Array(right.length)
   left.forEach((set, i) => {
     for (const f of set) {
       const list = index.get(f)
@@ -144,19 +147,30 @@ export function candidates(left: readonly FeatureSet[], right: readonly FeatureS
     for (let n = 0; n < touched.length; n++) {
       const j = touched[n]!
       if (n < k) out.push([i, j])
-      const best = forRight[j]!
-      if (best.length < k || best[best.length - 1]![0] < counts[j]!) {
-        best.push([counts[j]!, i])
-        best.sort((x, y) => y[0] - x[0] || x[1] - y[1])
-        if (best.length > k) best.pop()
+      // \`i\` exceeds every left index already kept, so it goes after all
+      // entries with as many shared features or more.
+      const count = counts[j]!
+      const base = j * k
+      let length = bestLength[j]!
+      if (length < k || bestCount[base + length - 1]! < count) {
+        if (length === k) length--
+        let at = length
+        while (at > 0 && bestCount[base + at - 1]! < count) {
+          bestCount[base + at] = bestCount[base + at - 1]!
+          bestLeft[base + at] = bestLeft[base + at - 1]!
+          at--
+        }
+        bestCount[base + at] = count
+        bestLeft[base + at] = i
+        bestLength[j] = length + 1
       }
     }
     for (const j of touched) counts[j] = 0
     touched.length = 0
   })
-  forRight.forEach((best, j) => {
-    for (const [, i] of best) out.push([i, j])
-  })
+  for (let j = 0; j < right.length; j++) {
+    for (let at = 0; at < bestLength[j]!; at++) out.push([bestLeft[j * k + at]!, j])
+  }
   return out
 }
 

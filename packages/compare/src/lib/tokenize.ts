@@ -78,6 +78,10 @@ const TRIGGERS = new Set([
   'indent', 'indents', 'regulation', 'directive', 'decision', 'recommendation', 'eur'
 ])
 
+/** Shortest and longest trigger words. */
+const TRIGGER_MIN = 3
+const TRIGGER_MAX = 14
+
 /** Normalise a token's text for comparison (see the module comment). */
 const SPECIAL = /[\s\u00a0\u202f\u2009\u2007\u200b\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033"«»\u2010\u2011\u00ad]/
 
@@ -106,17 +110,23 @@ export function tokenize(text: string): Token[] {
     const code = text.charCodeAt(at)
     if (!(code >= 48 && code <= 57) && isWordChar(code)) {
       let end = at + 1
+      // Any unit outside ASCII: only then can the key differ from the text.
+      let wide = code > 127
       for (;;) {
         const c = text.charCodeAt(end)
-        if (isWordChar(c)) end++
-        else if ((c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019) && isWordChar(text.charCodeAt(end + 1))) end += 2
-        else break
+        if (isWordChar(c)) {
+          end++
+          if (c > 127) wide = true
+        } else if ((c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019) && isWordChar(text.charCodeAt(end + 1))) {
+          if (c > 127 || text.charCodeAt(end + 1) > 127) wide = true
+          end += 2
+        } else break
       }
       const core = text.slice(at, end)
-      if (!TRIGGERS.has(core.toLowerCase())) {
+      if (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core.toLowerCase())) {
         let stop = end
         while (stop < text.length && isSpace(text.charCodeAt(stop))) stop++
-        tokens.push({text: text.slice(at, stop), key: tokenKey(core), core: core.length, type: 'word'})
+        tokens.push({text: stop === end ? core : text.slice(at, stop), key: wide ? tokenKey(core) : core, core: core.length, type: 'word'})
         at = stop
         continue
       }
@@ -127,7 +137,7 @@ export function tokenize(text: string): Token[] {
       let stop = at + 1
       while (stop < text.length && isSpace(text.charCodeAt(stop))) stop++
       const core = text[at]!
-      tokens.push({text: text.slice(at, stop), key: tokenKey(core), core: 1, type: 'punctuation'})
+      tokens.push({text: stop === at + 1 ? core : text.slice(at, stop), key: code < 128 && code !== 34 ? core : tokenKey(core), core: 1, type: 'punctuation'})
       at = stop
       continue
     }
