@@ -5,7 +5,7 @@
  * comparison lossless: every entry lands in exactly one place of the model,
  * with its index.
  */
-import {inlineText, isProvision} from '@redlex/tree'
+import {blockText, inlineText, isProvision} from '@redlex/tree'
 import type {Document, Node, Provision} from '@redlex/tree'
 
 /** What the comparison needs to know about one provision of one version. */
@@ -90,36 +90,14 @@ export function entriesOf(document: Document): Entries {
       for (const child of node.children as Node[]) visit(child, info)
       return
     }
+    // Leaf blocks: the same lines as `textOf`, so that reconstruction gives its text back.
+    const line = blockText(node)
+    if (line !== undefined) {
+      if (node.type === 'formula') own(owner, line, 'formula', node.name)
+      else own(owner, line, INLINE_TYPES.has(node.type) ? 'text' : node.type)
+      return
+    }
     switch (node.type) {
-      case 'content':
-      case 'intro':
-      case 'wrapUp':
-      case 'heading':
-      case 'signature':
-      case 'docStage':
-      case 'docType':
-      case 'docDate':
-      case 'docPurpose':
-      case 'docNote':
-        own(owner, inlineText(node.children), node.type)
-        return
-      case 'formula':
-        own(owner, inlineText(node.children), 'formula', node.name)
-        return
-      case 'tableRow':
-        own(owner, node.children.map((cell) => inlineText(cell.children)).join(' | '), 'tableRow')
-        return
-      case 'text':
-      case 'ref':
-      case 'placeholder':
-      case 'quotedText':
-      case 'emphasis':
-      case 'strong':
-      case 'link':
-      case 'break':
-      case 'authorialNote':
-        own(owner, inlineText([node]), 'text')
-        return
       case 'preface':
         part = 'preface'
         break
@@ -140,6 +118,9 @@ export function entriesOf(document: Document): Entries {
   visit(document, undefined)
   return {count: seq, frame, provisions, top, byEid}
 }
+
+/** Inline nodes met outside a text block are logged as `text` lines. */
+const INLINE_TYPES = new Set(['text', 'ref', 'placeholder', 'quotedText', 'emphasis', 'strong', 'link', 'break', 'authorialNote'])
 
 /** The own text of a provision (its blocks joined by `\n`). */
 export function ownText(info: ProvisionInfo): string {

@@ -478,15 +478,12 @@ class Parser {
       }
       case 'citations': {
         if (/^Whereas:?$/.test(plain.trim())) {
-          this.recitals = withPos<Recitals>({type: 'recitals', intro: this.phrasing(node.children), children: []}, node.position)
-          this.ensurePreamble(node.position).children.push(this.recitals)
-          this.state = 'recitals'
+          this.openRecitals(node, this.phrasing(node.children))
           return
         }
         if (POINT_RE.test(raw) && /^\(1\)/.test(raw)) {
-          this.recitals = withPos<Recitals>({type: 'recitals', children: []}, node.position)
-          this.ensurePreamble(node.position).children.push(this.recitals)
-          this.state = 'recitals'
+          // Recitals without `Whereas:`: this block is the first recital.
+          this.openRecitals(node, undefined)
           this.paragraph(node)
           return
         }
@@ -576,6 +573,12 @@ class Parser {
     this.heading(3, m[1]!.replace(/\s+/g, ' '), {type: 'heading', depth: 3, children: [{type: 'text', value: m[1]!}], position: node.position} as RootContent, undefined)
     if (m[2] && this.host?.type === 'article') this.host.heading = [{type: 'text', value: m[2].replace(/\s+/g, ' ')}]
     return true
+  }
+
+  private openRecitals(node: MdParagraph, intro: Inline[] | undefined): void {
+    this.recitals = withPos<Recitals>({type: 'recitals', ...(intro ? {intro} : {}), children: []}, node.position)
+    this.ensurePreamble(node.position).children.push(this.recitals)
+    this.state = 'recitals'
   }
 
   /** In the recitals, `(N)` opens a recital unless it continues an open arabic list. */

@@ -112,41 +112,51 @@ export function textOf(node: Node, options?: Readonly<TextOptions> | null): stri
       if (withNum && 'heading' in n && n.heading) head.push(inlineText(n.heading))
       if (head.length > 0) lines.push(head.join(' '))
     }
-    switch (n.type) {
-      case 'content':
-      case 'intro':
-      case 'wrapUp':
-      case 'heading':
-      case 'formula':
-      case 'signature':
-      case 'docStage':
-      case 'docType':
-      case 'docDate':
-      case 'docPurpose':
-      case 'docNote':
-        lines.push(inlineText(n.children))
-        return
-      case 'tableRow':
-        lines.push(n.children.map((cell) => inlineText(cell.children)).join(' | '))
-        return
-      case 'text':
-      case 'ref':
-      case 'placeholder':
-      case 'quotedText':
-      case 'emphasis':
-      case 'strong':
-      case 'link':
-      case 'break':
-      case 'authorialNote':
-        lines.push(inlineText([n]))
-        return
-      default:
-        break
+    const line = blockText(n)
+    if (line !== undefined) {
+      lines.push(line)
+      return
     }
     if ('children' in n) for (const child of n.children as Node[]) visit(child, false)
   }
   visit(node, true)
   return lines.join('\n')
+}
+
+/**
+ * The one line of text a leaf block stands for in `textOf` (a text block,
+ * title line, formula, signature, annex heading, table row, or a stray
+ * inline node), or `undefined` for containers and provisions.
+ */
+export function blockText(node: Node): string | undefined {
+  switch (node.type) {
+    case 'content':
+    case 'intro':
+    case 'wrapUp':
+    case 'heading':
+    case 'formula':
+    case 'signature':
+    case 'docStage':
+    case 'docType':
+    case 'docDate':
+    case 'docPurpose':
+    case 'docNote':
+      return inlineText(node.children)
+    case 'tableRow':
+      return node.children.map((cell) => inlineText(cell.children)).join(' | ')
+    case 'text':
+    case 'ref':
+    case 'placeholder':
+    case 'quotedText':
+    case 'emphasis':
+    case 'strong':
+    case 'link':
+    case 'break':
+    case 'authorialNote':
+      return inlineText([node])
+    default:
+      return undefined
+  }
 }
 
 /** All provisions of a document by eId. */
