@@ -19,7 +19,8 @@ const pre = fromMarkdown(readFileSync(here('pre-isc.md'), 'utf8'), {file: 'pre-i
 const record = loadIscRecord(readFileSync(here('isc.yaml'), 'utf8'), {file: 'isc.yaml'})
 
 // All or nothing: a failing amendment throws a RedlexError naming it.
-const applied = applyAmendments(pre, amendmentsOf(record), {renumber: 'sequential', parseFragment})
+const amendments = amendmentsOf(record)
+const applied = applyAmendments(pre, amendments, {renumber: 'sequential', parseFragment})
 
 const comparison = compareDocuments(pre, applied.document, {
   names: {before: 'pre-ISC draft', after: 'post-ISC text'},
@@ -40,7 +41,7 @@ writeAtomic(out('comparison.md'), toMarkdownRedline(comparison))
 writeAtomic(out('changes.json'), JSON.stringify({isc: record.reference, changes: applied.log, summary: comparison.summary}, null, 2) + '\n')
 
 const counts = Object.entries(comparison.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ')
-console.log(`${record.reference}: ${applied.log.length} amendments applied; ${counts}.`)
+console.log(`${record.reference}: ${amendments.length} amendments of ${record.conclusions.length} conclusions applied; provisions: ${counts}.`)
 for (const name of ['post-isc.md', 'comparison.html', 'comparison.docx', 'comparison.md', 'changes.json']) {
   console.log('  ' + fileURLToPath(new URL('out/' + name, import.meta.url)))
 }
