@@ -49,7 +49,7 @@ const BINDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in 
 /** Sentences that end the articles even without a `---` line (not "is addressed to", often an article). */
 const CONCLUDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^Done at\b/
 /** `<!-- wrap-up -->` / `<!-- subparagraph -->` before a block says what it is where the case of its first letter would mislead. */
-const MARKER_RE = /^<!--\s*(wrap-up|subparagraph)\s*-->$/
+const MARKER_RE = /^<!--\s*(wrap-up|subparagraph|same-list)\s*-->$/
 const DONE_RE = /^Done at\b/
 
 type Host = Article | Recital | Annex
@@ -207,7 +207,7 @@ class Parser {
       case 'html': {
         const marker = MARKER_RE.exec(node.value.trim())
         if (marker && this.levels.length > 0) {
-          this.marker = marker[1] as 'wrap-up' | 'subparagraph'
+          this.marker = marker[1] as 'wrap-up' | 'subparagraph' | 'same-list'
           this.expectHeading = previousExpect
           return
         }
@@ -658,6 +658,16 @@ class Parser {
     // an outer one: `(i)` under `(h)` (the writer indents exactly those).
     const indented = (position?.start.column ?? 1) > 1
     const forceDeeper = indented && this.levels.length > 0 && style.some((s) => s !== 'dash' && s !== DOTTED && label !== undefined && isFirst(parseNumber(label, s)!))
+    // `<!-- same-list -->`: a sibling of the point before, whatever its number says ((c), (a), (b)).
+    const sameList = this.marker === 'same-list'
+    this.marker = undefined
+    if (sameList && this.levels.length > 0) {
+      const level = this.levels[this.levels.length - 1]!
+      const parsed = label === undefined || level.style === 'dash' || level.style === DOTTED ? undefined : parseNumber(label, level.style)
+      if (parsed) this.sequence('point', level.last, parsed, `point ${printed}`, position)
+      this.appendItem(level, node, parsed, printed)
+      return
+    }
     // 1. Does it continue an open level? Innermost first.
     for (let i = forceDeeper ? -1 : this.levels.length - 1; i >= 0; i--) {
       const level = this.levels[i]!
@@ -694,9 +704,12 @@ class Parser {
     }
     this.fail('markdown/skipped-number', `point ${printed} starts a list but is not its first number`, position, 'Lists start at (a), (i) or (1)')
     const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
-    const level: Level = {style: style[0]!, last: undefined, container, item: undefined as never}
+    // A list that starts in the middle: `(c)` is a letter, not roman 100 (only `(i)` and
+    // multi-letter numbers such as `(iv)` are read as roman here).
+    const guess = style.includes('alpha') && label!.length === 1 && label !== 'i' ? 'alpha' : style[0]!
+    const level: Level = {style: guess, last: undefined, container, item: undefined as never}
     this.levels.push(level)
-    this.appendItem(level, node, parseNumber(label!, style[0]!), printed)
+    this.appendItem(level, node, parseNumber(label!, guess), printed)
   }
 
   private appendItem(level: Level, node: MdParagraph, parsed: ParsedNumber | undefined, printed: string): void {
@@ -769,7 +782,7 @@ class Parser {
 
   private subOwner: Subparagraph | undefined
   /** Set by a `<!-- wrap-up -->` / `<!-- subparagraph -->` marker for the next block. */
-  private marker: 'wrap-up' | 'subparagraph' | undefined
+  private marker: 'wrap-up' | 'subparagraph' | 'same-list' | undefined
 
   private push(owner: Host | Provision, child: ProvisionContent): void {
     ;(owner.children as ProvisionContent[]).push(child)

@@ -141,6 +141,7 @@ class Writer {
     const indent = '  '.repeat(depth)
     let previous: ProvisionContent | undefined
     let firstItem = true
+    let previousItem: string | undefined
     for (const child of children) {
       const afterList = previous?.type === 'point' || previous?.type === 'indent'
       previous = child
@@ -165,7 +166,10 @@ class Writer {
         case 'indent': {
           // The first point of a nested list is indented when its number could continue an outer list ((i) under (h)).
           const ambiguous = firstItem && depth > 0 && continuesAny(child.num, ancestors)
+          // A later point whose number would open a new list ((a) after (c)) is marked as a sibling.
+          if (!firstItem && previousItem && opensList(child.num) && !continuesAny(child.num, [previousItem])) this.out.push({type: 'html', value: '<!-- same-list -->'})
           firstItem = false
+          previousItem = child.num
           this.unit(child.num, child.children, depth + 1, ancestors, ambiguous ? indent : '')
           break
         }
@@ -201,6 +205,15 @@ function startsLower(children: readonly Inline[]): boolean {
 function firstText(children: readonly ProvisionContent[]): Inline[] {
   const first = children[0]
   return first && (first.type === 'content' || first.type === 'intro') ? first.children : []
+}
+
+/** True when point label `num` is a first number ((a), (i), (1), (-a)) that the reader takes to open a list. */
+function opensList(num: string): boolean {
+  const clean = cleanNum(num)
+  return pointStyles(clean).some((style) => {
+    const parsed = parseNumber(clean, style)
+    return parsed !== undefined && (parsed.negative || (parsed.base === 1 && parsed.suffix === ''))
+  })
 }
 
 /** True when point label `num` would read as the next number after one of `ancestors`. */
