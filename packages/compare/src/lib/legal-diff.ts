@@ -1,13 +1,16 @@
 /**
- * The word-level redline: jsdiff's Myers implementation with redlex's legal
- * tokenizer plugged in through the `Diff` hooks (`castInput`, `tokenize`,
- * `equals`, `join`). The result is turned into `Segment`s from the token
+ * The word-level redline: jsdiff's Myers algorithm over redlex's legal
+ * tokens. `LegalDiff` plugs the tokenizer into jsdiff's `Diff` hooks
+ * (`castInput`, `tokenize`, `equals`, `join`) and defines what the redline
+ * computes; `diffTokens` runs the same search step for step over integer
+ * token ids (myers.ts), which is several times faster and is tested to give
+ * jsdiff's result. The result is turned into `Segment`s from the token
  * arrays themselves (not from jsdiff's joined values, which take common text
- * from the new side), so that both texts can be rebuilt exactly.
- */
+ * from the new side), so that both texts can be rebuilt exactly. */
 import {Diff} from 'diff'
 import type {Segment} from './types.js'
 import {longestIncreasing} from './similarity.js'
+import {TokenIds, myersIds, type MyersOptions} from './myers.js'
 import {tokenize, type Token} from './tokenize.js'
 
 /**
@@ -118,15 +121,16 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     middle = [{kind: 'removed', old: oldMiddle, new: []}, {kind: 'added', old: [], new: newMiddle}]
   } else {
     const deadline = Date.now() + (options.timeout ?? 50)
+    const ids = new TokenIds(oldMiddle, newMiddle, options.renumbered)
     middle = []
     // Long passages: anchor on words that occur once on each side (as in
-    // patience diff) and let jsdiff work between the anchors, which keeps
-    // Myers' O(N·D) small and the result readable.
+    // patience diff) and let Myers work between the anchors, which keeps
+    // its O(N·D) small and the result readable.
     const anchors = oldMiddle.length + newMiddle.length > ANCHOR_MIN ? uniqueAnchors(oldMiddle, newMiddle) : []
     let o = 0
     let n = 0
     for (const [i, j] of [...anchors, [oldMiddle.length, newMiddle.length] as const]) {
-      const part = myers(equal, oldMiddle.slice(o, i), newMiddle.slice(n, j), deadline, options.maxEditLength)
+      const part = myers(ids, o, i, n, j, oldMiddle, newMiddle, deadline, options.maxEditLength)
       if (part === undefined) {
         fallback = true
         break
@@ -158,54 +162,58 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
 /** Above this many tokens (both sides together), a passage is anchored on unique words first. */
 const ANCHOR_MIN = 60
 
-/** jsdiff between two token runs, as ops; `undefined` when it gave up. */
-function myers(equal: LegalDiff, oldTokens: Token[], newTokens: Token[], deadline: number, maxEditLength: number | undefined): Op[] | undefined {
-  if (oldTokens.length === 0 || newTokens.length === 0) {
-    return [{kind: 'removed', old: oldTokens, new: []}, {kind: 'added', old: [], new: newTokens}]
+/**
+ * Myers between the runs [o0, o1) and [n0, n1), as ops; `undefined` when it
+ * gave up. The search is jsdiff's (see myers.ts).
+ */
+function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, oldAll: readonly Token[], newAll: readonly Token[], deadline: number, maxEditLength: number | undefined): Op[] | undefined {
+  const oldLength = o1 - o0
+  const newLength = n1 - n0
+  if (oldLength === 0 || newLength === 0) {
+    return [{kind: 'removed', old: oldAll.slice(o0, o1), new: []}, {kind: 'added', old: [], new: newAll.slice(n0, n1)}]
   }
-  const remaining = deadline - Date.now()
-  if (remaining < 0) return undefined
+  if (deadline - Date.now() < 0) return undefined
   // Two cases need no search (most runs between anchors are one of them),
-  // and jsdiff would give the same result: runs equal token by token are
-  // one common run; runs without a single equal pair are all removed and
-  // all added (the order inside a change run does not matter: \`merge\`
+  // and the search would give the same result: runs equal token by token
+  // are one common run; runs without a single equal pair are all removed
+  // and all added (the order inside a change run does not matter: `merge`
   // groups it as removed then added).
-  if (oldTokens.length === newTokens.length) {
+  if (oldLength === newLength) {
     let k = 0
-    while (k < oldTokens.length && equal.equals(oldTokens[k]!, newTokens[k]!)) k++
-    if (k === oldTokens.length) return [{kind: 'common', old: oldTokens, new: newTokens}]
+    while (k < oldLength && ids.equal(o0 + k, n0 + k)) k++
+    if (k === oldLength) return [{kind: 'common', old: oldAll.slice(o0, o1), new: newAll.slice(n0, n1)}]
   }
-  if (oldTokens.length * newTokens.length <= NO_MATCH_CHECK && (maxEditLength === undefined || oldTokens.length + newTokens.length <= maxEditLength) && !anyEqual(equal, oldTokens, newTokens)) {
-    return [{kind: 'removed', old: oldTokens, new: []}, {kind: 'added', old: [], new: newTokens}]
+  if (oldLength * newLength <= NO_MATCH_CHECK && (maxEditLength === undefined || oldLength + newLength <= maxEditLength) && !anyEqual(ids, o0, o1, n0, n1)) {
+    return [{kind: 'removed', old: oldAll.slice(o0, o1), new: []}, {kind: 'added', old: [], new: newAll.slice(n0, n1)}]
   }
-  const abortable: {timeout: number; maxEditLength?: number} = {timeout: remaining}
-  if (maxEditLength !== undefined) abortable.maxEditLength = maxEditLength
-  const changes = equal.diff(oldTokens, newTokens, abortable)
-  if (changes === undefined) return undefined
+  const search: MyersOptions = {deadline}
+  if (maxEditLength !== undefined) search.maxEditLength = maxEditLength
+  const runs = myersIds(ids.old.subarray(o0, o1), ids.new.subarray(n0, n1), ids.alt?.subarray(o0, o1), search)
+  if (runs === undefined) return undefined
   const ops: Op[] = []
-  let o = 0
-  let n = 0
-  for (const change of changes) {
-    if (change.added) {
-      ops.push({kind: 'added', old: [], new: newTokens.slice(n, n + change.count)})
-      n += change.count
-    } else if (change.removed) {
-      ops.push({kind: 'removed', old: oldTokens.slice(o, o + change.count), new: []})
-      o += change.count
+  let o = o0
+  let n = n0
+  for (const run of runs) {
+    if (run.added) {
+      ops.push({kind: 'added', old: [], new: newAll.slice(n, n + run.count)})
+      n += run.count
+    } else if (run.removed) {
+      ops.push({kind: 'removed', old: oldAll.slice(o, o + run.count), new: []})
+      o += run.count
     } else {
-      ops.push({kind: 'common', old: oldTokens.slice(o, o + change.count), new: newTokens.slice(n, n + change.count)})
-      o += change.count
-      n += change.count
+      ops.push({kind: 'common', old: oldAll.slice(o, o + run.count), new: newAll.slice(n, n + run.count)})
+      o += run.count
+      n += run.count
     }
   }
   return ops
 }
 
-/** Up to this many token pairs, a run is checked for any equal pair before jsdiff runs. */
+/** Up to this many token pairs, a run is checked for any equal pair before the search runs. */
 const NO_MATCH_CHECK = 64
 
-function anyEqual(equal: LegalDiff, oldTokens: readonly Token[], newTokens: readonly Token[]): boolean {
-  for (const o of oldTokens) for (const n of newTokens) if (equal.equals(o, n)) return true
+function anyEqual(ids: TokenIds, o0: number, o1: number, n0: number, n1: number): boolean {
+  for (let i = o0; i < o1; i++) for (let j = n0; j < n1; j++) if (ids.equal(i, j)) return true
   return false
 }
 

@@ -1,0 +1,209 @@
+/**
+ * jsdiff's Myers search, step for step, over integer token ids.
+ *
+ * `diff` (jsdiff 8) finds the redline of every provision, but its search
+ * allocates two objects per step and keeps its diagonals in an array with
+ * negative indices; on rewritten passages (edit distance close to their
+ * length, so the search is near quadratic) that was a fifth of a
+ * comparison's time. This is the same loop — `Diff.diffWithOptionsObj`,
+ * `addToPath`, `extractCommon`, the same diagonal pruning and the same tie
+ * breaks — with paths kept in typed arrays. Tokens are compared as ids
+ * interned from their keys, so an equality test is one integer comparison.
+ *
+ * It must return exactly what jsdiff returns for the same tokens:
+ * `test/myers.test.ts` checks it against jsdiff (`LegalDiff`) on thousands of
+ * random pairs. Change the two together or not at all.
+ */
+import type {RenumberLookup} from './legal-diff.js'
+import type {Token} from './tokenize.js'
+
+/**
+ * Tokens as integer ids for the search: equal keys get one id; with a
+ * renumbering, a reference of the first version also gets the id of its
+ * renumbered key (`alt`, -1 when none), as `LegalDiff.equals` has it.
+ */
+export class TokenIds {
+  readonly old: Int32Array
+  readonly new: Int32Array
+  readonly alt: Int32Array | undefined
+
+  constructor(oldTokens: readonly Token[], newTokens: readonly Token[], renumbered: RenumberLookup | undefined) {
+    const ids = new Map<string, number>()
+    const idOf = (key: string): number => {
+      let id = ids.get(key)
+      if (id === undefined) ids.set(key, (id = ids.size))
+      return id
+    }
+    this.old = new Int32Array(oldTokens.length)
+    this.new = new Int32Array(newTokens.length)
+    for (let i = 0; i < oldTokens.length; i++) this.old[i] = idOf(oldTokens[i]!.key)
+    for (let j = 0; j < newTokens.length; j++) this.new[j] = idOf(newTokens[j]!.key)
+    if (renumbered) {
+      const alt = new Int32Array(oldTokens.length).fill(-1)
+      let any = false
+      for (let i = 0; i < oldTokens.length; i++) {
+        const token = oldTokens[i]!
+        if (token.type !== 'reference') continue
+        const key = renumbered.get(token.key)
+        if (key === undefined) continue
+        // A key that no token of the second version has cannot match: no id needed.
+        alt[i] = ids.has(key) ? ids.get(key)! : -1
+        any ||= alt[i] !== -1
+      }
+      this.alt = any ? alt : undefined
+    } else {
+      this.alt = undefined
+    }
+  }
+
+  equal(i: number, j: number): boolean {
+    const y = this.new[j]!
+    return this.old[i] === y || (this.alt !== undefined && this.alt[i] === y)
+  }
+}
+
+/** One run of jsdiff's result: `count` tokens common, added or removed. */
+export interface Run {
+  count: number
+  added: boolean
+  removed: boolean
+}
+
+export interface MyersOptions {
+  /** `Date.now()` after which the search gives up (as jsdiff's `timeout`). */
+  deadline: number
+  /** Largest edit distance to consider (as jsdiff's `maxEditLength`). */
+  maxEditLength?: number
+}
+
+const COMMON = 0
+const ADDED = 1
+const REMOVED = 2
+
+/**
+ * Components (jsdiff's linked `lastComponent` lists) live in these arrays,
+ * shared by all calls and grown on demand: a component is an index, `-1`
+ * is none. A search runs to its end before returning, so sharing is safe.
+ */
+let componentKind = new Uint8Array(1024)
+let componentCount = new Int32Array(1024)
+let componentPrevious = new Int32Array(1024)
+let components = 0
+
+function component(kind: number, count: number, previous: number): number {
+  if (components === componentKind.length) {
+    const size = components * 2
+    const kinds = new Uint8Array(size)
+    kinds.set(componentKind)
+    componentKind = kinds
+    const counts = new Int32Array(size)
+    counts.set(componentCount)
+    componentCount = counts
+    const previouses = new Int32Array(size)
+    previouses.set(componentPrevious)
+    componentPrevious = previouses
+  }
+  componentKind[components] = kind
+  componentCount[components] = count
+  componentPrevious[components] = previous
+  return components++
+}
+
+/**
+ * The runs that turn `a` into `b` (ids: equal ids are equal tokens; `alt[i]`,
+ * when given and not -1, is a second id `a[i]` also equals), in jsdiff's
+ * order, or `undefined` when the deadline or the edit length ran out.
+ */
+export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): Run[] | undefined {
+  const oldLen = a.length
+  const newLen = b.length
+  components = 0
+  let maxEditLength = newLen + oldLen
+  if (options.maxEditLength !== undefined) maxEditLength = Math.min(maxEditLength, options.maxEditLength)
+  // bestPath[d] for diagonals d = oldPos - newPos in [-(n+m)-1, n+m+1].
+  const offset = oldLen + newLen + 1
+  const size = 2 * offset + 1
+  const alive = new Uint8Array(size)
+  const pathOld = new Int32Array(size)
+  const pathComponent = new Int32Array(size)
+
+  // Follow the diagonal while tokens are equal; returns the new position in `b`.
+  let oldPos = 0
+  let lastComponent = -1
+  const extractCommon = (diagonal: number): number => {
+    let newPos = oldPos - diagonal
+    let commonCount = 0
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen) {
+      const x = a[oldPos + 1]!
+      const y = b[newPos + 1]!
+      if (x !== y && (alt === undefined || alt[oldPos + 1] !== y)) break
+      newPos++
+      oldPos++
+      commonCount++
+    }
+    if (commonCount > 0) lastComponent = component(COMMON, commonCount, lastComponent)
+    return newPos
+  }
+  // Extend a path by one insertion or removal, merging with a last component of the same kind.
+  const addToPath = (fromOld: number, fromComponent: number, kind: number, oldPosInc: number): void => {
+    oldPos = fromOld + oldPosInc
+    if (fromComponent !== -1 && componentKind[fromComponent] === kind) {
+      lastComponent = component(kind, componentCount[fromComponent]! + 1, componentPrevious[fromComponent]!)
+    } else {
+      lastComponent = component(kind, 1, fromComponent)
+    }
+  }
+
+  oldPos = -1
+  lastComponent = -1
+  let newPos = extractCommon(0)
+  if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runs(lastComponent)
+  alive[offset] = 1
+  pathOld[offset] = oldPos
+  pathComponent[offset] = lastComponent
+
+  let minDiagonal = -Infinity
+  let maxDiagonal = Infinity
+  for (let editLength = 1; editLength <= maxEditLength && Date.now() <= options.deadline; editLength++) {
+    // The upper bound is read on every step: the loop itself may lower it.
+    for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= Math.min(maxDiagonal, editLength); diagonal += 2) {
+      const removeAt = offset + diagonal - 1
+      const addAt = offset + diagonal + 1
+      const hasRemove = alive[removeAt] === 1
+      const hasAdd = alive[addAt] === 1
+      // jsdiff drops the remove path once read (no one else uses it).
+      if (hasRemove) alive[removeAt] = 0
+      let canAdd = false
+      if (hasAdd) {
+        const addPathNewPos = pathOld[addAt]! - diagonal
+        canAdd = addPathNewPos >= 0 && addPathNewPos < newLen
+      }
+      const canRemove = hasRemove && pathOld[removeAt]! + 1 < oldLen
+      if (!canAdd && !canRemove) {
+        alive[offset + diagonal] = 0
+        continue
+      }
+      // Branch from the path farthest along in `a` that stays in bounds.
+      if (!canRemove || (canAdd && pathOld[removeAt]! < pathOld[addAt]!)) addToPath(pathOld[addAt]!, pathComponent[addAt]!, ADDED, 0)
+      else addToPath(pathOld[removeAt]!, pathComponent[removeAt]!, REMOVED, 1)
+      newPos = extractCommon(diagonal)
+      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runs(lastComponent)
+      alive[offset + diagonal] = 1
+      pathOld[offset + diagonal] = oldPos
+      pathComponent[offset + diagonal] = lastComponent
+      if (oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1)
+      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1)
+    }
+  }
+  return undefined
+}
+
+/** The components from the first to `last`, as runs. */
+function runs(last: number): Run[] {
+  const out: Run[] = []
+  for (let c = last; c !== -1; c = componentPrevious[c]!) {
+    const kind = componentKind[c]!
+    out.push({count: componentCount[c]!, added: kind === ADDED, removed: kind === REMOVED})
+  }
+  return out.reverse()
+}
