@@ -31,6 +31,7 @@ const MOVED_MIN_FEATURES = 8
 const ALL_PAIRS_LIMIT = 400
 
 const EMPTY_TOKENS: readonly Token[] = []
+const EMPTY_IDS = new Int32Array(0)
 
 const SUB_KINDS = new Set(['paragraph', 'subparagraph', 'point', 'indent'])
 
@@ -59,6 +60,9 @@ class Comparer {
   readonly changeOfAfter = new Map<ProvisionInfo, ProvisionChange>()
   readonly space = new FeatureSpace()
   readonly tokenCache = new Map<ProvisionInfo, Token[]>()
+  /** Key ids (in `space.keys`) of each provision's own tokens and heading tokens. */
+  readonly idCache = new Map<ProvisionInfo, Int32Array>()
+  readonly headingIdCache = new Map<ProvisionInfo, Int32Array>()
   readonly textCache = new Map<ProvisionInfo, string>()
   readonly headingTokenCache = new Map<ProvisionInfo, Token[]>()
   readonly featureCache = new Map<ProvisionInfo, FeatureSet>()
@@ -122,6 +126,20 @@ class Comparer {
     return tokens
   }
 
+  /** The key ids of a provision's own tokens. */
+  ownIds(info: ProvisionInfo): Int32Array {
+    let ids = this.idCache.get(info)
+    if (!ids) this.idCache.set(info, (ids = this.space.keys.of(this.ownTokens(info))))
+    return ids
+  }
+
+  headingIds(info: ProvisionInfo): Int32Array | undefined {
+    if (info.heading === undefined) return undefined
+    let ids = this.headingIdCache.get(info)
+    if (!ids) this.headingIdCache.set(info, (ids = this.space.keys.of(this.headingTokens(info)!)))
+    return ids
+  }
+
   /** The own text of a provision (its blocks joined by `\n`), built once. */
   ownText(info: ProvisionInfo): string {
     let text = this.textCache.get(info)
@@ -141,7 +159,7 @@ class Comparer {
   feats(info: ProvisionInfo): FeatureSet {
     let set = this.featureCache.get(info)
     if (!set) {
-      set = union([this.space.of(this.ownTokens(info)), ...info.children.map((child) => this.feats(child))])
+      set = union([this.space.of(this.ownTokens(info), this.ownIds(info)), ...info.children.map((child) => this.feats(child))])
       this.featureCache.set(info, set)
     }
     return set
@@ -150,7 +168,7 @@ class Comparer {
   headingFeats(info: ProvisionInfo): FeatureSet | undefined {
     if (info.heading === undefined) return undefined
     let set = this.headingCache.get(info)
-    if (!set) this.headingCache.set(info, (set = this.space.of(this.headingTokens(info)!)))
+    if (!set) this.headingCache.set(info, (set = this.space.of(this.headingTokens(info)!, this.headingIds(info)!)))
     return set
   }
 
@@ -336,7 +354,7 @@ class Comparer {
 
   lookup: RenumberLookup | undefined
 
-  diff(before: string | readonly Token[], after: string | readonly Token[], beforeText?: string, afterText?: string): TextDiff {
+  diff(before: string | readonly Token[], after: string | readonly Token[], beforeText?: string, afterText?: string, ids?: {old: Int32Array; new: Int32Array}): TextDiff {
     const options: {timeout: number; maxEditLength?: number; renumbered?: RenumberLookup} = {
       timeout: this.options.timeBudgetMs ?? 50
     }
@@ -344,7 +362,7 @@ class Comparer {
     const renumbered = this.renumbered()
     if (renumbered) options.renumbered = renumbered
     const result = typeof before !== 'string' && typeof after !== 'string' && beforeText !== undefined && afterText !== undefined
-      ? diffTokens(before, after, beforeText, afterText, options)
+      ? diffTokens(before, after, beforeText, afterText, options, ids && {keys: this.space.keys, ...ids})
       : diffText(before, after, options)
     if (result.fallback) this.fallbacks++
     return result
@@ -366,14 +384,14 @@ class Comparer {
     const change: ProvisionChange = {status: b && a ? 'unchanged' : a ? 'inserted' : 'deleted', kind, diff: [], children: []}
     if (b) change.before = this.side(b)
     if (a) change.after = this.side(a)
-    const text = b && a ? this.diff(this.ownTokens(b), this.ownTokens(a), change.before!.text, change.after!.text) : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
+    const text = b && a ? this.diff(this.ownTokens(b), this.ownTokens(a), change.before!.text, change.after!.text, {old: this.ownIds(b), new: this.ownIds(a)}) : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
     change.diff = text.segments
     if (text.fallback) change.fallback = text.fallback
     change.tokens = text.tokens
     this.addTokens(text.tokens)
     if (b?.heading !== undefined || a?.heading !== undefined) {
       const heading = b && a
-        ? this.diff(this.headingTokens(b) ?? EMPTY_TOKENS, this.headingTokens(a) ?? EMPTY_TOKENS, b.heading ?? '', a.heading ?? '')
+        ? this.diff(this.headingTokens(b) ?? EMPTY_TOKENS, this.headingTokens(a) ?? EMPTY_TOKENS, b.heading ?? '', a.heading ?? '', {old: this.headingIds(b) ?? EMPTY_IDS, new: this.headingIds(a) ?? EMPTY_IDS})
         : whole((b ?? a)!.heading!, this.headingTokens((b ?? a)!)!.length, b ? 'removed' : 'added')
       change.heading = heading.segments
       this.addTokens(heading.tokens)

@@ -10,7 +10,7 @@
 import {Diff} from 'diff'
 import type {Segment} from './types.js'
 import {longestIncreasing} from './similarity.js'
-import {TokenIds, myersIds, type MyersOptions} from './myers.js'
+import {KeyIds, TokenIds, myersIds, type MyersOptions} from './myers.js'
 import {tokenize, type Token} from './tokenize.js'
 
 /**
@@ -73,10 +73,43 @@ export interface TextDiff {
   tokens: {common: number; removed: number; added: number}
 }
 
+/**
+ * A run of tokens: `old[o0, o1)` and `new[n0, n1)` (a removed run adds no
+ * new tokens, an added run removes no old ones). Runs are ranges, not
+ * copies: a redline makes many and joins few.
+ */
 interface Op {
   kind: 'common' | 'removed' | 'added'
-  old: Token[]
-  new: Token[]
+  o0: number
+  o1: number
+  n0: number
+  n1: number
+}
+
+const common = (o0: number, o1: number, n0: number, n1: number): Op => ({kind: 'common', o0, o1, n0, n1})
+const removed = (o0: number, o1: number, n: number): Op => ({kind: 'removed', o0, o1, n0: n, n1: n})
+const added = (n0: number, n1: number, o: number): Op => ({kind: 'added', o0: o, o1: o, n0, n1})
+
+/** Both token lists of a redline, their texts, and where each token starts in its text. */
+interface Sides {
+  old: readonly Token[]
+  new: readonly Token[]
+  before: string
+  after: string
+  oldAt: Int32Array
+  newAt: Int32Array
+}
+
+/** Start offsets of the tokens in their joined text, and the text's length last. */
+function offsets(tokens: readonly Token[]): Int32Array {
+  const at = new Int32Array(tokens.length + 1)
+  let offset = 0
+  for (let i = 0; i < tokens.length; i++) {
+    at[i] = offset
+    offset += tokens[i]!.text.length
+  }
+  at[tokens.length] = offset
+  return at
 }
 
 /**
@@ -94,61 +127,53 @@ export function diffText(beforeInput: string | readonly Token[], afterInput: str
 /**
  * `diffText` for callers that already hold both the tokens and the texts
  * they join to (`before === tokens.map(t => t.text).join('')`), so that
- * neither is computed twice.
+ * neither is computed twice, and possibly the tokens' key ids (`KeyIds`
+ * shared by a whole comparison).
  */
-export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Token[], before: string, after: string, options: Readonly<TextDiffOptions> = {}): TextDiff {
+export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Token[], before: string, after: string, options: Readonly<TextDiffOptions> = {}, known?: {keys: KeyIds; old: Int32Array; new: Int32Array}): TextDiff {
   const tokens = {common: 0, removed: 0, added: 0}
   if (before === after) {
     tokens.common = oldTokens.length
     return {segments: before === '' ? [] : [{value: before}], tokens}
   }
+  const ids = new TokenIds(oldTokens, newTokens, options.renumbered, known)
   // Trim the common prefix and suffix first: jsdiff only skips the prefix.
-  const equal = new LegalDiff(options.renumbered)
   let start = 0
   const max = Math.min(oldTokens.length, newTokens.length)
-  while (start < max && equal.equals(oldTokens[start]!, newTokens[start]!)) start++
+  while (start < max && ids.equal(start, start)) start++
   let endOld = oldTokens.length
   let endNew = newTokens.length
-  while (endOld > start && endNew > start && equal.equals(oldTokens[endOld - 1]!, newTokens[endNew - 1]!)) {
+  while (endOld > start && endNew > start && ids.equal(endOld - 1, endNew - 1)) {
     endOld--
     endNew--
   }
-  const oldMiddle = oldTokens.slice(start, endOld)
-  const newMiddle = newTokens.slice(start, endNew)
+  const sides: Sides = {old: oldTokens, new: newTokens, before, after, oldAt: offsets(oldTokens), newAt: offsets(newTokens)}
   let middle: Op[]
   let fallback = false
-  if (oldMiddle.length === 0 || newMiddle.length === 0) {
-    middle = [{kind: 'removed', old: oldMiddle, new: []}, {kind: 'added', old: [], new: newMiddle}]
+  if (endOld === start || endNew === start) {
+    middle = [removed(start, endOld, start), added(start, endNew, endOld)]
   } else {
     const deadline = Date.now() + (options.timeout ?? 50)
-    const ids = new TokenIds(oldMiddle, newMiddle, options.renumbered)
     middle = []
     // Long passages: anchor on words that occur once on each side (as in
     // patience diff) and let Myers work between the anchors, which keeps
     // its O(N·D) small and the result readable.
-    const anchors = oldMiddle.length + newMiddle.length > ANCHOR_MIN ? uniqueAnchors(oldMiddle, newMiddle) : []
-    let o = 0
-    let n = 0
-    for (const [i, j] of [...anchors, [oldMiddle.length, newMiddle.length] as const]) {
-      const part = myers(ids, o, i, n, j, oldMiddle, newMiddle, deadline, options.maxEditLength)
+    const anchors = endOld - start + (endNew - start) > ANCHOR_MIN ? uniqueAnchors(ids, oldTokens, newTokens, start, endOld, endNew) : []
+    let o = start
+    let n = start
+    for (const [i, j] of [...anchors, [endOld, endNew] as const]) {
+      const part = myers(ids, o, i, n, j, deadline, options.maxEditLength)
       if (part === undefined) {
         fallback = true
         break
       }
-      middle.push(...part)
-      if (i < oldMiddle.length) middle.push({kind: 'common', old: [oldMiddle[i]!], new: [newMiddle[j]!]})
+      for (const op of part) middle.push(op)
+      if (i < endOld) middle.push(common(i, i + 1, j, j + 1))
       o = i + 1
       n = j + 1
     }
-    if (fallback) middle = [{kind: 'removed', old: oldMiddle, new: []}, {kind: 'added', old: [], new: newMiddle}]
-    else middle = cleanup(middle)
+    if (!fallback) middle = cleanup(middle, sides)
   }
-  const ops: Op[] = [
-    {kind: 'common', old: oldTokens.slice(0, start), new: newTokens.slice(0, start)},
-    ...middle,
-    {kind: 'common', old: oldTokens.slice(endOld), new: newTokens.slice(endNew)}
-  ]
-  const segments = toSegments(ops, tokens)
   if (fallback) {
     // A whole replacement: one removed and one added run, nothing shared.
     const whole: TextDiff = {segments: [], fallback: 'replaced', tokens: {common: 0, removed: oldTokens.length, added: newTokens.length}}
@@ -156,7 +181,8 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     if (after !== '') whole.segments.push({value: after, added: true})
     return whole
   }
-  return {segments, tokens}
+  const ops: Op[] = [common(0, start, 0, start), ...middle, common(endOld, oldTokens.length, endNew, newTokens.length)]
+  return {segments: toSegments(ops, tokens, sides), tokens}
 }
 
 /** Above this many tokens (both sides together), a passage is anchored on unique words first. */
@@ -166,12 +192,10 @@ const ANCHOR_MIN = 60
  * Myers between the runs [o0, o1) and [n0, n1), as ops; `undefined` when it
  * gave up. The search is jsdiff's (see myers.ts).
  */
-function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, oldAll: readonly Token[], newAll: readonly Token[], deadline: number, maxEditLength: number | undefined): Op[] | undefined {
+function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, deadline: number, maxEditLength: number | undefined): Op[] | undefined {
   const oldLength = o1 - o0
   const newLength = n1 - n0
-  if (oldLength === 0 || newLength === 0) {
-    return [{kind: 'removed', old: oldAll.slice(o0, o1), new: []}, {kind: 'added', old: [], new: newAll.slice(n0, n1)}]
-  }
+  if (oldLength === 0 || newLength === 0) return [removed(o0, o1, n0), added(n0, n1, o1)]
   if (deadline - Date.now() < 0) return undefined
   // Two cases need no search (most runs between anchors are one of them),
   // and the search would give the same result: runs equal token by token
@@ -181,10 +205,10 @@ function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, ol
   if (oldLength === newLength) {
     let k = 0
     while (k < oldLength && ids.equal(o0 + k, n0 + k)) k++
-    if (k === oldLength) return [{kind: 'common', old: oldAll.slice(o0, o1), new: newAll.slice(n0, n1)}]
+    if (k === oldLength) return [common(o0, o1, n0, n1)]
   }
   if (oldLength * newLength <= NO_MATCH_CHECK && (maxEditLength === undefined || oldLength + newLength <= maxEditLength) && !anyEqual(ids, o0, o1, n0, n1)) {
-    return [{kind: 'removed', old: oldAll.slice(o0, o1), new: []}, {kind: 'added', old: [], new: newAll.slice(n0, n1)}]
+    return [removed(o0, o1, n0), added(n0, n1, o1)]
   }
   const search: MyersOptions = {deadline}
   if (maxEditLength !== undefined) search.maxEditLength = maxEditLength
@@ -195,13 +219,13 @@ function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, ol
   let n = n0
   for (const run of runs) {
     if (run.added) {
-      ops.push({kind: 'added', old: [], new: newAll.slice(n, n + run.count)})
+      ops.push(added(n, n + run.count, o))
       n += run.count
     } else if (run.removed) {
-      ops.push({kind: 'removed', old: oldAll.slice(o, o + run.count), new: []})
+      ops.push(removed(o, o + run.count, n))
       o += run.count
     } else {
-      ops.push({kind: 'common', old: oldAll.slice(o, o + run.count), new: newAll.slice(n, n + run.count)})
+      ops.push(common(o, o + run.count, n, n + run.count))
       o += run.count
       n += run.count
     }
@@ -218,20 +242,23 @@ function anyEqual(ids: TokenIds, o0: number, o1: number, n0: number, n1: number)
 }
 
 /**
- * Pairs of positions of words (not punctuation) whose key occurs exactly
- * once on each side, reduced to a longest order-preserving chain.
+ * Pairs of positions (in [start, endOld) and [start, endNew)) of words (not
+ * punctuation) whose key occurs exactly once on each side, reduced to a
+ * longest order-preserving chain.
  */
-function uniqueAnchors(oldTokens: readonly Token[], newTokens: readonly Token[]): Array<readonly [number, number]> {
-  const count = (tokens: readonly Token[]): Map<string, number> => {
-    const seen = new Map<string, number>()
-    tokens.forEach((token, i) => {
-      if (token.type === 'punctuation' || token.type === 'space') return
-      seen.set(token.key, seen.has(token.key) ? -1 : i)
-    })
+function uniqueAnchors(ids: TokenIds, oldTokens: readonly Token[], newTokens: readonly Token[], start: number, endOld: number, endNew: number): Array<readonly [number, number]> {
+  const count = (tokens: readonly Token[], keys: Int32Array, end: number): Map<number, number> => {
+    const seen = new Map<number, number>()
+    for (let i = start; i < end; i++) {
+      const type = tokens[i]!.type
+      if (type === 'punctuation' || type === 'space') continue
+      const key = keys[i]!
+      seen.set(key, seen.has(key) ? -1 : i)
+    }
     return seen
   }
-  const inOld = count(oldTokens)
-  const inNew = count(newTokens)
+  const inOld = count(oldTokens, ids.old, endOld)
+  const inNew = count(newTokens, ids.new, endNew)
   const pairs: Array<readonly [number, number]> = []
   for (const [key, i] of inOld) {
     if (i < 0) continue
@@ -250,20 +277,20 @@ function uniqueAnchors(oldTokens: readonly Token[], newTokens: readonly Token[])
  * rewritten sentence reads as one replacement instead of a comb of
  * `the`/`of`/`,` islands. Common words of substance always stay common.
  */
-function cleanup(ops: Op[]): Op[] {
+function cleanup(ops: Op[], sides: Sides): Op[] {
   let list = merge(ops)
   for (let pass = 0; pass < 8; pass++) {
     let changed = false
     for (let i = 0; i < list.length; i++) {
       const op = list[i]!
-      if (op.kind !== 'common' || i === 0 || i === list.length - 1) continue
-      const length = chars(op.old)
-      const before = around(list, i, -1)
-      const after = around(list, i, 1)
+      if (op.kind !== 'common' || i === 0 || i === list.length - 1 || op.o1 - op.o0 > 3) continue
+      const length = chars(sides.old, op.o0, op.o1)
+      const before = around(list, i, -1, sides)
+      const after = around(list, i, 1, sides)
       if (before === 0 || after === 0) continue
-      if (length <= before && length <= after && op.old.length <= 3 && op.old.every(isFiller)) {
-        list[i] = {kind: 'removed', old: op.old, new: []}
-        list.splice(i + 1, 0, {kind: 'added', old: [], new: op.new})
+      if (length <= before && length <= after && allFillers(sides.old, op.o0, op.o1)) {
+        list[i] = removed(op.o0, op.o1, op.n0)
+        list.splice(i + 1, 0, added(op.n0, op.n1, op.o1))
         changed = true
       }
     }
@@ -276,45 +303,62 @@ function cleanup(ops: Op[]): Op[] {
 /** Words that carry no meaning of their own in a redline (and punctuation). */
 const FILLERS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'by', 'with', 'at', 'as', 'that', 'which', 'be', 'is', 'are', 'shall'])
 
-function isFiller(token: Token): boolean {
-  return token.type === 'punctuation' || token.type === 'space' || (token.type === 'word' && FILLERS.has(token.key.toLowerCase()))
+function allFillers(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!
+    if (!(token.type === 'punctuation' || token.type === 'space' || (token.type === 'word' && FILLERS.has(token.key.toLowerCase())))) return false
+  }
+  return true
 }
 
 /** The larger of the removed/added lengths in the change run next to `i`, in direction `step`. */
-function around(list: Op[], i: number, step: 1 | -1): number {
-  let removed = 0
-  let added = 0
+function around(list: Op[], i: number, step: 1 | -1, sides: Sides): number {
+  let removedChars = 0
+  let addedChars = 0
   for (let j = i + step; j >= 0 && j < list.length && list[j]!.kind !== 'common'; j += step) {
-    removed += chars(list[j]!.old)
-    added += chars(list[j]!.new)
+    const op = list[j]!
+    removedChars += chars(sides.old, op.o0, op.o1)
+    addedChars += chars(sides.new, op.n0, op.n1)
   }
-  return Math.max(removed, added)
+  return Math.max(removedChars, addedChars)
 }
 
-function chars(tokens: Token[]): number {
+/** Characters of the tokens in [from, to), trailing whitespace left out. */
+function chars(tokens: readonly Token[], from: number, to: number): number {
   let n = 0
-  for (const token of tokens) n += token.core
+  for (let i = from; i < to; i++) n += tokens[i]!.core
   return n
 }
 
-/** Group each run of changes as all removed then all added, and merge neighbours of one kind. */
+/**
+ * Group each run of changes as all removed then all added, and merge
+ * neighbours of one kind. In a run, the removed tokens follow each other in
+ * the old list (only removals and common runs advance in it), and so do the
+ * added ones in the new list: merged, they are still ranges.
+ */
 function merge(ops: Op[]): Op[] {
   const out: Op[] = []
-  let removed: Token[] = []
-  let added: Token[] = []
+  let pendingRemoved: Op | undefined
+  let pendingAdded: Op | undefined
   const flush = (): void => {
-    if (removed.length > 0) out.push({kind: 'removed', old: removed, new: []})
-    if (added.length > 0) out.push({kind: 'added', old: [], new: added})
-    removed = []
-    added = []
+    if (pendingRemoved) out.push(pendingRemoved)
+    if (pendingAdded) out.push(pendingAdded)
+    pendingRemoved = undefined
+    pendingAdded = undefined
   }
   for (const op of ops) {
-    if (op.kind === 'removed') removed = removed.concat(op.old)
-    else if (op.kind === 'added') added = added.concat(op.new)
-    else if (op.old.length > 0) {
+    if (op.kind === 'removed') {
+      if (op.o1 === op.o0) continue
+      if (pendingRemoved) pendingRemoved.o1 = op.o1
+      else pendingRemoved = {...op}
+    } else if (op.kind === 'added') {
+      if (op.n1 === op.n0) continue
+      if (pendingAdded) pendingAdded.n1 = op.n1
+      else pendingAdded = {...op}
+    } else if (op.o1 > op.o0) {
       flush()
       const last = out[out.length - 1]
-      if (last && last.kind === 'common') out[out.length - 1] = {kind: 'common', old: last.old.concat(op.old), new: last.new.concat(op.new)}
+      if (last && last.kind === 'common') out[out.length - 1] = common(last.o0, op.o1, last.n0, op.n1)
       else out.push(op)
     }
   }
@@ -323,7 +367,7 @@ function merge(ops: Op[]): Op[] {
 }
 
 /** Build segments from token runs, splitting common runs whose texts differ in form. */
-function toSegments(ops: Op[], counts: TextDiff['tokens']): Segment[] {
+function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segment[] {
   const out: Segment[] = []
   const push = (segment: Segment): void => {
     if (segment.value === '') return
@@ -335,68 +379,77 @@ function toSegments(ops: Op[], counts: TextDiff['tokens']): Segment[] {
     // Keep removed before added inside a run of formal pairs.
     out.push(segment)
   }
+  const {before, after, oldAt, newAt} = sides
   for (const op of ops) {
     if (op.kind === 'removed') {
-      counts.removed += op.old.length
-      push({value: op.old.map((t) => t.text).join(''), removed: true})
-    } else if (op.kind === 'added') {
-      counts.added += op.new.length
-      push({value: op.new.map((t) => t.text).join(''), added: true})
-    } else {
-      counts.common += op.old.length
-      let common = ''
-      let pending: {removed: string; added: string; formal: 'layout' | 'renumbering'} | undefined
-      const flushPending = (): void => {
-        if (!pending) return
-        push({value: pending.removed, removed: true, formal: pending.formal})
-        push({value: pending.added, added: true, formal: pending.formal})
-        pending = undefined
-      }
-      const flushCommon = (): void => {
-        if (common !== '') push({value: common})
-        common = ''
-      }
-      const formal = (removed: string, added: string, kind: 'layout' | 'renumbering'): void => {
-        flushCommon()
-        if (pending && (pending.formal === kind)) {
-          pending.removed += removed
-          pending.added += added
-        } else {
-          flushPending()
-          pending = {removed, added, formal: kind}
-        }
-      }
-      for (let k = 0; k < op.old.length; k++) {
-        const o = op.old[k]!
-        const n = op.new[k]!
-        if (o.text === n.text) {
-          flushPending()
-          common += o.text
-          continue
-        }
-        const oCore = o.text.slice(0, o.core)
-        const nCore = n.text.slice(0, n.core)
-        const kind = o.key === n.key ? 'layout' : 'renumbering'
-        if (oCore === nCore) {
-          // Same words, different trailing whitespace: keep the words common.
-          flushPending()
-          common += oCore
-          formal(o.text.slice(o.core), n.text.slice(n.core), 'layout')
-        } else {
-          const oSpace = o.text.slice(o.core)
-          const nSpace = n.text.slice(n.core)
-          formal(oCore, nCore, kind)
-          if (oSpace === nSpace) {
-            flushPending()
-            common += oSpace
-          } else {
-            formal(oSpace, nSpace, 'layout')
-          }
-        }
-      }
-      flushPending()
-      flushCommon()
+      counts.removed += op.o1 - op.o0
+      push({value: before.slice(oldAt[op.o0], oldAt[op.o1]), removed: true})
+      continue
     }
+    if (op.kind === 'added') {
+      counts.added += op.n1 - op.n0
+      push({value: after.slice(newAt[op.n0], newAt[op.n1]), added: true})
+      continue
+    }
+    counts.common += op.o1 - op.o0
+    const oldText = before.slice(oldAt[op.o0], oldAt[op.o1])
+    // Mostly the same text on both sides: one common segment.
+    if (oldText === after.slice(newAt[op.n0], newAt[op.n1])) {
+      push({value: oldText})
+      continue
+    }
+    let text = ''
+    let pending: {removed: string; added: string; formal: 'layout' | 'renumbering'} | undefined
+    const flushPending = (): void => {
+      if (!pending) return
+      push({value: pending.removed, removed: true, formal: pending.formal})
+      push({value: pending.added, added: true, formal: pending.formal})
+      pending = undefined
+    }
+    const flushText = (): void => {
+      if (text !== '') push({value: text})
+      text = ''
+    }
+    const formal = (removedText: string, addedText: string, kind: 'layout' | 'renumbering'): void => {
+      flushText()
+      if (pending && pending.formal === kind) {
+        pending.removed += removedText
+        pending.added += addedText
+      } else {
+        flushPending()
+        pending = {removed: removedText, added: addedText, formal: kind}
+      }
+    }
+    for (let k = 0; k < op.o1 - op.o0; k++) {
+      const o = sides.old[op.o0 + k]!
+      const n = sides.new[op.n0 + k]!
+      if (o.text === n.text) {
+        flushPending()
+        text += o.text
+        continue
+      }
+      const oCore = o.text.slice(0, o.core)
+      const nCore = n.text.slice(0, n.core)
+      const kind = o.key === n.key ? 'layout' : 'renumbering'
+      if (oCore === nCore) {
+        // Same words, different trailing whitespace: keep the words common.
+        flushPending()
+        text += oCore
+        formal(o.text.slice(o.core), n.text.slice(n.core), 'layout')
+      } else {
+        const oSpace = o.text.slice(o.core)
+        const nSpace = n.text.slice(n.core)
+        formal(oCore, nCore, kind)
+        if (oSpace === nSpace) {
+          flushPending()
+          text += oSpace
+        } else {
+          formal(oSpace, nSpace, 'layout')
+        }
+      }
+    }
+    flushPending()
+    flushText()
   }
   return absorbSpaces(out)
 }

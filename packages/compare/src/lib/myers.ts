@@ -18,8 +18,29 @@ import type {RenumberLookup} from './legal-diff.js'
 import type {Token} from './tokenize.js'
 
 /**
- * Tokens as integer ids for the search: equal keys get one id; with a
- * renumbering, a reference of the first version also gets the id of its
+ * Interns token keys to integer ids: one table per comparison, so that each
+ * provision's tokens get their ids once and every redline compares integers.
+ */
+export class KeyIds {
+  readonly map = new Map<string, number>()
+
+  id(key: string): number {
+    let id = this.map.get(key)
+    if (id === undefined) this.map.set(key, (id = this.map.size))
+    return id
+  }
+
+  /** The ids of a token list's keys. */
+  of(tokens: readonly Token[]): Int32Array {
+    const out = new Int32Array(tokens.length)
+    for (let i = 0; i < tokens.length; i++) out[i] = this.id(tokens[i]!.key)
+    return out
+  }
+}
+
+/**
+ * Two token lists as ids for the search: equal keys have one id; with a
+ * renumbering, a reference of the first version also has the id of its
  * renumbered key (`alt`, -1 when none), as `LegalDiff.equals` has it.
  */
 export class TokenIds {
@@ -27,33 +48,24 @@ export class TokenIds {
   readonly new: Int32Array
   readonly alt: Int32Array | undefined
 
-  constructor(oldTokens: readonly Token[], newTokens: readonly Token[], renumbered: RenumberLookup | undefined) {
-    const ids = new Map<string, number>()
-    const idOf = (key: string): number => {
-      let id = ids.get(key)
-      if (id === undefined) ids.set(key, (id = ids.size))
-      return id
-    }
-    this.old = new Int32Array(oldTokens.length)
-    this.new = new Int32Array(newTokens.length)
-    for (let i = 0; i < oldTokens.length; i++) this.old[i] = idOf(oldTokens[i]!.key)
-    for (let j = 0; j < newTokens.length; j++) this.new[j] = idOf(newTokens[j]!.key)
+  constructor(oldTokens: readonly Token[], newTokens: readonly Token[], renumbered: RenumberLookup | undefined, known?: {keys: KeyIds; old: Int32Array; new: Int32Array}) {
+    const keys = known?.keys ?? new KeyIds()
+    this.old = known?.old ?? keys.of(oldTokens)
+    this.new = known?.new ?? keys.of(newTokens)
+    let alt: Int32Array | undefined
     if (renumbered) {
-      const alt = new Int32Array(oldTokens.length).fill(-1)
-      let any = false
       for (let i = 0; i < oldTokens.length; i++) {
         const token = oldTokens[i]!
         if (token.type !== 'reference') continue
         const key = renumbered.get(token.key)
-        if (key === undefined) continue
-        // A key that no token of the second version has cannot match: no id needed.
-        alt[i] = ids.has(key) ? ids.get(key)! : -1
-        any ||= alt[i] !== -1
+        // A key that no token has cannot match: no id needed.
+        const id = key === undefined ? undefined : keys.map.get(key)
+        if (id === undefined) continue
+        alt ??= new Int32Array(oldTokens.length).fill(-1)
+        alt[i] = id
       }
-      this.alt = any ? alt : undefined
-    } else {
-      this.alt = undefined
     }
+    this.alt = alt
   }
 
   equal(i: number, j: number): boolean {

@@ -5,6 +5,7 @@
  * set is a sorted `Uint32Array`, so that unions and intersections are
  * linear merges.
  */
+import {KeyIds} from './myers.js'
 import type {Token} from './tokenize.js'
 
 /** A sorted array of distinct feature ids. */
@@ -15,10 +16,15 @@ const EMPTY: FeatureSet = new Uint32Array(0)
 /**
  * Interns words to ids (below 2^29); a bigram's id is a 29-bit hash of its
  * two word ids, offset by 2^29 (a rare collision only blurs a score a little).
- * One space per comparison.
+ * One space per comparison. It also holds the comparison's table of token
+ * key ids (`keys`), and maps a key id to its word id once, so that a word is
+ * lower-cased and looked up once per comparison, not once per occurrence.
  */
 export class FeatureSpace {
   readonly ids = new Map<string, number>()
+  readonly keys = new KeyIds()
+  /** Key id → word id + 1 (0: not known yet). */
+  private wordOfKey = new Int32Array(1024)
 
   id(word: string): number {
     let id = this.ids.get(word)
@@ -29,13 +35,21 @@ export class FeatureSpace {
     return id
   }
 
-  /** The features of a token list (punctuation and whitespace skipped). */
-  of(tokens: readonly Token[]): FeatureSet {
+  /** The features of a token list (punctuation and whitespace skipped); `keyIds`: its ids in `keys`. */
+  of(tokens: readonly Token[], keyIds: Int32Array = this.keys.of(tokens)): FeatureSet {
     const out: number[] = []
     let previous = -1
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!
       if (token.type === 'punctuation' || token.type === 'space') continue
-      const word = this.id(token.key.toLowerCase())
+      const key = keyIds[i]!
+      if (key >= this.wordOfKey.length) {
+        const grown = new Int32Array(Math.max(key + 1, this.wordOfKey.length * 2))
+        grown.set(this.wordOfKey)
+        this.wordOfKey = grown
+      }
+      let word = this.wordOfKey[key]! - 1
+      if (word === -1) this.wordOfKey[key] = (word = this.id(token.key.toLowerCase())) + 1
       out.push(word)
       if (previous !== -1) out.push(bigramId(previous, word))
       previous = word

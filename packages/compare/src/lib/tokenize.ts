@@ -71,11 +71,17 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) ||
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
-/** Words that may start a reference, an act or an amount: only these need the full pattern. */
+/**
+ * Words that may start a reference, an act or an amount, spelt as the
+ * pattern accepts them (it is case-sensitive): only these need the full
+ * pattern. Exact spellings spare a lower-casing per word.
+ */
 const TRIGGERS = new Set([
-  'article', 'articles', 'paragraph', 'paragraphs', 'subparagraph', 'subparagraphs', 'point', 'points', 'recital',
-  'recitals', 'annex', 'annexes', 'chapter', 'chapters', 'section', 'sections', 'title', 'titles', 'part', 'parts',
-  'indent', 'indents', 'regulation', 'directive', 'decision', 'recommendation', 'eur'
+  'Article', 'article', 'Articles', 'articles', 'Paragraph', 'paragraph', 'Paragraphs', 'paragraphs',
+  'Subparagraph', 'subparagraph', 'Subparagraphs', 'subparagraphs', 'Point', 'point', 'Points', 'points',
+  'Recital', 'recital', 'Recitals', 'recitals', 'Annex', 'Annexes', 'ANNEX', 'ANNEXES', 'Chapter', 'Chapters',
+  'CHAPTER', 'Section', 'Sections', 'SECTION', 'Title', 'Titles', 'TITLE', 'Part', 'Parts', 'PART',
+  'Indent', 'indent', 'Indents', 'indents', 'Regulation', 'Directive', 'Decision', 'Recommendation', 'EUR'
 ])
 
 /** Shortest and longest trigger words. */
@@ -123,7 +129,7 @@ export function tokenize(text: string): Token[] {
         } else break
       }
       const core = text.slice(at, end)
-      if (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core.toLowerCase())) {
+      if (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core)) {
         let stop = end
         while (stop < text.length && isSpace(text.charCodeAt(stop))) stop++
         tokens.push({text: stop === end ? core : text.slice(at, stop), key: wide ? tokenKey(core) : core, core: core.length, type: 'word'})
