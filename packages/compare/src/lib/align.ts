@@ -25,7 +25,7 @@ export interface AlignThresholds {
 
 export interface AlignInput {
   /** Candidate pairs `[before index, after index]` (duplicates allowed). */
-  candidates: Iterable<readonly [number, number]>
+  candidates: ReadonlyArray<readonly [number, number]>
   /** Similarity of a pair in [0, 1], or `undefined` when the pair may not match. */
   score: (before: number, after: number) => number | undefined
   /** The after index with the same identity as a before index, if any. */
@@ -58,7 +58,11 @@ export function align(input: AlignInput): Match[] {
     if (input.forced?.(i, j)) score += 10
     scored.set(key, {before: i, after: j, score})
   }
-  for (const [i, j] of input.candidates) consider(i, j)
+  // An indexed loop: no iterator results to allocate, even before the JIT compiles it.
+  for (let k = 0; k < input.candidates.length; k++) {
+    const pair = input.candidates[k]!
+    consider(pair[0], pair[1])
+  }
   const pairs = [...scored.values()].sort((x, y) => y.score - x.score || x.before - y.before || x.after - y.after)
 
   const usedBefore = new Map<number, number>()

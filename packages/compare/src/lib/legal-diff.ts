@@ -161,13 +161,16 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     const anchors = endOld - start + (endNew - start) > ANCHOR_MIN ? uniqueAnchors(ids, oldTokens, newTokens, start, endOld, endNew) : []
     let o = start
     let n = start
-    for (const [i, j] of [...anchors, [endOld, endNew] as const]) {
+    anchors.push([endOld, endNew])
+    for (let k = 0; k < anchors.length; k++) {
+      const i = anchors[k]![0]
+      const j = anchors[k]![1]
       const part = myers(ids, o, i, n, j, deadline, options.maxEditLength)
       if (part === undefined) {
         fallback = true
         break
       }
-      for (const op of part) middle.push(op)
+      for (let p = 0; p < part.length; p++) middle.push(part[p]!)
       if (i < endOld) middle.push(common(i, i + 1, j, j + 1))
       o = i + 1
       n = j + 1
@@ -217,7 +220,8 @@ function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, de
   const ops: Op[] = []
   let o = o0
   let n = n0
-  for (const run of runs) {
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k]!
     if (run.added) {
       ops.push(added(n, n + run.count, o))
       n += run.count
@@ -260,11 +264,11 @@ function uniqueAnchors(ids: TokenIds, oldTokens: readonly Token[], newTokens: re
   const inOld = count(oldTokens, ids.old, endOld)
   const inNew = count(newTokens, ids.new, endNew)
   const pairs: Array<readonly [number, number]> = []
-  for (const [key, i] of inOld) {
-    if (i < 0) continue
+  inOld.forEach((i, key) => {
+    if (i < 0) return
     const j = inNew.get(key)
     if (j !== undefined && j >= 0) pairs.push([i, j])
-  }
+  })
   pairs.sort((x, y) => x[0] - y[0])
   const keep = longestIncreasing(pairs)
   return pairs.filter((_pair, k) => keep.has(k))
@@ -346,7 +350,8 @@ function merge(ops: Op[]): Op[] {
     pendingRemoved = undefined
     pendingAdded = undefined
   }
-  for (const op of ops) {
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k]!
     if (op.kind === 'removed') {
       if (op.o1 === op.o0) continue
       if (pendingRemoved) pendingRemoved.o1 = op.o1
@@ -380,7 +385,8 @@ function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segmen
     out.push(segment)
   }
   const {before, after, oldAt, newAt} = sides
-  for (const op of ops) {
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k]!
     if (op.kind === 'removed') {
       counts.removed += op.o1 - op.o0
       push({value: before.slice(oldAt[op.o0], oldAt[op.o1]), removed: true})
@@ -420,9 +426,9 @@ function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segmen
         pending = {removed: removedText, added: addedText, formal: kind}
       }
     }
-    for (let k = 0; k < op.o1 - op.o0; k++) {
-      const o = sides.old[op.o0 + k]!
-      const n = sides.new[op.n0 + k]!
+    for (let t = 0; t < op.o1 - op.o0; t++) {
+      const o = sides.old[op.o0 + t]!
+      const n = sides.new[op.n0 + t]!
       if (o.text === n.text) {
         flushPending()
         text += o.text

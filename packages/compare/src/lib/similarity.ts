@@ -130,15 +130,40 @@ export function diceBound(a: FeatureSet, b: FeatureSet): number {
  * frequency is at most `maxShare` of `right` (at least 3 items).
  */
 export function candidates(left: readonly FeatureSet[], right: readonly FeatureSet[], k = 8, maxShare = 0.05): Array<[number, number]> {
-  const index = new Map<number, number[]>()
-  right.forEach((set, j) => {
-    for (const f of set) {
-      if (!isBigram(f)) continue
-      let list = index.get(f)
-      if (!list) index.set(f, (list = []))
-      list.push(j)
+  // The inverted index, without an array per feature: (feature, item) pairs
+  // sorted as numbers (feature · `scale` + item), a map from a feature to its
+  // run, and the items in feature order (ascending within a feature).
+  // Indexed loops throughout: they allocate nothing, even before the JIT
+  // compiles them (a for-of over a typed array makes an iterator result per
+  // element until then, and this runs once per comparison).
+  // Features are below 2^30 and items below `scale` (≤ 2^23 for any real list): keys are exact doubles.
+  let scale = 0x100000
+  while (scale < right.length) scale *= 2
+  let total = 0
+  for (let j = 0; j < right.length; j++) {
+    const set = right[j]!
+    for (let n = 0; n < set.length; n++) if (isBigram(set[n]!)) total++
+  }
+  const keys = new Float64Array(total)
+  let at = 0
+  for (let j = 0; j < right.length; j++) {
+    const set = right[j]!
+    for (let n = 0; n < set.length; n++) if (isBigram(set[n]!)) keys[at++] = set[n]! * scale + j
+  }
+  keys.sort()
+  const items = new Int32Array(total)
+  const runOf = new Map<number, number>()
+  const runStart: number[] = []
+  for (let n = 0; n < total; n++) {
+    const key = keys[n]!
+    const f = Math.floor(key / scale)
+    items[n] = key - f * scale
+    if (n === 0 || Math.floor(keys[n - 1]! / scale) !== f) {
+      runOf.set(f, runStart.length)
+      runStart.push(n)
     }
-  })
+  }
+  runStart.push(total)
   const cap = Math.max(3, Math.ceil(right.length * maxShare))
   const out: Array<[number, number]> = []
   const counts = new Int32Array(right.length)
@@ -148,11 +173,16 @@ export function candidates(left: readonly FeatureSet[], right: readonly FeatureS
   const bestCount = new Int32Array(right.length * k)
   const bestLeft = new Int32Array(right.length * k)
   const bestLength = new Int32Array(right.length)
-  left.forEach((set, i) => {
-    for (const f of set) {
-      const list = index.get(f)
-      if (!list || list.length > cap) continue
-      for (const j of list) {
+  for (let i = 0; i < left.length; i++) {
+    const set = left[i]!
+    for (let n = 0; n < set.length; n++) {
+      const run = runOf.get(set[n]!)
+      if (run === undefined) continue
+      const from = runStart[run]!
+      const to = runStart[run + 1]!
+      if (to - from > cap) continue
+      for (let m = from; m < to; m++) {
+        const j = items[m]!
         if (counts[j] === 0) touched.push(j)
         counts[j] = counts[j]! + 1
       }
@@ -179,9 +209,9 @@ export function candidates(left: readonly FeatureSet[], right: readonly FeatureS
         bestLength[j] = length + 1
       }
     }
-    for (const j of touched) counts[j] = 0
+    for (let n = 0; n < touched.length; n++) counts[touched[n]!] = 0
     touched.length = 0
-  })
+  }
   for (let j = 0; j < right.length; j++) {
     for (let at = 0; at < bestLength[j]!; at++) out.push([bestLeft[j * k + at]!, j])
   }
