@@ -37,7 +37,9 @@ export class FeatureSpace {
 
   /** The features of a token list (punctuation and whitespace skipped); `keyIds`: its ids in `keys`. */
   of(tokens: readonly Token[], keyIds: Int32Array = this.keys.of(tokens)): FeatureSet {
-    const out: number[] = []
+    // At most a word and a bigram per token, written straight into a typed array.
+    const out = new Uint32Array(2 * tokens.length)
+    let n = 0
     let previous = -1
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!
@@ -50,11 +52,11 @@ export class FeatureSpace {
       }
       let word = this.wordOfKey[key]! - 1
       if (word === -1) this.wordOfKey[key] = (word = this.id(token.key.toLowerCase())) + 1
-      out.push(word)
-      if (previous !== -1) out.push(bigramId(previous, word))
+      out[n++] = word
+      if (previous !== -1) out[n++] = bigramId(previous, word)
       previous = word
     }
-    return out.length === 0 ? EMPTY : normalise(out)
+    return n === 0 ? EMPTY : distinct(out.subarray(0, n))
   }
 }
 
@@ -71,11 +73,12 @@ export function isBigram(id: number): boolean {
   return id >= BIGRAM
 }
 
-function normalise(ids: number[]): FeatureSet {
-  const sorted = Uint32Array.from(ids).sort()
+/** Sorted, without duplicates, in an array of its own size. */
+function distinct(ids: Uint32Array): FeatureSet {
+  ids.sort()
   let n = 0
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!
-  return sorted.subarray(0, n)
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[n++] = ids[i]!
+  return ids.slice(0, n)
 }
 
 /** The union of feature sets. */

@@ -29,8 +29,13 @@ export interface HtmlOptions {
 
 /** Escape text for HTML text and (double- or single-quoted) attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!)
+  // Most text has nothing to escape: test first (a native scan) before replacing.
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ENTITIES[c]!) : value
 }
+
+const SPECIAL = /[&<>"']/
+const SPECIALS = /[&<>"']/g
+const ENTITIES: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 
 const e = escapeHtml
 
