@@ -185,8 +185,8 @@ class Comparer {
 
   /** Identity key of a before provision in the after version. */
   identityOf(info: ProvisionInfo, relative: boolean): string {
-    const renamed = this.renames.get(info.node.eId)
-    const eId = renamed ?? info.node.eId
+    const renamed = this.renames.get(info.eId)
+    const eId = renamed ?? info.eId
     return relative ? lastStep(eId) : eId
   }
 
@@ -194,7 +194,7 @@ class Comparer {
     if (before.length === 0 || after.length === 0) return []
     const afterByKey = new Map<string, number>()
     after.forEach((info, j) => {
-      const key = relative ? lastStep(info.node.eId) : info.node.eId
+      const key = relative ? lastStep(info.eId) : info.eId
       if (!afterByKey.has(key)) afterByKey.set(key, j)
     })
     const identity = (i: number): number | undefined => afterByKey.get(this.identityOf(before[i]!, relative))
@@ -207,12 +207,12 @@ class Comparer {
       pairs.push(...candidates(left, right))
       const afterByNum = new Map<string, number>()
       after.forEach((info, j) => {
-        if (info.num) afterByNum.set(info.node.type + ':' + cleanNum(info.num), j)
+        if (info.num) afterByNum.set(info.type + ':' + cleanNum(info.num), j)
       })
       before.forEach((info, i) => {
         const j = identity(i)
         if (j !== undefined) pairs.push([i, j])
-        const k = info.num ? afterByNum.get(info.node.type + ':' + cleanNum(info.num)) : undefined
+        const k = info.num ? afterByNum.get(info.type + ':' + cleanNum(info.num)) : undefined
         if (k !== undefined) pairs.push([i, k])
       })
     }
@@ -220,7 +220,7 @@ class Comparer {
       candidates: pairs,
       score: (i, j) => score(before[i]!, after[j]!),
       identity,
-      forced: (i, j) => this.renames.get(before[i]!.node.eId) === after[j]!.node.eId,
+      forced: (i, j) => this.renames.get(before[i]!.eId) === after[j]!.eId,
       thresholds
     })
   }
@@ -235,8 +235,8 @@ class Comparer {
     const outOfOrder = new Set<ProvisionInfo>()
     let articles: Array<[ProvisionInfo, ProvisionInfo]> = []
     for (const type of ['citation', 'recital', 'article', 'annex'] as const) {
-      const before = this.b.provisions.filter((p) => p.node.type === type)
-      const after = this.a.provisions.filter((p) => p.node.type === type)
+      const before = this.b.provisions.filter((p) => p.type === type)
+      const after = this.a.provisions.filter((p) => p.type === type)
       for (const match of this.alignLists(before, after, false, TOP, (x, y) => this.textScore(x, y))) {
         const b = before[match.before]!
         const a = after[match.after]!
@@ -279,15 +279,15 @@ class Comparer {
   }
 
   alignDivisions(outOfOrder: Set<ProvisionInfo>): void {
-    const before = this.b.provisions.filter((p) => p.node.type === 'division')
-    const after = this.a.provisions.filter((p) => p.node.type === 'division')
+    const before = this.b.provisions.filter((p) => p.type === 'division')
+    const after = this.a.provisions.filter((p) => p.type === 'division')
     if (before.length === 0 || after.length === 0) return
     const articlesOf = (info: ProvisionInfo): Set<ProvisionInfo> => {
       const out = new Set<ProvisionInfo>()
       const visit = (p: ProvisionInfo): void => {
         for (const child of p.children) {
-          if (child.node.type === 'article') out.add(child)
-          else if (child.node.type === 'division') visit(child)
+          if (child.type === 'article') out.add(child)
+          else if (child.type === 'division') visit(child)
         }
       }
       visit(info)
@@ -326,7 +326,7 @@ class Comparer {
   /** Align the sub-provisions of an aligned pair. */
   alignChildren(b: ProvisionInfo, a: ProvisionInfo): Match[] {
     return this.alignLists(b.children, a.children, true, SUB, (x, y) => {
-      if (family(x.node.type) !== family(y.node.type)) return undefined
+      if (family(x.type) !== family(y.type)) return undefined
       return this.textScore(x, y)
     })
   }
@@ -369,7 +369,7 @@ class Comparer {
   }
 
   side(info: ProvisionInfo): ProvisionSide {
-    const side = {eId: info.node.eId, label: citationLabel(info.node.eId)} as ProvisionSide
+    const side = {eId: info.eId, label: citationLabel(info.eId)} as ProvisionSide
     if (info.num !== undefined) side.num = info.num
     if (info.heading !== undefined) side.heading = info.heading
     side.text = this.ownText(info)
@@ -380,7 +380,7 @@ class Comparer {
 
   /** A change for a pair, an inserted or a deleted provision, without children. */
   node(b: ProvisionInfo | undefined, a: ProvisionInfo | undefined): ProvisionChange {
-    const kind = (a ?? b)!.node.type
+    const kind = (a ?? b)!.type
     const change: ProvisionChange = {status: b && a ? 'unchanged' : a ? 'inserted' : 'deleted', kind, diff: [], children: []}
     if (b) change.before = this.side(b)
     if (a) change.after = this.side(a)
@@ -465,7 +465,7 @@ class Comparer {
     const containers = new Map<ProvisionInfo, ProvisionChange>()
     const visit = (a: ProvisionInfo, into: ProvisionChange[]): void => {
       const b = this.partnerOfAfter.get(a)
-      if (a.node.type === 'division') {
+      if (a.type === 'division') {
         const change = this.node(b, a)
         containers.set(a, change)
         if (b) containers.set(b, change)
@@ -483,14 +483,14 @@ class Comparer {
     const listOf = (x: ProvisionInfo): ProvisionChange[] => (x.parent ? containers.get(x.parent)!.children : top)
     const siblingsOf = (x: ProvisionInfo): ProvisionInfo[] => (x.parent ? x.parent.children : this.b.top)
     for (const x of this.b.provisions) {
-      if (x.depth > 0 && x.parent?.node.type !== 'division') continue
+      if (x.depth > 0 && x.parent?.type !== 'division') continue
       if (this.partnerOfBefore.has(x)) continue
       const siblings = siblingsOf(x)
       this.placeDeleted(
         siblings.slice(0, siblings.indexOf(x) + 1),
         (y) => y === x,
         (y) => {
-          if (y.node.type !== 'division') return this.subtree(y, undefined)
+          if (y.type !== 'division') return this.subtree(y, undefined)
           const change = this.node(y, undefined)
           containers.set(y, change)
           return change
@@ -536,7 +536,7 @@ class Comparer {
       pairs.push(...candidates(left, right))
     }
     const scored = pairs
-      .filter(([i, j]) => family(deleted[i]!.info.node.type) === family(inserted[j]!.info.node.type))
+      .filter(([i, j]) => family(deleted[i]!.info.type) === family(inserted[j]!.info.type))
       .map(([i, j]) => ({i, j, score: dice(left[i]!, right[j]!)}))
       .filter((p) => p.score >= MOVED_MIN_SCORE)
       .sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j)

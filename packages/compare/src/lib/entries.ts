@@ -11,18 +11,24 @@ import type {Document, Node, Provision} from '@redlex/tree'
 /** What the comparison needs to know about one provision of one version. */
 export interface ProvisionInfo {
   node: Provision
+  /** `node.eId` and `node.type`, read often: kept here, where every entry has the same shape. */
+  eId: string
+  type: Provision['type']
   /** The nearest provision above it, if any. */
   parent: ProvisionInfo | undefined
   /** Index among all provisions of the document, in document order. */
   order: number
   /** Depth among provisions (0 for citations, recitals, top divisions, articles, annexes). */
   depth: number
+  // The optional fields are always present (possibly undefined), so that
+  // every entry has one hidden class in V8 and the code reading them stays
+  // monomorphic.
   /** Printed number when non-empty (as `textOf` prints it). */
-  num?: string
+  num: string | undefined
   /** Heading text, when the node has a heading (possibly empty). */
-  heading?: string
+  heading: string | undefined
   /** Entry index of the number/heading line, when there is one. */
-  seq?: number
+  seq: number | undefined
   /** Own text blocks: entry index and text. */
   blocks: Array<{seq: number; text: string}>
   /** Direct sub-provisions, in order. */
@@ -71,7 +77,8 @@ export function entriesOf(document: Document): Entries {
   const visit = (node: Node, owner: ProvisionInfo | undefined): void => {
     if (isProvision(node)) {
       const info: ProvisionInfo = {
-        node, parent: owner, order: provisions.length, depth: owner ? owner.depth + 1 : 0, blocks: [], children: []
+        node, eId: node.eId, type: node.type, parent: owner, order: provisions.length, depth: owner ? owner.depth + 1 : 0,
+        num: undefined, heading: undefined, seq: undefined, blocks: [], children: []
       }
       provisions.push(info)
       if (!byEid.has(node.eId)) byEid.set(node.eId, info)
