@@ -17,17 +17,23 @@
 // 60000), BENCH_DMP_TIMEOUT (seconds, default 1, diff-match-patch's own
 // default; 0 = unlimited), BENCH_PAIRS (comma list: dsa,ai,generated),
 // BENCH_ENGINES (comma list: redlex,jsdiff,dmp), BENCH_REPEAT (fresh redlex
-// processes per pair, default 3; the one with the median first compare is shown).
+// processes per pair, default 3; the one with the median first compare is
+// shown), BENCH_BASELINE (another built checkout of redlex, e.g. a git
+// worktree of an earlier commit: its redlex runs alternate with this one's,
+// each in a fresh process, and the ratio of the medians is printed — the way
+// to measure a change on a machine whose load moves).
 import {spawnSync} from 'node:child_process'
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
+// BENCH_ROOT is set by the parent for the baseline's child processes.
+const root = process.env.BENCH_ROOT ?? fileURLToPath(new URL('../../', import.meta.url))
 const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url))
 const dist = (name) => pathToFileURL(`${root}packages/${name}/dist/index.js`).href
 const JSDIFF_TIMEOUT = Number(process.env.BENCH_JSDIFF_TIMEOUT ?? 60_000)
 const DMP_TIMEOUT = Number(process.env.BENCH_DMP_TIMEOUT ?? 1)
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3))
+const BASELINE = process.env.BENCH_BASELINE ? fileURLToPath(new URL(process.env.BENCH_BASELINE.replace(/\/?$/, '/'), pathToFileURL(process.cwd() + '/'))) : undefined
 
 // ---------------------------------------------------------------------------
 // The pairs
@@ -224,23 +230,39 @@ if (args[0] === '--one') {
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; jsdiff timeout ${JSDIFF_TIMEOUT} ms; diff-match-patch Diff_Timeout ${DMP_TIMEOUT} s`)
   for (const pair of pairs) {
     const rows = {}
+    const spawn = (engine, env) => {
+      const child = spawnSync(process.execPath, ['--max-old-space-size=4096', self, '--one', pair, engine], {encoding: 'utf8', maxBuffer: 1 << 26, env})
+      const line = child.stdout.trim().split('\n').pop()
+      if (child.status !== 0 || !line) {
+        console.log(`${pair} ${engine}: failed (${child.status}) ${child.stderr.slice(0, 500)}`)
+        return undefined
+      }
+      return JSON.parse(line)
+    }
+    // The run with the median first compare, and all first compares.
+    const median = (runs) => {
+      if (runs.length === 0) return undefined
+      runs.sort((x, y) => x.compareMs - y.compareMs)
+      const row = runs[(runs.length - 1) >> 1]
+      if (runs.length > 1) row.firstRuns = runs.map((x) => x.compareMs)
+      return row
+    }
     for (const engine of (process.env.BENCH_ENGINES ?? 'redlex,jsdiff,dmp').split(',')) {
       // redlex runs REPEAT times (fresh processes) and the run with the median
       // first compare is shown: a single run moves with the machine's load.
+      // With a baseline, its runs alternate with redlex's.
       const runs = []
+      const baseline = []
       for (let r = 0; r < (engine === 'redlex' ? REPEAT : 1); r++) {
-        const child = spawnSync(process.execPath, ['--max-old-space-size=4096', self, '--one', pair, engine], {encoding: 'utf8', maxBuffer: 1 << 26})
-        const line = child.stdout.trim().split('\n').pop()
-        if (child.status !== 0 || !line) {
-          console.log(`${pair} ${engine}: failed (${child.status}) ${child.stderr.slice(0, 500)}`)
-          continue
+        const run = spawn(engine, process.env)
+        if (run) runs.push(run)
+        if (engine === 'redlex' && BASELINE) {
+          const base = spawn(engine, {...process.env, BENCH_ROOT: BASELINE})
+          if (base) baseline.push(base)
         }
-        runs.push(JSON.parse(line))
       }
-      if (runs.length === 0) continue
-      runs.sort((x, y) => x.compareMs - y.compareMs)
-      rows[engine] = runs[(runs.length - 1) >> 1]
-      if (runs.length > 1) rows[engine].firstRuns = runs.map((x) => x.compareMs)
+      if (runs.length > 0) rows[engine] = median(runs)
+      if (baseline.length > 0) rows.baseline = median(baseline)
     }
     const r = rows.redlex
     console.log(`\n${pair}: ${rows.redlex?.chars.map((c) => (c / 1024).toFixed(0) + ' KiB').join(' → ') ?? ''}`)
@@ -251,6 +273,13 @@ if (args[0] === '--one') {
       if (r.firstRuns) console.log(`          first compare over ${r.firstRuns.length} fresh processes: ${r.firstRuns.map(ms).join(', ')} (median shown)`)
       console.log(`          unchanged ${pct(r.unchanged[0])} of before, ${pct(r.unchanged[1])} of after; fallbacks ${r.fallbacks}; peak RSS ${r.maxRssMB.toFixed(0)} MB`)
       console.log(`          ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+    }
+    const b = rows.baseline
+    if (b && r) {
+      const renderOf = (x) => Object.entries(x.renderMs).filter(([k]) => k !== 'docx').reduce((sum, [, v]) => sum + v, 0)
+      console.log(`  baseline ${BASELINE}: compare ${ms(b.compareMs)} (second run ${ms(b.compareWarmMs)}); compare+render (md+html) ${ms(b.compareMs + renderOf(b))}`)
+      if (b.firstRuns) console.log(`          first compare over ${b.firstRuns.length} fresh processes: ${b.firstRuns.map(ms).join(', ')} (median shown)`)
+      console.log(`          redlex / baseline: compare ${(r.compareMs / b.compareMs).toFixed(2)}×, second run ${(r.compareWarmMs / b.compareWarmMs).toFixed(2)}×, compare+render ${((r.compareMs + renderOf(r)) / (b.compareMs + renderOf(b))).toFixed(2)}×`)
     }
     for (const engine of ['jsdiff', 'dmp']) {
       const e = rows[engine]
