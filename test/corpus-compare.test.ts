@@ -44,11 +44,34 @@ function expectLossless(comparison: Comparison, before: Document, after: Documen
   expect(a === textOf(after)).toBe(true)
 }
 
-describe.skipIf(!existsSync(corpus + 'dsa'))('DSA: proposal COM(2020) 825 → Regulation (EU) 2022/2065', () => {
-  const before = fromCellarHtml(read('dsa/proposal-com-2020-825.xhtml'))
-  const after = fromFormex(read('dsa/final-formex.xml'))
-  const comparison = compareDocuments(before, after, {names: {before: 'COM(2020) 825', after: 'Regulation (EU) 2022/2065'}})
-  const byBefore = new Map(articles(comparison).filter((c) => c.before).map((c) => [c.before!.eId, c]))
+/** A pair compared, with its articles by before-eId. */
+interface Compared {
+  before: Document
+  after: Document
+  comparison: Comparison
+  byBefore: Map<string, ProvisionChange>
+}
+
+/**
+ * Compare a pair, or nothing when the corpus is absent: vitest still runs
+ * the body of a skipped `describe` to collect its tests, so nothing may be
+ * read there unless the files exist.
+ */
+function compared(present: boolean, load: () => {before: Document; after: Document; comparison: Comparison}): Compared {
+  if (!present) return {} as Compared
+  const pair = load()
+  return {...pair, byBefore: new Map(articles(pair.comparison).filter((c) => c.before).map((c) => [c.before!.eId, c]))}
+}
+
+const HAS_DSA = existsSync(corpus + 'dsa')
+const HAS_AI_ACT = existsSync(corpus + 'ai-act')
+
+describe.skipIf(!HAS_DSA)('DSA: proposal COM(2020) 825 → Regulation (EU) 2022/2065', () => {
+  const {before, after, comparison, byBefore} = compared(HAS_DSA, () => {
+    const before = fromCellarHtml(read('dsa/proposal-com-2020-825.xhtml'))
+    const after = fromFormex(read('dsa/final-formex.xml'))
+    return {before, after, comparison: compareDocuments(before, after, {names: {before: 'COM(2020) 825', after: 'Regulation (EU) 2022/2065'}})}
+  })
 
   it('compares completely: every article of both versions is accounted for', () => {
     const list = articles(comparison)
@@ -97,13 +120,14 @@ describe.skipIf(!existsSync(corpus + 'dsa'))('DSA: proposal COM(2020) 825 → Re
   })
 })
 
-describe.skipIf(!existsSync(corpus + 'ai-act'))('AI Act: proposal COM(2021) 206 → Regulation (EU) 2024/1689', () => {
-  const dir = 'ai-act/final-formex/'
-  const annexes = readdirSync(corpus + dir).filter((f) => /\.01\d{2}01\.fmx\.xml$/.test(f)).sort()
-  const before = fromCellarHtml(read('ai-act/proposal-com-2021-206.xhtml'))
-  const after = fromFormex(read(dir + 'L_202401689EN.000101.fmx.xml'), {annexes: annexes.map((f) => read(dir + f))})
-  const comparison = compareDocuments(before, after)
-  const byBefore = new Map(articles(comparison).filter((c) => c.before).map((c) => [c.before!.eId, c]))
+describe.skipIf(!HAS_AI_ACT)('AI Act: proposal COM(2021) 206 → Regulation (EU) 2024/1689', () => {
+  const {before, after, comparison, byBefore} = compared(HAS_AI_ACT, () => {
+    const dir = 'ai-act/final-formex/'
+    const annexes = readdirSync(corpus + dir).filter((f) => /\.01\d{2}01\.fmx\.xml$/.test(f)).sort()
+    const before = fromCellarHtml(read('ai-act/proposal-com-2021-206.xhtml'))
+    const after = fromFormex(read(dir + 'L_202401689EN.000101.fmx.xml'), {annexes: annexes.map((f) => read(dir + f))})
+    return {before, after, comparison: compareDocuments(before, after)}
+  })
 
   it('compares completely', () => {
     const list = articles(comparison)

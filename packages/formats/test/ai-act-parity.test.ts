@@ -14,8 +14,9 @@ function provisions(doc: Document): Array<{eId: string; type: string; num: strin
 }
 
 describe.skipIf(!HAS_CORPUS)('AI Act: Formex and EUR-Lex HTML agree', () => {
-  const formex = provisions(fromFormex(read('ai-act/final-formex/L_202401689EN.000101.fmx.xml'), {annexes: aiActAnnexes()}))
-  const html = provisions(fromEurlexHtml(read('ai-act/final-eurlex.html')))
+  // vitest runs a skipped describe's body to collect its tests: read only when the corpus is there.
+  const formex = HAS_CORPUS ? provisions(fromFormex(read('ai-act/final-formex/L_202401689EN.000101.fmx.xml'), {annexes: aiActAnnexes()})) : []
+  const html = HAS_CORPUS ? provisions(fromEurlexHtml(read('ai-act/final-eurlex.html'))) : []
 
   it('has the same provisions in the same order', () => {
     expect(formex.length).toBe(1610) // provisions of all kinds; annex lists after headings hang in the annex

@@ -5,7 +5,8 @@ import {fromFormex, guessTarget, parseCorrigendum} from '@redlex/formats'
 import {HAS_CORPUS, norm, read} from './corpus.js'
 
 describe.skipIf(!HAS_CORPUS)('GDPR corrigendum (OJ L 127, 23.5.2018)', () => {
-  const corrections = parseCorrigendum(read('gdpr/corrigendum-2018/L_2018127EN.01000201.xml'))
+  // vitest runs a skipped describe's body to collect its tests: read only when the corpus is there.
+  const corrections = HAS_CORPUS ? parseCorrigendum(read('gdpr/corrigendum-2018/L_2018127EN.01000201.xml')) : []
 
   it('has 15 corrections, in order, with the location as printed', () => {
     expect(corrections).toHaveLength(15)
