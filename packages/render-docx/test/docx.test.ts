@@ -1,6 +1,7 @@
 import type {Comparison} from '@redlex/compare'
 import {textOf} from '@redlex/tree'
-import {beforeAll, describe, expect, it} from 'vitest'
+import JSZip from 'jszip'
+import {beforeAll, describe, expect, it, vi} from 'vitest'
 import {toDocx} from '../src/index.js'
 import {entriesOf, fixture} from '../../../test/fixtures/comparisons/fixture.js'
 import {asEntries, readDocx, resolve} from './read-docx.js'
@@ -151,6 +152,26 @@ describe('toDocx', () => {
     expect(read.settings).toContain('<w:trackRevisions/>')
     expect(read.core).toContain('<dc:title>Redline: pre-ISC → post-ISC</dc:title>')
     expect(read.header).toContain('Redline: pre-ISC → post-ISC · ISC/2020/06507 (2020-09-02)')
+  })
+
+  it('renders one comparison to the same bytes at any time: the package carries the ISC date throughout', async () => {
+    vi.useFakeTimers({toFake: ['Date']}) // only the clock: JSZip schedules its work with timers
+    try {
+      vi.setSystemTime(new Date('2031-01-01T10:00:00Z'))
+      const first = await toDocx(fixture)
+      vi.setSystemTime(new Date('2032-06-15T23:59:59Z'))
+      const second = await toDocx(fixture)
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true)
+      const zip = await JSZip.loadAsync(first)
+      const core = await zip.file('docProps/core.xml')!.async('string')
+      expect(core).toMatch(/<dcterms:created[^>]*>2020-09-02T00:00:00Z<\/dcterms:created>/)
+      expect(core).toMatch(/<dcterms:modified[^>]*>2020-09-02T00:00:00Z<\/dcterms:modified>/)
+      const dates = new Set<number>()
+      zip.forEach((_path, entry) => void dates.add(entry.date.getTime()))
+      expect([...dates]).toEqual([Date.parse('2020-09-02T00:00:00Z')])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('can leave comments out', async () => {

@@ -13,6 +13,7 @@
  * one for their heading (style `Provision heading`).
  */
 import type {Cause, Comparison, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
+import JSZip from 'jszip'
 import {causeAuthor, causeParts, documentOrder} from '@redlex/compare'
 import {
   AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, Header,
@@ -330,7 +331,28 @@ export async function toDocx(comparison: Comparison, options?: Readonly<DocxOpti
     }]
   })
   const buffer = await Packer.toBuffer(document)
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  return date ? stamp(bytes, date) : bytes
+}
+
+/**
+ * Give the package one date throughout — the document properties' created
+ * and modified, and every zip entry — so that one comparison renders to the
+ * same bytes every time. `docx` stamps both with the time of rendering and
+ * has no option for it.
+ */
+async function stamp(bytes: Uint8Array, date: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes)
+  const core = zip.file('docProps/core.xml')
+  if (core) {
+    const xml = await core.async('string')
+    zip.file('docProps/core.xml', xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`))
+  }
+  const when = new Date(date)
+  zip.forEach((_path, entry) => {
+    entry.date = when
+  })
+  return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE'})
 }
 
 /** `SJ, HOME` → `SH`; `redlex` → `R`; `Conclusion C4` → `CC`. */
