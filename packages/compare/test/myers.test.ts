@@ -107,6 +107,15 @@ describe('myersIds gives jsdiff’s result', () => {
     expect(ours(a, [])).toEqual(jsdiff(a, []))
   })
 
+  it('gives up when it would need more path components than allowed, whatever the time', () => {
+    const a = sequence(random(4), 300, 4)
+    const b = sequence(random(5), 300, 4)
+    const ids = new TokenIds(a, b, undefined)
+    expect(myersIds(ids.old, ids.new, undefined, {deadline: Infinity, maxComponents: 5000})).toBeUndefined()
+    // The same search with room enough gives jsdiff's result (and the arrays are usable again).
+    expect(ours(a, b)).toEqual(jsdiff(a, b))
+  })
+
   it('gives up at its deadline', () => {
     const a = sequence(random(2), 400, 10)
     const b = sequence(random(3), 400, 10)

@@ -50,6 +50,15 @@ describe('tokenize', () => {
     expect(tokenKey('Article')).not.toBe(tokenKey('article'))
   })
 
+  it('keeps a word whole across characters outside the BMP, whatever its case', () => {
+    // The pattern's WORD (with the `u` flag) reads 𝐀 (U+1D400) as a letter; the fast path hands such words to it.
+    expect(tokenTexts('annex\u{1D400} x')).toEqual(['annex\u{1D400} ', 'x'])
+    expect(tokenTexts('ARTICLE\u{1D400} x')).toEqual(['ARTICLE\u{1D400} ', 'x'])
+    expect(tokenTexts('foo\u{1D400}bar baz')).toEqual(['foo\u{1D400}bar ', 'baz'])
+    expect(tokenTexts('non-\u{1D400} x')).toEqual(['non-\u{1D400} ', 'x'])
+    expect(tokenTexts('Annex III')).toEqual(['Annex III'])
+  })
+
   it('keeps every character of long mixed text', () => {
     const text = 'By way of derogation from Article 5(1) and (3) of Directive 2002/58/EC,\u00a0the obligations … shall apply until 31\u00a0December\u00a02025.\n\n(a) natural persons;'
     expect(tokenize(text).map((t) => t.text).join('')).toBe(text)

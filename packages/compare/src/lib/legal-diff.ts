@@ -4,9 +4,10 @@
  * (`castInput`, `tokenize`, `equals`, `join`) and defines what the redline
  * computes; `diffTokens` runs the same search step for step over integer
  * token ids (myers.ts), which is several times faster and is tested to give
- * jsdiff's result. The result is turned into `Segment`s from the token
- * arrays themselves (not from jsdiff's joined values, which take common text
- * from the new side), so that both texts can be rebuilt exactly. */
+ * jsdiff's result. Segments are cut from both texts by token offsets (not
+ * taken from jsdiff's joined values, which take common text from the new
+ * side), so that both texts can be rebuilt exactly.
+ */
 import {Diff} from 'diff'
 import type {Segment} from './types.js'
 import {longestIncreasing} from './similarity.js'
@@ -57,9 +58,9 @@ export interface RenumberLookup {
 }
 
 export interface TextDiffOptions {
-  /** Milliseconds jsdiff may spend before giving up (default 50). */
+  /** Milliseconds the search may spend before giving up (default 50). */
   timeout?: number
-  /** Largest edit distance (in tokens) jsdiff may consider; no limit by default. */
+  /** Largest edit distance (in tokens) the search may consider; no limit by default. */
   maxEditLength?: number
   /** Reference renumbering treated as a formal change (see `Segment.formal`). */
   renumbered?: RenumberLookup
@@ -67,7 +68,7 @@ export interface TextDiffOptions {
 
 export interface TextDiff {
   segments: Segment[]
-  /** Set when jsdiff gave up: the segments are a whole replacement. */
+  /** Set when the search gave up (time, edit length or memory): the segments are a whole replacement. */
   fallback?: 'replaced'
   /** Tokens kept (formal pairs included), removed and added. */
   tokens: {common: number; removed: number; added: number}
@@ -148,6 +149,10 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     endNew--
   }
   const sides: Sides = {old: oldTokens, new: newTokens, before, after, oldAt: offsets(oldTokens), newAt: offsets(newTokens)}
+  // Segments are cut from the texts by token offsets: a text that is not its tokens joined would cut wrongly.
+  if (sides.oldAt[oldTokens.length] !== before.length || sides.newAt[newTokens.length] !== after.length) {
+    throw new Error('diffTokens: a text is not its tokens joined (internal error)')
+  }
   let middle: Op[]
   let fallback = false
   if (endOld === start || endNew === start) {
@@ -399,7 +404,7 @@ function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segmen
     }
     counts.common += op.o1 - op.o0
     const oldText = before.slice(oldAt[op.o0], oldAt[op.o1])
-    // Mostly the same text on both sides: one common segment.
+    // The same text on both sides (the usual case): one common segment.
     if (oldText === after.slice(newAt[op.n0], newAt[op.n1])) {
       push({value: oldText})
       continue

@@ -49,6 +49,9 @@ export class TokenIds {
   readonly alt: Int32Array | undefined
 
   constructor(oldTokens: readonly Token[], newTokens: readonly Token[], renumbered: RenumberLookup | undefined, known?: {keys: KeyIds; old: Int32Array; new: Int32Array}) {
+    if (known && (known.old.length !== oldTokens.length || known.new.length !== newTokens.length)) {
+      throw new Error('TokenIds: ids and tokens differ in length (internal error)')
+    }
     const keys = known?.keys ?? new KeyIds()
     this.old = known?.old ?? keys.of(oldTokens)
     this.new = known?.new ?? keys.of(newTokens)
@@ -86,6 +89,8 @@ export interface MyersOptions {
   deadline: number
   /** Largest edit distance to consider (as jsdiff's `maxEditLength`). */
   maxEditLength?: number
+  /** Most path components to create before giving up (default `MAX_COMPONENTS`). */
+  maxComponents?: number
 }
 
 const COMMON = 0
@@ -96,11 +101,25 @@ const REMOVED = 2
  * Components (jsdiff's linked `lastComponent` lists) live in these arrays,
  * shared by all calls and grown on demand: a component is an index, `-1`
  * is none. A search runs to its end before returning, so sharing is safe.
+ * Unlike jsdiff's objects, components of abandoned paths are not collected
+ * during a search, so a search is bounded (`MAX_COMPONENTS`) and large
+ * arrays are let go after it.
  */
-let componentKind = new Uint8Array(1024)
-let componentCount = new Int32Array(1024)
-let componentPrevious = new Int32Array(1024)
+const INITIAL_COMPONENTS = 1024
+let componentKind = new Uint8Array(INITIAL_COMPONENTS)
+let componentCount = new Int32Array(INITIAL_COMPONENTS)
+let componentPrevious = new Int32Array(INITIAL_COMPONENTS)
 let components = 0
+
+/**
+ * A search that needs more components than this (9 bytes each: about 75 MB)
+ * gives up, as one that runs out of time does. At several million steps
+ * per 50 ms time budget, a search that long has nearly run out of time.
+ */
+export const MAX_COMPONENTS = 1 << 23
+
+/** Arrays above this size are replaced by small ones after a search. */
+const KEEP_COMPONENTS = 1 << 16
 
 function component(kind: number, count: number, previous: number): number {
   if (components === componentKind.length) {
@@ -124,14 +143,28 @@ function component(kind: number, count: number, previous: number): number {
 /**
  * The runs that turn `a` into `b` (ids: equal ids are equal tokens; `alt[i]`,
  * when given and not -1, is a second id `a[i]` also equals), in jsdiff's
- * order, or `undefined` when the deadline or the edit length ran out.
+ * order, or `undefined` when the deadline, the edit length or the
+ * component budget ran out.
  */
 export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): Run[] | undefined {
+  try {
+    return search(a, b, alt, options)
+  } finally {
+    if (componentKind.length > KEEP_COMPONENTS) {
+      componentKind = new Uint8Array(INITIAL_COMPONENTS)
+      componentCount = new Int32Array(INITIAL_COMPONENTS)
+      componentPrevious = new Int32Array(INITIAL_COMPONENTS)
+    }
+  }
+}
+
+function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): Run[] | undefined {
   const oldLen = a.length
   const newLen = b.length
   components = 0
   let maxEditLength = newLen + oldLen
   if (options.maxEditLength !== undefined) maxEditLength = Math.min(maxEditLength, options.maxEditLength)
+  const maxComponents = options.maxComponents ?? MAX_COMPONENTS
   // bestPath[d] for diagonals d = oldPos - newPos in [-(n+m)-1, n+m+1].
   const offset = oldLen + newLen + 1
   const size = 2 * offset + 1
@@ -176,7 +209,7 @@ export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefin
 
   let minDiagonal = -Infinity
   let maxDiagonal = Infinity
-  for (let editLength = 1; editLength <= maxEditLength && Date.now() <= options.deadline; editLength++) {
+  for (let editLength = 1; editLength <= maxEditLength && Date.now() <= options.deadline && components < maxComponents; editLength++) {
     // The upper bound is read on every step: the loop itself may lower it.
     for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= Math.min(maxDiagonal, editLength); diagonal += 2) {
       const removeAt = offset + diagonal - 1

@@ -142,6 +142,7 @@ export function candidates(left: readonly FeatureSet[], right: readonly FeatureS
   // Features are below 2^30 and items below `scale` (≤ 2^23 for any real list): keys are exact doubles.
   let scale = 0x100000
   while (scale < right.length) scale *= 2
+  if (scale > 0x800000) throw new RangeError(`candidates: ${right.length} items in one list (at most 8 388 608)`)
   let total = 0
   for (let j = 0; j < right.length; j++) {
     const set = right[j]!
@@ -194,7 +195,7 @@ export function candidates(left: readonly FeatureSet[], right: readonly FeatureS
     for (let n = 0; n < touched.length; n++) {
       const j = touched[n]!
       if (n < k) out.push([i, j])
-      // \`i\` exceeds every left index already kept, so it goes after all
+      // `i` exceeds every left index already kept, so it goes after all
       // entries with as many shared features or more.
       const count = counts[j]!
       const base = j * k

@@ -101,6 +101,15 @@ export function tokenKey(core: string): string {
     .replace(/\u00ad/g, '')
 }
 
+/** A hyphen or apostrophe that joins two parts of a word (`non-compliance`, `State’s`). */
+function isJoiner(code: number): boolean {
+  return code === 45 || code === 0x2010 || code === 0x2011 || code === 39 || code === 0x2019
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff
+}
+
 /**
  * The UTF-16 unit at `i`, or -1 past the end. Reading past the end with
  * `charCodeAt` gives NaN, which sends V8's optimised tokenizer back to the
@@ -121,7 +130,8 @@ export function tokenize(text: string): Token[] {
     at = lead[0].length
   }
   while (at < text.length) {
-    // Fast path: a plain word that cannot start a unit (same result as WORD).
+    // Fast path: a plain word that cannot start a unit (same result as WORD;
+    // a word running into a character outside the BMP goes to the pattern).
     const code = codeAt(text, at)
     if (!(code >= 48 && code <= 57) && isWordChar(code)) {
       let end = at + 1
@@ -132,13 +142,15 @@ export function tokenize(text: string): Token[] {
         if (isWordChar(c)) {
           end++
           if (c > 127) wide = true
-        } else if ((c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019) && isWordChar(codeAt(text, end + 1))) {
+        } else if (isJoiner(c) && isWordChar(codeAt(text, end + 1))) {
           if (c > 127 || codeAt(text, end + 1) > 127) wide = true
           end += 2
         } else break
       }
       const core = text.slice(at, end)
-      if (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core)) {
+      const next = codeAt(text, end)
+      const astral = isSurrogate(next) || (isJoiner(next) && isSurrogate(codeAt(text, end + 1)))
+      if (!astral && (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core))) {
         let stop = end
         while (stop < text.length && isSpace(codeAt(text, stop))) stop++
         tokens.push({text: stop === end ? core : text.slice(at, stop), key: wide ? tokenKey(core) : core, core: core.length, type: 'word'})
