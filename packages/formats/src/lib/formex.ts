@@ -346,21 +346,18 @@ export class FormexReader {
 
   /** A PARAG inside a quotation: its number prefixed to the first text. */
   private quotedParag(el: Element): Block[] {
-    const num = firstChild(el, 'NO.PARAG')
-    const blocks = childElements(el).filter((c) => c !== num).flatMap((c) => this.blocks(c))
-    if (num) {
-      const first = blocks[0]
-      const n = this.inlines(num)
-      if (first && first.kind === 'text') first.inl = [...n, {type: 'text', value: ' '}, ...first.inl]
-      else blocks.unshift({kind: 'text', inl: n, at: positionOf(num)})
-    }
-    return blocks
+    return this.withNumberInText(el, 'NO.PARAG')
   }
 
   /** An NP outside a list (quotations, annexes): number and text as one text block. */
   private numberedAsText(np: Element): Block[] {
-    const num = firstChild(np, 'NO.P')
-    const blocks = childElements(np).filter((c) => c !== num).flatMap((c) => this.blocks(c))
+    return this.withNumberInText(np, 'NO.P')
+  }
+
+  /** The blocks of an element whose number (child `numberTag`) starts its first text block. */
+  private withNumberInText(el: Element, numberTag: string): Block[] {
+    const num = firstChild(el, numberTag)
+    const blocks = childElements(el).filter((c) => c !== num).flatMap((c) => this.blocks(c))
     if (num) {
       const first = blocks[0]
       const n = this.inlines(num)
