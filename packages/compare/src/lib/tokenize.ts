@@ -160,7 +160,7 @@ export function tokenize(text: string): Token[] {
     }
     // Fast path: a punctuation mark that cannot start a unit.
     const ellipsis = code === 46 && codeAt(text, at + 1) === 46 && codeAt(text, at + 2) === 46
-    if (!isWordChar(code) && !isSpace(code) && code !== 91 && !ellipsis && code !== 0x20ac && code !== 0x2026 && !(code >= 0xd800 && code <= 0xdfff)) {
+    if (!isWordChar(code) && !isSpace(code) && code !== 91 && !ellipsis && code !== 0x20ac && code !== 0x2026 && !isSurrogate(code)) {
       let stop = at + 1
       while (stop < text.length && isSpace(codeAt(text, stop))) stop++
       const core = text[at]!
