@@ -19,3 +19,4 @@ export {
 export * from './lib/refs.js'
 export {placeholderNode, textToInlines} from './lib/inline-text.js'
 export type {ChangeEffect, ChangeLogEntry, Provenance} from './lib/change-log.js'
+export {codePointName, isXmlSafe, xmlDroppedWarning, xmlSafe} from './lib/xml-safe.js'
