@@ -1,0 +1,63 @@
+/**
+ * What every command module shares: where the CLI writes, the usage error,
+ * and the argument helpers. This file imports no library package, so that
+ * `redlex --help` stays fast; a command's own module loads what it needs.
+ */
+import type {ParseArgsConfig} from 'node:util'
+
+/** Where the CLI writes. */
+export interface Io {
+  stdout: (text: string | Uint8Array) => void
+  stderr: (text: string) => void
+  /** True when stderr is a terminal (progress is shown only then). */
+  isTTY?: boolean
+}
+
+/** Parsed flag values, by flag name. */
+export type Values = Record<string, string | boolean | undefined>
+
+/**
+ * A command module (`commands/NAME.ts`): its flags and what it does.
+ * `run` returns the exit code (0 ok, 1 input or validation error).
+ */
+export interface Command {
+  options: NonNullable<ParseArgsConfig['options']>
+  run: (positionals: string[], values: Values, io: Io) => number | Promise<number>
+}
+
+/** Flags every command takes. */
+export const COMMON = {
+  help: {type: 'boolean', short: 'h'},
+  debug: {type: 'boolean'}
+} as const
+
+/** A usage problem: exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly command?: string) {
+    super(message)
+  }
+}
+
+export function one(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`\`${command}\` takes one file, not ${positionals.length}`, command)
+  return positionals[0]!
+}
+
+export function two(positionals: string[], command: string): [string, string] {
+  if (positionals.length !== 2) throw new UsageError(`\`${command}\` takes two files (BEFORE AFTER), not ${positionals.length}`, command)
+  return [positionals[0]!, positionals[1]!]
+}
+
+export function choice<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string, command: string, fallback?: T): T {
+  if (value === undefined || value === true) {
+    if (fallback !== undefined) return fallback
+    throw new UsageError(`\`${command}\` needs --${flag} ${allowed.join('|')}`, command)
+  }
+  if (!allowed.includes(value as T)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not \`${String(value)}\``, command)
+  return value as T
+}
+
+export function required(value: string | boolean | undefined, flag: string, command: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`\`${command}\` needs --${flag} FILE`, command)
+  return value
+}

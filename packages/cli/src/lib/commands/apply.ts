@@ -1,0 +1,24 @@
+/** `redlex apply DRAFT --isc RECORD`: the post-ISC text (and the change log). */
+import {toMarkdown} from '@redlex/markdown'
+import {choice, COMMON, one, required, type Io, type Values} from '../command.js'
+import {emit} from '../emit.js'
+import {writeAtomic} from '../io.js'
+import {loadDocument, loadRecord} from '../load.js'
+import {applyRecord, RENUMBER} from '../record.js'
+
+export const options = {...COMMON, isc: {type: 'string'}, output: {type: 'string', short: 'o'}, log: {type: 'string'}, renumber: {type: 'string'}} as const
+
+export function run(positionals: string[], values: Values, io: Io): number {
+  const file = one(positionals, 'apply')
+  const recordFile = required(values['isc'], 'isc', 'apply')
+  const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'apply', 'sequential')
+  const draft = loadDocument(file)
+  const loaded = loadRecord(recordFile)
+  const record = loaded.record
+  const result = applyRecord(loaded, draft.document, renumber)
+  // Write the log first: if it fails, the text is not written either.
+  if (typeof values['log'] === 'string') writeAtomic(values['log'], JSON.stringify({isc: record.reference, changes: result.log}, null, 2) + '\n')
+  emit(io, values['output'], toMarkdown(result.document))
+  if (typeof values['output'] === 'string') io.stderr(`${values['output']}: ${result.log.length} amendments applied (${record.reference})\n`)
+  return 0
+}

@@ -1,0 +1,45 @@
+/** `redlex compare BEFORE AFTER --format html|md|docx|json`. */
+import {compareDocuments, type Comparison} from '@redlex/compare'
+import {toDocx} from '@redlex/render-docx'
+import {toHtml} from '@redlex/render-html'
+import {toMarkdownRedline} from '@redlex/render-markdown'
+import {choice, COMMON, two, UsageError, type Io, type Values} from '../command.js'
+import {emit} from '../emit.js'
+import {loadDocument, loadRecord} from '../load.js'
+import {applyRecord, iscInfo, RENUMBER} from '../record.js'
+
+export const options = {...COMMON, isc: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, renumber: {type: 'string'}, 'show-renumbering': {type: 'boolean'}, lenient: {type: 'boolean'}} as const
+
+export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
+  const [beforeFile, afterFile] = two(positionals, 'compare')
+  const format = choice(values['format'], ['html', 'md', 'docx', 'json'] as const, 'format', 'compare')
+  if (format === 'docx' && typeof values['output'] !== 'string') throw new UsageError('`--format docx` needs -o FILE (it is a binary file)', 'compare')
+  const lenient = Boolean(values['lenient'])
+  const before = loadDocument(beforeFile, {lenient})
+  const after = loadDocument(afterFile, {lenient})
+  let comparison: Comparison
+  if (typeof values['isc'] === 'string') {
+    const loaded = loadRecord(values['isc'])
+    const record = loaded.record
+    const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'compare', 'sequential')
+    const applied = applyRecord(loaded, before.document, renumber)
+    comparison = compareDocuments(before.document, after.document, {
+      names: {before: beforeFile, after: afterFile},
+      log: applied.log,
+      renames: applied.renames,
+      isc: iscInfo(record),
+      showRenumbering: Boolean(values['show-renumbering'])
+    })
+  } else {
+    comparison = compareDocuments(before.document, after.document, {names: {before: beforeFile, after: afterFile}, showRenumbering: Boolean(values['show-renumbering'])})
+  }
+  const out = format === 'json'
+    ? JSON.stringify(comparison, null, 2) + '\n'
+    : format === 'md'
+      ? toMarkdownRedline(comparison)
+      : format === 'html'
+        ? toHtml(comparison)
+        : await toDocx(comparison)
+  emit(io, values['output'], out)
+  return 0
+}

@@ -1,0 +1,18 @@
+/** `redlex convert FILE --to md|akn|json`. */
+import {toAkn} from '@redlex/formats'
+import {toMarkdown} from '@redlex/markdown'
+import {choice, COMMON, one, type Io, type Values} from '../command.js'
+import {emit} from '../emit.js'
+import {loadDocument} from '../load.js'
+
+export const options = {...COMMON, to: {type: 'string'}, output: {type: 'string', short: 'o'}, lenient: {type: 'boolean'}} as const
+
+export function run(positionals: string[], values: Values, io: Io): number {
+  const file = one(positionals, 'convert')
+  const to = choice(values['to'], ['md', 'akn', 'json'] as const, 'to', 'convert')
+  const {document, warnings} = loadDocument(file, {lenient: Boolean(values['lenient'])})
+  for (const warning of warnings) io.stderr(warning.message + '\n')
+  const out = to === 'md' ? toMarkdown(document) : to === 'akn' ? toAkn(document) : JSON.stringify(document, null, 2) + '\n'
+  emit(io, values['output'], out)
+  return 0
+}

@@ -1,0 +1,33 @@
+/** `redlex verify BEFORE AFTER --isc RECORD`: a hand-edited post-ISC text against the record. */
+import {verify} from '@redlex/compare'
+import {choice, COMMON, required, two, type Io, type Values} from '../command.js'
+import {loadDocument, loadRecord} from '../load.js'
+import {applyRecord, iscInfo, RENUMBER} from '../record.js'
+
+export const options = {...COMMON, isc: {type: 'string'}, json: {type: 'boolean'}, renumber: {type: 'string'}} as const
+
+export function run(positionals: string[], values: Values, io: Io): number {
+  const [beforeFile, afterFile] = two(positionals, 'verify')
+  const recordFile = required(values['isc'], 'isc', 'verify')
+  const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'verify', 'sequential')
+  const before = loadDocument(beforeFile)
+  const after = loadDocument(afterFile)
+  const loaded = loadRecord(recordFile)
+  const record = loaded.record
+  const applied = applyRecord(loaded, before.document, renumber)
+  const report = verify(before.document, after.document, {log: applied.log, renames: applied.renames, isc: iscInfo(record)})
+  if (values['json']) io.stdout(JSON.stringify(report, null, 2) + '\n')
+  else io.stdout(formatReport(report))
+  return report.ok ? 0 : 1
+}
+
+function formatReport(report: ReturnType<typeof verify>): string {
+  const lines: string[] = []
+  lines.push(report.ok ? 'OK: every change is explained and every amendment is reflected.' : 'NOT OK: the post-ISC text and the ISC record disagree.')
+  const c = report.counts
+  lines.push(`${c.changes} changes: ${c.explained} explained, ${c.unexplained} unexplained; ${c.amendments} amendments: ${c.reflected} reflected, ${c.unreflected} missing.`)
+  for (const item of report.explained) lines.push(`  explained    ${item.change.label} (${item.change.status}) by ${item.amendments.join(', ')}`)
+  for (const item of report.unexplained) lines.push(`  UNEXPLAINED  ${item.label} (${item.status})`)
+  for (const item of report.unreflected) lines.push(`  MISSING      amendment ${item.amendment}${item.conclusion ? ` (conclusion ${item.conclusion})` : ''}: ${item.description}`)
+  return lines.join('\n') + '\n'
+}

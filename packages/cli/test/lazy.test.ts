@@ -1,0 +1,41 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url))
+
+/** Every module `entry` loads before running anything: the static imports, followed through the package's own files. */
+function staticGraph(entry: string): {files: string[]; packages: string[]} {
+  const files = new Set<string>()
+  const packages = new Set<string>()
+  const visit = (file: string) => {
+    if (files.has(file)) return
+    files.add(file)
+    const code = readFileSync(file, 'utf8')
+    // `import … from 'x'` and `export … from 'x'`, not `import('x')` (that is loaded on demand).
+    for (const match of code.matchAll(/^(?:import|export)\s[^;'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)) {
+      const specifier = match[1] ?? match[2]!
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
+      else packages.add(specifier)
+    }
+  }
+  visit(entry)
+  return {files: [...files], packages: [...packages].sort()}
+}
+
+describe.skipIf(!existsSync(dist))('redlex start-up', () => {
+  it('should load no library package before a command runs (help and version stay fast)', () => {
+    const {files, packages} = staticGraph(resolve(dist, 'bin.js'))
+    expect(packages).toEqual(['node:util'])
+    expect(files.some((file) => file.includes('/commands/'))).toBe(false)
+  })
+
+  it('should load each command module only with what that command uses', () => {
+    const convert = staticGraph(resolve(dist, 'lib/commands/convert.js')).packages
+    expect(convert).not.toContain('@redlex/compare')
+    expect(convert).not.toContain('@redlex/render-docx')
+    const compare = staticGraph(resolve(dist, 'lib/commands/compare.js')).packages
+    expect(compare).toContain('@redlex/render-docx')
+  })
+})
