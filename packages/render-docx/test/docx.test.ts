@@ -1,6 +1,8 @@
 import type {Comparison} from '@redlex/compare'
 import {textOf} from '@redlex/tree'
+import type {Warning} from '@redlex/tree'
 import JSZip from 'jszip'
+import {SaxesParser} from 'saxes'
 import {beforeAll, describe, expect, it, vi} from 'vitest'
 import {toDocx} from '../src/index.js'
 import {entriesOf, fixture} from '../../../test/fixtures/comparisons/fixture.js'
@@ -201,5 +203,59 @@ describe('toDocx on a real comparison (compareDocuments)', () => {
       ['HOME', 'State the objective in an article.'],
       ['SG, SJ', 'The Regulation should expire at the end of the current legislative period.']
     ]))
+  })
+})
+
+/** Strict XML 1.0 check (saxes checks every character; xmldom lets U+FFFE through): throws on the first error. */
+function parseStrictly(xml: string, part: string): void {
+  const parser = new SaxesParser({xmlns: true})
+  parser.on('error', (error) => {
+    throw new Error(`${part}: ${error.message}`)
+  })
+  parser.write(xml).close()
+}
+
+/** A copy of `comparison` with characters XML 1.0 forbids in every segment, cause text and version name. */
+function poisoned(comparison: Comparison): Comparison {
+  const bad = '\u0001\uFFFE\uFFFF\u0008'
+  const copy = structuredClone(comparison) as Comparison
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit)
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>
+      for (const key of ['value', 'conclusionText', 'note']) {
+        if (typeof record[key] === 'string' && record[key] !== '') record[key] = bad + (record[key] as string)
+      }
+      Object.values(record).forEach(visit)
+    }
+  }
+  visit(copy.changes)
+  visit(copy.frame)
+  copy.before.name = bad + copy.before.name
+  copy.after.name = copy.after.name + bad
+  return copy
+}
+
+describe('toDocx and characters XML 1.0 forbids', () => {
+  it('drops them from every part with one warning, so Word can open the file, and keeps all other text', async () => {
+    const warnings: Warning[] = []
+    const bytes = await toDocx(poisoned(fixture), {onWarning: (w) => warnings.push(w), date: '2020-09-02'})
+    const zip = await JSZip.loadAsync(bytes)
+    const parts = Object.values(zip.files).filter((f) => /\.(xml|rels)$/.test(f.name))
+    expect(parts.map((p) => p.name)).toEqual(expect.arrayContaining(['word/document.xml', 'word/comments.xml', 'word/header1.xml', 'docProps/core.xml']))
+    for (const part of parts) parseStrictly(await part.async('string'), part.name)
+    expect(warnings.map((w) => w.code)).toEqual(['tree/xml-invalid-character'])
+    expect(warnings[0]!.message).toMatch(/U\+0001, U\+FFFE, U\+FFFF, U\+0008\b/)
+    expectVersions(await readDocx(bytes), fixture)
+  })
+
+  it('the strict check is sharp: it rejects a part with U+FFFE', () => {
+    expect(() => parseStrictly('<w:t xmlns:w="urn:x">a\uFFFEb</w:t>', 'part')).toThrow(/part/)
+  })
+
+  it('leaves a clean comparison as it was, without a warning', async () => {
+    const warnings: Warning[] = []
+    await toDocx(fixture, {onWarning: (w) => warnings.push(w)})
+    expect(warnings).toEqual([])
   })
 })

@@ -10,6 +10,8 @@ import type {
   Annex, Article, Citation, Conclusions, Division, Document, Heading, Inline, Node, Preamble, Preface,
   ProvisionContent, Recital, Table
 } from '@redlex/tree'
+import type {Warning} from '@redlex/tree'
+import {xmlDroppedWarning, xmlSafe} from '@redlex/tree'
 import {AKN_NS, REDLEX_NS} from './akn-import.js'
 import {dataString, isExternalHref} from './finish.js'
 import {escapeAttr, escapeText} from './xml.js'
@@ -21,6 +23,12 @@ export interface AknExportOptions {
   date?: string
   /** Document number for FRBRnumber, e.g. `COM(2020) 568` or `2016/679`. */
   number?: string
+  /**
+   * Told about what could not be written exactly: characters XML 1.0 does
+   * not allow (C0 controls, U+FFFE…) are dropped, with one
+   * `tree/xml-invalid-character` warning.
+   */
+  onWarning?: ((warning: Warning) => void) | null | undefined
 }
 
 const KIND_CODE = {regulation: 'REG', directive: 'DIR', decision: 'DEC'} as const
@@ -28,7 +36,12 @@ const NCNAME = /^[A-Za-z_][\w.-]*$/
 
 /** Serialise a redlex document as AKN4EU XML. */
 export function toAkn(document: Document, options?: Readonly<AknExportOptions> | null): string {
-  return new AknWriter(options ?? {}).document(document)
+  const dropped: string[] = []
+  // The writer's own markup is plain ASCII: whatever xmlSafe drops came from the texts or the options.
+  const xml = xmlSafe(new AknWriter(options ?? {}).document(document), (char) => dropped.push(char))
+  const warning = xmlDroppedWarning(dropped, 'the AKN export')
+  if (warning) options?.onWarning?.(warning)
+  return xml
 }
 
 class AknWriter {

@@ -15,6 +15,8 @@
 import type {Cause, Comparison, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
 import JSZip from 'jszip'
 import {causeAuthor, causeParts, documentOrder} from '@redlex/compare'
+import {xmlDroppedWarning, xmlSafe} from '@redlex/tree'
+import type {Warning} from '@redlex/tree'
 import {
   AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, Header,
   HeadingLevel, InsertedTextRun, Packer, Paragraph, Tab, TextRun
@@ -34,6 +36,12 @@ export interface DocxOptions {
   comments?: boolean | null | undefined
   /** The document title in its properties (default `Redline: <before> → <after>`). */
   title?: string | null | undefined
+  /**
+   * Told about what could not be written exactly: characters XML 1.0 does
+   * not allow (U+FFFE, C0 controls…) are dropped from the document, with
+   * one `tree/xml-invalid-character` warning.
+   */
+  onWarning?: ((warning: Warning) => void) | null | undefined
 }
 
 type Kind = 'common' | 'added' | 'removed'
@@ -152,7 +160,12 @@ function revisionDate(value: string | undefined): string | undefined {
  * @param options Rendering options.
  * @returns The bytes of a `.docx` file.
  */
-export async function toDocx(comparison: Comparison, options?: Readonly<DocxOptions> | null): Promise<Uint8Array> {
+export async function toDocx(input: Comparison, inputOptions?: Readonly<DocxOptions> | null): Promise<Uint8Array> {
+  const dropped: string[] = []
+  const comparison = withoutInvalidCharacters(input, (char) => dropped.push(char))
+  const options = withoutInvalidCharacters(inputOptions, (char) => dropped.push(char))
+  const warning = xmlDroppedWarning(dropped, 'the Word document')
+  if (warning) inputOptions?.onWarning?.(warning)
   const fallbackAuthor = options?.author ?? 'redlex'
   const date = revisionDate(options?.date ?? comparison.isc?.date)
   const withComments = options?.comments ?? true
@@ -333,6 +346,25 @@ export async function toDocx(comparison: Comparison, options?: Readonly<DocxOpti
   const buffer = await Packer.toBuffer(document)
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
   return date ? stamp(bytes, date) : bytes
+}
+
+/**
+ * `value` with the characters XML 1.0 forbids dropped from every string in
+ * it; what did not change is shared, so a clean comparison comes back as it
+ * is. `docx` drops C0 controls without a word and writes U+FFFE and U+FFFF
+ * as they are, which makes Word refuse the file.
+ */
+function withoutInvalidCharacters<T>(value: T, onDrop: (char: string) => void): T {
+  if (typeof value === 'string') return xmlSafe(value, onDrop) as T
+  if (typeof value !== 'object' || value === null) return value
+  let changed = false
+  const entries = Object.entries(value).map(([key, item]) => {
+    const safe = withoutInvalidCharacters(item, onDrop)
+    if (safe !== item) changed = true
+    return [key, safe] as const
+  })
+  if (!changed) return value
+  return (Array.isArray(value) ? entries.map(([, item]) => item) : Object.fromEntries(entries)) as T
 }
 
 /**

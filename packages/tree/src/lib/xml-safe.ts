@@ -50,8 +50,9 @@ export function codePointName(char: string): string {
 
 /**
  * The warning for characters {@link xmlSafe} dropped, or `undefined` when
- * none were: how many, and which (each named once, in order of first
- * appearance). Code `tree/xml-invalid-character`.
+ * none were. It names each character once, in order of first appearance
+ * (no count: a writer may see the same text twice, e.g. a provision's text
+ * and its diff). Code `tree/xml-invalid-character`.
  *
  * @param dropped The characters dropped (as `onDrop` received them).
  * @param output What was being written, e.g. `the Word document`.
@@ -59,9 +60,9 @@ export function codePointName(char: string): string {
 export function xmlDroppedWarning(dropped: readonly string[], output: string): Warning | undefined {
   if (dropped.length === 0) return undefined
   const names = [...new Set(dropped.map(codePointName))]
-  const count = dropped.length === 1 ? 'a character' : `${dropped.length} characters`
   return {
     code: 'tree/xml-invalid-character',
-    message: `${count} not allowed in XML 1.0 (${names.join(', ')}) dropped from ${output} [tree/xml-invalid-character]`
+    message: `Characters not allowed in XML 1.0 dropped from ${output}: ${names.join(', ')}. ` +
+      'Remove them from the source (often a control character or `&#1;` in the input) [tree/xml-invalid-character]'
   }
 }
