@@ -42,6 +42,9 @@ function expectLossless(comparison: Comparison, before: Document, after: Documen
   expect(a.length).toBe(textOf(after).length)
   expect(b === textOf(before)).toBe(true)
   expect(a === textOf(after)).toBe(true)
+  // With footnotes written where their markers stand: every note of both versions is in the model.
+  expect(reconstruct(comparison, 'before', {notes: true}) === textOf(before, {notes: true})).toBe(true)
+  expect(reconstruct(comparison, 'after', {notes: true}) === textOf(after, {notes: true})).toBe(true)
 }
 
 /** A pair compared, with its articles by before-eId. */
@@ -179,6 +182,8 @@ describe.skipIf(!existsSync(corpus + 'ai-act/council-drafts-md'))('AI Act: the C
       expect(comparison.summary.unchanged + comparison.summary.modified).toBeGreaterThan(0)
       expect(reconstruct(comparison, 'before') === textOf(docs[i]!)).toBe(true)
       expect(reconstruct(comparison, 'after') === textOf(docs[i + 1]!)).toBe(true)
+      expect(reconstruct(comparison, 'before', {notes: true}) === textOf(docs[i]!, {notes: true})).toBe(true)
+      expect(reconstruct(comparison, 'after', {notes: true}) === textOf(docs[i + 1]!, {notes: true})).toBe(true)
       // Successive drafts share most of their words.
       expect(shares(comparison).kept).toBeGreaterThan(0.5)
     }

@@ -15,10 +15,10 @@ import {citationLabel, cleanNum} from '@redlex/tree'
 import type {Document} from '@redlex/tree'
 import {align, type AlignThresholds, type Match} from './align.js'
 import {attachCauses} from './causes.js'
-import {entriesOf, ownText, type Entries, type FrameEntry, type ProvisionInfo} from './entries.js'
+import {entriesOf, ownText, type Entries, type FrameEntry, type NoteEntry, type ProvisionInfo} from './entries.js'
 import {diffText, diffTokens, hasChange, type RenumberLookup, type TextDiff} from './legal-diff.js'
 import {FeatureSpace, candidates, dice, longestIncreasing, union, type FeatureSet} from './similarity.js'
-import type {CompareOptions, Comparison, FrameChange, ProvisionChange, ProvisionSide, StatusCounts} from './types.js'
+import type {CompareOptions, Comparison, FrameChange, NoteChange, NoteSide, ProvisionChange, ProvisionSide, StatusCounts} from './types.js'
 import {tokenize, type Token} from './tokenize.js'
 
 const TOP: AlignThresholds = {strong: 0.6, weak: 0.3, floor: 0.1, moveMargin: 0.15}
@@ -396,10 +396,61 @@ class Comparer {
       change.heading = heading.segments
       this.addTokens(heading.tokens)
     }
+    const notes = [...this.noteChanges(b?.headingNotes, a?.headingNotes, 'heading'), ...this.noteChanges(b?.notes, a?.notes, undefined)]
+    if (notes.length > 0) change.notes = notes
     this.meta.set(change, b && a ? {before: b, after: a, moved: false} : b ? {before: b, moved: false} : {after: a!, moved: false})
     if (b) this.changeOfBefore.set(b, change)
     if (a) this.changeOfAfter.set(a, change)
     return change
+  }
+
+  /**
+   * The footnotes of one place (text or heading) of a pair, or of a provision
+   * present on one side only. Equal texts are paired in order (a longest
+   * common subsequence); between two such pairs, the leftovers are paired
+   * one to one as modified, the rest deleted or inserted.
+   */
+  noteChanges(before: readonly NoteEntry[] | undefined, after: readonly NoteEntry[] | undefined, place: 'heading' | undefined): NoteChange[] {
+    const b = before ?? []
+    const a = after ?? []
+    if (b.length === 0 && a.length === 0) return []
+    const out: NoteChange[] = []
+    const make = (x: NoteEntry | undefined, y: NoteEntry | undefined): void => {
+      const change = {status: x && y ? 'unchanged' : y ? 'inserted' : 'deleted', diff: []} as unknown as NoteChange
+      if (place) change.place = place
+      if (x) change.before = noteSide(x)
+      if (y) change.after = noteSide(y)
+      const text = x && y ? this.diff(x.text, y.text) : whole((x ?? y)!.text, tokenize((x ?? y)!.text).length, x ? 'removed' : 'added')
+      change.diff = text.segments
+      if (text.fallback) change.fallback = text.fallback
+      this.addTokens(text.tokens)
+      if (x && y) change.status = hasChange(text.segments) ? 'modified' : x.marker !== y.marker ? 'renumbered' : 'unchanged'
+      out.push(change)
+    }
+    let removed: NoteEntry[] = []
+    let added: NoteEntry[] = []
+    const flush = (): void => {
+      const paired = Math.min(removed.length, added.length)
+      for (let k = 0; k < paired; k++) make(removed[k], added[k])
+      for (let k = paired; k < removed.length; k++) make(removed[k], undefined)
+      for (let k = paired; k < added.length; k++) make(undefined, added[k])
+      removed = []
+      added = []
+    }
+    let i = 0
+    let j = 0
+    for (const run of diffArrays(b as NoteEntry[], a as NoteEntry[], {comparator: (x, y) => x.text === y.text})) {
+      for (let k = 0; k < run.count; k++) {
+        if (run.removed) removed.push(b[i++]!)
+        else if (run.added) added.push(a[j++]!)
+        else {
+          flush()
+          make(b[i++], a[j++])
+        }
+      }
+    }
+    flush()
+    return out
   }
 
   addTokens(tokens: TextDiff['tokens']): void {
@@ -563,7 +614,7 @@ class Comparer {
     for (const child of change.children) this.settle(child)
     const meta = this.meta.get(change)!
     if (!meta.before || !meta.after) return
-    const own = hasChange(change.diff) || (change.heading !== undefined && hasChange(change.heading))
+    const own = hasChange(change.diff) || (change.heading !== undefined && hasChange(change.heading)) || notesChanged(change.notes)
     const within = change.children.some((child) => child.status !== 'unchanged')
     const renumbered = numberKey(meta.before.num) !== numberKey(meta.after.num)
     const modified = own || within
@@ -607,9 +658,11 @@ class Comparer {
     const entry = (a ?? b)!
     const text = this.diff(b?.text ?? '', a?.text ?? '')
     this.addTokens(text.tokens)
-    const status: FrameChange['status'] = b && a ? (hasChange(text.segments) ? 'modified' : 'unchanged') : a ? 'inserted' : 'deleted'
+    const notes = this.noteChanges(b?.notes, a?.notes, undefined)
+    const status: FrameChange['status'] = b && a ? (hasChange(text.segments) || notesChanged(notes) ? 'modified' : 'unchanged') : a ? 'inserted' : 'deleted'
     const change: FrameChange = {part: entry.part, kind: entry.kind, status, diff: text.segments}
     if (entry.name !== undefined) change.name = entry.name
+    if (notes.length > 0) change.notes = notes
     if (b?.seq !== undefined) change.beforeSeq = b.seq
     if (a?.seq !== undefined) change.afterSeq = a.seq
     return change
@@ -629,6 +682,15 @@ function whole(text: string, tokens: number, side: 'removed' | 'added'): TextDif
   const counts = {common: 0, removed: side === 'removed' ? tokens : 0, added: side === 'added' ? tokens : 0}
   if (text === '') return {segments: [], tokens: counts}
   return {segments: [side === 'removed' ? {value: text, removed: true} : {value: text, added: true}], tokens: counts}
+}
+
+function noteSide(note: NoteEntry): NoteSide {
+  return {marker: note.marker, text: note.text, at: note.at}
+}
+
+/** True when a footnote was inserted, deleted or reworded (a new marker alone is no change). */
+export function notesChanged(notes: readonly NoteChange[] | undefined): boolean {
+  return notes !== undefined && notes.some((note) => note.status !== 'unchanged' && note.status !== 'renumbered')
 }
 
 /** A printed number for comparison: the unit word (lower case) and the bare number (`TITLE I` → `title I`). */
@@ -655,6 +717,7 @@ function tidy(change: ProvisionChange): ProvisionChange {
   if (change.after) out.after = change.after
   if (change.heading) out.heading = change.heading
   out.diff = change.diff
+  if (change.notes) out.notes = change.notes
   if (change.fallback) out.fallback = change.fallback
   if (change.causes) out.causes = change.causes
   if (change.tokens) out.tokens = change.tokens

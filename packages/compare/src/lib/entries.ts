@@ -6,7 +6,14 @@
  * with its index.
  */
 import {blockText, inlineText, isProvision} from '@redlex/tree'
-import type {Document, Node, Provision} from '@redlex/tree'
+import type {Document, Inline, Node, Provision} from '@redlex/tree'
+
+/** A footnote as found in a version: marker, text, and the marker's offset in its owner's text. */
+export interface NoteEntry {
+  marker: string
+  text: string
+  at: number
+}
 
 /** What the comparison needs to know about one provision of one version. */
 export interface ProvisionInfo {
@@ -31,6 +38,9 @@ export interface ProvisionInfo {
   seq: number | undefined
   /** Own text blocks: entry index and text. */
   blocks: Array<{seq: number; text: string}>
+  /** Footnotes of the own text (offsets into the blocks joined by `\n`) and of the heading. */
+  notes: NoteEntry[]
+  headingNotes: NoteEntry[]
   /** Direct sub-provisions, in order. */
   children: ProvisionInfo[]
 }
@@ -43,6 +53,8 @@ export interface FrameEntry {
   /** Absent for text that `textOf` leaves out (`Whereas:`). */
   seq?: number
   text: string
+  /** Footnotes of the block (offsets into `text`), when it has any. */
+  notes?: NoteEntry[]
 }
 
 export interface Entries {
@@ -65,11 +77,19 @@ export function entriesOf(document: Document): Entries {
   const byEid = new Map<string, ProvisionInfo>()
   let part: FrameEntry['part'] = 'preface'
 
-  const own = (owner: ProvisionInfo | undefined, text: string, kind: string, name?: string): void => {
-    if (owner) owner.blocks.push({seq: seq++, text})
-    else {
+  const own = (owner: ProvisionInfo | undefined, text: string, notes: NoteEntry[] | undefined, kind: string, name?: string): void => {
+    if (owner) {
+      if (notes) {
+        // Offsets into the own text: the blocks before, each followed by `\n`.
+        let base = 0
+        for (const block of owner.blocks) base += block.text.length + 1
+        for (const note of notes) owner.notes.push({marker: note.marker, text: note.text, at: base + note.at})
+      }
+      owner.blocks.push({seq: seq++, text})
+    } else {
       const entry: FrameEntry = {part, kind, seq: seq++, text}
       if (name !== undefined) entry.name = name
+      if (notes) entry.notes = notes
       frame.push(entry)
     }
   }
@@ -78,7 +98,7 @@ export function entriesOf(document: Document): Entries {
     if (isProvision(node)) {
       const info: ProvisionInfo = {
         node, eId: node.eId, type: node.type, parent: owner, order: provisions.length, depth: owner ? owner.depth + 1 : 0,
-        num: undefined, heading: undefined, seq: undefined, blocks: [], children: []
+        num: undefined, heading: undefined, seq: undefined, blocks: [], notes: [], headingNotes: [], children: []
       }
       provisions.push(info)
       if (!byEid.has(node.eId)) byEid.set(node.eId, info)
@@ -90,7 +110,9 @@ export function entriesOf(document: Document): Entries {
         head.push(node.num)
       }
       if ('heading' in node && node.heading) {
-        info.heading = inlineText(node.heading)
+        const notes: NoteEntry[] = []
+        info.heading = textWithNotes(node.heading, notes)
+        if (notes.length > 0) info.headingNotes = notes
         head.push(info.heading)
       }
       if (head.length > 0) info.seq = seq++
@@ -98,10 +120,10 @@ export function entriesOf(document: Document): Entries {
       return
     }
     // Leaf blocks: the same lines as `textOf`, so that reconstruction gives its text back.
-    const line = blockText(node)
+    const line = blockWithNotes(node)
     if (line !== undefined) {
-      if (node.type === 'formula') own(owner, line, 'formula', node.name)
-      else own(owner, line, INLINE_TYPES.has(node.type) ? 'text' : node.type)
+      if (node.type === 'formula') own(owner, line.text, line.notes, 'formula', node.name)
+      else own(owner, line.text, line.notes, INLINE_TYPES.has(node.type) ? 'text' : node.type)
       return
     }
     switch (node.type) {
@@ -124,6 +146,90 @@ export function entriesOf(document: Document): Entries {
   }
   visit(document, undefined)
   return {count: seq, frame, provisions, top, byEid}
+}
+
+/**
+ * `blockText(node)` of `@redlex/tree` with the footnotes it leaves out:
+ * the same text, and each note's marker, text and offset in it (`notes`
+ * absent when there are none).
+ */
+function blockWithNotes(node: Node): {text: string; notes?: NoteEntry[]} | undefined {
+  const notes: NoteEntry[] = []
+  let text: string
+  switch (node.type) {
+    case 'tableRow': {
+      text = ''
+      node.children.forEach((cell, k) => {
+        if (k > 0) text += ' | '
+        text += textWithNotes(cell.children, notes, text.length)
+      })
+      break
+    }
+    case 'text':
+    case 'ref':
+    case 'placeholder':
+    case 'quotedText':
+    case 'emphasis':
+    case 'strong':
+    case 'link':
+    case 'break':
+    case 'authorialNote':
+      text = textWithNotes([node], notes)
+      break
+    case 'content':
+    case 'intro':
+    case 'wrapUp':
+    case 'heading':
+    case 'formula':
+    case 'signature':
+    case 'docStage':
+    case 'docType':
+    case 'docDate':
+    case 'docPurpose':
+    case 'docNote':
+      text = textWithNotes(node.children, notes)
+      break
+    default: {
+      // A block type this list does not know yet: its text, without notes.
+      const line = blockText(node)
+      if (line === undefined) return undefined
+      text = line
+    }
+  }
+  return notes.length > 0 ? {text, notes} : {text}
+}
+
+/**
+ * `inlineText(nodes)` of `@redlex/tree` (the same switch, kept in step with
+ * it), pushing each footnote with the offset of its marker (plus `base`).
+ */
+function textWithNotes(nodes: readonly Inline[], notes: NoteEntry[], base = 0): string {
+  let out = ''
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'ref':
+        out += node.value
+        break
+      case 'placeholder':
+        out += '[' + node.value + ']'
+        break
+      case 'quotedText':
+        out += node.startQuote
+        out += textWithNotes(node.children, notes, base + out.length)
+        out += node.endQuote
+        break
+      case 'break':
+        out += '\n'
+        break
+      case 'authorialNote':
+        notes.push({marker: node.marker, text: inlineText(node.children), at: base + out.length})
+        break
+      default:
+        out += textWithNotes(node.children, notes, base + out.length)
+    }
+  }
+  return out
 }
 
 /** Inline nodes met outside a text block are logged as `text` lines. */

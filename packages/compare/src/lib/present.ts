@@ -4,7 +4,7 @@
  * redline) and the document order of its items. Shared by the renderers so
  * that Markdown, HTML and Word say the same things in the same order.
  */
-import type {Cause, Comparison, FrameChange, ProvisionChange, Segment} from './types.js'
+import type {Cause, Comparison, FrameChange, NoteChange, ProvisionChange, Segment} from './types.js'
 
 /** The label of a change: the second version's label, or the first's for deletions. */
 export function labelOf(change: ProvisionChange): string {
@@ -114,4 +114,59 @@ export function documentOrder(comparison: Comparison): OrderedItem[] {
     slots[slot]!.push({type: 'provision', change})
   }
   return slots.flat()
+}
+
+// --- Footnotes in a redline ---------------------------------------------------
+
+/** A piece of a redline with its footnote markers: a run of text, or the marker of a note. */
+export type NotedItem = {type: 'segment'; segment: Segment} | {type: 'note'; note: NoteChange}
+
+/**
+ * A redline (`change.diff`, or `change.heading` with `place` `heading`) with
+ * the markers of its footnotes (`change.notes`) placed in it: segments are
+ * split where a marker stands. A note present in the second version is
+ * placed by its offset there (`after.at`), a deleted one by its offset in the
+ * first version; a marker goes at the first point of the redline where its
+ * offset is reached. Every note of the place is returned exactly once.
+ */
+export function withNotes(segments: readonly Segment[], notes: readonly NoteChange[] | undefined, place?: 'heading'): NotedItem[] {
+  const anchors = (side: 'before' | 'after'): Array<{at: number; note: NoteChange}> =>
+    (notes ?? [])
+      .filter((note) => note.place === place && (side === 'after' ? note.after !== undefined : note.after === undefined && note.before !== undefined))
+      .map((note) => ({at: note[side]!.at, note}))
+      .sort((x, y) => x.at - y.at)
+  const onBefore = anchors('before')
+  const onAfter = anchors('after')
+  let nextBefore = 0
+  let nextAfter = 0
+  let b = 0
+  let a = 0
+  const out: NotedItem[] = []
+  const emit = (): void => {
+    while (nextBefore < onBefore.length && onBefore[nextBefore]!.at <= b) out.push({type: 'note', note: onBefore[nextBefore++]!.note})
+    while (nextAfter < onAfter.length && onAfter[nextAfter]!.at <= a) out.push({type: 'note', note: onAfter[nextAfter++]!.note})
+  }
+  for (const segment of segments) {
+    let rest = segment.value
+    for (;;) {
+      emit()
+      // The next marker inside this segment, on a side the segment belongs to.
+      let cut = rest.length
+      if (!segment.added && nextBefore < onBefore.length) cut = Math.min(cut, onBefore[nextBefore]!.at - b)
+      if (!segment.removed && nextAfter < onAfter.length) cut = Math.min(cut, onAfter[nextAfter]!.at - a)
+      if (cut <= 0 || cut >= rest.length) break
+      out.push({type: 'segment', segment: {...segment, value: rest.slice(0, cut)}})
+      if (!segment.added) b += cut
+      if (!segment.removed) a += cut
+      rest = rest.slice(cut)
+    }
+    if (rest !== '') out.push({type: 'segment', segment: {...segment, value: rest}})
+    if (!segment.added) b += rest.length
+    if (!segment.removed) a += rest.length
+  }
+  emit()
+  // Offsets past the end (a model edited by hand): the markers go last.
+  while (nextBefore < onBefore.length) out.push({type: 'note', note: onBefore[nextBefore++]!.note})
+  while (nextAfter < onAfter.length) out.push({type: 'note', note: onAfter[nextAfter++]!.note})
+  return out
 }

@@ -4,12 +4,36 @@
  * number/heading line, text block and table row of the version sits in the
  * model once, with its index (`seq`, `blocks`, `beforeSeq`/`afterSeq`).
  */
-import {RedlexError} from '@redlex/tree'
+import {RedlexError, noteText} from '@redlex/tree'
 import {sideOf} from './legal-diff.js'
-import type {Comparison, ProvisionChange} from './types.js'
+import type {Comparison, NoteChange, ProvisionChange} from './types.js'
 
-/** The plain text of the first (`before`) or second (`after`) version. */
-export function reconstruct(comparison: Comparison, side: 'before' | 'after'): string {
+export interface ReconstructOptions {
+  /** Write footnotes where their markers stand, as `textOf(document, {notes: true})` does (default false). */
+  notes?: boolean
+}
+
+/**
+ * The plain text of the first (`before`) or second (`after`) version:
+ * `textOf(document)`, or with `{notes: true}` `textOf(document, {notes: true})`.
+ */
+export function reconstruct(comparison: Comparison, side: 'before' | 'after', options?: Readonly<ReconstructOptions> | null): string {
+  const withNotes = options?.notes === true
+  /** `text` (which starts at offset `from` of its owner's text) with the side's notes of `place` written in. */
+  const noted = (text: string, from: number, notes: readonly NoteChange[] | undefined, place: 'heading' | undefined): string => {
+    if (!withNotes || !notes) return text
+    const here = notes
+      .map((note) => (note.place === place ? note[side] : undefined))
+      .filter((note) => note !== undefined && note.at >= from && note.at <= from + text.length)
+      .sort((x, y) => x!.at - y!.at)
+    let out = ''
+    let at = 0
+    for (const note of here) {
+      out += text.slice(at, note!.at - from) + noteText(note!.marker, note!.text)
+      at = note!.at - from
+    }
+    return out + text.slice(at)
+  }
   const entries: Array<string | undefined> = []
   const put = (seq: number, text: string, what: string): void => {
     if (entries[seq] !== undefined) {
@@ -22,7 +46,7 @@ export function reconstruct(comparison: Comparison, side: 'before' | 'after'): s
   }
   for (const frame of comparison.frame) {
     const seq = side === 'before' ? frame.beforeSeq : frame.afterSeq
-    if (seq !== undefined) put(seq, sideOf(frame.diff, side), `${frame.part} ${frame.kind}`)
+    if (seq !== undefined) put(seq, noted(sideOf(frame.diff, side), 0, frame.notes, undefined), `${frame.part} ${frame.kind}`)
   }
   const visit = (change: ProvisionChange): void => {
     const own = change[side]
@@ -30,13 +54,13 @@ export function reconstruct(comparison: Comparison, side: 'before' | 'after'): s
       if (own.seq !== undefined) {
         const head: string[] = []
         if (own.num !== undefined) head.push(own.num)
-        if (own.heading !== undefined) head.push(sideOf(change.heading ?? [], side))
+        if (own.heading !== undefined) head.push(noted(sideOf(change.heading ?? [], side), 0, change.notes, 'heading'))
         put(own.seq, head.join(' '), own.eId)
       }
       const text = sideOf(change.diff, side)
       let offset = 0
       for (const [seq, length] of own.blocks ?? []) {
-        put(seq, text.slice(offset, offset + length), own.eId)
+        put(seq, noted(text.slice(offset, offset + length), offset, change.notes, undefined), own.eId)
         offset += length + 1
       }
     }

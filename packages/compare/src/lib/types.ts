@@ -43,6 +43,41 @@ export interface Cause {
   note?: string
 }
 
+/** A footnote on one side of a change: its marker, its text, and where the marker stands. */
+export interface NoteSide {
+  /** The marker printed in the text (`1`, `*`). */
+  marker: string
+  /** The note's plain text (footnotes inside a footnote are left out). */
+  text: string
+  /**
+   * Where the marker stands: an offset (UTF-16 units) into the side's text —
+   * the provision's own `text` (its blocks joined by `\n`), its `heading`
+   * when the change's `place` is `heading`, or a frame block's text. The
+   * marker follows the character before that offset.
+   */
+  at: number
+}
+
+/**
+ * What happened to one footnote of a provision (or frame block). Notes are
+ * paired in order: equal texts first, then the leftovers between them one to
+ * one. A note whose text changed is `modified` with the redline in `diff`;
+ * one whose text is the same but whose marker changed (footnotes numbered
+ * through the act move when one is added earlier) is `renumbered`, which is
+ * not a change of the provision.
+ */
+export interface NoteChange {
+  status: 'unchanged' | 'modified' | 'inserted' | 'deleted' | 'renumbered'
+  /** Set when the marker stands in the provision's heading (else in its text). */
+  place?: 'heading'
+  before?: NoteSide
+  after?: NoteSide
+  /** Redline of the note's text (same rules as a provision's `diff`). */
+  diff: Segment[]
+  /** Set when the note's redline search gave up: `diff` is a whole replacement. */
+  fallback?: 'replaced'
+}
+
 /** One side of a provision change. */
 export interface ProvisionSide {
   eId: string
@@ -78,8 +113,14 @@ export interface ProvisionChange {
   heading?: Segment[]
   /** Redline of the own text: joining the non-`added` values gives `before.text`, the non-`removed` values `after.text`. */
   diff: Segment[]
-  /** Set when the time budget ran out: the diff is a whole replacement. */
+  /** Set when the redline search reached its work limit: the diff is a whole replacement. */
   fallback?: 'replaced'
+  /**
+   * The footnotes of the provision's own text and heading, both versions,
+   * in order of their markers (absent when neither side has any). A note
+   * inserted, deleted or modified makes the provision `modified`.
+   */
+  notes?: NoteChange[]
   /** Amendments that caused this change, when known; absent when unknown (never guessed). */
   causes?: Cause[]
   /**
@@ -103,6 +144,8 @@ export interface FrameChange {
   diff: Segment[]
   /** For formulas: `actingEntity`, `enactingFormula`, `bindingForce`, `doneAt`. */
   name?: string
+  /** Footnotes of the block, as for provisions (offsets into the block's text). */
+  notes?: NoteChange[]
   /** Reconstruction data: entry index in the first version's plain text (absent for text `textOf` leaves out, such as `Whereas:`). */
   beforeSeq?: number
   /** Reconstruction data: entry index in the second version's plain text. */

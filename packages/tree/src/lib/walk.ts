@@ -62,8 +62,19 @@ export function locate(root: Node, eId: string): {node: Provision; parent: Paren
   return result
 }
 
-/** The plain text of inline content (footnote texts left out; breaks become `\n`). */
-export function inlineText(nodes: readonly Inline[]): string {
+/** Options of `inlineText`, `blockText` and `textOf`. */
+export interface InlineTextOptions {
+  /**
+   * Write each footnote where its marker stands, as `[^marker: text]`
+   * (default false: footnotes are left out). The note's own text is its
+   * plain text, footnotes inside it left out.
+   */
+  notes?: boolean
+}
+
+/** The plain text of inline content (footnote texts left out unless `notes`; breaks become `\n`). */
+export function inlineText(nodes: readonly Inline[], options?: Readonly<InlineTextOptions> | null): string {
+  const notes = options?.notes === true
   let out = ''
   for (const node of nodes) {
     switch (node.type) {
@@ -75,21 +86,27 @@ export function inlineText(nodes: readonly Inline[]): string {
         out += '[' + node.value + ']'
         break
       case 'quotedText':
-        out += node.startQuote + inlineText(node.children) + node.endQuote
+        out += node.startQuote + inlineText(node.children, options) + node.endQuote
         break
       case 'break':
         out += '\n'
         break
       case 'authorialNote':
+        if (notes) out += noteText(node.marker, inlineText(node.children))
         break
       default:
-        out += inlineText(node.children)
+        out += inlineText(node.children, options)
     }
   }
   return out
 }
 
-export interface TextOptions {
+/** How a footnote is written in plain text with `notes: true`: `[^marker: text]`. */
+export function noteText(marker: string, text: string): string {
+  return '[^' + marker + ': ' + text + ']'
+}
+
+export interface TextOptions extends InlineTextOptions {
   /** Include the printed number (`1.`, `(a)`) and heading (default true). */
   num?: boolean
   /** Include the text of sub-provisions (default true). */
@@ -109,10 +126,10 @@ export function textOf(node: Node, options?: Readonly<TextOptions> | null): stri
     if (isProvision(n)) {
       const head: string[] = []
       if (withNum && n.num) head.push(n.num)
-      if (withNum && 'heading' in n && n.heading) head.push(inlineText(n.heading))
+      if (withNum && 'heading' in n && n.heading) head.push(inlineText(n.heading, options))
       if (head.length > 0) lines.push(head.join(' '))
     }
-    const line = blockText(n)
+    const line = blockText(n, options)
     if (line !== undefined) {
       lines.push(line)
       return
@@ -128,7 +145,7 @@ export function textOf(node: Node, options?: Readonly<TextOptions> | null): stri
  * title line, formula, signature, annex heading, table row, or a stray
  * inline node), or `undefined` for containers and provisions.
  */
-export function blockText(node: Node): string | undefined {
+export function blockText(node: Node, options?: Readonly<InlineTextOptions> | null): string | undefined {
   switch (node.type) {
     case 'content':
     case 'intro':
@@ -141,9 +158,9 @@ export function blockText(node: Node): string | undefined {
     case 'docDate':
     case 'docPurpose':
     case 'docNote':
-      return inlineText(node.children)
+      return inlineText(node.children, options)
     case 'tableRow':
-      return node.children.map((cell) => inlineText(cell.children)).join(' | ')
+      return node.children.map((cell) => inlineText(cell.children, options)).join(' | ')
     case 'text':
     case 'ref':
     case 'placeholder':
@@ -153,7 +170,7 @@ export function blockText(node: Node): string | undefined {
     case 'link':
     case 'break':
     case 'authorialNote':
-      return inlineText([node])
+      return inlineText([node], options)
     default:
       return undefined
   }
