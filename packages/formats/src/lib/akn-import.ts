@@ -13,7 +13,7 @@ import type {
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument, setData} from './finish.js'
-import {assemble, conclusionsOf, divisionKind, makeUnit, titleLines, unitChildren} from './structure.js'
+import {assemble, conclusionsOf, divisionKind, isRecitalsIntroText, makeUnit, titleLines, unitChildren} from './structure.js'
 import type {Item, Unit} from './structure.js'
 import {joinLines, normalizeInlines, plain} from './text.js'
 import {attr, childElements, childNodes, descendants, firstChild, isElement, isText, nameOf, parseXml, pointOf, positionOf} from './xml.js'
@@ -176,6 +176,10 @@ class AknReader {
         const recitals: Recitals = {type: 'recitals', children: []}
         for (const r of childElements(c)) {
           if (nameOf(r) === 'intro') {
+            const inl = this.blockInlines(r)
+            if (inl.length > 0) recitals.intro = inl
+          } else if (nameOf(r) === 'recital' && recitals.children.length === 0 && !recitals.intro && !firstChild(r, 'num') && isRecitalsIntroText(r.textContent ?? '')) {
+            // A first recital without number that says only `Whereas:` is the recitals' introduction.
             const inl = this.blockInlines(r)
             if (inl.length > 0) recitals.intro = inl
           } else if (nameOf(r) === 'recital') {

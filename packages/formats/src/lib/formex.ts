@@ -14,7 +14,7 @@ import type {
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
-import {annexChildren, assemble, conclusionsOf, divisionKind, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
+import {annexChildren, assemble, conclusionsOf, divisionKind, gluedRecitalNumber, isRecitalsIntroText, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
 import {joinLines, normalizeInlines, plain} from './text.js'
 import {attr, childElements, childNodes, firstChild, isElement, isText, nameOf, parseXml, pointOf, positionOf} from './xml.js'
@@ -142,7 +142,10 @@ export class FormexReader {
         let intro: Inline[] | undefined
         for (const r of childElements(c)) {
           if (nameOf(r) === 'GR.CONSID.INIT') intro = this.flat(r)
-          else if (nameOf(r) === 'CONSID') recitals.push(this.recital(r))
+          else if (nameOf(r) === 'CONSID' && recitals.length === 0 && intro === undefined && isRecitalsIntro(r)) {
+            // `<CONSID><P>Whereas:</P></CONSID>`: some acts put the introduction in a recital of its own.
+            intro = this.flatBlocks(r)
+          } else if (nameOf(r) === 'CONSID') recitals.push(this.recital(r))
           else this.unknown(r, 'GR.CONSID')
         }
         pre.children.push(intro && intro.length > 0 ? {type: 'recitals', intro, children: recitals} : {type: 'recitals', children: recitals})
@@ -155,7 +158,10 @@ export class FormexReader {
 
   private recital(el: Element): Recital {
     const np = firstChild(el, 'NP')
-    const built = np ? this.numbered(np) : {num: undefined, children: assemble(this.units(el))}
+    const built = np ? this.numbered(np) : gluedRecitalNumber(assemble(this.units(el)))
+    if (!np && built.num !== undefined) {
+      this.ctx.warn('formats/glued-number', `recital ${built.num} has its number in its text, not in <NO.P>: read as its number`, pointOf(el))
+    }
     const recital: Recital = {type: 'recital', eId: '', children: built.children}
     if (built.num !== undefined) recital.num = built.num
     return this.at(recital, el)
@@ -579,6 +585,11 @@ export class FormexReader {
     if (position) (node as {position?: unknown}).position = position
     return node
   }
+}
+
+/** A `CONSID` that holds nothing but `Whereas:` (no number): the recitals' introduction. */
+function isRecitalsIntro(el: Element): boolean {
+  return !firstChild(el, 'NP') && isRecitalsIntroText(el.textContent ?? '')
 }
 
 function upper(nodes: Inline[]): Inline[] {

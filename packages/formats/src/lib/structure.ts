@@ -8,7 +8,7 @@ import type {
   Conclusions, Content, DocumentKind, FormulaName, Heading, DocumentStage, Formula, Indent, Inline, Point, Position, Preface,
   ProvisionContent, Signature, Subparagraph, Table, TitleLine
 } from '@redlex/tree'
-import {normalizeInlines, plain} from './text.js'
+import {normalizeInlines, plain, stripPrefix} from './text.js'
 
 export type Item = Point | Indent
 
@@ -275,4 +275,27 @@ export function annexChildren(flow: ReadonlyArray<ProvisionContent | Heading>): 
   // itself, as the Markdown dialect reads it, not in a subparagraph without words.
   const spliced = parts.flatMap((part) => (isUnit(part) && part.children[0] && part.children[0].type !== 'content' && part.children[0].type !== 'intro' && part.children[0].type !== 'table' ? part.children : [part]))
   return assemble(spliced) as Array<ProvisionContent | Heading>
+}
+
+/**
+ * The words that introduce the recitals, `Whereas:` (with or without the
+ * colon, any case, any spacing), recognised by text wherever a source puts
+ * them: in their own element or in an unnumbered first recital.
+ */
+export function isRecitalsIntroText(text: string): boolean {
+  return /^\s*whereas\s*:?\s*$/i.test(text.replace(/\u00a0/g, ' '))
+}
+
+/**
+ * A recital whose number is printed at the start of its text instead of in
+ * a number element (`(17)This Regulation …`, glued or spaced): the number
+ * and the children without it. Children are returned unchanged (and `num`
+ * undefined) when the first text does not start with `(N)`.
+ */
+export function gluedRecitalNumber(children: ProvisionContent[]): {num: string | undefined; children: ProvisionContent[]} {
+  const first = children[0]
+  if (!first || (first.type !== 'content' && first.type !== 'intro')) return {num: undefined, children}
+  const {removed, rest} = stripPrefix(first.children, /^\s*\(\d+[a-z]*\)[\s\u00a0]*/)
+  if (removed === '' || rest.length === 0) return {num: undefined, children}
+  return {num: removed.trim(), children: [{...first, children: rest}, ...children.slice(1)]}
 }
