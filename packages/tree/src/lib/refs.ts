@@ -75,7 +75,7 @@ interface Cursor {
 }
 
 function match(cursor: Cursor, pattern: string): RegExpExecArray | undefined {
-  const re = new RegExp(pattern, 'y')
+  const re = new RegExp(pattern, 'yu')
   re.lastIndex = cursor.pos
   const m = re.exec(cursor.text)
   if (!m) return undefined
@@ -99,17 +99,27 @@ function parens(cursor: Cursor, steps: ReferenceStep[], first: 'paragraph' | 'po
   }
 }
 
-/** `, point (a)(3)(iv)` after an article or paragraph; returns extra items for `, points (a) and (b)`. */
-function pointTail(cursor: Cursor, base: number, item: Builder): {items: Builder[]; range: boolean} | undefined {
+type Read = {items: Builder[]; range: boolean}
+
+/**
+ * `, point (a)(3)(iv)` or ` points (j) and (k)` after an article or
+ * paragraph (the comma is optional: real acts write `paragraph 1 point (b)`
+ * and `Article 6(1) points (j) and (k)`). Returns the items (one per point),
+ * or `undefined` (cursor unchanged) when no point list follows.
+ */
+function pointTail(cursor: Cursor, base: number, item: Builder): Read | undefined {
   const save = cursor.pos
-  const single = match(cursor, `,${SP}point${SP}(?=\\()`)
+  const single = match(cursor, `(?:,${SP}|${SP})point${SP}(?=\\()`)
   if (single) {
-    const before = item.steps.length
-    parens(cursor, item.steps, 'point', base)
-    if (item.steps.length === before) cursor.pos = save
-    return undefined
+    const steps = [...item.steps]
+    parens(cursor, steps, 'point', base)
+    if (steps.length === item.steps.length) {
+      cursor.pos = save
+      return undefined
+    }
+    return {items: [{steps, relative: item.relative}], range: false}
   }
-  const plural = match(cursor, `,${SP}points${SP}(?=\\()`)
+  const plural = match(cursor, `(?:,${SP}|${SP})points${SP}(?=\\()`)
   if (plural) {
     const list = pointList(cursor, base)
     if (!list) {
@@ -131,10 +141,15 @@ function pointList(cursor: Cursor, base: number): {items: ReferenceStep[][]; ran
     if (steps.length === 0) break
     items.push(steps)
     const save = cursor.pos
-    const sep = match(cursor, `(?:,${SP}|${SP}(?:and|or|to)${SP})(?=\\()`)
+    const sep = match(cursor, `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})(?=\\()`)
     if (!sep) break
-    if (/\bto\b/.test(sep[0])) range = true
-    if (range && items.length > 1) {
+    if (/\bto\b/.test(sep[0])) {
+      if (items.length > 1) {
+        cursor.pos = save
+        break
+      }
+      range = true
+    } else if (range) {
       cursor.pos = save
       break
     }
@@ -152,20 +167,23 @@ function ordinalTail(cursor: Cursor, base: number, item: Builder): void {
   item.steps.push({unit: 'subparagraph', num: String(fromOrdinalWord(m[1]!)), start, end: start + m[1]!.length, ordinal: m[2] as 'paragraph' | 'subparagraph'})
 }
 
+/** What may follow an article or paragraph: `, first subparagraph`, then `, point (a)` / `points (a) and (b)`. */
+function tails(cursor: Cursor, base: number, item: Builder): Read {
+  ordinalTail(cursor, base, item)
+  return pointTail(cursor, base, item) ?? {items: [item], range: false}
+}
+
 /** One `Article 3(2), point (a)` (singular keyword already consumed up to the number). */
-function articleItem(cursor: Cursor, base: number): {items: Builder[]; range: boolean} | undefined {
+function articleItem(cursor: Cursor, base: number): Read | undefined {
   const m = match(cursor, '(-?\\d{1,4}[a-z]{0,3})(?![\\p{L}\\d/])')
   if (!m) return undefined
   const item: Builder = {steps: [{unit: 'article', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative: false}
   parens(cursor, item.steps, 'paragraph', base)
-  const tail = pointTail(cursor, base, item)
-  if (tail) return tail
-  ordinalTail(cursor, base, item)
-  return {items: [item], range: false}
+  return tails(cursor, base, item)
 }
 
 /** A list of numbers after a plural keyword: `2 to 4`, `1, 4 and 9`, `3(1) and 5`. */
-function numberList(cursor: Cursor, base: number, unit: ReferenceUnit, pattern: string, relative: boolean): {items: Builder[]; range: boolean} | undefined {
+function numberList(cursor: Cursor, base: number, unit: ReferenceUnit, pattern: string, relative: boolean): Read | undefined {
   const items: Builder[] = []
   let range = false
   for (;;) {
@@ -175,7 +193,7 @@ function numberList(cursor: Cursor, base: number, unit: ReferenceUnit, pattern: 
     if (unit === 'article' || unit === 'paragraph') parens(cursor, item.steps, unit === 'article' ? 'paragraph' : 'point', base)
     items.push(item)
     const save = cursor.pos
-    const sep = match(cursor, `(?:,${SP}|${SP}(?:and|or|to)${SP})(?=${pattern})`)
+    const sep = match(cursor, `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})(?=(?:${pattern})(?![\\p{L}\\d/]))`)
     if (!sep) break
     if (/\bto\b/.test(sep[0])) {
       if (items.length > 1) {
@@ -194,30 +212,67 @@ function numberList(cursor: Cursor, base: number, unit: ReferenceUnit, pattern: 
 
 const ARTICLE_NUM = '-?\\d{1,4}[a-z]{0,3}'
 const DIVISION_NUM = '[IVXLCDM]{1,6}|\\d{1,3}[a-z]?|[A-Z]'
+/** Points of an annex: `3`, `3.2`, `(a)`. */
+const ANNEX_POINT = '\\d{1,3}(?:\\.\\d{1,3})*[a-z]?'
+
+/**
+ * `of Article 6(1)`, `of paragraph 1`, `of the first subparagraph of
+ * Article 5`, `of Chapter III`: the unit a relative head (`points (h) and
+ * (i)`, `the second subparagraph`, `Section 2`) belongs to. Every item of
+ * the head is prefixed with the one item read after `of`; without such an
+ * item (nothing, a list, a range) the cursor is restored and the head stays
+ * relative.
+ */
+function ofTail(cursor: Cursor, base: number, head: Read): Read {
+  const save = cursor.pos
+  if (!match(cursor, `${SP}of${SP}(?=(?:the${SP})?(?:(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:Article|paragraph|point|Annex|Part|Title|Chapter|Section|Subsection)${SP}))`)) return head
+  const inner = readReference(cursor, base)
+  const only = inner && !inner.range && inner.items.length === 1 ? inner.items[0]! : undefined
+  if (!only) {
+    cursor.pos = save
+    return head
+  }
+  return {items: head.items.map((item) => ({steps: [...only.steps, ...item.steps], relative: only.relative})), range: head.range}
+}
+
+/** Sub-units after a division or annex: `Chapter III, Section 2`, `Annex I, point 3`, `Annex II, Section A, point 1`. */
+function divisionTail(cursor: Cursor, base: number, item: Builder): Read {
+  for (;;) {
+    const save = cursor.pos
+    const div = match(cursor, `,${SP}(Part|Title|Chapter|Section|Subsection)${SP}(${DIVISION_NUM})(?![\\p{L}\\d/])`)
+    if (div) {
+      const start = div.index + div[0].lastIndexOf(div[2]!) - base
+      item.steps.push({unit: DIVISIONS[div[1]!.toLowerCase()]!, num: div[2]!, start, end: start + div[2]!.length})
+      continue
+    }
+    cursor.pos = save
+    const point = match(cursor, `,${SP}points?${SP}(${ANNEX_POINT})(?![\\p{L}\\d/])`)
+    if (point) {
+      const start = point.index + point[0].lastIndexOf(point[1]!) - base
+      item.steps.push({unit: 'point', num: point[1]!, start, end: start + point[1]!.length})
+      parens(cursor, item.steps, 'point', base)
+      return {items: [item], range: false}
+    }
+    cursor.pos = save
+    const tail = pointTail(cursor, base, item)
+    return tail ?? {items: [item], range: false}
+  }
+}
 
 /**
  * Try to read one reference starting at `cursor.pos` (which must be at a
  * keyword). Returns the items and flags, with step offsets relative to `base`.
  */
-function readReference(cursor: Cursor, base: number): {items: Builder[]; range: boolean} | undefined {
+function readReference(cursor: Cursor, base: number): Read | undefined {
   const start = cursor.pos
-  // the second subparagraph [of Article 5(1)]
+  // the second subparagraph [, point (a)] [of Article 5(1)]
   const ord = match(cursor, `(?:[Tt]he${SP})?(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
   if (ord) {
     const word = ord[1]!
     const wordStart = ord.index + ord[0].indexOf(word) - base
     const step: ReferenceStep = {unit: 'subparagraph', num: String(fromOrdinalWord(word)), start: wordStart, end: wordStart + word.length, ordinal: ord[2] as 'paragraph' | 'subparagraph'}
-    const save = cursor.pos
-    const of = match(cursor, `${SP}of${SP}(?=(?:Article|paragraph|point)${SP})`)
-    if (of) {
-      const inner = readReference(cursor, base)
-      const only = inner?.items.length === 1 ? inner.items[0] : undefined
-      if (only && !inner!.range) {
-        return {items: [{steps: [...only.steps, step], relative: only.relative}], range: false}
-      }
-      cursor.pos = save
-    }
-    return {items: [{steps: [step], relative: true}], range: false}
+    const item: Builder = {steps: [step], relative: true}
+    return ofTail(cursor, base, pointTail(cursor, base, item) ?? {items: [item], range: false})
   }
   cursor.pos = start
   if (match(cursor, `[Aa]rticles${SP}`)) return numberList(cursor, base, 'article', ARTICLE_NUM, false)
@@ -231,7 +286,7 @@ function readReference(cursor: Cursor, base: number): {items: Builder[]; range: 
       const save = cursor.pos
       if (!match(cursor, `(?:,${SP}|${SP}(?:and|or)${SP})[Aa]rticle${SP}`)) break
       const next = articleItem(cursor, base)
-      if (!next || next.range) {
+      if (!next || next.range || next.items.length > 1) {
         cursor.pos = save
         break
       }
@@ -239,32 +294,35 @@ function readReference(cursor: Cursor, base: number): {items: Builder[]; range: 
     }
     return {items, range: false}
   }
-  if (match(cursor, `[Pp]aragraphs${SP}`)) return numberList(cursor, base, 'paragraph', '\\d{1,3}[a-z]{0,3}', true)
+  if (match(cursor, `[Pp]aragraphs${SP}`)) {
+    const list = numberList(cursor, base, 'paragraph', '\\d{1,3}[a-z]{0,3}', true)
+    return list ? ofTail(cursor, base, list) : undefined
+  }
   if (match(cursor, `[Pp]aragraph${SP}`)) {
     const m = match(cursor, '(-?\\d{1,3}[a-z]{0,3})(?![\\p{L}\\d/])')
     if (!m) return undefined
     const item: Builder = {steps: [{unit: 'paragraph', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative: true}
     parens(cursor, item.steps, 'point', base)
-    const tail = pointTail(cursor, base, item)
-    if (tail) return tail
-    ordinalTail(cursor, base, item)
-    return {items: [item], range: false}
+    return ofTail(cursor, base, tails(cursor, base, item))
   }
   if (match(cursor, `[Pp]oints${SP}(?=\\()`)) {
     const list = pointList(cursor, base)
-    return list ? {items: list.items.map((steps) => ({steps, relative: true})), range: list.range} : undefined
+    return list ? ofTail(cursor, base, {items: list.items.map((steps) => ({steps, relative: true})), range: list.range}) : undefined
   }
   if (match(cursor, `[Pp]oint${SP}(?=\\()`)) {
     const item: Builder = {steps: [], relative: true}
     parens(cursor, item.steps, 'point', base)
-    return item.steps.length > 0 ? {items: [item], range: false} : undefined
+    return item.steps.length > 0 ? ofTail(cursor, base, {items: [item], range: false}) : undefined
   }
-  if (match(cursor, `[Rr]ecitals${SP}`)) return numberList(cursor, base, 'recital', '\\d{1,4}[a-z]{0,3}', false)
-  if (match(cursor, `[Rr]ecital${SP}`)) return numberList(cursor, base, 'recital', '\\d{1,4}[a-z]{0,3}', false)
+  if (match(cursor, `[Rr]ecitals?${SP}`)) return numberList(cursor, base, 'recital', '\\d{1,4}[a-z]{0,3}', false)
   const div = match(cursor, `(Part|Title|Chapter|Section|Subsection|Annex)(es|s)?${SP}`)
   if (div) {
     const unit = DIVISIONS[div[1]!.toLowerCase()]!
-    return numberList(cursor, base, unit, DIVISION_NUM, false)
+    const list = numberList(cursor, base, unit, DIVISION_NUM, false)
+    if (!list || list.range || list.items.length > 1 || div[2]) return list
+    const read = divisionTail(cursor, base, list.items[0]!)
+    // `Section 2 of Chapter III`: the division is relative until an `of` names its parent.
+    return unit === 'annex' ? read : ofTail(cursor, base, read)
   }
   return undefined
 }
@@ -412,7 +470,7 @@ function resolveItem(item: ReferenceItem, index: Index, container: readonly stri
         const want = `${UNIT_PREFIX[step.unit]}_${step.num}`
         const hits = index.order.filter((eId) => {
           const [k, n] = lastStep(eId)
-          return `${k}_${n}` === want && index.byEid.get(eId)?.type === 'division'
+          return `${k}_${n}` === want && index.byEid.get(eId)?.type === 'division' && (first || eId.startsWith(current + '__'))
         })
         found = hits.length === 1 ? hits[0] : hits.find((eId) => container.some((c) => c.startsWith(parentEid(eId))))
         break
@@ -668,6 +726,7 @@ function stepText(step: ReferenceStep, num: string): string {
  */
 export function renumberReferencesWithWarnings(document: Document, renames: Readonly<Record<string, string>>, before: Document): RenumberReferencesResult {
   const oldIndex = buildIndex(before)
+  const newIndex = buildIndex(document)
   const back = new Map<string, string>()
   for (const [from, to] of Object.entries(renames)) back.set(to, from)
   const warnings: ReferenceWarning[] = []
@@ -678,44 +737,30 @@ export function renumberReferencesWithWarnings(document: Document, renames: Read
       const spans = findReferences(ref.value)
       if (spans.length === 0) return
       const edits: Array<{start: number; end: number; text: string}> = []
+      const warn = (reason: string): void => {
+        warnings.push({eId: visit.container[0] ?? '', value: ref.value, reason: `\`${ref.value}\` kept as written: ${reason}`})
+      }
       for (const span of spans) {
+        const unresolved: string[] = []
+        let spanEdits = 0
         for (const item of span.items) {
           const resolved = resolveItem(item, oldIndex, oldContainer)
-          // The deepest step that resolved (a `first subparagraph` step names its parent: skip it).
-          let last = item.steps.length - 1
-          while (last >= 0 && (resolved.eIds[last] === undefined || (item.steps[last]!.ordinal && item.steps[last]!.num === '1'))) last--
-          if (last < 0) continue
-          const oldDeep = resolved.eIds[last]!
-          const newDeep = renames[oldDeep] ?? oldDeep
-          if (newDeep === oldDeep) continue
-          const oldSteps = parseEid(oldDeep)
-          const newSteps = parseEid(newDeep)
-          // Align the item's steps (up to `last`) with the eId's steps from the end.
-          const count = last + 1
-          const offset = newSteps.length - count
-          const oldOffset = oldSteps.length - count
-          const reason = ((): string | undefined => {
-            if (offset < 0 || oldOffset < 0 || newSteps.length !== oldSteps.length) return 'its target moved to another level'
-            for (let k = 0; k < newSteps.length; k++) if (newSteps[k]![0] !== oldSteps[k]![0]) return 'its target changed kind'
-            if (item.relative) {
-              // The part of the path the reference leaves implicit must still be its context.
-              const implicitNew = newSteps.slice(0, offset).map((s) => s.join('_')).join('__')
-              if (implicitNew && !visit.container.some((c) => c === implicitNew || c.startsWith(implicitNew + '__'))) return 'its target left the provision it is relative to'
-            }
-            return undefined
-          })()
-          if (reason) {
-            warnings.push({eId: visit.container[0] ?? '', value: ref.value, reason: `\`${ref.value}\` kept as written: ${reason} (${oldDeep} → ${newDeep})`})
+          const failed = resolved.eIds.indexOf(undefined)
+          // `Article 4(1)` may name a point (1) of an article without paragraphs: not worth a warning.
+          if (failed !== -1 && !item.steps[failed]!.paren) unresolved.push(item.steps.map((step) => span.value.slice(step.start, step.end)).join('/'))
+          if (failed === 0) continue
+          const outcome = rewriteItem(item, resolved, renames, newIndex, visit.container)
+          if (typeof outcome === 'string') {
+            warn(outcome)
             continue
           }
-          for (let k = 0; k <= last; k++) {
-            const step = item.steps[k]!
-            const [prefix, num] = newSteps[offset + k]!
-            if (PREFIX_UNIT[prefix] === undefined) continue
-            const [, oldNum] = oldSteps[oldOffset + k]!
-            if (num === oldNum) continue
-            edits.push({start: span.start + step.start, end: span.start + step.end, text: stepText(step, num)})
-          }
+          for (const edit of outcome) edits.push({start: span.start + edit.start, end: span.start + edit.end, text: edit.text})
+          spanEdits += outcome.length
+        }
+        // A list whose other numbers follow while one of them names nothing
+        // (a unit deleted earlier) would silently change meaning: say so.
+        if (unresolved.length > 0 && spanEdits > 0) {
+          warn(`its other numbers were rewritten, but ${unresolved.map((u) => `\`${u}\``).join(', ')} names no unit of the text (deleted?)`)
         }
       }
       if (edits.length === 0) return
@@ -732,6 +777,90 @@ export function renumberReferencesWithWarnings(document: Document, renames: Read
     return inlines
   })
   return {document: resolveReferences(rewritten), warnings}
+}
+
+/**
+ * The edits (offsets in the span's value) that make one resolved item name
+ * its target's new place, or the reason it cannot follow. Each step is
+ * matched with the eId it named before, by depth: `Article 5(1), first
+ * subparagraph, point (g)` has four steps and its target three eId steps (a
+ * first subparagraph names its paragraph, so it is skipped).
+ */
+function rewriteItem(item: ReferenceItem, resolved: ResolvedItem, renames: Readonly<Record<string, string>>, newIndex: Index, container: readonly string[]): Array<{start: number; end: number; text: string}> | string {
+  // The deepest step that resolved (the rest of the item names nothing: reported by the caller).
+  const resolvedCount = resolved.eIds.indexOf(undefined) === -1 ? resolved.eIds.length : resolved.eIds.indexOf(undefined)
+  const oldDeep = resolved.eIds[resolvedCount - 1]!
+  const newDeep = renames[oldDeep] ?? oldDeep
+  if (newDeep === oldDeep) return []
+  const oldSteps = parseEid(oldDeep)
+  const newSteps = parseEid(newDeep)
+  if (newSteps.length !== oldSteps.length) return `its target moved to another level (${oldDeep} → ${newDeep})`
+  for (let k = 0; k < newSteps.length; k++) {
+    if (newSteps[k]![0] !== oldSteps[k]![0]) return `its target changed kind (${oldDeep} → ${newDeep})`
+  }
+  if (!newIndex.byEid.has(newDeep)) return `its target ${oldDeep} is no longer in the text`
+  const namesParent = (k: number): boolean => item.steps[k]!.ordinal !== undefined && item.steps[k]!.num === '1'
+  if (item.relative) {
+    // The part of the path the reference leaves implicit must still be its context.
+    const depth = parseEid(resolved.eIds[0]!).length
+    const implicitNew = newSteps.slice(0, namesParent(0) ? depth : depth - 1).map((s) => s.join('_')).join('__')
+    if (implicitNew && !container.some((c) => c === implicitNew || c.startsWith(implicitNew + '__'))) {
+      return `its target left the provision it is relative to (${oldDeep} → ${newDeep})`
+    }
+  }
+  const edits: Array<{start: number; end: number; text: string}> = []
+  item.steps.slice(0, resolvedCount).forEach((step, k) => {
+    const eId = resolved.eIds[k]!
+    if (namesParent(k)) return // a first subparagraph names its parent: its word never changes
+    const depth = parseEid(eId).length
+    const [prefix, num] = newSteps[depth - 1]!
+    if (PREFIX_UNIT[prefix] === undefined) return
+    if (num === oldSteps[depth - 1]![1]) return
+    edits.push({start: step.start, end: step.end, text: stepText(step, num)})
+  })
+  return edits
+}
+
+/** A reference that names a given unit. */
+export interface ReferenceToUnit {
+  /** The provision whose own text holds the reference. */
+  eId: string
+  /** The reference as written. */
+  value: string
+  /** The unit it names (one of the `targets` asked about). */
+  target: string
+}
+
+/**
+ * Every internal reference of `document` that names one of `targets` by
+ * itself: an item of a list or an endpoint of a range, not a unit inside a
+ * range (`Articles 2 to 4` does not name Article 3 by itself: deleting
+ * Article 3 leaves it right). References inside the targets are left out.
+ * Used to warn before a unit is deleted.
+ */
+export function findReferencesTo(document: Document, targets: ReadonlySet<string>): ReferenceToUnit[] {
+  const index = buildIndex(document)
+  const out: ReferenceToUnit[] = []
+  mapBlocks(document, (inlines, visit) => {
+    if (visit.citation || visit.container.some((c) => targets.has(c))) return inlines
+    const collect = (nodes: readonly Inline[]): void => {
+      for (const node of nodes) {
+        if (node.type === 'emphasis' || node.type === 'strong') collect(node.children)
+        if (node.type !== 'ref' && node.type !== 'text') continue
+        if (node.type === 'ref' && node.external) continue
+        for (const span of findReferences(node.value)) {
+          if (span.external) continue
+          for (const item of span.items) {
+            const target = resolveItem(item, index, visit.container).target
+            if (target !== undefined && targets.has(target)) out.push({eId: visit.container[0] ?? '', value: span.value, target})
+          }
+        }
+      }
+    }
+    collect(inlines)
+    return inlines
+  })
+  return out
 }
 
 /**
