@@ -1,5 +1,6 @@
 export {run} from './lib/main.js'
 export type {Io} from './lib/main.js'
-export {readText, writeAtomic} from './lib/io.js'
+export {checkOutput, readText, writeAtomic} from './lib/io.js'
+export type {OutputTarget, WriteOptions} from './lib/io.js'
 export {loadDocument, loadRecord} from './lib/load.js'
 export type {LoadedDocument, LoadedRecord} from './lib/load.js'

@@ -13,6 +13,7 @@ export const USAGE: Record<string, string> = {
 const FOOTER = `
 Documents may be in any supported format (the redlex Markdown dialect, Akoma Ntoso/AKN4EU, Formex,
 Cellar or EUR-Lex HTML); the format is detected from the content.
+-o OUT writes a regular file only (a symlink is followed), never over an input; -o - is standard output.
 Errors print as file:line:col: message [code]; --debug adds the stack.
 Exit codes: 0 ok, 1 input or validation error, 2 usage error.
 `
@@ -48,7 +49,7 @@ ${FOOTER}`,
   --to md      the redlex Markdown dialect (canonical)
   --to akn     Akoma Ntoso (AKN4EU) XML
   --to json    the redlex tree as JSON
-  -o OUT       write to OUT (atomically) instead of standard output
+  -o OUT       write to OUT (safely: see redlex --help) instead of standard output
   --lenient    accept structural problems in the input (as warnings)
 ${FOOTER}`,
   format: `${USAGE['format']}

@@ -1,7 +1,7 @@
 /** `redlex apply DRAFT --isc RECORD`: the post-ISC text (and the change log). */
 import {toMarkdown} from '@redlex/markdown'
 import {choice, COMMON, one, required, type Io, type Values} from '../command.js'
-import {emit} from '../emit.js'
+import {checkOutputs, emit} from '../emit.js'
 import {writeAtomic} from '../io.js'
 import {loadDocument, loadRecord} from '../load.js'
 import {applyRecord, RENUMBER} from '../record.js'
@@ -12,13 +12,17 @@ export function run(positionals: string[], values: Values, io: Io): number {
   const file = one(positionals, 'apply')
   const recordFile = required(values['isc'], 'isc', 'apply')
   const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'apply', 'sequential')
+  const inputs = [file, recordFile]
+  checkOutputs('apply', {'-o': values['output'] ?? '-', '--log': values['log']}, inputs)
   const draft = loadDocument(file)
   const loaded = loadRecord(recordFile)
   const record = loaded.record
   const result = applyRecord(loaded, draft.document, renumber)
   // Write the log first: if it fails, the text is not written either.
-  if (typeof values['log'] === 'string') writeAtomic(values['log'], JSON.stringify({isc: record.reference, changes: result.log}, null, 2) + '\n')
-  emit(io, values['output'], toMarkdown(result.document))
-  if (typeof values['output'] === 'string') io.stderr(`${values['output']}: ${result.log.length} amendments applied (${record.reference})\n`)
+  const log = JSON.stringify({isc: record.reference, changes: result.log}, null, 2) + '\n'
+  if (values['log'] === '-') io.stdout(log)
+  else if (typeof values['log'] === 'string') writeAtomic(values['log'], log, {inputs})
+  emit(io, values['output'], toMarkdown(result.document), inputs)
+  if (typeof values['output'] === 'string' && values['output'] !== '-') io.stderr(`${values['output']}: ${result.log.length} amendments applied (${record.reference})\n`)
   return 0
 }

@@ -4,7 +4,7 @@ import {toDocx} from '@redlex/render-docx'
 import {toHtml} from '@redlex/render-html'
 import {toMarkdownRedline} from '@redlex/render-markdown'
 import {choice, COMMON, two, UsageError, type Io, type Values} from '../command.js'
-import {emit} from '../emit.js'
+import {checkOutputs, emit} from '../emit.js'
 import {loadDocument, loadRecord} from '../load.js'
 import {applyRecord, iscInfo, RENUMBER} from '../record.js'
 
@@ -14,6 +14,8 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const [beforeFile, afterFile] = two(positionals, 'compare')
   const format = choice(values['format'], ['html', 'md', 'docx', 'json'] as const, 'format', 'compare')
   if (format === 'docx' && typeof values['output'] !== 'string') throw new UsageError('`--format docx` needs -o FILE (it is a binary file)', 'compare')
+  const inputs = [beforeFile, afterFile, ...(typeof values['isc'] === 'string' ? [values['isc']] : [])]
+  checkOutputs('compare', {'-o': values['output']}, inputs)
   const lenient = Boolean(values['lenient'])
   const before = loadDocument(beforeFile, {lenient})
   const after = loadDocument(afterFile, {lenient})
@@ -39,7 +41,7 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
       ? toMarkdownRedline(comparison)
       : format === 'html'
         ? toHtml(comparison)
-        : await toDocx(comparison)
-  emit(io, values['output'], out)
+        : await toDocx(comparison, {onWarning: (warning) => io.stderr(warning.message + '\n')})
+  emit(io, values['output'], out, inputs)
   return 0
 }

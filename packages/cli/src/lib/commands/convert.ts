@@ -2,7 +2,7 @@
 import {toAkn} from '@redlex/formats'
 import {toMarkdown} from '@redlex/markdown'
 import {choice, COMMON, one, type Io, type Values} from '../command.js'
-import {emit} from '../emit.js'
+import {checkOutputs, emit} from '../emit.js'
 import {loadDocument} from '../load.js'
 
 export const options = {...COMMON, to: {type: 'string'}, output: {type: 'string', short: 'o'}, lenient: {type: 'boolean'}} as const
@@ -10,9 +10,11 @@ export const options = {...COMMON, to: {type: 'string'}, output: {type: 'string'
 export function run(positionals: string[], values: Values, io: Io): number {
   const file = one(positionals, 'convert')
   const to = choice(values['to'], ['md', 'akn', 'json'] as const, 'to', 'convert')
+  checkOutputs('convert', {'-o': values['output']}, [file])
   const {document, warnings} = loadDocument(file, {lenient: Boolean(values['lenient'])})
   for (const warning of warnings) io.stderr(warning.message + '\n')
-  const out = to === 'md' ? toMarkdown(document) : to === 'akn' ? toAkn(document) : JSON.stringify(document, null, 2) + '\n'
-  emit(io, values['output'], out)
+  const onWarning = (warning: {message: string}): void => io.stderr(warning.message + '\n')
+  const out = to === 'md' ? toMarkdown(document) : to === 'akn' ? toAkn(document, {onWarning}) : JSON.stringify(document, null, 2) + '\n'
+  emit(io, values['output'], out, [file])
   return 0
 }

@@ -1,7 +1,7 @@
 /** `redlex format FILE`: dialect Markdown in canonical form. */
 import {toMarkdown} from '@redlex/markdown'
 import {COMMON, one, type Io, type Values} from '../command.js'
-import {emit} from '../emit.js'
+import {checkOutputs, emit} from '../emit.js'
 import {readText} from '../io.js'
 import {loadDocument} from '../load.js'
 
@@ -9,6 +9,8 @@ export const options = {...COMMON, output: {type: 'string', short: 'o'}, check: 
 
 export function run(positionals: string[], values: Values, io: Io): number {
   const file = one(positionals, 'format')
+  // The one command allowed to write over its input: canonical form in place is its purpose.
+  checkOutputs('format', {'-o': values['output']}, [])
   const {document} = loadDocument(file, {lenient: true})
   const out = toMarkdown(document)
   if (values['check']) {
