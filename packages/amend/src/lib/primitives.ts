@@ -280,6 +280,12 @@ function spliceText(p: SpliceTextAmendment, ctx: StepContext): StepOutcome {
   if (p.start < 0 || p.end < p.start || p.end > length) {
     throw new Failure('amend/text-not-found', `Characters ${p.start}–${p.end} are outside the text of ${p.target} (length ${length})`, {actual: plainText(children)})
   }
+  const textless = findTextless(p.insert)
+  if (textless) {
+    throw new Failure('amend/invalid-field', `\`insert\` holds a ${textless} node without its text`, {
+      hint: 'Give each text, ref and placeholder node a string `value`, e.g. {type: text, value: "…"}'
+    })
+  }
   const removed = sliceInlines(children, p.start, p.end)
   const next = spliceInlines(children, p.start, p.end, p.insert)
   block.children = ctx.linked ? linkInlines(next, {external: node.type === 'citation'}) : next
@@ -292,6 +298,23 @@ function spliceText(p: SpliceTextAmendment, ctx: StepContext): StepOutcome {
     description: `${label(p.target)}: ${before && after ? `‘${before}’ replaced by ‘${after}’` : before ? `‘${before}’ deleted` : `‘${after}’ inserted`}`,
     text: {eId: p.target, block: p.block, start: p.start, end: p.start + inserted}
   }
+}
+
+/**
+ * The type of the first inline in `nodes` (at any depth) that lacks the text
+ * it must carry — `{type: text}` without a `value` would put the word
+ * "undefined" into the act — or `undefined` when all have theirs.
+ */
+function findTextless(nodes: readonly Inline[]): string | undefined {
+  const stack: unknown[] = [...nodes]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (typeof node !== 'object' || node === null) return 'non-object'
+    const {type, value, children} = node as {type?: unknown; value?: unknown; children?: unknown}
+    if ((type === 'text' || type === 'ref' || type === 'placeholder') && typeof value !== 'string') return String(type)
+    if (Array.isArray(children)) stack.push(...children)
+  }
+  return undefined
 }
 
 /** The references of each provision's own text, in order: `[eId, index] → ref`. */

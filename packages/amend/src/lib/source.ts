@@ -39,7 +39,19 @@ export function parseSource(text: string, options?: Readonly<{file?: string; are
       cause: problem
     })
   }
-  const data: unknown = doc.toJS()
+  let data: unknown
+  try {
+    data = doc.toJS()
+  } catch (cause) {
+    // Well-formed YAML that cannot become data: above all an alias bomb (the yaml library stops
+    // expanding aliases past a bound), which must be a coded error, not a crash.
+    throw new RedlexError(`Cannot turn the YAML into data: ${(cause as Error)?.message ?? String(cause)}`, {
+      code: `${area}/yaml-unreadable`,
+      ...(options?.file ? {file: options.file} : {}),
+      hint: 'Write the data out instead of repeating it through many aliases (*name)',
+      cause
+    })
+  }
   const locate = (path: ReadonlyArray<string | number>): Position | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)
