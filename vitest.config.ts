@@ -7,7 +7,11 @@ const packages = fileURLToPath(new URL('packages/', import.meta.url))
 
 export default defineConfig({
   resolve: {
-    alias: [{find: /^@redlex\/([a-z-]+)$/, replacement: packages + '$1/src/index.ts'}]
+    alias: [
+      {find: /^@redlex\/([a-z-]+)$/, replacement: packages + '$1/src/index.ts'},
+      {find: /^redlex$/, replacement: packages + 'redlex/src/index.ts'},
+      {find: /^redlex\/core$/, replacement: packages + 'redlex/src/core.ts'}
+    ]
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],

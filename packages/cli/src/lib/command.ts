@@ -25,6 +25,9 @@ export interface Command {
   run: (positionals: string[], values: Values, io: Io) => number | Promise<number>
 }
 
+/** The values of --renumber. */
+export const RENUMBER = ['sequential', 'amending-act'] as const
+
 /** Flags every command takes. */
 export const COMMON = {
   help: {type: 'boolean', short: 'h'},

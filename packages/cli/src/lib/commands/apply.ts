@@ -1,10 +1,10 @@
 /** `redlex apply DRAFT --isc RECORD`: the post-ISC text (and the change log). */
 import {toMarkdown} from '@redlex/markdown'
-import {choice, COMMON, one, required, type Io, type Values} from '../command.js'
+import {applyIsc, changeLogFile} from 'redlex/core'
+import {choice, COMMON, one, RENUMBER, required, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {writeAtomic} from '../io.js'
 import {loadDocument, loadRecord} from '../load.js'
-import {applyRecord, RENUMBER} from '../record.js'
 
 export const options = {...COMMON, isc: {type: 'string'}, output: {type: 'string', short: 'o'}, log: {type: 'string'}, renumber: {type: 'string'}} as const
 
@@ -17,12 +17,12 @@ export function run(positionals: string[], values: Values, io: Io): number {
   const draft = loadDocument(file)
   const loaded = loadRecord(recordFile)
   const record = loaded.record
-  const result = applyRecord(loaded, draft.document, renumber)
+  const result = applyIsc(draft.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
   // Write the log first: if it fails, the text is not written either.
-  const log = JSON.stringify({isc: record.reference, changes: result.log}, null, 2) + '\n'
+  const log = JSON.stringify(changeLogFile(result), null, 2) + '\n'
   if (values['log'] === '-') io.stdout(log)
   else if (typeof values['log'] === 'string') writeAtomic(values['log'], log, {inputs})
-  emit(io, values['output'], toMarkdown(result.document), inputs)
+  emit(io, values['output'], toMarkdown(result.post), inputs)
   if (typeof values['output'] === 'string' && values['output'] !== '-') io.stderr(`${values['output']}: ${result.log.length} amendments applied (${record.reference})\n`)
   return 0
 }

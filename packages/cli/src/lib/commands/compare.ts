@@ -1,12 +1,11 @@
 /** `redlex compare BEFORE AFTER --format html|md|docx|json`. */
-import {compareDocuments, type Comparison} from '@redlex/compare'
 import {toDocx} from '@redlex/render-docx'
 import {toHtml} from '@redlex/render-html'
 import {toMarkdownRedline} from '@redlex/render-markdown'
-import {choice, COMMON, two, UsageError, type Io, type Values} from '../command.js'
+import {applyIsc, redline, type IscApplied} from 'redlex/core'
+import {choice, COMMON, RENUMBER, two, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument, loadRecord} from '../load.js'
-import {applyRecord, iscInfo, RENUMBER} from '../record.js'
 
 export const options = {...COMMON, isc: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, renumber: {type: 'string'}, 'show-renumbering': {type: 'boolean'}, lenient: {type: 'boolean'}} as const
 
@@ -19,22 +18,18 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const lenient = Boolean(values['lenient'])
   const before = loadDocument(beforeFile, {lenient})
   const after = loadDocument(afterFile, {lenient})
-  let comparison: Comparison
+  let applied: IscApplied | undefined
   if (typeof values['isc'] === 'string') {
+    // Applying the record to BEFORE tells what each amendment changed: the causes.
     const loaded = loadRecord(values['isc'])
-    const record = loaded.record
     const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'compare', 'sequential')
-    const applied = applyRecord(loaded, before.document, renumber)
-    comparison = compareDocuments(before.document, after.document, {
-      names: {before: beforeFile, after: afterFile},
-      log: applied.log,
-      renames: applied.renames,
-      isc: iscInfo(record),
-      showRenumbering: Boolean(values['show-renumbering'])
-    })
-  } else {
-    comparison = compareDocuments(before.document, after.document, {names: {before: beforeFile, after: afterFile}, showRenumbering: Boolean(values['show-renumbering'])})
+    applied = applyIsc(before.document, loaded.record, {renumber, recordFile: loaded.file, places: loaded.places})
   }
+  const comparison = redline(before.document, after.document, {
+    ...applied,
+    names: {before: beforeFile, after: afterFile},
+    showRenumbering: Boolean(values['show-renumbering'])
+  })
   const out = format === 'json'
     ? JSON.stringify(comparison, null, 2) + '\n'
     : format === 'md'

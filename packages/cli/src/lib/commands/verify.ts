@@ -1,8 +1,8 @@
 /** `redlex verify BEFORE AFTER --isc RECORD`: a hand-edited post-ISC text against the record. */
 import {verify} from '@redlex/compare'
-import {choice, COMMON, required, two, type Io, type Values} from '../command.js'
+import {applyIsc, iscInfo} from 'redlex/core'
+import {choice, COMMON, RENUMBER, required, two, type Io, type Values} from '../command.js'
 import {loadDocument, loadRecord} from '../load.js'
-import {applyRecord, iscInfo, RENUMBER} from '../record.js'
 
 export const options = {...COMMON, isc: {type: 'string'}, json: {type: 'boolean'}, renumber: {type: 'string'}} as const
 
@@ -14,7 +14,7 @@ export function run(positionals: string[], values: Values, io: Io): number {
   const after = loadDocument(afterFile)
   const loaded = loadRecord(recordFile)
   const record = loaded.record
-  const applied = applyRecord(loaded, before.document, renumber)
+  const applied = applyIsc(before.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
   const report = verify(before.document, after.document, {log: applied.log, renames: applied.renames, isc: iscInfo(record)})
   if (values['json']) io.stdout(JSON.stringify(report, null, 2) + '\n')
   else io.stdout(formatReport(report))

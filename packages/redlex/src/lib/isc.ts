@@ -1,0 +1,91 @@
+/**
+ * The common job in two calls: apply an ISC record to a draft, then compare
+ * the draft with the result so that every change carries the amendment and
+ * the conclusion that caused it. Browser-safe: no file system, no Node
+ * built-ins; texts in, models out.
+ */
+import {amendmentPlaces, applyAmendments, type ApplyWarning} from '@redlex/amend'
+import {compareDocuments, type ChangeLogEntry, type Comparison, type CompareOptions, type IscInfo} from '@redlex/compare'
+import {amendmentsOf, loadIscRecord, type IscRecord} from '@redlex/isc'
+import {fromMarkdown, parseFragment} from '@redlex/markdown'
+import type {Document, Position} from '@redlex/tree'
+
+export interface ApplyIscOptions {
+  /**
+   * `sequential` (default for a draft): renumber 1…n and let cross-references
+   * follow. `amending-act`: inserted units get 4a, 4b; nothing is renumbered.
+   */
+  renumber?: 'sequential' | 'amending-act'
+  /** The draft's file name, for messages (when the draft is given as text). */
+  draftFile?: string
+  /** The record's file name, for messages. */
+  recordFile?: string
+  /** Where each amendment stands in the record file, when the record is given already loaded. */
+  places?: Readonly<Record<string, Position>>
+}
+
+/** What applying an ISC record gave: pass it whole as the options of `redline`. */
+export interface IscApplied {
+  /** The draft (parsed, when it was given as text). */
+  pre: Document
+  /** The post-ISC text. */
+  post: Document
+  /** What each amendment did, with its provenance (the change log). */
+  log: ChangeLogEntry[]
+  /** eId in the draft → eId in the post-ISC text, for every provision whose eId changed. */
+  renames: Record<string, string>
+  /** Cross-references that could not follow a renumbering, and similar advice. */
+  warnings: ApplyWarning[]
+  /** The record, loaded. */
+  isc: IscRecord
+}
+
+/**
+ * Apply every amendment of the record's conclusions to the draft, all or
+ * nothing. `draft` is a document or dialect Markdown text; `record` an ISC
+ * record or its YAML/JSON text. Throws a `RedlexError` naming the amendment
+ * (and its line in the record, when given as text) that cannot be applied.
+ */
+export function applyIsc(draft: Document | string, record: IscRecord | string, options: Readonly<ApplyIscOptions> = {}): IscApplied {
+  const file = options.recordFile
+  const pre = typeof draft === 'string' ? fromMarkdown(draft, options.draftFile ? {file: options.draftFile} : null) : draft
+  const isc = typeof record === 'string' ? loadIscRecord(record, file ? {file} : null) : record
+  const places = typeof record === 'string' ? amendmentPlaces(record, file ? {file} : null) : options.places
+  const result = applyAmendments(pre, amendmentsOf(isc), {
+    renumber: options.renumber ?? 'sequential',
+    // New text in amendments may be written as dialect Markdown.
+    parseFragment,
+    ...(file ? {file} : {}),
+    ...(places ? {places} : {})
+  })
+  return {pre, post: result.document, log: result.log, renames: result.renames, warnings: result.warnings, isc}
+}
+
+export interface RedlineOptions extends Omit<CompareOptions, 'isc'> {
+  /** The ISC record (or just its reference, date and conclusions): gives the causes their conclusion texts. */
+  isc?: IscRecord | IscInfo
+}
+
+/**
+ * Compare two versions provision by provision. With the `log` and `renames`
+ * of the amendment run and the `isc` record — all three are in what
+ * `applyIsc` returns, so `redline(applied.pre, applied.post, applied)` does it —
+ * every change carries its causes: the amendment, the conclusion and its text,
+ * the services that asked for it.
+ */
+export function redline(pre: Document, post: Document, options: Readonly<RedlineOptions> = {}): Comparison {
+  // `options` may be the whole result of `applyIsc`: its texts and warnings are not comparison options.
+  const {isc, pre: _pre, post: _post, warnings: _warnings, ...compare} = options as RedlineOptions & Partial<IscApplied>
+  return compareDocuments(pre, post, {...compare, ...(isc ? {isc: iscInfo(isc)} : {})})
+}
+
+/** What a comparison needs of an ISC record: its reference, date and the conclusions' texts. */
+export function iscInfo(record: IscRecord | IscInfo): IscInfo {
+  return {
+    reference: record.reference,
+    ...(record.date ? {date: record.date} : {}),
+    ...(record.conclusions
+      ? {conclusions: record.conclusions.map((c) => ({id: c.id, text: c.text, ...(c.requestedBy ? {requestedBy: c.requestedBy} : {})}))}
+      : {})
+  }
+}
