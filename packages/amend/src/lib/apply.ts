@@ -6,8 +6,8 @@
  * cross-reference follows.
  */
 import {
-  RedlexError, assignEids, citationLabel, isRedlexError, listProvisions, renumberReferencesWithWarnings,
-  resolveReferences, walk, type Document, type Position
+  RedlexError, assignEids, citationLabel, findByEid, findReferencesTo, isRedlexError, listProvisions,
+  renumberReferencesWithWarnings, resolveReferences, walk, type Document, type Position, type ReferenceToUnit
 } from '@redlex/tree'
 import type {
   Amendment, ApplyOptions, ApplyResult, ApplyWarning, At, ChangeLogEntry, Provenance, ReferenceEdit, RenumberAmendment
@@ -65,6 +65,35 @@ function remap(p: Primitive, renames: Readonly<Record<string, string>>): Primiti
   return p
 }
 
+/**
+ * Units sharing a number in the input (`art_10__para_1` and
+ * `art_10__para_1_2`): a defect of the source, kept and reported, never a
+ * reason to refuse amendments elsewhere.
+ */
+function sourceDuplicates(document: Document): ApplyWarning[] {
+  const out: ApplyWarning[] = []
+  for (const {node} of listProvisions(document)) {
+    const cut = node.eId.lastIndexOf('__') + 2
+    const last = node.eId.slice(cut)
+    if (last.split('_').length <= 2) continue
+    const first = node.eId.slice(0, cut) + last.replace(/_\d+$/, '')
+    out.push({
+      code: 'amend/source-duplicate-number',
+      eId: node.eId,
+      message: `${first} and ${node.eId} are both numbered \`${node.num ?? ''}\`: a defect of the source, kept as it is (a setNum amendment repairs it)`
+    })
+  }
+  return out
+}
+
+/** References (outside the subtree) that name a unit a delete or replace may remove: checked after the step. */
+function referencesIntoSubtree(document: Document, p: Primitive): ReferenceToUnit[] {
+  if (p.type !== 'delete' && p.type !== 'replace') return []
+  const root = findByEid(document, p.target)
+  if (!root) return []
+  return findReferencesTo(document, new Set(listProvisions(root).map((u) => u.node.eId)))
+}
+
 function siblingsOf(ids: Iterable<string>, eId: string): string[] {
   const cut = eId.lastIndexOf('__')
   const prefix = cut === -1 ? '' : eId.slice(0, cut + 2)
@@ -97,24 +126,40 @@ export function applyAmendments(document: Document, amendments: readonly Amendme
   const warnings: ApplyWarning[] = []
   let counter = 0
   const newId = (): string => `#new${++counter}`
+  if (!currentMode) warnings.push(...sourceDuplicates(doc))
 
   const runStep = (p: Primitive, owner: string, entry: ChangeLogEntry): string => {
     const preIds = eIdsOf(doc)
-    const follow = p.type === 'renumber' && (p.references ?? 'follow') === 'follow' && linked
+    // References follow a renumbering and a move (a moved unit keeps being named, by its new number).
+    const follow = linked && ((p.type === 'renumber' && (p.references ?? 'follow') === 'follow') || p.type === 'move')
     const snapshot = follow ? structuredClone(doc) : undefined
+    const doomed = linked ? referencesIntoSubtree(doc, p) : []
     const outcome = applyPrimitive(p, {document: doc, linked, newId, ...(options?.parseFragment ? {parseFragment: options.parseFragment} : {})})
     cleanEmptyNums(doc)
     const assigned = assignEids(doc)
     let next = assigned.document
     const renames = assigned.renames
+    const postIds = eIdsOf(next)
+    const deleted = new Set([...preIds].filter((id) => !(id in renames) && !postIds.has(id)))
+    // Two units with one number: a defect of the source (imported as art_10__para_1 and
+    // art_10__para_1_2) is kept and never blocks; a step may not create a new one.
+    const back = new Map(Object.entries(renames).map(([from, to]) => [to, from]))
     for (const {node} of listProvisions(next)) {
       const last = node.eId.slice(node.eId.lastIndexOf('__') + 2)
-      if (last.split('_').length > 2) {
+      if (last.split('_').length > 2 && !preIds.has(back.get(node.eId) ?? node.eId)) {
         throw new Failure('amend/duplicate-number', `Two units would have the eId \`${node.eId.replace(/_\d+$/, '')}\``, {eId: node.eId, hint: 'Give the unit a free number'})
       }
     }
-    const postIds = eIdsOf(next)
-    const deleted = new Set([...preIds].filter((id) => !(id in renames) && !postIds.has(id)))
+    for (const doomedRef of doomed) {
+      if (!deleted.has(doomedRef.target) || deleted.has(doomedRef.eId)) continue
+      const holder = renames[doomedRef.eId] ?? doomedRef.eId
+      warnings.push({
+        code: 'amend/reference-to-deleted',
+        message: `${citationLabel(holder) || holder}: \`${doomedRef.value}\` names ${citationLabel(doomedRef.target) || doomedRef.target}, which amendment ${owner} deletes; the reference is kept as written`,
+        eId: holder,
+        amendment: owner
+      })
+    }
     const m = (id: string): string => renames[id] ?? id
     // Inverse in post-step eIds.
     let inverse = outcome.inverse.map((inv) => remap(inv, renames))
@@ -123,7 +168,6 @@ export function applyAmendments(document: Document, amendments: readonly Amendme
       const beforeRefs = ownRefs(next)
       const afterRefs = ownRefs(result.document)
       const edits: ReferenceEdit[] = []
-      const back = new Map(Object.entries(renames).map(([from, to]) => [to, from]))
       const touched = new Set<string>()
       afterRefs.forEach((r, i) => {
         const old = beforeRefs[i]!

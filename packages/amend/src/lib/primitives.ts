@@ -221,6 +221,7 @@ function move(p: MoveAmendment, ctx: StepContext): StepOutcome {
   }
   const back = placeOf(found.parent, found.index)
   const original = found.node
+  const originalNum = original.num // numbering at the new place changes the node itself
   ;(found.parent.children as Node[]).splice(found.index, 1)
   const node = p.as ? convert(original, p.as) : original
   if (!NUMBERED.has(node.type)) delete node.num
@@ -236,7 +237,7 @@ function move(p: MoveAmendment, ctx: StepContext): StepOutcome {
   }
   const inverse: MoveAmendment = {id: '', type: 'move', target: original.eId, to: back}
   if (node.type !== original.type) inverse.as = original.type as UnitKind
-  if (original.num !== undefined && original.type !== 'indent') inverse.num = original.num
+  if (originalNum !== undefined && original.type !== 'indent') inverse.num = originalNum
   return {
     inverse: [inverse],
     effects: [{action: 'moved', from: original.eId, to: original.eId}],
