@@ -12,7 +12,7 @@ import {
 import type {
   Amendment, ApplyOptions, ApplyResult, ApplyWarning, At, ChangeLogEntry, Provenance, ReferenceEdit, RenumberAmendment
 } from './types.js'
-import {expand, type TextRange} from './expand.js'
+import {SCOPE_NAMES, expand, type TextRange} from './expand.js'
 import {Failure} from './failure.js'
 import {applyPrimitive, cleanEmptyNums, ownRefs, type Primitive} from './primitives.js'
 import {sequentialNums} from './numbers.js'
@@ -43,7 +43,7 @@ function hasRefs(document: Document): boolean {
 function targetsOf(a: Amendment): Array<{get: () => string; set: (v: string) => void}> {
   const out: Array<{get: () => string; set: (v: string) => void}> = []
   const rec = a as unknown as Record<string, unknown>
-  if (typeof rec.target === 'string') out.push({get: () => rec.target as string, set: (v) => (rec.target = v)})
+  if (typeof rec.target === 'string' && !(SCOPE_NAMES as readonly string[]).includes(rec.target)) out.push({get: () => rec.target as string, set: (v) => (rec.target = v)})
   for (const key of ['at', 'to']) {
     const place = rec[key] as Record<string, string> | undefined
     if (place && typeof place === 'object') {
@@ -286,11 +286,16 @@ export function applyAmendments(document: Document, amendments: readonly Amendme
   if (linked) doc = resolveReferences(doc)
 
   for (const entry of log) {
-    entry.effects = (entry.effects as unknown as Tracked[]).map((t) => {
+    // One effect per provision changed, however many steps changed it (a term replaced three times in a paragraph).
+    const seen = new Set<string>()
+    entry.effects = (entry.effects as unknown as Tracked[]).flatMap((t) => {
       const out: ChangeLogEntry['effects'][number] = {action: t.action}
       if (t.before !== undefined) out.before = t.before
       if (t.current !== undefined) out.after = t.current
-      return out
+      const key = `${out.action} ${out.before ?? ''} ${out.after ?? ''}`
+      if (out.action === 'modified' && seen.has(key)) return []
+      seen.add(key)
+      return [out]
     })
   }
   const renames: Record<string, string> = {}

@@ -12,7 +12,7 @@ import {Failure} from './failure.js'
 import {placeholderNode, textToInlines} from '@redlex/tree'
 import {occurrences, plainText, sliceInlines} from './inline-text.js'
 import {PRIMITIVE_TYPES, type Primitive} from './primitives.js'
-import {ownBlocks} from './tree-ops.js'
+import {findParent, ownBlocks} from './tree-ops.js'
 
 /** A changed text range from an earlier amendment (for conflict detection). */
 export interface TextRange {
@@ -107,7 +107,7 @@ function splice(hit: Hit, insert: Inline[]): Primitive {
 }
 
 /** Later occurrences first, so earlier offsets stay valid. */
-function backwards(hits: Hit[]): Hit[] {
+function backwards<T extends Hit>(hits: T[]): T[] {
   return [...hits].sort((a, b) => (a.eId === b.eId && a.block === b.block ? b.start - a.start : 0))
 }
 
@@ -162,8 +162,124 @@ export function expand(a: Amendment, ctx: ExpandContext): Expansion {
 }
 
 function substitute(a: SubstituteAmendment, ctx: ExpandContext): Expansion {
+  const scope = scopeOf(ctx.document, a.target)
+  if (scope) {
+    const hits = findInScope(ctx, scope, a.text, a.occurrence)
+    const provisions = new Set(hits.map((h) => h.eId)).size
+    return {
+      primitives: backwards(hits).map((hit) => splice(hit, textToInlines(matchCase(a.by, hit.matched, a.text)))),
+      description: `${scope.label}: ‘${a.text}’ replaced by ‘${a.by}’ (${hits.length} time(s) in ${provisions} provision(s))`
+    }
+  }
   const hits = findText(ctx, a.target, a.text, a.occurrence, false)
   return {primitives: backwards(hits).map((hit) => splice(hit, textToInlines(a.by))), description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by ‘${a.by}’${hits.length > 1 ? ` (${hits.length} times)` : ''}`}
+}
+
+// ---------------------------------------------------------------------------
+// Scoped text amendments: a term across an article, a chapter, the recitals or the act
+
+/** Container names a scoped `substitute`/`placeholder` may target besides eIds. */
+export const SCOPE_NAMES = ['act', 'recitals', 'citations', 'body'] as const
+
+interface Scope {
+  /** How messages name it: `Article 12`, `the recitals`, `the act`. */
+  label: string
+  units: Provision[]
+}
+
+/**
+ * The provisions a text amendment searches when its target is a scope: a
+ * container name, or a provision with units inside it (an article with
+ * paragraphs, a chapter, an annex). `undefined` for a provision without
+ * units: its own text is searched exactly, as always.
+ */
+export function scopeOf(document: Document, target: string): Scope | undefined {
+  if (target === 'act') return {label: 'the act', units: listProvisions(document).map((p) => p.node)}
+  if ((SCOPE_NAMES as readonly string[]).includes(target)) {
+    const parent = findParent(document, target)
+    if (!parent) throw new Failure('amend/target-not-found', `The document has no ${target}`, {eId: target})
+    return {label: `the ${target}`, units: listProvisions(parent).map((p) => p.node)}
+  }
+  const root = findByEid(document, target)
+  if (!root) throw new Failure('amend/target-not-found', `No provision \`${target}\``, {eId: target})
+  const units = listProvisions(root).map((p) => p.node)
+  return units.length > 1 ? {label: citationLabel(target) || target, units} : undefined
+}
+
+const WORD = /[\p{L}\p{N}]/u
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1)
+}
+
+/** The forms of a term a scoped amendment matches: as written, with its first letter in the other case, in capitals. */
+function termForms(text: string): Set<string> {
+  return new Set([text, capitalize(text), lowerFirst(text), text.toUpperCase()])
+}
+
+/**
+ * The replacement in the case of the words it replaces: `Gatekeeper` →
+ * `Provider` at the start of a sentence, `GATEKEEPER` → `PROVIDER` in a
+ * heading in capitals, `gatekeeper` → `provider` elsewhere.
+ */
+export function matchCase(by: string, matched: string, text: string): string {
+  if (matched === text) return by
+  if (matched === text.toUpperCase() && matched !== matched.toLowerCase() && matched.length > 1) return by.toUpperCase()
+  if (matched.charAt(0) !== text.charAt(0)) return matched.charAt(0) === matched.charAt(0).toUpperCase() ? capitalize(by) : lowerFirst(by)
+  return by
+}
+
+/** Every whole-word, case-aware occurrence of `text` in the own text of the scope's units. */
+function findInScope(ctx: ExpandContext, scope: Scope, text: string, occurrence: number | 'all' | undefined): Array<Hit & {matched: string}> {
+  const forms = termForms(text)
+  const hits: Array<Hit & {matched: string}> = []
+  for (const unit of scope.units) {
+    ownBlocks(unit).forEach((block, b) => {
+      const plain = plainText(block.children)
+      const starts = new Set<number>()
+      for (const form of forms) for (const start of occurrences(plain, form)) starts.add(start)
+      for (const start of [...starts].sort((x, y) => x - y)) {
+        const end = start + text.length
+        const before = plain.charAt(start - 1)
+        const after = plain.charAt(end)
+        if (WORD.test(text.charAt(0)) && before !== '' && WORD.test(before)) continue
+        if (WORD.test(text.charAt(text.length - 1)) && after !== '' && WORD.test(after)) continue
+        hits.push({eId: unit.eId, block: b, start, end, matched: plain.slice(start, end)})
+      }
+    })
+  }
+  if (hits.length === 0) {
+    throw new Failure('amend/text-not-found', `The word(s) ‘${text}’ are not in ${scope.label} (${scope.units.length} provision(s) searched, whole words, either case of the first letter)`, {
+      hint: 'Quote words as they stand in the base text, or target the provision that holds them (see `redlex outline --all`)'
+    })
+  }
+  let chosen: Array<Hit & {matched: string}>
+  if (occurrence === 'all') chosen = hits
+  else if (occurrence !== undefined) {
+    const hit = hits[occurrence - 1]
+    if (!hit) throw new Failure('amend/text-not-found', `‘${text}’ occurs ${hits.length} time(s) in ${scope.label}, not ${occurrence}`, {actual: hits.map((h) => h.eId).join(', ')})
+    chosen = [hit]
+  } else if (hits.length > 1) {
+    throw new Failure('amend/text-ambiguous', `‘${text}’ occurs ${hits.length} times in ${scope.label}`, {
+      actual: [...new Set(hits.map((h) => h.eId))].join(', '),
+      hint: 'Say which `occurrence` (1, 2 … counted in document order) or `occurrence: all`'
+    })
+  } else chosen = hits
+  for (const hit of chosen) {
+    for (const range of ctx.ranges.get(hit.eId) ?? []) {
+      if (range.block === hit.block && overlaps(range, hit)) {
+        throw new Failure('amend/conflict', `‘${text}’ in ${hit.eId} overlaps words already changed by amendment ${range.amendment}`, {
+          actual: provisionText(findByEid(ctx.document, hit.eId)!, false),
+          hint: `Merge the two amendments, or make amendment ${range.amendment} cover both changes`
+        })
+      }
+    }
+  }
+  return chosen
 }
 
 function insertText(a: InsertTextAmendment, ctx: ExpandContext): Expansion {
@@ -179,6 +295,18 @@ function deleteText(a: DeleteTextAmendment, ctx: ExpandContext): Expansion {
 
 function placeholder(a: PlaceholderAmendment, ctx: ExpandContext): Expansion {
   const node = placeholderNode(a.value ?? '…', a.reason)
+  const scope = scopeOf(ctx.document, a.target)
+  if (scope) {
+    const hits = findInScope(ctx, scope, a.text ?? a.anchor!, a.occurrence)
+    const before = a.position === 'before'
+    const primitives = backwards(hits).map((hit) => {
+      if (a.text !== undefined) return splice(hit, [structuredClone(node)])
+      const at = before ? hit.start : hit.end
+      return splice({...hit, start: at, end: at}, before ? [structuredClone(node), {type: 'text', value: ' '}] : [{type: 'text', value: ' '}, structuredClone(node)])
+    })
+    const what = a.text !== undefined ? `‘${a.text}’ replaced by the placeholder [${node.value}]` : `placeholder [${node.value}] inserted ${a.position ?? 'after'} ‘${a.anchor}’`
+    return {primitives, description: `${scope.label}: ${what} (${hits.length} time(s); ${a.reason})`}
+  }
   if (a.text !== undefined) {
     const [hit] = findText(ctx, a.target, a.text, a.occurrence, false)
     return {primitives: [splice(hit!, [node])], description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by the placeholder [${node.value}] (${a.reason})`}

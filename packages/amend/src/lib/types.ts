@@ -83,7 +83,13 @@ export interface SetHeadingAmendment extends AmendmentBase {
   heading: string | Inline[] | null
 }
 
-/** Replace quoted text inside a provision's own text. */
+/**
+ * Replace quoted text inside a provision's own text; or, when `target` is a
+ * scope (a provision with units inside it, such as an article with
+ * paragraphs or a chapter; `recitals`, `citations`, `body`, or `act` for the
+ * whole act), the same words wherever they stand in it: whole words, either
+ * case of the first letter (the replacement takes the case it replaces).
+ */
 export interface SubstituteAmendment extends AmendmentBase {
   type: 'substitute'
   target: string
@@ -120,7 +126,8 @@ export interface PlaceholderAmendment extends AmendmentBase {
   text?: string
   anchor?: string
   position?: 'before' | 'after'
-  occurrence?: number
+  /** Which occurrence; `all` for a scope (see {@link SubstituteAmendment}). */
+  occurrence?: number | 'all'
   /** The text between the brackets: `…` (default) for a value set later, anything else for provisional text. */
   value?: string
   /** Why it is there (kept on the placeholder node). */

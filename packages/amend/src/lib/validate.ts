@@ -134,7 +134,7 @@ const SPECS: Record<string, Spec> = {
   substitute: {target: req(eId), text: req(str), by: req(text), occurrence: opt(occurrence(true))},
   insertText: {target: req(eId), anchor: req(str), position: req(oneOf('before', 'after')), text: req(str), occurrence: opt(occurrence(false))},
   deleteText: {target: req(eId), text: req(str), occurrence: opt(occurrence(true))},
-  placeholder: {target: req(eId), text: opt(str), anchor: opt(str), position: opt(oneOf('before', 'after')), occurrence: opt(occurrence(false)), value: opt(str), reason: req(str)},
+  placeholder: {target: req(eId), text: opt(str), anchor: opt(str), position: opt(oneOf('before', 'after')), occurrence: opt(occurrence(true)), value: opt(str), reason: req(str)},
   sunset: {target: opt(eId), date: req(date), sentence: opt(str), existing: opt(str), create: opt(oneOf('subparagraph', 'sentence'))},
   moveRepealToRecitals: {target: req(eId), text: req(str), occurrence: opt(occurrence(false)), recital: req(str), to: req(at)},
   renumber: {nums: req(nums), references: opt(references)},
