@@ -42,17 +42,20 @@ export function normalizeInlines(nodes: readonly Inline[]): Inline[] {
 
 function merge(nodes: readonly Inline[]): Inline[] {
   const out: Inline[] = []
+  // Adjacent text nodes (often one per <span>, even inside a word) are joined once, not pairwise.
+  let run: string[] = []
+  const flush = (): void => {
+    if (run.length === 0) return
+    const value = collapse(run.join(''))
+    run = []
+    if (value !== '') out.push({type: 'text', value})
+  }
   for (const node of nodes) {
     if (node.type === 'text') {
-      const value = collapse(node.value)
-      const last = out[out.length - 1]
-      if (last && last.type === 'text') {
-        last.value = (last.value + value).replace(/ {2,}/g, ' ')
-      } else if (value !== '') {
-        out.push({type: 'text', value})
-      }
+      run.push(node.value)
       continue
     }
+    flush()
     if (node.type === 'authorialNote') {
       // A footnote's text is its own block.
       out.push({...node, children: normalizeInlines(node.children)})
@@ -68,6 +71,7 @@ function merge(nodes: readonly Inline[]): Inline[] {
     }
     out.push({...node})
   }
+  flush()
   // A space at the end of one node followed by a space at the start of the next.
   for (let i = 0; i + 1 < out.length; i++) {
     const a = lastText(out[i]!)
