@@ -21,8 +21,9 @@ import type {
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
-import {classes, findAll, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, positionOfEl, textOfEl, trimTrailingSpace} from './html.js'
-import type {HElement, HNode} from './html.js'
+import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
+import {classes, contains, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl, reportHtmlIssues, textOfEl, trimTrailingSpace} from './html.js'
+import type {HDocument, HElement, HNode} from './html.js'
 import {annexChildren, assemble, divisionKind, makeUnit, numStyle, unitChildren} from './structure.js'
 import type {Item, Unit} from './structure.js'
 import {clean, normalizeInlines, plain, stripPrefix, joinLines} from './text.js'
@@ -50,19 +51,87 @@ interface UnitB {
 
 const DIVISION_NUM = /^(part|title|chapter|section|sub-?section)\s*([0-9]+(?![0-9])|[IVXLCDM]+\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)\.?/i
 const ARTICLE_NUM = /^article\s+\d+[a-z]*$/i
+const ARTICLE_PREFIX = /^(?:article|ARTICLE|Article)[\s\u00a0]+\d+(?:[a-z]{1,2}(?![a-z]))?/
+/** The enacting formula, alone or run into the end of the last recital. */
+const FORMULA = /(?:HAVE|HAS) ADOPTED TH(?:IS|ESE) (?:REGULATION|DIRECTIVE|DECISION)S?\s*:?$/
+const WHEREAS = /^whereas\s*:?$/i
+
+/**
+ * Style families, recognised by prefix rather than by exact name: Word,
+ * LegisWrite and LEOS all derive their names from these (`Titrearticle0`,
+ * `Titrearticlefa`, `li ManualNumPar2`, `Point0number`, `Tiret1`…).
+ */
+const STYLE = {
+  article: /^Titrearticle/,
+  division: /^(ChapterTitle|SectionTitle|Titrechapitre|Titresection|Titrepartie|PartTitle|TitleTitle)/,
+  heading: /^(Manual)?Heading\d$/,
+  recital: /Considrant/,
+  numPar: /^(Manual)?NumPar\d*$/,
+  point: /^(Manual)?Point\d/,
+  dash: /^(Tiret|ListDash|ListBullet|Dash|Bullet)\d*$/,
+  text: /^Text\d$/
+}
+type Family = keyof typeof STYLE
+
+function family(cls: readonly string[], name: Family): string | undefined {
+  return cls.find((c) => STYLE[name].test(c))
+}
 
 export function readCellar(html: string, ctx: ImportContext, linkReferences?: boolean): Document {
   const dom = parseHtml(html)
-  const ps = findAll(dom, (el) => el.tagName === 'p')
+  const ps = paragraphs(dom)
   const notes = new Map<string, HElement>()
   for (const dd of findAll(dom, (el) => (hAttr(el, 'id') ?? '').startsWith('footnote') && el.tagName !== 'a')) notes.set(hAttr(dd, 'id')!, dd)
   const start = ps.findIndex((p) => hasClass(p, 'Institutionquiagit'))
-  if (start === -1 || !ps.some((p) => /Considrant/.test(hAttr(p, 'class') ?? '') || hasClass(p, 'Titrearticle') || ARTICLE_NUM.test(clean(textOfEl(p))))) {
+  if (start === -1 || !ps.some((p) => family(classes(p), 'recital') !== undefined || family(classes(p), 'article') !== undefined || ARTICLE_NUM.test(clean(textOfEl(p))))) {
     throw notAnAct(dom, ctx, 'no acting-entity formula (p.Institutionquiagit) and no articles were found (Cellar proposal XHTML)')
   }
+  reportHtmlIssues(dom, ctx)
   const reader = new CellarReader(ctx, notes)
-  const doc = reader.read(ps, start)
-  return finishDocument(doc, linkReferences === false ? {linkReferences: false} : {})
+  const doc = finishDocument(reader.read(ps, start), linkReferences === false ? {linkReferences: false} : {})
+  checkNumbering(doc, ctx)
+  warnIfNoProvisions(doc, ctx)
+  return doc
+}
+
+/** Inline elements: a run of these (and text) outside any `<p>` is loose text. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'])
+
+/**
+ * The document's paragraphs in order: every `<p>`, plus each run of text
+ * found outside any `<p>` (text directly in a `<div>` or a cell, or left
+ * behind by a `<div>` inside a `<p>`) as a paragraph of its own marked
+ * `loose`, so malformed nesting never loses words. Iterative.
+ */
+function paragraphs(dom: HDocument): HElement[] {
+  const out: HElement[] = []
+  const frames: Array<{node: HElement | HDocument; i: number; run: HNode[]}> = [{node: dom, i: 0, run: []}]
+  const flush = (frame: {node: HElement | HDocument; run: HNode[]}): void => {
+    const run = frame.run
+    frame.run = []
+    if (!run.some((n) => clean(textOfEl(n)) !== '')) return
+    const first = run[0]!
+    const last = run[run.length - 1]!
+    out.push({nodeName: 'p', tagName: 'p', attrs: Object.create(null) as Record<string, string>, childNodes: run, parentNode: frame.node, root: dom, start: first.start, end: isEl(last) ? last.end : last.start + last.value.length, loose: true})
+  }
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!
+    const child = frame.node.childNodes[frame.i++]
+    if (!child) {
+      flush(frame)
+      frames.pop()
+      continue
+    }
+    if (isTextNode(child) || INLINE.has(child.tagName)) {
+      frame.run.push(child)
+      continue
+    }
+    flush(frame)
+    if (child.tagName === 'p') out.push(child)
+    // Footnote texts (`dl#footnotes`, `dd#footnoteN`) are read where they are referenced.
+    else if (child.tagName !== 'title' && child.tagName !== 'head' && !(hAttr(child, 'id') ?? '').startsWith('footnote')) frames.push({node: child, i: 0, run: []})
+  }
+  return out
 }
 
 class CellarReader {
@@ -141,12 +210,12 @@ class CellarReader {
         finishArticle()
         phase = 'annex'
         annex = {type: 'annex', eId: '', num: text.replace(/:$/, ''), children: []}
-        const at = positionOfEl(p)
-        if (at) annex.position = at
+        annex.position = positionOfEl(p)
         annexes.push(annex)
         continue
       }
       if (phase === 'skip') continue
+      if (p.loose && text !== '') this.ctx.warn('formats/html-malformed-nesting', `text outside any paragraph element: "${text.slice(0, 60)}": kept as a paragraph`, pointOfEl(p))
       if (phase === 'annex' && annex) {
         const inl = normalizeInlines(this.inlines(p))
         if (inl.length === 0) continue
@@ -160,28 +229,51 @@ class CellarReader {
       if (text === '' && !cls.includes('Institutionquisigne')) continue
 
       if (phase === 'preamble') {
-        if (cls.includes('Institutionquiagit')) preamble.push({type: 'formula', name: 'actingEntity', children: normalizeInlines(this.inlines(p))})
-        else if (cls.some((c) => /Considrant/.test(c))) {
-          const {num, rest} = this.numbered(p)
-          const recital: Recital = {type: 'recital', eId: '', children: assemble([makeUnit(unitChildren(rest, []))])}
-          if (num !== undefined) recital.num = num
-          const at = positionOfEl(p)
-          if (at) recital.position = at
-          recitals.push(recital)
-        } else if (cls.includes('Formuledadoption')) {
+        if (cls.includes('Institutionquiagit')) {
+          preamble.push({type: 'formula', name: 'actingEntity', children: normalizeInlines(this.inlines(p))})
+          continue
+        }
+        if (cls.includes('Formuledadoption') || (FORMULA.test(text) && text.length < 60 && !family(cls, 'recital'))) {
           enacting = {type: 'formula', name: 'enactingFormula', children: normalizeInlines(this.inlines(p))}
           phase = 'body'
-        } else if (/^whereas\b/i.test(text) && recitals.length === 0) {
+          continue
+        }
+        const last = recitals[recitals.length - 1]
+        const recitalStyled = family(cls, 'recital') !== undefined
+        // A recital whose style was lost: `(N)` right after recital N-1.
+        const recitalByText = !recitalStyled && last !== undefined && /^\(\d+\)/.test(text) && ordinal(/^\(\d+\)/.exec(text)![0]) === (ordinal(last.num) ?? -1) + 1
+        let inl: Inline[]
+        if (WHEREAS.test(text) && recitals.length === 0) {
           recitalsIntro = normalizeInlines(this.inlines(p))
+          continue
+        } else if (recitalStyled || recitalByText) {
+          const {num, rest} = this.numbered(p, 'recital')
+          const recital: Recital = {type: 'recital', eId: '', children: []}
+          if (num !== undefined) recital.num = num
+          recital.position = positionOfEl(p)
+          recitals.push(recital)
+          inl = rest
         } else if (recitals.length === 0) {
           const citation: Citation = {type: 'citation', eId: '', children: [{type: 'content', children: normalizeInlines(this.inlines(p))}]}
-          const at = positionOfEl(p)
-          if (at) citation.position = at
+          citation.position = positionOfEl(p)
           citations.push(citation)
+          continue
         } else {
-          // Text between recitals: continuation of the last recital.
-          recitals[recitals.length - 1]!.children.push({type: 'subparagraph', eId: '', children: [{type: 'content', children: normalizeInlines(this.inlines(p))}]})
+          inl = normalizeInlines(this.inlines(p))
         }
+        // The enacting formula run into the end of the last recital (`…principlesHAVE ADOPTED THIS REGULATION:`).
+        const split = splitFormula(inl)
+        if (split) {
+          inl = split.before
+          enacting = {type: 'formula', name: 'enactingFormula', children: split.formula}
+          this.ctx.warn('formats/formula-in-recital', `the enacting formula "${plain(split.formula)}" is run into the text of recital ${recitals[recitals.length - 1]!.num ?? ''}: split off`, pointOfEl(p))
+          phase = 'body'
+        }
+        const recital = recitals[recitals.length - 1]!
+        const unit = makeUnit(unitChildren(inl, []))
+        if (recital.children.length === 0) recital.children = assemble([unit])
+        // Text between recitals: continuation of the last recital.
+        else if (inl.length > 0) recital.children.push({type: 'subparagraph', eId: '', children: [{type: 'content', children: inl}]})
         continue
       }
 
@@ -200,84 +292,88 @@ class CellarReader {
       }
 
       // --- body ---
-      const styled = cls.includes('Titrearticle') || cls.includes('SectionTitle') || cls.includes('ChapterTitle') || cls.some((c) => /^ManualHeading\d$|^Heading\d$/.test(c))
-      // Some LEOS exports lost the heading style: `Article 12` and `Section 4 …` in a Normal paragraph.
-      const plainHeading = !styled && text.length < 150 && !/[.;:,]$/.test(text) && (ARTICLE_NUM.test(text) || DIVISION_NUM.test(text) ||
-        (article !== undefined && article.awaitingHeading && article.builder.parts.length === 0 && !paragraph && !cls.some((c) => /Point|Tiret|NumPar|Text\d/.test(c))))
-      const heading = styled || plainHeading
-      if (heading) {
-        const lines = this.lines(p)
-        const first = plain(lines[0] ?? [])
-        if (ARTICLE_NUM.test(first)) {
-          finishArticle()
-          awaitingDivisionHeading = undefined
-          const node: Article = {type: 'article', eId: '', num: first, children: []}
-          const at = positionOfEl(p)
-          if (at) node.position = at
-          article = {node, builder: {parts: []}, awaitingHeading: true}
-          if (lines.length > 1) {
-            node.heading = normalizeInlines(lines.slice(1).flat())
-            article.awaitingHeading = false
-          }
-          addToBody(node)
-          continue
-        }
-        const split = this.divisionNum(p)
-        if (split) {
-          finishArticle()
-          const dkind = divisionKind(split.num) ?? 'section'
-          const node: Division = {type: 'division', eId: '', kind: dkind, num: split.num, children: []}
-          const at = positionOfEl(p)
-          if (at) node.position = at
-          if (split.heading.length > 0) node.heading = split.heading
-          divisionPath = placeDivision(divisionPath, body, node)
-          division = node
-          awaitingDivisionHeading = split.heading.length > 0 ? undefined : node
-          continue
-        }
-        if (article && article.awaitingHeading && article.builder.parts.length === 0 && !paragraph) {
-          article.node.heading = normalizeInlines(this.inlines(p))
+      const numPar = family(cls, 'numPar')
+      const pointCls = family(cls, 'point')
+      const dashCls = family(cls, 'dash')
+      const textCls = family(cls, 'text')
+      const provisionStyled = numPar !== undefined || pointCls !== undefined || dashCls !== undefined
+      const styled = family(cls, 'article') !== undefined || family(cls, 'division') !== undefined || family(cls, 'heading') !== undefined
+      // A heading by its look: short, no closing punctuation, not styled as a provision's text.
+      const headingLike = !provisionStyled && text.length < 200 && !/[.;:,]$/.test(text)
+      const lines = styled || headingLike ? this.lines(p) : []
+      const articleNum = lines.length > 0 ? articleNumber(plain(lines[0]!), styled) : undefined
+      if (articleNum !== undefined) {
+        finishArticle()
+        awaitingDivisionHeading = undefined
+        const node: Article = {type: 'article', eId: '', num: articleNum, children: []}
+        node.position = positionOfEl(p)
+        article = {node, builder: {parts: []}, awaitingHeading: true}
+        const heading = afterNumber(lines, articleNum)
+        if (heading.length > 0) {
+          node.heading = heading
           article.awaitingHeading = false
-          continue
         }
-        if (awaitingDivisionHeading) {
-          awaitingDivisionHeading.heading = normalizeInlines(this.inlines(p))
-          awaitingDivisionHeading = undefined
-          continue
-        }
+        addToBody(node)
+        continue
+      }
+      const split = lines.length > 0 ? this.divisionNum(lines) : undefined
+      if (split) {
+        finishArticle()
+        const dkind = divisionKind(split.num) ?? 'section'
+        const node: Division = {type: 'division', eId: '', kind: dkind, num: split.num, children: []}
+        node.position = positionOfEl(p)
+        if (split.heading.length > 0) node.heading = split.heading
+        divisionPath = placeDivision(divisionPath, body, node)
+        division = node
+        awaitingDivisionHeading = split.heading.length > 0 ? undefined : node
+        continue
+      }
+      if ((styled || (headingLike && !textCls)) && article && article.awaitingHeading && article.builder.parts.length === 0 && !paragraph) {
+        article.node.heading = normalizeInlines(this.inlines(p))
+        article.awaitingHeading = false
+        continue
+      }
+      // The heading of a division whose number stood alone (`CHAPTER I`), whatever its style.
+      if ((styled || headingLike) && awaitingDivisionHeading) {
+        awaitingDivisionHeading.heading = normalizeInlines(this.inlines(p))
+        awaitingDivisionHeading = undefined
+        continue
+      }
+      if (styled) {
         // A heading without a number: a division whose number is missing in the source.
         finishArticle()
-        const level = Number(cls.find((c) => /^ManualHeading\d$/.test(c))?.slice(-1) ?? '1')
+        const level = Number(family(cls, 'heading')?.slice(-1) ?? '1')
         const guess: Division['kind'] = level >= 2 && division && division.kind !== 'chapter' ? division.kind : level >= 2 ? 'section' : 'chapter'
         const node: Division = {type: 'division', eId: '', kind: guess, num: '', heading: normalizeInlines(this.inlines(p)), children: []}
-        this.ctx.warn('formats/cellar-unnumbered-division', `heading "${text.slice(0, 60)}" has no number: imported as a ${guess} without number`, positionOfEl(p)?.start)
+        this.ctx.warn('formats/cellar-unnumbered-division', `heading "${text.slice(0, 60)}" has no number: imported as a ${guess} without number`, pointOfEl(p))
         divisionPath = placeDivision(divisionPath, body, node)
         division = node
         continue
       }
       if (!article) {
-        this.ctx.warn('formats/cellar-stray-text', `text outside any article: "${text.slice(0, 60)}"`, positionOfEl(p)?.start)
+        this.ctx.warn('formats/cellar-stray-text', `text outside any article: "${text.slice(0, 60)}"`, pointOfEl(p))
         continue
       }
       article.awaitingHeading = false
       awaitingDivisionHeading = undefined
-      const numPar = cls.find((c) => /^(Manual)?NumPar\d$/.test(c))
-      const pointCls = cls.find((c) => /^Point\d(number|letter)?$/.test(c))
-      const dashCls = cls.find((c) => /^(Tiret|ListDash|ListBullet|Dash)\d?$/.test(c))
-      const textCls = cls.find((c) => /^Text\d$/.test(c))
-      if (numPar) {
-        const {num, rest} = this.numbered(p)
+      const numbered = numPar ? this.numbered(p, 'paragraph') : undefined
+      if (numbered && numbered.num === undefined && paragraph) {
+        // A paragraph style with no number printed (Word's `NumPar1` whose automatic number Cellar
+        // does not render): in the published acts these are further subparagraphs of the paragraph.
+        stack = []
+        paragraph.builder.parts.push({kind: 'unit', text: numbered.rest, items: [], at: positionOfEl(p)})
+      } else if (numbered) {
+        const {num, rest} = numbered
         if (paragraph) article.builder.parts.push(paragraph.node)
         const prev = article.builder.parts.filter((x): x is Paragraph => 'type' in x && x.type === 'paragraph').length
         const node: Paragraph = {type: 'paragraph', eId: '', num: num ?? `${prev + 1}.`, children: []}
-        const at = positionOfEl(p)
-        if (at) node.position = at
+        node.position = positionOfEl(p)
         paragraph = {node, builder: {parts: [{kind: 'unit', text: rest, items: []}]}}
         builders.set(node, paragraph.builder)
         stack = []
       } else if (pointCls || dashCls) {
-        const {num, rest} = this.numbered(p)
-        const level = Number((pointCls ?? dashCls ?? '').replace(/\D/g, '') || '0')
+        const {num, rest} = this.numbered(p, 'point')
+        const level = Number(/\d/.exec(pointCls ?? dashCls ?? '')?.[0] ?? '0')
         const style = dashCls ? 'dash' : numStyle(num ?? '')
         const builder: Builder = {parts: [{kind: 'unit', text: rest, items: []}]}
         const item: Item = dashCls
@@ -330,33 +426,33 @@ class CellarReader {
     return {type: 'document', kind, stage: 'proposal', children}
   }
 
-  /** Split a heading paragraph into `CHAPTER II` and its heading when both are in one paragraph. */
-  private divisionNum(p: HElement): {num: string; heading: Inline[]} | undefined {
-    const text = clean(textOfEl(p))
-    const m = DIVISION_NUM.exec(text)
+  /** `CHAPTER II` and its heading, from the first line (the heading after a line break, a span, or glued). */
+  private divisionNum(lines: Inline[][]): {num: string; heading: Inline[]} | undefined {
+    const first = plain(lines[0] ?? [])
+    const m = DIVISION_NUM.exec(first)
     if (!m) return undefined
+    if (clean(first.slice(m[0].length)) === '') return {num: first, heading: joinHeading(lines.slice(1))}
     const num = m[0].replace(/\.$/, '')
-    if (clean(text.slice(m[0].length)) === '') return {num: text, heading: []}
-    // Number and heading in one paragraph (separate spans or a line break).
-    const lines = this.lines(p)
-    if (lines.length > 1 && plain(lines[0]!) === num) return {num, heading: normalizeInlines(lines.slice(1).flat())}
-    const spans = (p.childNodes as HNode[]).filter((n) => isEl(n) && clean(textOfEl(n)) !== '') as HElement[]
-    if (spans.length > 1 && clean(textOfEl(spans[0]!)) === num) return {num, heading: normalizeInlines(spans.slice(1).flatMap((s) => this.inline(s)))}
-    return {num, heading: normalizeInlines([{type: 'text', value: text.slice(m[0].length)}])}
+    return {num, heading: afterNumber(lines, num)}
   }
 
-  /** The label in `span.num` (or a leading `(a)`/`1.`) and the rest of the paragraph. */
-  private numbered(p: HElement): {num: string | undefined; rest: Inline[]} {
-    const numEl = findAll(p, (el) => el.tagName === 'span' && hasClass(el, 'num'))[0]
-    if (numEl) {
-      const num = clean(textOfEl(numEl))
-      const rest = normalizeInlines(this.inlines(p, numEl))
-      return {num: num === '' ? undefined : num, rest}
-    }
-    // No span.num: the label may be typed at the start of the text, `(i) a hosting service;`.
+  /**
+   * The label in `span.num`, else one typed at the start of the text
+   * (`(i) a hosting service;`), else one glued to the text (`(17)This
+   * Regulation …`, reported), and the rest of the paragraph.
+   */
+  private numbered(p: HElement, kind: 'recital' | 'paragraph' | 'point'): {num: string | undefined; rest: Inline[]} {
+    const numEl = findFirst(p, (el) => el.tagName === 'span' && hasClass(el, 'num'))
+    const num = numEl ? clean(textOfEl(numEl)) : ''
+    if (numEl && num !== '') return {num, rest: normalizeInlines(this.inlines(p, numEl))}
     const all = normalizeInlines(this.inlines(p))
-    const {removed, rest} = stripPrefix(all, /^(\([a-z]{1,5}\)|\(\d+[a-z]*\)|\d+[a-z]*\.|[—–-])[\s\u00a0]+/)
-    if (removed !== '') return {num: removed.trim(), rest}
+    const typed = stripPrefix(all, /^(\([a-z]{1,5}\)|\(\d+[a-z]*\)|\d+[a-z]*\.|[—–-])[\s\u00a0]+/)
+    if (typed.removed !== '') return {num: typed.removed.trim(), rest: typed.rest}
+    const glued = stripPrefix(all, GLUED[kind])
+    if (glued.removed !== '' && glued.rest.length > 0) {
+      this.ctx.warn('formats/glued-number', `the number ${glued.removed} of this ${kind} is glued to its text in the source ("${plain(all).slice(0, 40)}"): read as its number`, pointOfEl(p))
+      return {num: glued.removed, rest: glued.rest}
+    }
     return {num: undefined, rest: all}
   }
 
@@ -392,7 +488,7 @@ class CellarReader {
       if (node === skip) continue
       if (isTextNode(node)) out.push({type: 'text', value: node.value})
       else if (isEl(node)) {
-        if (skip && findAll(node, (x) => x === skip).length > 0) {
+        if (skip && contains(node, skip)) {
           out.push(...this.inlines(node, skip))
           continue
         }
@@ -484,4 +580,45 @@ function signatures(lines: Inline[][][]): Signature[] {
     if (children.length > 0) out.push({type: 'signature', children})
   }
   return out
+}
+
+/** Numbers glued to the text that follows, by kind of provision (a paragraph's only before a capital or quote). */
+const GLUED = {
+  recital: /^\(\d+[a-z]*\)(?=\S)/,
+  paragraph: /^\d+[a-z]*\.(?=[A-Z‘“(])/,
+  point: /^\((?:[a-z]{1,5}|\d+[a-z]*)\)(?=\S)/
+}
+
+/** The article number of a heading paragraph: the whole first line, or its start when styled as a heading. */
+function articleNumber(firstLine: string, styled: boolean): string | undefined {
+  if (ARTICLE_NUM.test(firstLine)) return firstLine
+  return styled ? ARTICLE_PREFIX.exec(firstLine)?.[0] : undefined
+}
+
+/** Heading lines joined by a space. */
+function joinHeading(lines: readonly Inline[][]): Inline[] {
+  return normalizeInlines(lines.flatMap((line, i) => (i > 0 ? [{type: 'text' as const, value: ' '}, ...line] : line)))
+}
+
+/** What follows a number (`Article 1`, `CHAPTER I`) in a heading paragraph: the heading. */
+function afterNumber(lines: readonly Inline[][], num: string): Inline[] {
+  const [head = [], ...more] = lines
+  const text = plain(head)
+  if (text === num) return joinHeading(more)
+  const escaped = num.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]+')
+  const {removed, rest} = stripPrefix(normalizeInlines(head), new RegExp('^' + escaped + '[\\s\\u00a0]*'))
+  // The number inside formatting: keep the rest of the line as plain text.
+  const first = removed !== '' ? rest : normalizeInlines([{type: 'text', value: text.slice(num.length)}])
+  return joinHeading([first, ...more])
+}
+
+/** Split the enacting formula off the end of a recital's text (`…principlesHAVE ADOPTED THIS REGULATION:`). */
+function splitFormula(inl: readonly Inline[]): {before: Inline[]; formula: Inline[]} | undefined {
+  const last = inl[inl.length - 1]
+  if (!last || last.type !== 'text') return undefined
+  const m = FORMULA.exec(last.value)
+  if (!m) return undefined
+  const before = normalizeInlines([...inl.slice(0, -1), {type: 'text', value: last.value.slice(0, m.index)}])
+  if (before.length === 0) return undefined
+  return {before, formula: [{type: 'text', value: m[0].trim()}]}
 }

@@ -14,8 +14,9 @@ import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
 import {
   classes, elements, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl,
-  textOfEl, trimTrailingSpace
+  reportHtmlIssues, textOfEl, trimTrailingSpace
 } from './html.js'
+import {checkNumbering, warnIfNoProvisions} from './numbering.js'
 import type {HDocument, HElement, HNode} from './html.js'
 import {annexChildren, assemble, conclusionsOf, divisionKind, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
@@ -36,9 +37,12 @@ export function readEurlex(html: string, ctx: ImportContext, linkReferences?: bo
   const containers = findAll(dom, (el) => hasClass(el, 'eli-container'), true)
   const main = containers.find((c) => findFirst(c, (el) => hasClass(el, 'eli-main-title')) !== undefined || hasClass(c, 'eli-main-title'))
   if (!main) throw notAnAct(dom, ctx, 'no div.eli-container with the act (EUR-Lex OJ HTML) was found')
+  reportHtmlIssues(dom, ctx)
   const reader = new EurlexReader(ctx, collectNotes(dom), dom)
-  const doc = reader.document(main, containers.filter((c) => c !== main && (hAttr(c, 'id') ?? '').startsWith('anx_')))
-  return finishDocument(doc, linkReferences === false ? {linkReferences: false} : {})
+  const doc = finishDocument(reader.document(main, containers.filter((c) => c !== main && (hAttr(c, 'id') ?? '').startsWith('anx_'))), linkReferences === false ? {linkReferences: false} : {})
+  checkNumbering(doc, ctx)
+  warnIfNoProvisions(doc, ctx)
+  return doc
 }
 
 /** Footnote texts by key (`1-L_…-E0001`), from `p.oj-note` elements. */
