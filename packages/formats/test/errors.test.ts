@@ -57,8 +57,7 @@ describe('malformed and truncated XML', () => {
     expect(error.hint).toMatch(/truncated/)
   })
 
-  it('a truncated corpus file (the GDPR cut in half)', () => {
-    if (!HAS_CORPUS) return
+  it.skipIf(!HAS_CORPUS)('a truncated corpus file (the GDPR cut in half)', () => {
     const gdpr = read('gdpr/original-oj-2016/L_2016119EN.01000101.xml')
     const error = caught(() => importDocument(gdpr.slice(0, gdpr.length / 2), {file: 'gdpr.xml'}))
     expect(error.code).toBe('formats/malformed-xml')
@@ -120,8 +119,7 @@ describe('HTML that is not an act', () => {
     expect(error.message).toBe('c.html:1:1: unknown format: an HTML page that is neither a EUR-Lex act nor a Cellar proposal (title "Cookies"). Give the EUR-Lex HTML of an act or the Cellar XHTML of a proposal [formats/unknown-format]')
   })
 
-  it('the EP amendment tables (OJ C HTML) are not acts in these formats', () => {
-    if (!HAS_CORPUS) return
+  it.skipIf(!HAS_CORPUS)('the EP amendment tables (OJ C HTML) are not acts in these formats', () => {
     const error = caught(() => importDocument(read('ai-act/ep-amendments-2023.html'), {file: 'ep.html'}))
     expect(error.code).toBe('formats/not-an-act')
     expect(error.message).toMatch(/^ep\.html:\d+:\d+: HTML is not an act in a supported layout: the act has no enacting terms \(div#enc_1\); found a page titled "/)

@@ -1,0 +1,124 @@
+/**
+ * The HTML importers on small fixtures written for this repository
+ * (test/fixtures/*.html), one per markup variant met in official files
+ * outside the corpus (issue 11), so a clean clone tests them too.
+ */
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {countProvisions, findByEid, inlineText} from '@redlex/tree'
+import type {Document, Warning} from '@redlex/tree'
+import {fromCellarHtml, fromEurlexHtml, importDocument} from '@redlex/formats'
+import {headingOf, kids, numOf, ownText} from './corpus.js'
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
+}
+
+function load(name: string): {document: Document; warnings: Warning[]} {
+  const result = importDocument(fixture(name), {file: name})
+  return {document: result.document, warnings: result.warnings}
+}
+
+function codes(warnings: readonly Warning[]): string[] {
+  return warnings.map((w) => w.code)
+}
+
+describe('Cellar XHTML made by LEOS (2022 proposal markup)', () => {
+  const {document: doc, warnings} = load('cellar-leos-2022.html')
+
+  it('finds every article and chapter whatever the Titrearticle* variant', () => {
+    expect(countProvisions(doc)).toMatchObject({recitals: 2, articles: 3})
+    expect(['art_1', 'art_2', 'art_3'].map((e) => headingOf(doc, e))).toEqual(['Subject matter and scope', 'Definitions', 'Entry into force'])
+    expect(['chp_I', 'chp_II'].map((e) => [numOf(doc, e), headingOf(doc, e)])).toEqual([['CHAPTER I', 'GENERAL PROVISIONS'], ['CHAPTER II', 'OBLIGATIONS']])
+    expect(kids(doc, 'chp_I')).toEqual(['art_1'])
+    expect(kids(doc, 'chp_II')).toEqual(['art_2', 'art_3'])
+  })
+
+  it('reads numbered paragraphs, nested points and indents from their style levels', () => {
+    expect(kids(doc, 'art_1')).toEqual(['art_1__para_1', 'art_1__para_2'])
+    expect(ownText(doc, 'art_1__para_1')).toBe('This Regulation lays down rules on:')
+    expect(kids(doc, 'art_1__para_1')).toEqual(['art_1__para_1__point_a', 'art_1__para_1__point_b'])
+    expect(kids(doc, 'art_1__para_1__point_a')).toEqual(['art_1__para_1__point_a__point_i'])
+    expect(ownText(doc, 'art_1__para_1__point_a__point_i')).toBe('short ones;')
+    expect(kids(doc, 'art_1__para_2').filter((e) => e.includes('indent'))).toHaveLength(2)
+    // Text1 after the indents: a subparagraph of paragraph 2.
+    expect(JSON.stringify(findByEid(doc, 'art_1__para_2'))).toContain('Readers may also write.')
+  })
+
+  it('joins words cut into spans and takes "Whereas:" as the recitals\' introduction', () => {
+    expect(ownText(doc, 'rec_1')).toBe('Examples help.')
+    const preamble = doc.children.find((c) => c.type === 'preamble')!
+    const recitals = preamble.children.find((c) => c.type === 'recitals')!
+    expect(recitals.type === 'recitals' && recitals.intro ? inlineText(recitals.intro) : undefined).toBe('Whereas:')
+  })
+
+  it('skips the explanatory memorandum and warns about nothing', () => {
+    expect(JSON.stringify(doc)).not.toContain('CONTEXT OF THE PROPOSAL')
+    expect(warnings).toEqual([])
+  })
+})
+
+describe('Cellar proposal whose chapter headings follow the number in another style', () => {
+  const {document: doc, warnings} = load('cellar-chapter-headings.html')
+
+  it('keeps every chapter and section heading (no stray text)', () => {
+    expect(codes(warnings)).not.toContain('formats/cellar-stray-text')
+    expect(headingOf(doc, 'chp_I')).toBe('GENERAL PROVISIONS')
+    expect(headingOf(doc, 'chp_II')).toBe('OBLIGATIONS OF ECONOMIC OPERATORS')
+    expect([numOf(doc, 'chp_II__sec_1'), headingOf(doc, 'chp_II__sec_1')]).toEqual(['Section 1', 'Manufacturers'])
+    expect(headingOf(doc, 'art_1')).toBe('Subject matter')
+    expect(headingOf(doc, 'art_2')).toBe('Obligations of manufacturers')
+  })
+
+  it('reads a recital number glued to its text as the number, with a located warning', () => {
+    expect(numOf(doc, 'rec_17')).toBe('(17)')
+    expect(ownText(doc, 'rec_17')).toBe('This Regulation should apply to all products.')
+    expect(codes(warnings)).toEqual(['formats/glued-number'])
+    expect(warnings[0]).toMatchObject({file: 'cellar-chapter-headings.html', place: {line: 9, column: 1}})
+  })
+})
+
+describe('Cellar proposal with defects in the source', () => {
+  const {document: doc, warnings} = load('cellar-defects-2020.html')
+
+  it('keeps two paragraphs numbered "1." and reports the second, located', () => {
+    expect(kids(doc, 'art_2')).toEqual(['art_2__para_1', 'art_2__para_1_2', 'art_2__para_2'])
+    expect(ownText(doc, 'art_2__para_1_2')).toBe('Users shall protect data.')
+    const dup = warnings.find((w) => w.code === 'formats/duplicate-number')
+    expect(dup?.message).toContain('art_2__para_1_2')
+    expect(dup?.place).toEqual({line: 13, column: 1})
+  })
+
+  it('splits the enacting formula off the last recital, with a warning', () => {
+    expect(ownText(doc, 'rec_2')).toBe('This Regulation respects the fundamental rights and observes the principles')
+    const preamble = doc.children.find((c) => c.type === 'preamble')!
+    const formula = preamble.children.find((c) => c.type === 'formula' && c.name === 'enactingFormula')
+    expect(formula?.type === 'formula' ? inlineText(formula.children) : undefined).toBe('HAVE ADOPTED THIS REGULATION:')
+    expect(codes(warnings).sort()).toEqual(['formats/duplicate-number', 'formats/formula-in-recital'])
+    expect(countProvisions(doc).articles).toBe(2)
+  })
+})
+
+describe('EUR-Lex OJ HTML (cut-down page)', () => {
+  const {document: doc, warnings} = load('eurlex-oj-act.html')
+
+  it('reads the act and nothing of the chrome, scripts, styles, noscript or templates', () => {
+    expect(countProvisions(doc)).toMatchObject({citations: 1, recitals: 2, articles: 2, annexes: 1})
+    const json = JSON.stringify(doc)
+    for (const text of ['SCRIPT TEXT', 'STYLE TEXT', 'NOSCRIPT TEXT', 'TEMPLATE TEXT', 'Skip to main content']) expect(json).not.toContain(text)
+    expect(warnings).toEqual([])
+  })
+
+  it('maps ids to eIds and reads numbers, headings and points', () => {
+    expect([numOf(doc, 'chp_I'), headingOf(doc, 'chp_I')]).toEqual(['CHAPTER I', 'GENERAL PROVISIONS'])
+    expect(kids(doc, 'art_1')).toEqual(['art_1__para_1', 'art_1__para_2'])
+    expect(ownText(doc, 'art_1__para_2__point_b')).toBe('readers.')
+    expect(ownText(doc, 'rec_2')).toBe('Rules should be clear.')
+    expect(headingOf(doc, 'anx_I')).toBe('List of examples')
+  })
+
+  it('gives the same tree through fromEurlexHtml and importDocument', () => {
+    expect(fromEurlexHtml(fixture('eurlex-oj-act.html'))).toEqual(doc)
+    expect(fromCellarHtml(fixture('cellar-leos-2022.html'))).toEqual(load('cellar-leos-2022.html').document)
+  })
+})
