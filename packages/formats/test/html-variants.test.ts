@@ -117,6 +117,13 @@ describe('EUR-Lex OJ HTML (cut-down page)', () => {
     expect(headingOf(doc, 'anx_I')).toBe('List of examples')
   })
 
+  it('reads a recital number printed in the text (no number cell), with a warning', () => {
+    const html = fixture('eurlex-oj-act.html').replace('<table><tbody><tr><td><p class="oj-normal">(2)</p></td><td><p class="oj-normal">Rules should be clear.</p></td></tr></tbody></table>', '<p class="oj-normal">(2)Rules should be clear.</p>')
+    const result = importDocument(html)
+    expect([numOf(result.document, 'rec_2'), ownText(result.document, 'rec_2')]).toEqual(['(2)', 'Rules should be clear.'])
+    expect(codes(result.warnings)).toEqual(['formats/glued-number'])
+  })
+
   it('gives the same tree through fromEurlexHtml and importDocument', () => {
     expect(fromEurlexHtml(fixture('eurlex-oj-act.html'))).toEqual(doc)
     expect(fromCellarHtml(fixture('cellar-leos-2022.html'))).toEqual(load('cellar-leos-2022.html').document)

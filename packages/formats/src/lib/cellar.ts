@@ -24,7 +24,7 @@ import {finishDocument} from './finish.js'
 import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
 import {classes, contains, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl, reportHtmlIssues, textOfEl, trimTrailingSpace} from './html.js'
 import type {HDocument, HElement, HNode} from './html.js'
-import {annexChildren, assemble, divisionKind, makeUnit, numStyle, unitChildren} from './structure.js'
+import {annexChildren, assemble, divisionKind, isRecitalsIntroText, makeUnit, numStyle, unitChildren} from './structure.js'
 import type {Item, Unit} from './structure.js'
 import {clean, normalizeInlines, plain, stripPrefix, joinLines} from './text.js'
 
@@ -54,7 +54,6 @@ const ARTICLE_NUM = /^article\s+\d+[a-z]*$/i
 const ARTICLE_PREFIX = /^(?:article|ARTICLE|Article)[\s\u00a0]+\d+(?:[a-z]{1,2}(?![a-z]))?/
 /** The enacting formula, alone or run into the end of the last recital. */
 const FORMULA = /(?:HAVE|HAS) ADOPTED TH(?:IS|ESE) (?:REGULATION|DIRECTIVE|DECISION)S?\s*:?$/
-const WHEREAS = /^whereas\s*:?$/i
 
 /**
  * Style families, recognised by prefix rather than by exact name: Word,
@@ -243,7 +242,7 @@ class CellarReader {
         // A recital whose style was lost: `(N)` right after recital N-1.
         const recitalByText = !recitalStyled && last !== undefined && /^\(\d+\)/.test(text) && ordinal(/^\(\d+\)/.exec(text)![0]) === (ordinal(last.num) ?? -1) + 1
         let inl: Inline[]
-        if (WHEREAS.test(text) && recitals.length === 0) {
+        if (isRecitalsIntroText(text) && recitals.length === 0) {
           recitalsIntro = normalizeInlines(this.inlines(p))
           continue
         } else if (recitalStyled || recitalByText) {

@@ -18,7 +18,7 @@ import {
 } from './html.js'
 import {checkNumbering, warnIfNoProvisions} from './numbering.js'
 import type {HDocument, HElement, HNode} from './html.js'
-import {annexChildren, assemble, conclusionsOf, divisionKind, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
+import {annexChildren, assemble, conclusionsOf, divisionKind, gluedRecitalNumber, isRecitalsIntroText, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
 import {clean, joinLines, normalizeInlines, plain, stripPrefix} from './text.js'
 
@@ -101,7 +101,7 @@ class EurlexReader {
         const inl = normalizeInlines(this.inlines(c))
         if (inl.length === 0) continue
         if (citations.length === 0 && recitals.length === 0) pre.children.push({type: 'formula', name: 'actingEntity', children: inl})
-        else if (recitals.length === 0 && /^whereas/i.test(plain(inl))) intro = inl
+        else if (recitals.length === 0 && isRecitalsIntroText(plain(inl))) intro = inl
         else enacting.push({type: 'formula', name: 'enactingFormula', children: inl})
       } else {
         this.ctx.warn('formats/unknown-element', `unexpected <${c.tagName}${id ? ' id=' + id : ''}> in the preamble: skipped`, pointOfEl(c))
@@ -119,7 +119,11 @@ class EurlexReader {
     if (first && first.type === 'point') {
       return this.at<Recital>({type: 'recital', eId: '', num: first.num, children: first.children}, el)
     }
-    return this.at<Recital>({type: 'recital', eId: '', children: assemble(unitsOfBlocks(this.blocks(el)))}, el)
+    // No number cell: the number may be printed at the start of the text, `(17)This …` (a source defect).
+    const {num, children} = gluedRecitalNumber(assemble(unitsOfBlocks(this.blocks(el))))
+    if (num === undefined) return this.at<Recital>({type: 'recital', eId: '', children}, el)
+    this.ctx.warn('formats/glued-number', `recital ${num} has its number in its text, not in a number cell: read as its number`, pointOfEl(el))
+    return this.at<Recital>({type: 'recital', eId: '', num, children}, el)
   }
 
   private bodyChildren(el: HElement): Array<Division | Article> {
