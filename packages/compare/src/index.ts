@@ -8,8 +8,10 @@ export type {RenumberLookup, TextDiff, TextDiffOptions} from './lib/legal-diff.j
 export {tokenKey, tokenize} from './lib/tokenize.js'
 export type {Token, TokenType} from './lib/tokenize.js'
 export {covers, isOwnChange} from './lib/causes.js'
+export {amendmentsOfConclusion, changesByAmendment, commentsByChange, consultationOf, opinionText, serviceComments} from './lib/consultation.js'
+export type {ServiceComment} from './lib/consultation.js'
 export {
-  causeAuthor, causeParts, changedAnywhere, changedItself, documentOrder, foldFormal, frameLabel, labelOf,
+  amendmentName, causeAuthor, causeGroups, causeParts, changedAnywhere, changedItself, documentOrder, foldFormal, frameLabel, labelOf,
   sideText, statusText, withNotes
 } from './lib/present.js'
-export type {NotedItem, OrderedItem} from './lib/present.js'
+export type {CauseGroup, NotedItem, OrderedItem, VersionNames} from './lib/present.js'

@@ -54,7 +54,14 @@ function find(comparison: Comparison, eId: string): ProvisionChange | undefined 
 describe('causes', () => {
   it('gives a change the amendments whose effects name it or an ancestor, with conclusion texts', () => {
     const comparison = compareDocuments(baseline(), postIsc(), {log: LOG, isc: ISC})
-    expect(comparison.isc).toEqual({reference: 'ISC/2020/06507', date: '2020-09-02', title: 'Temporary derogation from Directive 2002/58/EC'})
+    // The consultation as the outputs show it: a lone `requestedBy` becomes a list, amendments their ids.
+    expect(comparison.isc).toEqual({
+      reference: 'ISC/2020/06507', date: '2020-09-02', title: 'Temporary derogation from Directive 2002/58/EC',
+      conclusions: [
+        {id: 'C1', text: 'Align the reporting deadline with the review.', requestedBy: ['SJ'], amendments: []},
+        {id: 'C2', text: 'Involve the Commission in reporting.', requestedBy: ['HOME'], amendments: []}
+      ]
+    })
     expect(find(comparison, 'art_4__para_2')?.causes).toEqual([
       {amendment: 'a1', type: 'substitute', conclusion: 'C1', conclusionText: 'Align the reporting deadline with the review.', services: ['SJ'], note: 'deadline'},
       {amendment: 'a2', type: 'insert', conclusion: 'C2', conclusionText: 'Involve the Commission in reporting.', services: ['HOME']}

@@ -15,6 +15,7 @@ import {citationLabel, cleanNum} from '@redlex/tree'
 import type {Document} from '@redlex/tree'
 import {align, type AlignThresholds, type Match} from './align.js'
 import {attachCauses} from './causes.js'
+import {consultationOf} from './consultation.js'
 import {entriesOf, ownText, type Entries, type FrameEntry, type NoteEntry, type ProvisionInfo} from './entries.js'
 import {diffText, diffTokens, hasChange, type RenumberLookup, type TextDiff} from './legal-diff.js'
 import {FeatureSpace, candidates, dice, longestIncreasing, union, type FeatureSet} from './similarity.js'
@@ -100,12 +101,7 @@ class Comparer {
       before: {name: this.options.names?.before ?? 'before', title: titleOf(this.b)},
       after: {name: this.options.names?.after ?? 'after', title: titleOf(this.a)}
     } as Comparison
-    if (this.options.isc) {
-      const isc: NonNullable<Comparison['isc']> = {reference: this.options.isc.reference}
-      if (this.options.isc.date !== undefined) isc.date = this.options.isc.date
-      if (this.options.isc.title !== undefined) isc.title = this.options.isc.title
-      comparison.isc = isc
-    }
+    if (this.options.isc) comparison.isc = consultationOf(this.options.isc)
     comparison.summary = summary
     comparison.levels = levels
     comparison.tokens = this.tokens

@@ -6,14 +6,30 @@
  */
 import type {Cause, Comparison, FrameChange, NoteChange, ProvisionChange, Segment} from './types.js'
 
-/** The label of a change: the second version's label, or the first's for deletions. */
-export function labelOf(change: ProvisionChange): string {
-  return change.after?.label ?? change.before?.label ?? change.kind
+/** Names of the two versions, for labels that say whose numbering they use. */
+export interface VersionNames {
+  before: string
+  after: string
 }
 
-/** The status in words: `modified`, `changed within`, `moved from Article 4, point (b), modified`… */
-export function statusText(change: ProvisionChange): string {
-  const from = change.before?.label ?? '?'
+/**
+ * The label of a change: the second version's label, or the first's for
+ * deletions. With `names`, a label in the first version's numbering says so
+ * (`Article 4 (pre-ISC draft)`); labels without a suffix use the second's.
+ */
+export function labelOf(change: ProvisionChange, names?: VersionNames): string {
+  if (change.after) return change.after.label
+  if (change.before) return names ? `${change.before.label} (${names.before})` : change.before.label
+  return change.kind
+}
+
+/**
+ * The status in words: `modified`, `changed within`, `moved from Article 4,
+ * point (b), modified`… With `names`, the old place says whose numbering it
+ * is in (`renumbered from Article 2 of the pre-ISC draft`).
+ */
+export function statusText(change: ProvisionChange, names?: VersionNames): string {
+  const from = `${change.before?.label ?? '?'}${names ? ` of the ${names.before}` : ''}`
   const plus = change.modified ? ', modified' : ''
   switch (change.status) {
     case 'modified':
@@ -39,10 +55,20 @@ export function changedAnywhere(change: ProvisionChange): boolean {
   return change.status !== 'unchanged' || change.children.some(changedAnywhere)
 }
 
-/** The frame item's name in words: `title (docPurpose)`, `formula (doneAt)`, `signature`. */
+/** The frame item's name in words: `Title: stage`, `Formula: Done at`, `Signature`. */
 export function frameLabel(frame: FrameChange): string {
-  const what = frame.part === 'preface' ? `title line (${frame.kind})` : frame.name ? `${frame.kind} (${frame.name})` : frame.kind
-  return `${frame.part}: ${what}`
+  const what = FRAME_WORDS[frame.name ?? ''] ?? FRAME_WORDS[frame.kind] ?? frame.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  return `${FRAME_PARTS[frame.part]}: ${what}`
+}
+
+const FRAME_PARTS: Readonly<Record<FrameChange['part'], string>> = {preface: 'Title', preamble: 'Preamble', conclusions: 'Closing'}
+
+/** Reader's words for frame kinds and formula names (the AKN names stay in the JSON). */
+const FRAME_WORDS: Readonly<Record<string, string>> = {
+  docStage: 'stage', docType: 'type of act', docDate: 'date', docPurpose: 'subject', docNote: 'note',
+  docNumber: 'number', docProponent: 'proposing institution', longTitle: 'title',
+  actingEntity: 'acting institution', enactingFormula: 'enacting formula', bindingForce: 'binding-force clause',
+  doneAt: '"Done at" line', recitalsIntro: '"Whereas:"', formula: 'formula', signature: 'signature'
 }
 
 /** The text of one side of a redline: the first (`before`) or second (`after`) version. */
@@ -80,16 +106,24 @@ export function causeAuthor(causes: readonly Cause[] | undefined): string | unde
   return undefined
 }
 
-/** One line about a cause: `amendment a1 (rewording) · conclusion C1 · SJ · note`. */
+/**
+ * The parts of a cause in words: `amendment` (`a1 (substitute)`, or
+ * `renumbering` for the renumbering run, whose internal id is not shown),
+ * conclusion id, services, conclusion text, note.
+ */
 export function causeParts(cause: Cause): {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} {
-  const out: {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} = {
-    amendment: cause.type ? `${cause.amendment} (${cause.type})` : cause.amendment
-  }
+  const out: {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} = {amendment: amendmentName(cause)}
   if (cause.conclusion) out.conclusion = cause.conclusion
   if (cause.services && cause.services.length > 0) out.services = cause.services.join(', ')
   if (cause.conclusionText) out.text = cause.conclusionText
   if (cause.note) out.note = cause.note
   return out
+}
+
+/** `Amendment a1 (substitute)`; a step redlex added itself (id starting `#`, e.g. `#renumber`) is named by its type: `Renumbering`. */
+export function amendmentName(cause: Pick<Cause, 'amendment' | 'type'>): string {
+  if (cause.amendment.startsWith('#')) return cause.type === 'renumber' || cause.amendment === '#renumber' ? 'Renumbering' : `Step ${cause.type ?? cause.amendment.slice(1)}`
+  return `Amendment ${cause.amendment}${cause.type ? ` (${cause.type})` : ''}`
 }
 
 // --- Document order ---------------------------------------------------------
@@ -169,4 +203,40 @@ export function withNotes(segments: readonly Segment[], notes: readonly NoteChan
   while (nextBefore < onBefore.length) out.push({type: 'note', note: onBefore[nextBefore++]!.note})
   while (nextAfter < onAfter.length) out.push({type: 'note', note: onAfter[nextAfter++]!.note})
   return out
+}
+
+/** The causes of one change that share a conclusion (or, without one, an amendment). */
+export interface CauseGroup {
+  conclusion?: string
+  /** The conclusion's text, once. */
+  text?: string
+  /** The services that asked, in order of first mention. */
+  services: string[]
+  /** The amendments, as `amendmentName` says them. */
+  amendments: string[]
+  notes: string[]
+}
+
+/**
+ * The causes of a change grouped by conclusion, so that a conclusion and its
+ * text are said once however many of its amendments touched the provision.
+ */
+export function causeGroups(causes: readonly Cause[] | undefined): CauseGroup[] {
+  const groups = new Map<string, CauseGroup>()
+  for (const cause of causes ?? []) {
+    const key = cause.conclusion !== undefined ? `c:${cause.conclusion}` : `a:${cause.amendment}`
+    let group = groups.get(key)
+    if (!group) {
+      group = {services: [], amendments: [], notes: []}
+      if (cause.conclusion !== undefined) group.conclusion = cause.conclusion
+      groups.set(key, group)
+    }
+    if (cause.conclusionText !== undefined) group.text ??= cause.conclusionText
+    for (const service of cause.services ?? []) if (!group.services.includes(service)) group.services.push(service)
+    const name = amendmentName(cause)
+    if (!group.amendments.includes(name)) group.amendments.push(name)
+    // A step redlex ran itself (`#renumber`) is named by `amendmentName`; its note only repeats it.
+    if (cause.note !== undefined && !cause.amendment.startsWith('#') && !group.notes.includes(cause.note)) group.notes.push(cause.note)
+  }
+  return [...groups.values()]
 }

@@ -167,8 +167,8 @@ export interface Comparison {
   type: 'comparison'
   before: VersionInfo
   after: VersionInfo
-  /** The ISC this comparison documents, when one was given. */
-  isc?: {reference: string; date?: string; title?: string}
+  /** The ISC this comparison documents, when one was given: the consultation as renderers show it. */
+  isc?: Consultation
   /** Number of provisions per status (every level counted). */
   summary: StatusCounts
   /** The same counts per kind of provision (`article`, `paragraph`, `point`…). */
@@ -193,13 +193,74 @@ export interface Comparison {
 export type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
 import type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
 
-/** The ISC a comparison documents (from an ISC record). */
+/**
+ * The ISC a comparison documents. An ISC record (`@redlex/isc`) can be
+ * passed as it is: the comparison keeps what a reader needs (see
+ * `Consultation`), with each conclusion's amendments reduced to their ids.
+ */
 export interface IscInfo {
   reference: string
   date?: string
   title?: string
-  /** The conclusions, for cause texts. */
-  conclusions?: Array<{id: string; text: string; requestedBy?: string | string[]}>
+  procedure?: string
+  fastTrackAuthorised?: string
+  chair?: ConsultationChair
+  leadServices?: readonly string[]
+  services?: ReadonlyArray<ConsultationService>
+  /** The conclusions: cause texts, and the consultation section of the outputs. */
+  conclusions?: ReadonlyArray<{id: string; text: string; requestedBy?: string | readonly string[]; note?: string; amendments?: ReadonlyArray<string | {id: string}>}>
+  pointsForPoliticalLevel?: ReadonlyArray<{text: string; conclusions?: readonly string[]}>
+  approvalDate?: string
+  note?: string
+}
+
+/** Who chaired the consultation meeting. */
+export interface ConsultationChair {
+  name: string
+  service?: string
+  role?: string
+}
+
+/** A consulted service: its opinion and written comments (`redacted` when the record blacks them out). */
+export interface ConsultationService {
+  service: string
+  /** `positive`, `positive-with-comments`, `negative`, `no-reply` or `unknown` (not readable in the source). */
+  opinion: string
+  /** `about`: the eId (in the first version) or topic a comment is about. */
+  comments?: ReadonlyArray<{text?: string; redacted?: boolean; about?: string}>
+  note?: string
+}
+
+/** One conclusion of the consultation, with the ids of the amendments that implement it. */
+export interface ConsultationConclusion {
+  id: string
+  text: string
+  requestedBy?: string[]
+  note?: string
+  /** Ids of the amendments that implement it (none: no change to the text). */
+  amendments: string[]
+}
+
+/**
+ * The consultation as a comparison carries it (`Comparison.isc`): what the
+ * outputs show in their consultation section. Spec: docs/isc.md.
+ */
+export interface Consultation {
+  reference: string
+  title?: string
+  /** The meeting (or launch) date, ISO `YYYY-MM-DD`. */
+  date?: string
+  /** `normal` or `fast-track`. */
+  procedure?: string
+  fastTrackAuthorised?: string
+  chair?: ConsultationChair
+  leadServices?: string[]
+  services?: ConsultationService[]
+  conclusions?: ConsultationConclusion[]
+  pointsForPoliticalLevel?: Array<{text: string; conclusions?: string[]}>
+  /** When the minutes were approved. */
+  approvalDate?: string
+  note?: string
 }
 
 export interface CompareOptions {
