@@ -1,4 +1,5 @@
 import type {ProvisionChange} from '@redlex/compare'
+import {labelOf, statusText} from '@redlex/compare'
 import type {Content, Root, RootContent} from 'mdast'
 import {describe, expect, it} from 'vitest'
 // A real CommonMark + GFM parser (the one @redlex/markdown uses), to check
@@ -8,7 +9,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {escapeMarkdown, toMarkdownRedline} from '../src/index.js'
 import {NASTY, fixture} from '../../../test/fixtures/comparisons/fixture.js'
-import {real} from '../../../test/fixtures/comparisons/real.js'
+import {consulted, real} from '../../../test/fixtures/comparisons/real.js'
 
 const parse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown)
 
@@ -85,35 +86,36 @@ describe('toMarkdownRedline', () => {
     ])
     expect(fixture.summary).toEqual({unchanged: 5, modified: 10, inserted: 4, deleted: 4, moved: 1, renumbered: 3})
     expect(markdown).toContain(`Words: ${fixture.tokens!.common} kept, ${fixture.tokens!.removed} removed, ${fixture.tokens!.added} added.`)
-    expect(markdown).toContain('1 provision ran out of time and is shown as a whole replacement.')
+    expect(markdown).toContain('1 provision fell back to a whole replacement and is shown as such.')
   })
 
   it('has a section per changed provision, with its status in words, and none for unchanged ones', () => {
     expect([...bySection.keys()]).toEqual([
       'Redline: pre-ISC → post-ISC',
       'Summary',
+      'Interservice consultation ISC/2020/06507',
       'Title, formulas and signatures',
-      'preface: title line (docPurpose) — modified',
-      'conclusions: formula (doneAt) — modified',
-      'conclusions: signature — deleted',
-      'conclusions: signature — inserted',
+      'Title: subject — modified',
+      'Closing: "Done at" line — modified',
+      'Closing: signature — deleted',
+      'Closing: signature — inserted',
       'Provisions',
       'citation 2 — modified',
       'recital 2 — modified',
       'recital 3 — inserted',
-      'recital 3 — deleted',
+      'recital 3 (pre-ISC) — deleted',
       'Chapter I — modified',
       'Article 1(2), point (a) — modified',
       'Article 1(2), point (b) — inserted',
-      'Article 1(2), point (c) — renumbered from Article 1(2), point (b)',
+      'Article 1(2), point (c) — renumbered from Article 1(2), point (b) of the pre-ISC',
       'Article 3 — modified',
       'Article 3, point (a) — modified',
-      'Article 3, point (b) — moved from Article 5, point (b), modified',
+      'Article 3, point (b) — moved from Article 5, point (b) of the pre-ISC, modified',
       'Article 3, point (c), second subparagraph — modified',
-      'Article 4 — deleted',
-      'Article 4 — renumbered from Article 5',
+      'Article 4 (pre-ISC) — deleted',
+      'Article 4 — renumbered from Article 5 of the pre-ISC',
       'Article 4(1) — modified',
-      'Article 5 — renumbered from Article 6, modified',
+      'Article 5 — renumbered from Article 6 of the pre-ISC, modified',
       'Annex I — inserted'
     ])
     expect(markdown).toContain('*5 unchanged provisions are not shown.*')
@@ -123,9 +125,9 @@ describe('toMarkdownRedline', () => {
     const full = sections(parse(toMarkdownRedline(fixture, {formal: true})))
     let checked = 0
     for (const change of allChanges(fixture.changes)) {
-      const label = change.after?.label ?? change.before!.label
-      const status = {moved: 'moved from Article 5, point (b), modified', renumbered: `renumbered from ${change.before?.label}${change.modified ? ', modified' : ''}`}[change.status as 'moved'] ?? change.status
-      const nodes = full.get(`${label} — ${status}`)
+      const names = {before: 'pre-ISC', after: 'post-ISC'}
+      const label = labelOf(change, names)
+      const nodes = full.get(`${label} — ${statusText(change, names)}`)
       if (!nodes || change.diff.length === 0) continue
       const paragraphs = nodes.filter((n) => n.type === 'paragraph' && n.children[0]?.type !== 'emphasis' && n.children[0]?.type !== 'strong')
         // inserted/deleted sub-provisions inlined in their parent's section start with their number
@@ -152,7 +154,7 @@ describe('toMarkdownRedline', () => {
     expect(markdown).not.toContain('<script>')
     expect(markdown).not.toContain('**bold**')
     // The conclusion text is escaped too.
-    expect(plain(section.find((n) => n.type === 'list')!)).toBe('Amendment a2 (insert), conclusion C2, requested by HOME, JUST: Add a recital on <script> & "safeguards" for the <b>data</b> subjects.')
+    expect(plain(section.find((n) => n.type === 'list')!)).toBe('Conclusion C2, Amendment a2 (insert), requested by HOME, JUST:Add a recital on <script> & "safeguards" for the <b>data</b> subjects.')
   })
 
   it('protects the start of lines that would read as lists, headings or code', () => {
@@ -166,21 +168,21 @@ describe('toMarkdownRedline', () => {
   })
 
   it('gives the causes: amendment, conclusion, services, conclusion text, note', () => {
-    const list = bySection.get('Article 5 — renumbered from Article 6, modified')!.find((n) => n.type === 'list')!
-    expect(plain(list)).toBe('Amendment sunset (sunset), conclusion C3, requested by SG, SJ: The Regulation should expire at the end of the current legislative period. (note: EP term ends 15 July 2024; date picked: 3 August 2024)')
+    const list = bySection.get('Article 5 — renumbered from Article 6 of the pre-ISC, modified')!.find((n) => n.type === 'list')!
+    expect(plain(list)).toBe('Conclusion C3, Amendment sunset (sunset), requested by SG, SJ:The Regulation should expire at the end of the current legislative period.Note: EP term ends 15 July 2024; date picked: 3 August 2024')
     expect(plain(bySection.get('Article 3 — modified')!.find((n) => n.type === 'list')!)).toBe('Amendment a5')
     expect(bySection.get('Article 3, point (a) — modified')!.some((n) => n.type === 'list')).toBe(false)
   })
 
   it('keeps inserted and deleted sub-provisions in their parent’s section, numbered', () => {
-    const deleted = bySection.get('Article 4 — deleted')!.map(plain)
+    const deleted = bySection.get('Article 4 (pre-ISC) — deleted')!.map(plain)
     expect(deleted).toEqual(['Heading: Review', '\u00a0\u00a01. By [date], the Commission shall report.', '\u00a0\u00a02. The report shall be public.'])
     const inserted = bySection.get('Article 1(2), point (b) — inserted')!.map(plain)
     expect(inserted.slice(0, 2)).toEqual(['conduct constituting solicitation of children;', '\u00a0\u00a0(i) online;'])
   })
 
   it('marks fallbacks, wholly deleted blocks and deleted block breaks', () => {
-    expect(bySection.get('Article 4(1) — modified')!.map(plain)).toContain('The word-level redline ran out of time: the text is shown as replaced as a whole.')
+    expect(bySection.get('Article 4(1) — modified')!.map(plain)).toContain('The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.')
     expect(markdown).toContain('<del>For the Commission</del>\n\n<del>The President</del>')
     const merged = structuredClone(fixture)
     merged.changes = [{...fixture.changes[1]!, diff: [{value: 'One'}, {value: '\n', removed: true}, {value: ' two'}]}]
@@ -191,7 +193,7 @@ describe('toMarkdownRedline', () => {
     const all = sections(parse(toMarkdownRedline(fixture, {unchanged: true})))
     expect(all.has('citation 1 — unchanged')).toBe(true)
     expect(all.has('Article 2 — unchanged')).toBe(true)
-    expect(all.has('preface: title line (docStage) — unchanged')).toBe(true)
+    expect(all.has('Title: stage — unchanged')).toBe(true)
     expect(all.get('Article 2 — unchanged')!.map(plain)).toEqual(['Heading: Definitions', 'For the purposes of this Regulation, the definitions in Directive (EU) 2018/1972 apply.'])
     expect(toMarkdownRedline(fixture, {unchanged: true})).not.toContain('not shown')
   })
@@ -218,15 +220,17 @@ describe('toMarkdownRedline on a real comparison (compareDocuments)', () => {
   const bySection = sections(parse(out))
 
   it('shows the renumbered, inserted and modified provisions with their causes, and both versions read back', () => {
-    expect([...bySection.keys()].slice(3)).toEqual([
+    expect([...bySection.keys()].slice(7)).toEqual([
       'recital 3 — inserted',
       'Article 1(2), point (a) — modified',
       'Article 2 — inserted',
-      'Article 3 — renumbered from Article 2',
-      'Article 4 — renumbered from Article 3, modified',
+      'Article 3 — renumbered from Article 2 of the pre-ISC',
+      'Article 4 — renumbered from Article 3 of the pre-ISC, modified',
       'Article 4, second paragraph — modified'
     ])
-    expect(plain(bySection.get('Article 2 — inserted')!.find((n) => n.type === 'list')!)).toBe('Amendment objective (insert), conclusion C1, requested by HOME: State the objective in an article.')
+    // the conclusion's text is given once, in the consultation section
+    expect(plain(bySection.get('Article 2 — inserted')!.find((n) => n.type === 'list')!)).toBe('Conclusion C1 (see the consultation above), Amendment objective (insert), requested by HOME')
+    expect(out.split('State the objective in an article.').length).toBe(2)
     const recital = bySection.get('recital 3 — inserted')!
     expect(plain(recital[0]!)).toBe('The Commission intends to propose long-term legislation <by 2021>.')
     for (const change of allChanges(real.changes).filter((c) => c.status !== 'unchanged' && !c.within)) {

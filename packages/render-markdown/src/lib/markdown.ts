@@ -11,8 +11,11 @@
  * markup (`[-deleted-]{+inserted+}`, as in `git diff --word-diff`) suits
  * viewers that strip inline HTML.
  */
-import type {Comparison, FrameChange, ProvisionChange, Segment} from '@redlex/compare'
-import {causeParts, changedItself, documentOrder, foldFormal, frameLabel, labelOf, statusText} from '@redlex/compare'
+import type {Comparison, Consultation, FrameChange, ProvisionChange, Segment, ServiceComment, VersionNames} from '@redlex/compare'
+import {
+  amendmentsOfConclusion, causeGroups, changedItself, changesByAmendment, commentsByChange, documentOrder, foldFormal, frameLabel, labelOf,
+  opinionText, statusText
+} from '@redlex/compare'
 
 /** Options for `toMarkdownRedline`. */
 export interface MarkdownOptions {
@@ -26,8 +29,10 @@ export interface MarkdownOptions {
    * the second version's form as plain text).
    */
   formal?: boolean | null | undefined
-  /** Level of the document's title heading, 1–4 (default 1); sections go one and two levels deeper. */
+  /** Level of the document's title heading, 1–4 (default 1); sections go one, two and three levels deeper. */
   depth?: number | null | undefined
+  /** The document title (default `Redline: <before> → <after>`). */
+  title?: string | null | undefined
 }
 
 const STATUS_ORDER = ['modified', 'inserted', 'deleted', 'moved', 'renumbered', 'unchanged'] as const
@@ -46,6 +51,18 @@ export function escapeMarkdown(value: string): string {
     .replace(/(https?|ftp|mailto)(:)/gi, '$1\\:')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/@/g, '\\@')
+}
+
+/**
+ * Text from outside (a conclusion, a comment, a note) as Markdown lines:
+ * each line escaped and its start protected, blank lines dropped, the lines
+ * joined by hard breaks indented by `indent` — so a text holding a blank line
+ * and `- Amendment …` stays inside its paragraph or list item and can never
+ * open a new bullet, heading or paragraph.
+ */
+export function escapeLines(value: string, indent = ''): string {
+  return value.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '')
+    .map((line) => protectLineStart(escapeMarkdown(line))).join('  \n' + indent)
 }
 
 /**
@@ -95,6 +112,20 @@ function redline(segments: readonly Segment[], markup: Markup, formal: boolean):
   return lines.filter((l) => l.trim() !== '').map(protectLineStart)
 }
 
+/** What the section renderers share. */
+interface Context {
+  comparison: Comparison
+  options: {unchanged: boolean; formal: boolean}
+  markup: Markup
+  /** `#` repeated for a heading `level` levels below the title. */
+  h: (level: number) => string
+  names: VersionNames
+  /** Provisions with written comments about them. */
+  comments: Map<ProvisionChange, ServiceComment[]>
+  /** Conclusions shown in the consultation section (causes refer to them instead of repeating their text). */
+  described: Set<string>
+}
+
 /**
  * Render a comparison as a Markdown redline.
  *
@@ -103,34 +134,46 @@ function redline(segments: readonly Segment[], markup: Markup, formal: boolean):
  * @returns Markdown text ending in a newline.
  */
 export function toMarkdownRedline(comparison: Comparison, options?: Readonly<MarkdownOptions> | null): string {
-  const unchanged = options?.unchanged ?? false
-  const formal = options?.formal ?? false
-  const markup = MARKUPS[options?.markup ?? 'html']
   const depth = Math.min(Math.max(Math.trunc(options?.depth ?? 1), 1), 4)
-  const h = (level: number): string => '#'.repeat(depth + level)
-  const e = escapeMarkdown
-  const out: string[] = []
-  const wrap = (kind: 'added' | 'removed', text: string): string => markup.open[kind] + text + markup.close[kind]
+  const context: Context = {
+    comparison,
+    options: {unchanged: options?.unchanged ?? false, formal: options?.formal ?? false},
+    markup: MARKUPS[options?.markup ?? 'html'],
+    h: (level) => '#'.repeat(depth + level),
+    names: {before: comparison.before.name, after: comparison.after.name},
+    comments: commentsByChange(comparison),
+    described: new Set((comparison.isc?.conclusions ?? []).map((c) => c.id))
+  }
+  const title = options?.title ?? `Redline: ${comparison.before.name} → ${comparison.after.name}`
+  return [
+    `${context.h(0)} ${escapeMarkdown(title)}`,
+    header(context),
+    ...summary(context),
+    ...(comparison.isc ? consultation(comparison.isc, context) : []),
+    ...frameSection(context),
+    ...provisions(context)
+  ].join('\n\n') + '\n'
+}
 
-  // Header.
-  out.push(`${h(0)} Redline: ${e(comparison.before.name)} → ${e(comparison.after.name)}`)
+function header({comparison, names}: Context): string {
+  const e = escapeMarkdown
   const meta: string[] = []
   const title = comparison.after.title || comparison.before.title
   if (title) meta.push(`**Act:** ${e(title)}`)
   if (comparison.before.title && comparison.after.title && comparison.before.title !== comparison.after.title) {
-    meta.push(`**Title before:** ${e(comparison.before.title)}`)
+    meta.push(`**Title in the ${e(names.before)}:** ${e(comparison.before.title)}`)
   }
-  meta.push(`**Versions compared:** ${e(comparison.before.name)} (before) → ${e(comparison.after.name)} (after)`)
+  meta.push(`**Versions compared:** ${e(names.before)} (before) → ${e(names.after)} (after)`)
+  meta.push(`**Numbering:** provisions are labelled as numbered in the ${e(names.after)}; deleted provisions, and the former place of moved and renumbered ones, as numbered in the ${e(names.before)}.`)
   if (comparison.isc) {
     const isc = comparison.isc
-    meta.push(`**Interservice consultation:** ${e(isc.reference)}${isc.date ? `, ${e(isc.date)}` : ''}${isc.title ? ` — ${e(isc.title)}` : ''}`)
+    meta.push(`**Interservice consultation:** ${e(isc.reference)}${isc.date ? `, ${e(isc.date)}` : ''}${isc.title ? ` — ${escapeLines(isc.title)}` : ''}`)
   }
-  out.push(meta.join('  \n'))
+  return meta.join('  \n')
+}
 
-  // Summary.
-  out.push(`${h(1)} Summary`)
+function summary({comparison, h, markup, options}: Context): string[] {
   const rows = STATUS_ORDER.map((status) => `| ${status} | ${comparison.summary[status]} |`)
-  out.push(['| Provisions | Count |', '| --- | ---: |', ...rows].join('\n'))
   const notes: string[] = []
   if (comparison.tokens) {
     const t = comparison.tokens
@@ -139,86 +182,171 @@ export function toMarkdownRedline(comparison: Comparison, options?: Readonly<Mar
   const frameChanged = comparison.frame.filter((f) => f.status !== 'unchanged').length
   if (comparison.frame.length > 0) notes.push(`Title, formulas and signatures: ${frameChanged} of ${comparison.frame.length} lines changed.`)
   if (comparison.fallbacks) {
-    notes.push(`${comparison.fallbacks} ${comparison.fallbacks === 1 ? 'provision' : 'provisions'} ran out of time and ${comparison.fallbacks === 1 ? 'is' : 'are'} shown as a whole replacement.`)
+    notes.push(`${comparison.fallbacks} ${comparison.fallbacks === 1 ? 'provision' : 'provisions'} fell back to a whole replacement and ${comparison.fallbacks === 1 ? 'is' : 'are'} shown as such.`)
   }
-  out.push(notes.join(' '))
-  out.push(`Legend: ${wrap('removed', 'deleted text')} · ${wrap('added', 'inserted text')} · a deleted block break shows as ${wrap('removed', '¶')}.` +
-    (formal ? '' : ' Differences of form only (spacing, quote style, updated cross-references) are shown in their new form.'))
+  const wrap = (kind: 'added' | 'removed', text: string): string => markup.open[kind] + text + markup.close[kind]
+  const legend = `Legend: ${wrap('removed', 'deleted text')} · ${wrap('added', 'inserted text')} · a deleted block break shows as ${wrap('removed', '¶')}.` +
+    (options.formal ? '' : ' Differences of form only (spacing, quote style, updated cross-references) are shown in their new form.')
+  return [`${h(1)} Summary`, ['| Provisions | Count |', '| --- | ---: |', ...rows].join('\n'), notes.join(' '), legend]
+}
 
-  // Body.
-  const sections: string[] = []
+// --- The consultation -------------------------------------------------------
+
+function consultation(isc: Consultation, context: Context): string[] {
+  const {h} = context
+  const e = escapeMarkdown
+  const out = [`${h(1)} Interservice consultation ${e(isc.reference)}`]
+  const facts: string[] = []
+  if (isc.title) facts.push(`**Subject:** ${escapeLines(isc.title)}`)
+  if (isc.procedure) facts.push(`**Procedure:** ${e(isc.procedure)}${isc.fastTrackAuthorised ? ` (authorised on ${e(isc.fastTrackAuthorised)})` : ''}`)
+  if (isc.date) facts.push(`**Date:** ${e(isc.date)}`)
+  if (isc.chair) facts.push(`**Chair:** ${e(isc.chair.name)}${isc.chair.service ? ` (${e(isc.chair.service)})` : ''}${isc.chair.role ? `, ${e(isc.chair.role)}` : ''}`)
+  if (isc.leadServices && isc.leadServices.length > 0) facts.push(`**Lead services:** ${e(isc.leadServices.join(', '))}`)
+  if (isc.approvalDate) facts.push(`**Minutes approved:** ${e(isc.approvalDate)}`)
+  if (facts.length > 0) out.push(facts.join('  \n'))
+  if (isc.note) out.push(`*Note:* ${escapeLines(isc.note)}`)
+  if (isc.services && isc.services.length > 0) out.push(...servicesTable(isc, h))
+  if (isc.conclusions && isc.conclusions.length > 0) out.push(...conclusions(isc, context))
+  if (isc.pointsForPoliticalLevel && isc.pointsForPoliticalLevel.length > 0) {
+    out.push(`${h(2)} Points for the political level`)
+    out.push(isc.pointsForPoliticalLevel.map((p, i) => {
+      const refs = p.conclusions && p.conclusions.length > 0 ? ` (conclusion ${e(p.conclusions.join(', '))})` : ''
+      return `${i + 1}. ${escapeLines(p.text, '   ')}${refs}`
+    }).join('\n'))
+  }
+  return out
+}
+
+/** A comment in words for a table cell or a list: `[redacted]`, or its text, with what it is about. */
+function commentWords(comment: {text?: string; redacted?: boolean; about?: string}, withAbout = true): string {
+  const text = comment.redacted ? '\\[redacted\\]' : comment.text !== undefined ? escapeOneLine(comment.text) : ''
+  return withAbout && comment.about !== undefined ? `${text} (about ${escapeMarkdown(comment.about)})` : text
+}
+
+/** Text from outside on one line (a table cell): its lines escaped and joined by spaces. */
+const escapeOneLine = (value: string): string => escapeLines(value).replace(/ {2}\n/g, ' ')
+
+function servicesTable(isc: Consultation, h: Context['h']): string[] {
+  const e = escapeMarkdown
+  const rows = (isc.services ?? []).map((s) => {
+    const comments = (s.comments ?? []).map((c) => commentWords(c))
+    if (s.note) comments.push(`*Note:* ${escapeOneLine(s.note)}`)
+    return `| ${e(s.service)} | ${e(opinionText(s.opinion))} | ${comments.join('<br>') || '—'} |`
+  })
+  return [`${h(2)} Consulted services`, ['| Service | Opinion | Comments |', '| --- | --- | --- |', ...rows].join('\n')]
+}
+
+function conclusions(isc: Consultation, {comparison, h, names}: Context): string[] {
+  const e = escapeMarkdown
+  const byAmendment = changesByAmendment(comparison)
+  const out = [`${h(2)} Conclusions`]
+  for (const conclusion of isc.conclusions ?? []) {
+    out.push(`${h(3)} Conclusion ${e(conclusion.id)}`)
+    const lines = [escapeLines(conclusion.text)]
+    if (conclusion.requestedBy && conclusion.requestedBy.length > 0) lines.push(`*Requested by:* ${e(conclusion.requestedBy.join(', '))}`)
+    if (conclusion.note) lines.push(`*Note:* ${escapeLines(conclusion.note)}`)
+    out.push(lines.join('  \n'))
+    const items = amendmentsOfConclusion(comparison, conclusion).map((id) => {
+      const changed = byAmendment.get(id) ?? []
+      const where = changed.length > 0 ? changed.map((c) => e(labelOf(c, names))).join('; ') : 'no change to the text'
+      return `- Amendment ${e(id)}: ${where}`
+    })
+    out.push(items.length > 0 ? `*Changes to the text:*\n\n${items.join('\n')}` : '*No change to the text.*')
+  }
+  return out
+}
+
+// --- Frame and provisions ---------------------------------------------------
+
+function frameSection(context: Context): string[] {
+  const {comparison, h, markup, options} = context
+  const frames = comparison.frame.filter((f) => options.unchanged || f.status !== 'unchanged')
+  if (frames.length === 0) return []
+  const out = [`${h(1)} Title, formulas and signatures`]
+  for (const frame of documentOrder(comparison).flatMap((i) => (i.type === 'frame' && frames.includes(i.frame) ? [i.frame] : []))) {
+    out.push(`${h(2)} ${escapeMarkdown(frameLabel(frame))} — ${frame.status}`, ...redline(frame.diff, markup, options.formal))
+  }
+  return out
+}
+
+function provisions(context: Context): string[] {
+  const {comparison, h, options} = context
+  const out = [`${h(1)} Provisions`]
   let hidden = 0
-  const frameSection = (frame: FrameChange): void => {
-    if (frame.status === 'unchanged' && !unchanged) return
-    sections.push(`${h(2)} ${e(frameLabel(frame))} — ${frame.status}`)
-    sections.push(...redline(frame.diff, markup, formal))
-  }
-  const provisionBlock = (change: ProvisionChange, into: string[], prefix: string): void => {
-    if (change.heading && change.heading.length > 0) {
-      const heading = redline(change.heading, markup, formal).join(' ')
-      if (heading) into.push(`${prefix}*Heading:* ${heading}`)
-    }
-    const lines = redline(change.diff, markup, formal)
-    lines.forEach((l) => into.push(prefix + l))
-  }
   const visit = (change: ProvisionChange): void => {
-    const own = changedItself(change)
-    if (!own && !unchanged) {
+    if (!changedItself(change) && !options.unchanged && !context.comments.has(change)) {
       if (change.status === 'unchanged') hidden++
       change.children.forEach(visit)
       return
     }
-    sections.push(`${h(2)} ${e(labelOf(change))} — ${e(statusText(change))}`)
-    const body: string[] = []
-    provisionBlock(change, body, '')
-    if (change.fallback === 'replaced') body.push('*The word-level redline ran out of time: the text is shown as replaced as a whole.*')
-    // Inserted or deleted sub-provisions go in the same section, each on its own line.
-    const sameStatus = (child: ProvisionChange, level: number): void => {
-      const num = child[child.status === 'deleted' ? 'before' : 'after']?.num
-      const lines: string[] = []
-      provisionBlock(child, lines, '')
-      const kind = child.status === 'deleted' ? 'removed' : 'added'
-      const head = num ? wrap(kind, e(num)) + ' ' : ''
-      const indent = '\u00a0'.repeat(2 * level)
-      if (lines.length === 0 && head) body.push(indent + head.trimEnd())
-      lines.forEach((l, i) => body.push(indent + (i === 0 ? head : '') + l))
-      for (const grandchild of child.children) {
-        if (grandchild.status === child.status) sameStatus(grandchild, level + 1)
-      }
-    }
-    const rest: ProvisionChange[] = []
-    for (const child of change.children) {
-      if ((change.status === 'inserted' || change.status === 'deleted') && child.status === change.status) sameStatus(child, 1)
-      else rest.push(child)
-    }
-    if (body.length === 0) body.push('*No text of its own.*')
-    sections.push(...body)
-    if (change.causes && change.causes.length > 0) sections.push(causesList(change))
-    rest.forEach(visit)
+    out.push(...provisionSection(change, context))
+    for (const child of change.children) if (!sameStatusChild(change, child)) visit(child)
   }
-  const causesList = (change: ProvisionChange): string => {
-    const items = (change.causes ?? []).map((cause) => {
-      const parts = causeParts(cause)
-      let line = `- Amendment ${e(parts.amendment)}`
-      if (parts.conclusion) line += `, conclusion ${e(parts.conclusion)}`
-      if (parts.services) line += `, requested by ${e(parts.services)}`
-      if (parts.text) line += `: ${e(parts.text)}`
-      if (parts.note) line += ` (note: ${e(parts.note)})`
-      return line
-    })
-    return ['**Why:**', '', ...items].join('\n')
+  for (const item of documentOrder(comparison)) if (item.type === 'provision') visit(item.change)
+  if (out.length === 1) out.push('No provision changed.')
+  if (!options.unchanged && hidden > 0) out.push(`*${hidden} unchanged ${hidden === 1 ? 'provision is' : 'provisions are'} not shown.*`)
+  return out
+}
+
+/** An inserted (deleted) child of an inserted (deleted) provision: shown inside its parent's section. */
+const sameStatusChild = (parent: ProvisionChange, child: ProvisionChange): boolean =>
+  (parent.status === 'inserted' || parent.status === 'deleted') && child.status === parent.status
+
+function provisionSection(change: ProvisionChange, context: Context): string[] {
+  const {h, markup, names, options} = context
+  const body = ownBlock(change, markup, options.formal, '')
+  if (change.fallback === 'replaced') body.push('*The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.*')
+  for (const child of change.children) if (sameStatusChild(change, child)) nestedBlock(child, 1, body, context)
+  if (body.length === 0) body.push('*No text of its own.*')
+  const out = [`${h(2)} ${escapeMarkdown(labelOf(change, names))} — ${escapeMarkdown(statusText(change, names))}`, ...body]
+  const why = whyList(change, context)
+  if (why) out.push(why)
+  const comments = context.comments.get(change)
+  if (comments) out.push(['**Comments:**', '', ...comments.map((c) => `- ${escapeMarkdown(c.service)}: ${commentWords(c, false)}`)].join('\n'))
+  return out
+}
+
+function ownBlock(change: ProvisionChange, markup: Markup, formal: boolean, prefix: string): string[] {
+  const into: string[] = []
+  if (change.heading && change.heading.length > 0) {
+    const heading = redline(change.heading, markup, formal).join(' ')
+    if (heading) into.push(`${prefix}*Heading:* ${heading}`)
   }
-  const frameItems = documentOrder(comparison)
-  const frameFirst = frameItems.filter((i) => i.type === 'frame')
-  if (frameFirst.some((i) => i.type === 'frame' && (unchanged || i.frame.status !== 'unchanged'))) {
-    sections.push(`${h(1)} Title, formulas and signatures`)
-    for (const item of frameFirst) if (item.type === 'frame') frameSection(item.frame)
-  }
-  sections.push(`${h(1)} Provisions`)
-  const before = sections.length
-  for (const item of frameItems) if (item.type === 'provision') visit(item.change)
-  if (sections.length === before) sections.push('No provision changed.')
-  if (!unchanged && hidden > 0) sections.push(`*${hidden} unchanged ${hidden === 1 ? 'provision is' : 'provisions are'} not shown.*`)
-  out.push(...sections)
-  return out.join('\n\n') + '\n'
+  for (const line of redline(change.diff, markup, formal)) into.push(prefix + line)
+  return into
+}
+
+/** An inserted or deleted sub-provision inside its parent's section, on its own indented lines. */
+function nestedBlock(child: ProvisionChange, level: number, body: string[], context: Context): void {
+  const {markup, options} = context
+  const num = child[child.status === 'deleted' ? 'before' : 'after']?.num
+  const lines = ownBlock(child, markup, options.formal, '')
+  const kind = child.status === 'deleted' ? 'removed' : 'added'
+  const head = num ? markup.open[kind] + escapeMarkdown(num) + markup.close[kind] + ' ' : ''
+  const indent = '\u00a0'.repeat(2 * level)
+  if (lines.length === 0 && head) body.push(indent + head.trimEnd())
+  lines.forEach((l, i) => body.push(indent + (i === 0 ? head : '') + l))
+  for (const grandchild of child.children) if (grandchild.status === child.status) nestedBlock(grandchild, level + 1, body, context)
+}
+
+/**
+ * Why a provision changed: one item per conclusion (or amendment without
+ * one), its text given here only when the consultation section does not
+ * give it. Every text from outside is escaped line by line.
+ */
+function whyList(change: ProvisionChange, context: Context): string | undefined {
+  const e = escapeMarkdown
+  const groups = causeGroups(change.causes)
+  if (groups.length === 0) return undefined
+  const items = groups.map((group) => {
+    const parts: string[] = []
+    if (group.conclusion !== undefined) parts.push(`Conclusion ${e(group.conclusion)}${context.described.has(group.conclusion) ? ' (see the consultation above)' : ''}`)
+    parts.push(e(group.amendments.join(', ')))
+    if (group.services.length > 0) parts.push(`requested by ${e(group.services.join(', '))}`)
+    let item = `- ${parts.join(', ')}`
+    if (group.text !== undefined && (group.conclusion === undefined || !context.described.has(group.conclusion))) item += `:  \n  ${escapeLines(group.text, '  ')}`
+    for (const note of group.notes) item += `  \n  *Note:* ${escapeLines(note, '  ')}`
+    return item
+  })
+  return ['**Why:**', '', ...items].join('\n')
 }
