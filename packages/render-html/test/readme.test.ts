@@ -11,8 +11,8 @@ describe('README', () => {
     expect(excerpt).not.toBeNull()
     const html = toHtml(comparison)
     expect(html.split('\n')).toContain(excerpt![1])
-    expect(html.split('\n').length).toBeGreaterThan(150)
-    expect(html.split('\n').length).toBeLessThan(170)
+    expect(html.split('\n').length).toBeGreaterThan(190)
+    expect(html.split('\n').length).toBeLessThan(230)
   })
 
   it('shows the example’s code', () => {

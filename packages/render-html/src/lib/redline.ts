@@ -1,0 +1,60 @@
+/**
+ * A redline (the segments of one text) as HTML blocks: one list of inline
+ * nodes per text block. `inline` shows both versions with `<del>`/`<ins>`;
+ * `before`/`after` show one version, with what the other lacks marked.
+ */
+import type {Segment} from '@redlex/compare'
+import type {ElementContent} from 'hast'
+import {h} from './hast.js'
+
+export type Mode = 'inline' | 'before' | 'after'
+
+/** How a run of text is wrapped: as it is, deleted or inserted. */
+type Wrap = (text: string) => ElementContent
+
+const plain: Wrap = (text) => ({type: 'text', value: text})
+const del: Wrap = (text) => h('del', null, text)
+const ins: Wrap = (text) => h('ins', null, text)
+
+/**
+ * The blocks of a redline. A formal pair (see `Segment.formal`) shows one
+ * form, dotted, with the other in its tooltip, unless `formal` asks for
+ * them as deletions and insertions.
+ */
+export function redline(segments: readonly Segment[], mode: Mode, formal: boolean): ElementContent[][] {
+  const blocks: ElementContent[][] = []
+  let block: ElementContent[] = []
+  const allRemoved = segments.every((s) => s.removed)
+  // `split`: a `\n` starts a new block; `pilcrow`: a deleted break inside mixed text shows as a deleted `¶`.
+  const emit = (text: string, wrap: Wrap, breaks: 'split' | 'pilcrow'): void => {
+    const parts = breaks === 'split' ? text.split('\n') : [text.replace(/\n/g, '¶')]
+    parts.forEach((part, index) => {
+      if (index > 0) {
+        blocks.push(block)
+        block = []
+      }
+      if (part !== '') block.push(wrap(part))
+    })
+  }
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!
+    if (s.formal && !formal) {
+      const next = segments[i + 1]
+      if (s.removed && next?.formal && next.added) {
+        const shown = mode === 'before' ? s.value : next.value
+        const other = mode === 'before' ? next.value : s.value
+        const title = `${s.formal === 'renumbering' ? 'Reference updated' : 'Changed in form only'}; ${mode === 'before' ? 'now' : 'was'}: ${other}`
+        emit(shown, (t) => h('span', {className: ['formal'], title}, t), 'split')
+        i++
+      } else if (s.removed ? mode !== 'after' : mode !== 'before') emit(s.value, plain, 'split')
+      continue
+    }
+    if (s.added) {
+      if (mode !== 'before') emit(s.value, ins, 'split')
+    } else if (s.removed) {
+      if (mode !== 'after') emit(s.value, del, mode === 'inline' && !allRemoved ? 'pilcrow' : 'split')
+    } else emit(s.value, plain, 'split')
+  }
+  blocks.push(block)
+  return blocks.filter((b) => b.length > 0)
+}
