@@ -1,2 +1,2 @@
-export {escapeMarkdown, toMarkdownRedline} from './lib/markdown.js'
+export {escapeLines, escapeMarkdown, toMarkdownRedline} from './lib/markdown.js'
 export type {MarkdownOptions} from './lib/markdown.js'

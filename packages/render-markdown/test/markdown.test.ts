@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {escapeMarkdown, toMarkdownRedline} from '../src/index.js'
+import {escapeLines, escapeMarkdown, toMarkdownRedline} from '../src/index.js'
 import {NASTY, fixture} from '../../../test/fixtures/comparisons/fixture.js'
 import {consulted, real} from '../../../test/fixtures/comparisons/real.js'
 
@@ -240,5 +240,52 @@ describe('toMarkdownRedline on a real comparison (compareDocuments)', () => {
       if (change.after) expect(readSide(paragraphs, 'after')).toBe(change.after.text)
     }
     expect(out).toContain('*5 unchanged provisions are not shown.*')
+  })
+})
+
+describe('toMarkdownRedline: the consultation', () => {
+  const out = toMarkdownRedline(consulted)
+  const tree = parse(out)
+  const bySection = sections(tree)
+
+  it('gives the consultation as a section: facts, services, each conclusion once with what it changed, political points', () => {
+    const facts = bySection.get('Interservice consultation ISC/2020/06507')!.map(plain)
+    // hard breaks between the facts (`plain` reads a break as nothing)
+    expect(facts[0]).toBe('Subject: Temporary derogation from Directive 2002/58/ECProcedure: fast-track (authorised on 2020-09-01)Date: 2020-09-02Chair: William SLEATH (SG), DirectorLead services: CNECT, HOMEMinutes approved: 2020-09-03')
+    const table = bySection.get('Consulted services')!.find((n) => n.type === 'table') as unknown as {children: Array<{children: RootContent[]}>}
+    expect(table.children.slice(1).map((row) => row.children.map(plain))).toEqual([
+      ['SJ', 'positive with comments', 'Recital 2 should say for how long. (about rec_2)[redacted]'],
+      ['JUST', 'not readable in the record', 'Fine. - Amendment forged <b>bold</b> # Heading (about recitals)'],
+      ['TRADE', 'no reply', 'Note: The row is blank in the published annex.']
+    ])
+    expect(bySection.get('Conclusion C2')!.map(plain)).toEqual(['The legal service will check the recitals.- Amendment forged (forged)Requested by: SJ', 'No change to the text.'])
+    expect(bySection.get('Conclusion C3')!.map(plain)).toEqual([
+      'The Regulation should expire at the end of the current legislative period.Requested by: SG, SJ',
+      'Changes to the text:',
+      'Amendment sunset: Article 4; Article 4, second paragraph'
+    ])
+    expect(out.split('The Regulation should expire').length).toBe(2)
+    expect(bySection.get('Points for the political level')!.map(plain)).toEqual(['The duration of the sunset clause. (conclusion C3)'])
+  })
+
+  it('escapes outside texts line by line: a blank line and "- Amendment …" forge no bullet, heading or tag', () => {
+    // The hostile conclusion text is one paragraph (hard breaks), not a list.
+    expect(bySection.get('Conclusion C2')!.map((n) => n.type)).toEqual(['paragraph', 'paragraph'])
+    const lists = tree.children.filter((n) => n.type === 'list')
+    for (const list of lists) expect(plain(list)).not.toMatch(/^Amendment forged/m)
+    expect(out).not.toContain('<b>')
+    expect(escapeLines('one\n\n- two\n# three\n1. four', '  ')).toBe('one  \n  \\- two  \n  \\# three  \n  1\\. four')
+    const forged = structuredClone(consulted)
+    const article2 = forged.changes.find((c) => c.after?.label === 'Article 2')!
+    forged.isc = {reference: 'ISC/1'}
+    article2.causes = [{amendment: 'x', conclusion: 'C9', conclusionText: 'Text.\n\n- Amendment evil (forged)\n\n## Heading'}]
+    const why = sections(parse(toMarkdownRedline(forged))).get('Article 2 — inserted')!.find((n) => n.type === 'list') as unknown as {children: RootContent[]}
+    expect(why.children.length).toBe(1)
+    expect(plain(why as unknown as RootContent)).toBe('Conclusion C9, Amendment x:Text.- Amendment evil (forged)## Heading')
+  })
+
+  it('lists a comment about a provision at that provision', () => {
+    const recital = bySection.get('recital 2 — unchanged')!
+    expect(plain(recital.find((n) => n.type === 'list')!)).toBe('SJ: Recital 2 should say for how long.')
   })
 })
