@@ -138,7 +138,7 @@ function commentText(causes: readonly Cause[]): string[] {
   return causes.flatMap((cause) => {
     const parts = causeParts(cause)
     const head = [
-      `Amendment ${parts.amendment}`, parts.conclusion ? `conclusion ${parts.conclusion}` : undefined,
+      parts.amendment, parts.conclusion ? `conclusion ${parts.conclusion}` : undefined,
       parts.services ? `requested by ${parts.services}` : undefined
     ].filter(Boolean).join(', ')
     return [parts.text ?? head, ...(parts.text ? [head] : []), ...(parts.note ? [`Note: ${parts.note}`] : [])]
