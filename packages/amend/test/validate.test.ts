@@ -42,7 +42,7 @@ describe('parseAmendments / loadAmendments: bad input', () => {
     expect(bad.code).toBe('amend/invalid-date')
     expect(bad.path).toBe('[0].date')
     expect(start(bad)).toBe('3:9')
-    const anchor = failure(() => loadAmendments('- id: s\n  type: sunset\n  date: ep-term-end:10\n'))
+    const anchor = failure(() => loadAmendments('- id: s\n  type: sunset\n  date: ep-term-end:ten\n'))
     expect(anchor.code).toBe('amend/unknown-date-anchor')
     expect(anchor.expected).toEqual(Object.keys(DATE_ANCHORS))
     expect(failure(() => parseDate('31 Febuary 2024')).code).toBe('amend/invalid-date')

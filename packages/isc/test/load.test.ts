@@ -78,6 +78,14 @@ describe('loadIscRecord', () => {
     }
   })
 
+  it('names the amendment, its conclusion and its place for an anchor of a term that has not started', () => {
+    const text = minimal + '      - id: sunset\n        type: sunset\n        date: ep-term-end:11\n'
+    const e = failure(() => loadIscRecord(text, {file: 'isc.yaml'}))
+    expect(e).toMatchObject({code: 'amend/ep-term-not-started', amendment: 'sunset', conclusion: 'c1', path: 'conclusions[0].amendments[1].date'})
+    expect(where(e)).toBe('isc.yaml:23:15')
+    expect(e.message).toContain('(amendment sunset, conclusion c1)')
+  })
+
   it('validates plain data without a file (paths only)', () => {
     const e = failure(() => validateIscRecord({reference: 'ISC/2020/06507'}))
     expect([e.code, e.path]).toEqual(['isc/missing-field', undefined])

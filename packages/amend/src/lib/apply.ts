@@ -262,6 +262,7 @@ export function applyAmendments(document: Document, amendments: readonly Amendme
         a.nums = Object.fromEntries(Object.entries(a.nums).map(([k, v]) => [mapTarget(k, a), v]))
       }
       const expansion = expand(a, {document: doc, ranges})
+      for (const w of expansion.warnings ?? []) warnings.push({...w, amendment: a.id})
       const steps = expansion.primitives.map((p) => runStep(p, a.id, entry))
       entry.description = expansion.description ?? (steps.join('; ') || describe(a))
       log.push(entry)

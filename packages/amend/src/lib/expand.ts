@@ -2,7 +2,7 @@
  * Text-level and domain amendments expand into primitives, computed against
  * the working tree as it stands when the amendment runs.
  */
-import {citationLabel, findByEid, listProvisions, textOf, type Document, type Inline, type Node, type Provision} from '@redlex/tree'
+import {citationLabel, findByEid, listProvisions, locate, textOf, type Document, type Inline, type Node, type Provision} from '@redlex/tree'
 import type {
   Amendment, DeleteTextAmendment, InsertTextAmendment, MoveAmendment, MoveRepealToRecitalsAmendment, PlaceholderAmendment,
   SubstituteAmendment, SunsetAmendment
@@ -31,6 +31,8 @@ export interface ExpandContext {
 export interface Expansion {
   primitives: Primitive[]
   description?: string
+  /** Advice for the user (a provisional date …), reported as warnings of the amendment. */
+  warnings?: Array<{code: string; message: string}>
 }
 
 /** One place where quoted text was found. */
@@ -318,6 +320,18 @@ function placeholder(a: PlaceholderAmendment, ctx: ExpandContext): Expansion {
   return {primitives: [splice({...hit!, start: at, end: at}, insert)], description: `${citationLabel(a.target)}: placeholder [${node.value}] inserted ${a.position ?? 'after'} ‘${a.anchor}’ (${a.reason})`}
 }
 
+/** The closing formula of an act: "This Regulation shall be binding in its entirety …", "This Directive is addressed to the Member States." */
+const BINDING_FORMULA = /^\s*This (?:Regulation|Directive|Decision) (?:shall be binding in its entirety|is addressed to)/
+
+/** The unit of `root` whose own text is the binding-force formula (the article itself when its first text is). */
+function bindingFormula(root: Provision): Provision | undefined {
+  for (const {node} of listProvisions(root)) {
+    const first = ownBlocks(node)[0]
+    if (first && BINDING_FORMULA.test(plainText(first.children))) return node
+  }
+  return undefined
+}
+
 function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
   const date = resolveDate(a.date)
   const template = a.sentence ?? 'It shall apply until {date}.'
@@ -327,9 +341,11 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
   if (!root) throw new Failure('amend/target-not-found', `No provision \`${target}\``, {eId: target})
   const why = date.anchor ? ` (${date.anchor}: ${date.description})` : ''
   const description = `${citationLabel(target)}: expiry set to ${date.text}${why}`
+  const warnings = date.provisional ? [{code: 'amend/provisional-date', message: `${date.anchor}: ${date.provisional}`}] : []
+  const done = (primitives: Primitive[], suffix = ''): Expansion => ({primitives, description: description + suffix, ...(warnings.length > 0 ? {warnings} : {})})
   if (a.existing !== undefined) {
     const [hit] = findText(ctx, target, a.existing, undefined, true)
-    return {primitives: [splice(hit!, textToInlines(sentence))], description}
+    return done([splice(hit!, textToInlines(sentence))])
   }
   const hits: Hit[] = []
   const found: string[] = []
@@ -352,20 +368,48 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
         throw new Failure('amend/conflict', `The expiry sentence of ${hit.eId} was already changed by amendment ${range.amendment}`, {actual: found[0]!})
       }
     }
-    return {primitives: [splice(hit, textToInlines(sentence))], description}
+    return done([splice(hit, textToInlines(sentence))])
   }
+  const formula = bindingFormula(root)
+  const beforeFormula = formula && formula !== root ? formula : undefined
   if (a.create === 'sentence') {
-    const units = listProvisions(root).map((p) => p.node).filter((n) => ownBlocks(n).length > 0)
+    // The sentence ends the last text before the binding-force formula (or the last text).
+    const all = listProvisions(root).map((p) => p.node)
+    const stop = beforeFormula ? all.indexOf(beforeFormula) : all.length
+    const units = all.slice(0, stop).filter((n) => ownBlocks(n).length > 0)
     const last = units[units.length - 1]
     if (!last) throw new Failure('amend/target-not-found', `${target} has no text to add the expiry sentence to`)
     const blocks = ownBlocks(last)
     const end = plainText(blocks[blocks.length - 1]!.children).length
-    return {primitives: [splice({eId: last.eId, block: blocks.length - 1, start: end, end}, textToInlines(' ' + sentence))], description: description + ' (sentence added)'}
+    return done([splice({eId: last.eId, block: blocks.length - 1, start: end, end}, textToInlines(' ' + sentence))], ' (sentence added)')
+  }
+  const subparagraph = (): Provision => ({type: 'subparagraph', eId: '', children: [{type: 'content', children: textToInlines(sentence)}]}) as unknown as Provision
+  const paragraph = (): Provision => ({type: 'paragraph', eId: '', num: '1.', children: [{type: 'content', children: textToInlines(sentence)}]}) as unknown as Provision
+  if (a.at !== undefined) {
+    // Placed by hand: a paragraph next to a paragraph, otherwise a subparagraph.
+    const [mode, ref] = Object.entries(a.at)[0]!
+    const sibling = mode === 'before' || mode === 'after' ? findByEid(ctx.document, ref) : undefined
+    const unit = sibling?.type === 'paragraph' ? paragraph() : subparagraph()
+    return done([{id: '', type: 'insert', at: a.at, content: [unit]}], ' (expiry sentence created where `at` says)')
+  }
+  if (beforeFormula) {
+    // The drafting rule: the expiry comes right after entry into force, before the binding-force formula.
+    const where = ' (expiry sentence created before the binding-force formula)'
+    if (beforeFormula.type !== 'paragraph') return done([{id: '', type: 'insert', at: {before: beforeFormula.eId}, content: [subparagraph()]}], where)
+    const siblings = (findParentOf(ctx.document, beforeFormula.eId)?.children ?? []) as Node[]
+    const previous = siblings[siblings.indexOf(beforeFormula) - 1]
+    if (previous && previous.type === 'paragraph') {
+      return done([{id: '', type: 'insert', at: {lastChildOf: (previous as Provision).eId}, content: [subparagraph()]}], where)
+    }
+    return done([{id: '', type: 'insert', at: {before: beforeFormula.eId}, content: [paragraph()]}], where)
   }
   const hasParagraphs = (root as {children: Node[]}).children.some((c) => c.type === 'paragraph')
-  const unit = {type: hasParagraphs ? 'paragraph' : 'subparagraph', eId: '', children: [{type: 'content', children: textToInlines(sentence)}]} as unknown as Provision
-  if (hasParagraphs) unit.num = '1.'
-  return {primitives: [{id: '', type: 'insert', at: {lastChildOf: target}, content: [unit]}], description: description + ' (expiry sentence created)'}
+  const unit = hasParagraphs ? paragraph() : subparagraph()
+  return done([{id: '', type: 'insert', at: {lastChildOf: target}, content: [unit]}], ' (expiry sentence created)')
+}
+
+function findParentOf(document: Document, eId: string): {children: unknown[]} | undefined {
+  return locate(document, eId)?.parent as {children: unknown[]} | undefined
 }
 
 function moveRepeal(a: MoveRepealToRecitalsAmendment, ctx: ExpandContext): Expansion {

@@ -148,8 +148,14 @@ export interface SunsetAmendment extends AmendmentBase {
   sentence?: string
   /** The existing expiry sentence, quoted, when it cannot be recognised. */
   existing?: string
-  /** When there is none: add a `subparagraph` (default) or append a `sentence` to the last text. */
+  /**
+   * When there is none: add a `subparagraph` (default) or append a `sentence`.
+   * Either goes before the binding-force formula ("This Regulation shall be
+   * binding in its entirety …") when the article holds it; see `at`.
+   */
   create?: 'subparagraph' | 'sentence'
+  /** Where the new expiry unit goes, overriding the drafting rule (a paragraph next to a paragraph, else a subparagraph). */
+  at?: At
 }
 
 /**

@@ -135,7 +135,7 @@ const SPECS: Record<string, Spec> = {
   insertText: {target: req(eId), anchor: req(str), position: req(oneOf('before', 'after')), text: req(str), occurrence: opt(occurrence(false))},
   deleteText: {target: req(eId), text: req(str), occurrence: opt(occurrence(true))},
   placeholder: {target: req(eId), text: opt(str), anchor: opt(str), position: opt(oneOf('before', 'after')), occurrence: opt(occurrence(true)), value: opt(str), reason: req(str)},
-  sunset: {target: opt(eId), date: req(date), sentence: opt(str), existing: opt(str), create: opt(oneOf('subparagraph', 'sentence'))},
+  sunset: {target: opt(eId), date: req(date), sentence: opt(str), existing: opt(str), create: opt(oneOf('subparagraph', 'sentence')), at: opt(at)},
   moveRepealToRecitals: {target: req(eId), text: req(str), occurrence: opt(occurrence(false)), recital: req(str), to: req(at)},
   renumber: {nums: req(nums), references: opt(references)},
   spliceText: {target: req(eId), block: req(integer(0)), start: req(integer(0)), end: req(integer(0)), insert: req(listOf(node))}
@@ -207,8 +207,13 @@ export function parseAmendments(data: unknown, options?: Readonly<ParseAmendment
   } catch (error) {
     if (!(error instanceof Invalid)) throw error
     const place = options?.locate?.(error.path)
+    // Name the amendment when the problem is inside one that has an id.
+    const index = error.path[listPath.length]
+    const item = typeof index === 'number' && Array.isArray(list) ? (list as unknown[])[index] : undefined
+    const amendment = isObject(item) && Object.hasOwn(item, 'id') && typeof item.id === 'string' && item.id !== '' ? item.id : undefined
     throw new RedlexError(error.reason, {
       code: error.code,
+      ...(amendment !== undefined ? {amendment} : {}),
       ...(error.path.length > 0 ? {path: formatPath(error.path)} : {}),
       ...(options?.file ? {file: options.file} : {}),
       ...(place ? {place} : {}),

@@ -2,7 +2,7 @@
  * Loading and validating an ISC record from YAML or JSON text. Every error
  * carries the JSON path and `file:line:col`.
  */
-import {RedlexError, type Position} from '@redlex/tree'
+import {RedlexError, isRedlexError, type Position} from '@redlex/tree'
 import {formatPath, parseAmendments, parseSource} from '@redlex/amend'
 import {OPINIONS, type IscRecord} from './types.js'
 
@@ -124,7 +124,7 @@ function validate(data: unknown, locate: ((path: Path) => Position | undefined) 
     if (conclusion.requestedBy !== undefined) strings(conclusion.requestedBy, [...path, 'requestedBy'])
     optStr(conclusion.note, [...path, 'note'])
     if (conclusion.amendments !== undefined) {
-      const amendments = parseAmendments(conclusion.amendments, {path: [...path, 'amendments'], ...(locate ? {locate} : {}), ...(file ? {file} : {})})
+      const amendments = withConclusion(id, () => parseAmendments(conclusion.amendments, {path: [...path, 'amendments'], ...(locate ? {locate} : {}), ...(file ? {file} : {})}))
       amendments.forEach((a, j) => {
         const ap = [...path, 'amendments', j]
         const other = amendmentIds.get(a.id)
@@ -155,6 +155,19 @@ function validate(data: unknown, locate: ((path: Path) => Position | undefined) 
   optStr(record.draft, ['draft'])
   optStr(record.note, ['note'])
   return structuredClone(record) as unknown as IscRecord
+}
+
+/** Run `fn`; a RedlexError it throws also names the conclusion the amendments belong to. */
+function withConclusion<T>(conclusion: string, fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (isRedlexError(error) && error.conclusion === undefined) {
+      error.conclusion = conclusion
+      error.message = error.format()
+    }
+    throw error
+  }
 }
 
 function toError(error: Invalid, locate: ((path: Path) => Position | undefined) | undefined, file: string | undefined): RedlexError {
