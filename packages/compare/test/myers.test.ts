@@ -42,9 +42,9 @@ const shape = (changes: ReadonlyArray<{count?: number; added?: boolean; removed?
 
 function ours(a: readonly Token[], b: readonly Token[], renumbered?: RenumberLookup, maxEditLength?: number): string[] | undefined {
   const ids = new TokenIds(a, b, renumbered)
-  const options: {deadline: number; maxEditLength?: number} = {deadline: Infinity}
+  const options: {maxSteps: number; maxEditLength?: number} = {maxSteps: Infinity}
   if (maxEditLength !== undefined) options.maxEditLength = maxEditLength
-  const runs = myersIds(ids.old, ids.new, ids.alt, options)
+  const {runs} = myersIds(ids.old, ids.new, ids.alt, options)
   return runs && shape(runs)
 }
 
@@ -111,15 +111,30 @@ describe('myersIds gives jsdiff’s result', () => {
     const a = sequence(random(4), 300, 4)
     const b = sequence(random(5), 300, 4)
     const ids = new TokenIds(a, b, undefined)
-    expect(myersIds(ids.old, ids.new, undefined, {deadline: Infinity, maxComponents: 5000})).toBeUndefined()
+    expect(myersIds(ids.old, ids.new, undefined, {maxSteps: Infinity, maxComponents: 5000}).runs).toBeUndefined()
     // The same search with room enough gives jsdiff's result (and the arrays are usable again).
     expect(ours(a, b)).toEqual(jsdiff(a, b))
   })
 
-  it('gives up at its deadline', () => {
+  it('gives up at its step limit, after the same number of steps every time', () => {
     const a = sequence(random(2), 400, 10)
     const b = sequence(random(3), 400, 10)
     const ids = new TokenIds(a, b, undefined)
-    expect(myersIds(ids.old, ids.new, undefined, {deadline: Date.now() - 1})).toBeUndefined()
+    const full = myersIds(ids.old, ids.new, undefined, {maxSteps: Infinity})
+    expect(full.runs).toBeDefined()
+    // With fewer steps than the search needs: no runs, and the count stops within one edit length of the limit.
+    const limited = myersIds(ids.old, ids.new, undefined, {maxSteps: Math.floor(full.steps / 2)})
+    expect(limited.runs).toBeUndefined()
+    expect(limited.steps).toBeGreaterThan(full.steps / 2)
+    expect(limited.steps).toBeLessThan(full.steps)
+    expect(myersIds(ids.old, ids.new, undefined, {maxSteps: Math.floor(full.steps / 2)})).toEqual(limited)
+    expect(myersIds(ids.old, ids.new, undefined, {maxSteps: full.steps}).runs).toEqual(full.runs)
+  })
+
+  it('gives up at an opt-in deadline', () => {
+    const a = sequence(random(2), 400, 10)
+    const b = sequence(random(3), 400, 10)
+    const ids = new TokenIds(a, b, undefined)
+    expect(myersIds(ids.old, ids.new, undefined, {maxSteps: Infinity, deadline: Date.now() - 1}).runs).toBeUndefined()
   })
 })

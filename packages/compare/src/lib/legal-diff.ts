@@ -58,13 +58,41 @@ export interface RenumberLookup {
 }
 
 export interface TextDiffOptions {
-  /** Milliseconds the search may spend before giving up (default 50). */
-  timeout?: number
+  /**
+   * Most search steps this redline may take, over all its passages (default
+   * `REDLINE_STEPS`); past it the redline is a whole replacement. A work
+   * limit: the same texts give the same redline on any machine at any load.
+   */
+  maxSteps?: number
+  /**
+   * A budget of steps shared by several redlines (a whole comparison): each
+   * redline takes at most what is left and subtracts what it used. Once it
+   * is spent, redlines that need a search fall back.
+   */
+  budget?: WorkBudget
   /** Largest edit distance (in tokens) the search may consider; no limit by default. */
   maxEditLength?: number
+  /**
+   * Opt-in, for interactive use only: milliseconds the search may spend
+   * before giving up. It makes the result depend on the machine's load; by
+   * default there is none and no clock is read.
+   */
+  timeout?: number
   /** Reference renumbering treated as a formal change (see `Segment.formal`). */
   renumbered?: RenumberLookup
 }
+
+/** Steps left for the redlines that share it (see `TextDiffOptions.budget`). */
+export interface WorkBudget {
+  steps: number
+}
+
+/**
+ * Default step limit of one redline: 2^22 steps (0.1–0.2 s of search). The
+ * heaviest redline of the corpus pairs (DSA, AI Act, Council drafts) took
+ * 10 870 steps, about 400 times less; see docs/comparison.md.
+ */
+export const REDLINE_STEPS = 1 << 22
 
 export interface TextDiff {
   segments: Segment[]
@@ -158,7 +186,12 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
   if (endOld === start || endNew === start) {
     middle = [removed(start, endOld, start), added(start, endNew, endOld)]
   } else {
-    const deadline = Date.now() + (options.timeout ?? 50)
+    const limits: Limits = {
+      steps: Math.min(options.maxSteps ?? REDLINE_STEPS, options.budget?.steps ?? Infinity),
+      used: 0,
+      maxEditLength: options.maxEditLength,
+      deadline: options.timeout === undefined ? undefined : Date.now() + options.timeout
+    }
     middle = []
     // Long passages: anchor on words that occur once on each side (as in
     // patience diff) and let Myers work between the anchors, which keeps
@@ -170,7 +203,7 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     for (let k = 0; k < anchors.length; k++) {
       const i = anchors[k]![0]
       const j = anchors[k]![1]
-      const part = myers(ids, o, i, n, j, deadline, options.maxEditLength)
+      const part = myers(ids, o, i, n, j, limits)
       if (part === undefined) {
         fallback = true
         break
@@ -180,6 +213,7 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
       o = i + 1
       n = j + 1
     }
+    if (options.budget) options.budget.steps = Math.max(0, options.budget.steps - limits.used)
     if (!fallback) middle = cleanup(middle, sides)
   }
   if (fallback) {
@@ -196,15 +230,25 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
 /** Above this many tokens (both sides together), a passage is anchored on unique words first. */
 const ANCHOR_MIN = 60
 
+/** The limits of one redline's searches, and the steps they used so far. */
+interface Limits {
+  steps: number
+  used: number
+  maxEditLength: number | undefined
+  deadline: number | undefined
+}
+
 /**
  * Myers between the runs [o0, o1) and [n0, n1), as ops; `undefined` when it
  * gave up. The search is jsdiff's (see myers.ts).
  */
-function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, deadline: number, maxEditLength: number | undefined): Op[] | undefined {
+function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, limits: Limits): Op[] | undefined {
   const oldLength = o1 - o0
   const newLength = n1 - n0
+  const maxEditLength = limits.maxEditLength
   if (oldLength === 0 || newLength === 0) return [removed(o0, o1, n0), added(n0, n1, o1)]
-  if (deadline - Date.now() < 0) return undefined
+  if (limits.used >= limits.steps) return undefined
+  if (limits.deadline !== undefined && limits.deadline - Date.now() < 0) return undefined
   // Two cases need no search (most runs between anchors are one of them),
   // and the search would give the same result: runs equal token by token
   // are one common run; runs without a single equal pair are all removed
@@ -218,9 +262,11 @@ function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, de
   if (oldLength * newLength <= NO_MATCH_CHECK && (maxEditLength === undefined || oldLength + newLength <= maxEditLength) && !anyEqual(ids, o0, o1, n0, n1)) {
     return [removed(o0, o1, n0), added(n0, n1, o1)]
   }
-  const search: MyersOptions = {deadline}
+  const search: MyersOptions = {maxSteps: limits.steps - limits.used}
   if (maxEditLength !== undefined) search.maxEditLength = maxEditLength
-  const runs = myersIds(ids.old.subarray(o0, o1), ids.new.subarray(n0, n1), ids.alt?.subarray(o0, o1), search)
+  if (limits.deadline !== undefined) search.deadline = limits.deadline
+  const {runs, steps} = myersIds(ids.old.subarray(o0, o1), ids.new.subarray(n0, n1), ids.alt?.subarray(o0, o1), search)
+  limits.used += steps
   if (runs === undefined) return undefined
   const ops: Op[] = []
   let o = o0

@@ -85,12 +85,29 @@ export interface Run {
 }
 
 export interface MyersOptions {
-  /** `Date.now()` after which the search gives up (as jsdiff's `timeout`). */
-  deadline: number
+  /**
+   * Most steps the search may take (a step: one diagonal visited or one
+   * token pair compared along a diagonal). The search counts them and gives
+   * up past this, at the end of an edit length: a work limit, so the same
+   * tokens give the same result on any machine at any load.
+   */
+  maxSteps: number
   /** Largest edit distance to consider (as jsdiff's `maxEditLength`). */
   maxEditLength?: number
   /** Most path components to create before giving up (default `MAX_COMPONENTS`). */
   maxComponents?: number
+  /**
+   * Opt-in only: `Date.now()` after which the search gives up (as jsdiff's
+   * `timeout`). A deadline makes the result depend on the machine's load;
+   * without one the clock is never read.
+   */
+  deadline?: number
+}
+
+/** What a search returns: its runs (`undefined` when it gave up) and the steps it took. */
+export interface MyersResult {
+  runs: Run[] | undefined
+  steps: number
 }
 
 const COMMON = 0
@@ -113,9 +130,9 @@ let components = 0
 
 /**
  * A search that needs more components than this (9 bytes each: about 75 MB)
- * gives up, as one that runs out of time does. Creating that many took
- * 0.37–0.49 s here, eight times the default time budget of 50 ms: the bound
- * only matters when the budget is raised.
+ * gives up, as one that reaches its step limit does. A component is made at
+ * most once per step, so the default step limits (docs/comparison.md) stop a
+ * search long before; this bounds memory when they are raised.
  */
 export const MAX_COMPONENTS = 1 << 23
 
@@ -144,10 +161,10 @@ function component(kind: number, count: number, previous: number): number {
 /**
  * The runs that turn `a` into `b` (ids: equal ids are equal tokens; `alt[i]`,
  * when given and not -1, is a second id `a[i]` also equals), in jsdiff's
- * order, or `undefined` when the deadline, the edit length or the
- * component budget ran out.
+ * order, or `undefined` runs when the step limit, the edit length, the
+ * component bound or an opt-in deadline ran out; with the steps taken.
  */
-export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): Run[] | undefined {
+export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): MyersResult {
   try {
     return search(a, b, alt, options)
   } finally {
@@ -159,10 +176,13 @@ export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefin
   }
 }
 
-function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): Run[] | undefined {
+function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): MyersResult {
   const oldLen = a.length
   const newLen = b.length
   components = 0
+  const maxSteps = options.maxSteps
+  const deadline = options.deadline
+  let steps = 0
   let maxEditLength = newLen + oldLen
   if (options.maxEditLength !== undefined) maxEditLength = Math.min(maxEditLength, options.maxEditLength)
   const maxComponents = options.maxComponents ?? MAX_COMPONENTS
@@ -187,6 +207,7 @@ function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, optio
       oldPos++
       commonCount++
     }
+    steps += commonCount
     if (commonCount > 0) lastComponent = component(COMMON, commonCount, lastComponent)
     return newPos
   }
@@ -203,16 +224,17 @@ function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, optio
   oldPos = -1
   lastComponent = -1
   let newPos = extractCommon(0)
-  if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runs(lastComponent)
+  if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(lastComponent), steps}
   alive[offset] = 1
   pathOld[offset] = oldPos
   pathComponent[offset] = lastComponent
 
   let minDiagonal = -Infinity
   let maxDiagonal = Infinity
-  for (let editLength = 1; editLength <= maxEditLength && Date.now() <= options.deadline && components < maxComponents; editLength++) {
+  for (let editLength = 1; editLength <= maxEditLength && steps <= maxSteps && components < maxComponents && (deadline === undefined || Date.now() <= deadline); editLength++) {
     // The upper bound is read on every step: the loop itself may lower it.
     for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= Math.min(maxDiagonal, editLength); diagonal += 2) {
+      steps++
       const removeAt = offset + diagonal - 1
       const addAt = offset + diagonal + 1
       const hasRemove = alive[removeAt] === 1
@@ -233,7 +255,7 @@ function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, optio
       if (!canRemove || (canAdd && pathOld[removeAt]! < pathOld[addAt]!)) addToPath(pathOld[addAt]!, pathComponent[addAt]!, ADDED, 0)
       else addToPath(pathOld[removeAt]!, pathComponent[removeAt]!, REMOVED, 1)
       newPos = extractCommon(diagonal)
-      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runs(lastComponent)
+      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(lastComponent), steps}
       alive[offset + diagonal] = 1
       pathOld[offset + diagonal] = oldPos
       pathComponent[offset + diagonal] = lastComponent
@@ -241,7 +263,7 @@ function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, optio
       if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1)
     }
   }
-  return undefined
+  return {runs: undefined, steps}
 }
 
 /** The components from the first to `last`, as runs. */

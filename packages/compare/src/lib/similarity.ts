@@ -126,11 +126,14 @@ export function diceBound(a: FeatureSet, b: FeatureSet): number {
   return (2 * Math.min(a.length, b.length)) / (a.length + b.length)
 }
 
+/** Most items one feature's run may hold and still count (lists of more than 5 120 items only). */
+export const MAX_RUN = 256
+
 /**
  * Candidate pairs by shared rare features (an inverted index), so that long
  * lists are not compared all against all: for each item of either list, the
  * `k` items of the other list sharing most bigram features whose document
- * frequency is at most `maxShare` of `right` (at least 3 items).
+ * frequency is at most `maxShare` of `right` (at least 3 items, at most `MAX_RUN`).
  */
 export function candidates(left: readonly FeatureSet[], right: readonly FeatureSet[], k = 8, maxShare = 0.05): Array<[number, number]> {
   // The inverted index, without an array per feature: (feature, item) pairs
@@ -168,7 +171,10 @@ export function candidates(left: readonly FeatureSet[], right: readonly FeatureS
     }
   }
   runStart.push(total)
-  const cap = Math.max(3, Math.ceil(right.length * maxShare))
+  // A feature shared by more items than this says little and costs much:
+  // its run is skipped (at most MAX_RUN, so that a list of any length costs
+  // at most MAX_RUN items per feature of each left item).
+  const cap = Math.min(MAX_RUN, Math.max(3, Math.ceil(right.length * maxShare)))
   const out: Array<[number, number]> = []
   const counts = new Int32Array(right.length)
   const touched: number[] = []

@@ -175,7 +175,7 @@ export interface Comparison {
   levels?: Partial<Record<ProvisionType, StatusCounts>>
   /** Word counts over every own-text and heading redline: tokens kept, removed and added. */
   tokens?: {common: number; removed: number; added: number}
-  /** Provisions whose redline ran out of time and fell back to a whole replacement. */
+  /** Redlines (provisions, headings, frame blocks, notes) whose search reached a work limit and fell back to a whole replacement. */
   fallbacks?: number
   /** Number of entries in each version's plain text (for reconstruction checks). */
   entries?: {before: number; after: number}
@@ -277,10 +277,27 @@ export interface CompareOptions {
    * updated for renumbering are marked `formal: 'renumbering'`.
    */
   showRenumbering?: boolean
-  /** Milliseconds the word redline of one provision may take before it falls back to a replacement (default 50). */
-  timeBudgetMs?: number
+  /**
+   * Most search steps the word redline of one provision may take before it
+   * falls back to a whole replacement (default 2^24, `REDLINE_STEPS`). A
+   * work limit: results depend on the input only. See docs/comparison.md.
+   */
+  maxRedlineSteps?: number
+  /**
+   * Most search steps all redlines of the comparison may take together
+   * (default 2^26 plus 64 per character of both versions). Once spent, the
+   * remaining redlines that need a search fall back.
+   */
+  maxComparisonSteps?: number
   /** Largest edit distance, in tokens, the word redline of one provision may consider (default: no limit). */
   maxEditLength?: number
+  /**
+   * Opt-in, for interactive use: milliseconds the word redline of one
+   * provision may take before it falls back (default: none). With it, the
+   * result depends on the machine's load — the same input may give
+   * different redlines; without it no clock is read.
+   */
+  timeBudgetMs?: number
   /** Old eId → new eId, known from amendment runs (e.g. `assignEids` renames): such pairs always match. */
   renames?: Readonly<Record<string, string>>
 }
