@@ -18,5 +18,6 @@ export {
 } from './lib/build.js'
 export * from './lib/refs.js'
 export {placeholderNode, textToInlines} from './lib/inline-text.js'
-export type {ChangeEffect, ChangeLogEntry, Provenance} from './lib/change-log.js'
+export type {ChangeEffect, ChangeLogEntry, Provenance, ProvenanceSource} from './lib/change-log.js'
+export {provenanceLabel} from './lib/change-log.js'
 export {codePointName, isXmlSafe, xmlDroppedWarning, xmlSafe} from './lib/xml-safe.js'

@@ -110,13 +110,24 @@ const nums: Check = (v, path) => {
   }
 }
 const provenance: Check = (v, path) => {
-  if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object {conclusion?, services?, note?}`, path)
+  if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object {conclusion?, services?, note?, source?}`, path)
   for (const key of Object.keys(v)) {
-    if (!['conclusion', 'services', 'note'].includes(key)) throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {expected: ['conclusion', 'services', 'note']})
+    if (!['conclusion', 'services', 'note', 'source'].includes(key)) throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {expected: ['conclusion', 'services', 'note', 'source']})
   }
   if (v.conclusion !== undefined) str(v.conclusion, [...path, 'conclusion'])
   if (v.services !== undefined) listOf(str)(v.services, [...path, 'services'])
   if (v.note !== undefined) text(v.note, [...path, 'note'])
+  if (v.source !== undefined) source(v.source, [...path, 'source'])
+}
+/** `{kind, reference?, number?, date?}`: the text an amendment comes from (an EP amendment, a corrigendum…). */
+const source: Check = (v, path) => {
+  const fields = ['kind', 'reference', 'number', 'date']
+  if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object {kind, reference?, number?, date?}`, path)
+  for (const key of Object.keys(v)) {
+    if (!fields.includes(key)) throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {expected: fields})
+  }
+  if (v.kind === undefined) throw new Invalid('amend/missing-field', `\`${formatPath(path)}\` needs a \`kind\` (ep-amendment, corrigendum, isc-conclusion…)`, [...path, 'kind'])
+  for (const key of fields) if (v[key] !== undefined) str(v[key], [...path, key])
 }
 
 type Spec = Record<string, {check: Check; required?: boolean}>

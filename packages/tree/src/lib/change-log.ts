@@ -12,6 +12,42 @@ export interface Provenance {
   /** The services that asked for it (`SJ`, `HOME`…). */
   services?: string[]
   note?: string
+  /** The text it comes from, when that is not (only) an ISC conclusion: an EP amendment, a corrigendum… */
+  source?: ProvenanceSource
+}
+
+/**
+ * The text an amendment comes from. `kind` names the procedure step
+ * (`isc-conclusion`, `ep-amendment`, `council-amendment`, `corrigendum`, or
+ * another word); renderers word it with {@link provenanceLabel}.
+ */
+export interface ProvenanceSource {
+  kind: string
+  /** The text's reference: `P9_TA(2022)0014`, an OJ reference, an ISC number. */
+  reference?: string
+  /** The amendment's number in that text (`200`), as printed. */
+  number?: string
+  /** The text's date, ISO (`2022-01-20`). */
+  date?: string
+}
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  'isc-conclusion': 'ISC conclusion',
+  'ep-amendment': 'EP amendment',
+  'council-amendment': 'Council amendment',
+  corrigendum: 'Corrigendum'
+}
+
+/**
+ * How a source is named to readers and as a tracked-change author:
+ * `EP amendment 200`, `Corrigendum`, `ISC conclusion 4`; `undefined`
+ * without a source.
+ */
+export function provenanceLabel(provenance: Provenance | undefined): string | undefined {
+  const source = provenance?.source
+  if (!source) return undefined
+  const words = KIND_WORDS[source.kind] ?? source.kind.replace(/-/g, ' ')
+  return source.number !== undefined ? `${words} ${source.number}` : words
 }
 
 /** One effect on one provision. */
