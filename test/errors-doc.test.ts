@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 const files = readdirSync(join(root, 'packages')).flatMap((p) => sources(join(root, 'packages', p, 'src')))
 const codes = new Set<string>()
 for (const file of files) {
-  for (const match of readFileSync(file, 'utf8').matchAll(/['`]((?:markdown|formats|amend|isc|compare|cli|tree)\/[a-z]+(?:-[a-z]+)*)['`]/g)) codes.add(match[1]!)
+  for (const match of readFileSync(file, 'utf8').matchAll(/['`]((?:markdown|formats|amend|isc|compare|cli|tree|ep)\/[a-z]+(?:-[a-z]+)*)['`]/g)) codes.add(match[1]!)
 }
 
 describe('docs/errors.md', () => {
