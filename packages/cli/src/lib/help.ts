@@ -6,7 +6,7 @@ export const USAGE: Record<string, string> = {
   convert: 'Usage: redlex convert FILE --to md|akn|json [-o OUT] [--lenient]',
   format: 'Usage: redlex format FILE [-o OUT] [--check]',
   apply: 'Usage: redlex apply DRAFT --isc RECORD [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
-  compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--show-renumbering] [--lenient]',
+  compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--hide-renumbering] [--lenient]',
   verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]'
 }
 
@@ -81,7 +81,8 @@ Compare two versions provision by provision, with a word-level redline inside ea
   --isc RECORD    attribute changes to the record's amendments and conclusions (applies the record
                   to BEFORE to learn what each amendment changed)
   -o OUT          write to OUT instead of standard output
-  --show-renumbering   show changes that are only renumbering
+  --hide-renumbering   show a provision whose only change is its number as unchanged, and
+                       references updated for renumbering as plain text (shown by default)
   --lenient       accept structural problems in the inputs (as warnings)
 ${FOOTER}`,
   verify: `${USAGE['verify']}

@@ -100,7 +100,7 @@ class Comparer {
     for (const change of changes) this.settle(change)
     const frame = this.compareFrame()
     attachCauses(changes, frame, this.options.log ?? [], this.options.isc)
-    const {summary, levels} = count(changes)
+    const {summary, levels, within} = count(changes)
     const comparison: Comparison = {
       type: 'comparison',
       before: {name: this.options.names?.before ?? 'before', title: titleOf(this.b)},
@@ -108,6 +108,7 @@ class Comparer {
     } as Comparison
     if (this.options.isc) comparison.isc = consultationOf(this.options.isc)
     comparison.summary = summary
+    comparison.within = within
     comparison.levels = levels
     comparison.tokens = this.tokens
     comparison.fallbacks = this.fallbacks
@@ -803,16 +804,18 @@ function emptyCounts(): StatusCounts {
 }
 
 /** Counts per status, overall and per kind of provision. */
-export function count(changes: readonly ProvisionChange[]): {summary: StatusCounts; levels: Partial<Record<ProvisionChange['kind'], StatusCounts>>} {
+export function count(changes: readonly ProvisionChange[]): {summary: StatusCounts; levels: Partial<Record<ProvisionChange['kind'], StatusCounts>>; within: number} {
   const summary = emptyCounts()
   const levels: Partial<Record<ProvisionChange['kind'], StatusCounts>> = {}
+  let within = 0
   const visit = (change: ProvisionChange): void => {
+    if (change.status === 'modified' && change.within) within++
     summary[change.status]++
     const level = (levels[change.kind] ??= emptyCounts())
     level[change.status]++
     for (const child of change.children) visit(child)
   }
   for (const change of changes) visit(change)
-  return {summary, levels}
+  return {summary, levels, within}
 }
 

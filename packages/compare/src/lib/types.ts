@@ -169,8 +169,15 @@ export interface Comparison {
   after: VersionInfo
   /** The ISC this comparison documents, when one was given: the consultation as renderers show it. */
   isc?: Consultation
-  /** Number of provisions per status (every level counted). */
+  /**
+   * Number of provisions per status, every level counted: the entries of
+   * `changes` at any depth, one each. `modified` includes the containers
+   * that changed only within their sub-provisions (`within: true`); `within`
+   * says how many those are, for a list that shows only own changes.
+   */
   summary: StatusCounts
+  /** How many of `summary.modified` changed only within their sub-provisions (`within: true`). */
+  within?: number
   /** The same counts per kind of provision (`article`, `paragraph`, `point`…). */
   levels?: Partial<Record<ProvisionType, StatusCounts>>
   /** Word counts over every own-text and heading redline: tokens kept, removed and added. */

@@ -7,7 +7,7 @@ import {choice, COMMON, RENUMBER, two, UsageError, type Io, type Values} from '.
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument, loadRecord} from '../load.js'
 
-export const options = {...COMMON, isc: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, renumber: {type: 'string'}, 'show-renumbering': {type: 'boolean'}, lenient: {type: 'boolean'}} as const
+export const options = {...COMMON, isc: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, renumber: {type: 'string'}, 'show-renumbering': {type: 'boolean'}, 'hide-renumbering': {type: 'boolean'}, lenient: {type: 'boolean'}} as const
 
 export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const [beforeFile, afterFile] = two(positionals, 'compare')
@@ -15,6 +15,7 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   if (format === 'docx' && typeof values['output'] !== 'string') throw new UsageError('`--format docx` needs -o FILE (it is a binary file)', 'compare')
   const inputs = [beforeFile, afterFile, ...(typeof values['isc'] === 'string' ? [values['isc']] : [])]
   checkOutputs('compare', {'-o': values['output']}, inputs)
+  if (values['hide-renumbering'] && values['show-renumbering']) throw new UsageError('`--hide-renumbering` and `--show-renumbering` contradict each other (renumbering is shown by default)', 'compare')
   const lenient = Boolean(values['lenient'])
   const before = loadDocument(beforeFile, {lenient})
   const after = loadDocument(afterFile, {lenient})
@@ -28,7 +29,8 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const comparison = redline(before.document, after.document, {
     ...applied,
     names: {before: beforeFile, after: afterFile},
-    showRenumbering: Boolean(values['show-renumbering'])
+    // Shown by default, as in the API: a drafter must see that Article 23 became Article 24.
+    showRenumbering: !values['hide-renumbering']
   })
   const out = format === 'json'
     ? JSON.stringify(comparison, null, 2) + '\n'
