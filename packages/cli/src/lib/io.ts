@@ -14,16 +14,20 @@ import {
   rmSync, statSync, writeFileSync, type Stats
 } from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
+import {decodeText} from '@redlex/formats'
 import {RedlexError} from '@redlex/tree'
 
 /** Read a text file, or throw `cli/unreadable-file` naming it. */
 export function readText(file: string): string {
+  let bytes: Uint8Array
   try {
-    return readFileSync(file, 'utf8')
+    bytes = readFileSync(file)
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file' : 'Cannot read the file'
     throw new RedlexError(reason, {code: 'cli/unreadable-file', file, cause: error, hint: 'Check the path and the permissions'})
   }
+  // UTF-8 or UTF-16 by their byte order mark (formats/unsupported-encoding otherwise).
+  return decodeText(bytes, file)
 }
 
 /** Options of {@link writeAtomic} and {@link checkOutput}. */

@@ -13,6 +13,7 @@ import type {
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument, setData} from './finish.js'
+import {warnIfNoProvisions} from './numbering.js'
 import {assemble, conclusionsOf, divisionKind, isRecitalsIntroText, makeUnit, titleLines, unitChildren} from './structure.js'
 import type {Item, Unit} from './structure.js'
 import {joinLines, normalizeInlines, plain} from './text.js'
@@ -35,7 +36,7 @@ export function fromAkn(xml: string, options?: Readonly<AknImportOptions> | null
 
 /** As {@link fromAkn}, collecting warnings in `context`. */
 export function readAkn(xml: string, context: ImportContext, linkReferences?: boolean): Document {
-  const dom = parseXml(xml, context.file)
+  const dom = parseXml(xml, context.file, (code, message, place) => context.warn(code, message, place))
   const root = dom.documentElement!
   if (nameOf(root) !== 'akomaNtoso') {
     throw context.error('formats/not-akn', `not an Akoma Ntoso document: the root element is <${root.nodeName}>`, {
@@ -46,6 +47,7 @@ export function readAkn(xml: string, context: ImportContext, linkReferences?: bo
   if (!main) throw context.error('formats/akn-empty', 'the <akomaNtoso> element has no document inside', {place: pointOf(root)})
   const reader = new AknReader(context)
   const doc = reader.document(main)
+  warnIfNoProvisions(doc, context)
   return finishDocument(doc, linkReferences === false ? {linkReferences: false} : {})
 }
 

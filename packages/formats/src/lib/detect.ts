@@ -54,6 +54,12 @@ export interface DetectOptions {
 /** Which format `text` is in; throws `formats/unknown-format` naming what was seen. */
 export function detectFormat(text: string, options?: Readonly<DetectOptions> | null): FormatName {
   const body = text.replace(/^\uFEFF/, '')
+  if (/^(?:\uFFFD\uFFFD)?(?:[^\0]\0|\0[^\0])/.test(body)) {
+    // UTF-16 bytes read as UTF-8 (or Latin-1): every other character is NUL.
+    const opts: ConstructorParameters<typeof RedlexError>[1] = {code: 'formats/unsupported-encoding', actual: 'UTF-16 read as UTF-8', hint: 'Decode the bytes with decodeText() (the CLI does), or save the file as UTF-8'}
+    if (options?.file !== undefined) opts.file = options.file
+    throw new RedlexError('unsupported encoding: the text looks like UTF-16 decoded as UTF-8', opts)
+  }
   const root = rootElement(body)
   const fail = (seen: string, offset: number, hint: string): never => {
     const opts: ConstructorParameters<typeof RedlexError>[1] = {code: 'formats/unknown-format', place: pointAt(body, offset), actual: seen, expected: ['akn', 'formex', 'formex-corrigendum', 'cellar', 'eurlex', 'markdown', 'isc-record'], hint}

@@ -14,6 +14,7 @@ import type {
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
+import {warnIfNoProvisions} from './numbering.js'
 import {annexChildren, assemble, conclusionsOf, divisionKind, gluedRecitalNumber, isRecitalsIntroText, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
 import {joinLines, normalizeInlines, plain} from './text.js'
@@ -35,7 +36,7 @@ export function fromFormex(xml: string, options?: Readonly<FormexOptions> | null
 }
 
 export function readFormex(xml: string, ctx: ImportContext, options: Readonly<FormexOptions>): Document {
-  const root = parseXml(xml, ctx.file).documentElement!
+  const root = parseXml(xml, ctx.file, (code, message, place) => ctx.warn(code, message, place)).documentElement!
   const reader = new FormexReader(ctx)
   const rootName = nameOf(root)
   let doc: Document
@@ -56,13 +57,14 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
   annexTexts.forEach((text, i) => {
     const file = options.annexFiles?.[i] ?? (ctx.file !== undefined ? `${ctx.file} (annex ${i + 1})` : `annex ${i + 1}`)
     const sub = new ImportContext({file, lenient: ctx.lenient})
-    const annexRoot = parseXml(text, file).documentElement!
+    const annexRoot = parseXml(text, file, (code, message, place) => sub.warn(code, message, place)).documentElement!
     if (nameOf(annexRoot) !== 'ANNEX') {
       throw sub.error('formats/formex-unsupported', `annex file ${i + 1} is <${annexRoot.nodeName}>, not <ANNEX>`, {place: pointOf(annexRoot), actual: annexRoot.nodeName, expected: ['ANNEX']})
     }
     doc.children.push(new FormexReader(sub).annex(annexRoot))
     ctx.warnings.push(...sub.warnings)
   })
+  if (rootName !== 'ANNEX') warnIfNoProvisions(doc, ctx)
   return finishDocument(doc, options.linkReferences === false ? {linkReferences: false} : {})
 }
 

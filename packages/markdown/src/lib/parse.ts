@@ -100,7 +100,11 @@ class Parser {
   private levels: Level[] = []
   private kind: DocumentKind = 'regulation'
 
-  constructor(private readonly text: string, private readonly options: Readonly<ParseOptions>) {
+  private readonly text: string
+
+  constructor(text: string, private readonly options: Readonly<ParseOptions>) {
+    // A UTF-8 byte order mark is not text (lines and columns are counted without it).
+    this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
     this.inline = {
       notes: this.notes,
       warn: (code, message, position) => this.warn(code, message, position)

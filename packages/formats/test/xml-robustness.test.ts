@@ -1,0 +1,129 @@
+/**
+ * Hostile and unusual XML input (issue 12): deep nesting, characters XML 1.0
+ * forbids, byte order marks, UTF-16, an empty act. Each ends in a result
+ * with warnings or a coded RedlexError, never another exception.
+ */
+import {describe, expect, it} from 'vitest'
+import {parseMarkdown} from '@redlex/markdown'
+import {decodeText, detectFormat, fromAkn, importDocument, toAkn} from '@redlex/formats'
+import {RedlexError, findByEid, inlineText, isXmlSafe, type Document} from '@redlex/tree'
+import {DOMParser} from '@xmldom/xmldom'
+
+const AKN = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
+const akn = (inner: string): string => `<akomaNtoso xmlns="${AKN}"><bill name="REG"><body><article><num>Article 1</num><content><p>${inner}</p></content></article></body></bill></akomaNtoso>`
+const formex = (inner: string): string => `<ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>${inner}</ALINEA></ARTICLE></ENACTING.TERMS></ACT>`
+
+function codeOf(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof RedlexError) return error.code
+    throw error
+  }
+  return 'no error'
+}
+
+function articleText(document: Document): string {
+  const article = findByEid(document, 'art_1')
+  const first = article && 'children' in article ? article.children[0] : undefined
+  return first && 'children' in first && first.type === 'content' ? inlineText(first.children) : ''
+}
+
+describe('deep nesting', () => {
+  for (const depth of [1000, 20000]) {
+    it(`inline elements ${depth} deep are a coded error (formats/too-deep), not a stack overflow`, () => {
+      expect(codeOf(() => importDocument(akn('<i>'.repeat(depth) + 'x' + '</i>'.repeat(depth)), {file: 'deep.xml'}))).toBe('formats/too-deep')
+      expect(codeOf(() => importDocument(formex('<HT TYPE="ITALIC">'.repeat(depth) + 'x' + '</HT>'.repeat(depth))))).toBe('formats/too-deep')
+    })
+  }
+  it('names the file and the line of the element past the limit', () => {
+    const xml = akn('\n' + '<i>'.repeat(150) + 'x' + '</i>'.repeat(150))
+    try {
+      importDocument(xml, {file: 'deep.xml'})
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(RedlexError)
+      expect((error as RedlexError).file).toBe('deep.xml')
+      expect((error as RedlexError).place).toMatchObject({line: 2})
+    }
+  })
+  it('ordinary nesting (formatting inside formatting a few levels deep) imports', () => {
+    expect(articleText(importDocument(akn('<b><i><u>x</u></i></b>')).document)).toBe('x')
+  })
+})
+
+describe('characters XML 1.0 does not allow', () => {
+  const cases: Array<[string, string, string]> = [
+    ['a character reference &#1;', 'a&#1;b', 'U+0001'],
+    ['a character reference &#xFFFE;', 'a&#xFFFE;b', 'U+FFFE'],
+    ['a raw NUL', 'a\u0000b', 'U+0000'],
+    ['a raw control character', 'a\u0007b', 'U+0007']
+  ]
+  for (const [name, inner, code] of cases) {
+    for (const [format, wrap] of [['AKN', akn], ['Formex', formex]] as const) {
+      it(`${format}: ${name} is dropped with a warning naming its line and column`, () => {
+        const xml = wrap(inner)
+        const {document, warnings} = importDocument(xml, {file: 'x.xml'})
+        expect(articleText(document)).toBe('ab')
+        const warning = warnings.find((w) => w.code === 'formats/invalid-character')
+        expect(warning?.message).toContain(code)
+        expect(warning?.place).toEqual({line: 1, column: xml.indexOf(inner) + 2})
+      })
+    }
+  }
+  it('the AKN export never writes them, even when the tree holds them', () => {
+    const document = fromAkn(akn('clean'))
+    const article = findByEid(document, 'art_1') as {children: Array<{children: Array<{value: string}>}>}
+    article.children[0]!.children[0]!.value = 'a\u0001b\uFFFEc\u0000d'
+    const xml = toAkn(document)
+    expect(isXmlSafe(xml)).toBe(true)
+    const errors: string[] = []
+    new DOMParser({onError: (level, message) => { if (level !== 'warning') errors.push(message) }}).parseFromString(xml, 'text/xml')
+    expect(errors).toEqual([])
+    expect(articleText(fromAkn(xml))).toBe('abcd')
+  })
+})
+
+describe('encodings and byte order marks', () => {
+  const xml = '<?xml version="1.0" encoding="UTF-8"?>\n' + akn('\n<i>text</i>').replace('<article>', '\n<article>')
+  it('a UTF-8 byte order mark is accepted in XML, with the right line numbers', () => {
+    const plain = importDocument(xml).document
+    const withBom = importDocument('\uFEFF' + xml).document
+    expect(findByEid(withBom, 'art_1')?.position?.start.line).toBe(findByEid(plain, 'art_1')?.position?.start.line)
+    expect(findByEid(withBom, 'art_1')?.position?.start.line).toBe(3)
+  })
+  it('a UTF-8 byte order mark is accepted in Markdown, with the right line numbers', () => {
+    const text = '\uFEFF### Article 1\n\nText.\n'
+    const {document} = parseMarkdown(text)
+    expect(findByEid(document, 'art_1')?.position?.start).toMatchObject({line: 1, column: 1})
+    expect(importDocument(text).format).toBe('markdown')
+  })
+  it('UTF-16 files (LE and BE, with or without a byte order mark) are decoded', () => {
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(xml, 'utf16le')])
+    const be = new Uint8Array([0xfe, 0xff, ...Buffer.from(xml, 'utf16le').swap16()])
+    const bare = new Uint8Array(Buffer.from(xml, 'utf16le'))
+    for (const bytes of [le, be, bare]) expect(decodeText(bytes)).toBe(xml)
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(xml)]))).toBe(xml)
+  })
+  it('UTF-32 is a clear coded error naming the file', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0, 0, 0x3c, 0, 0, 0])
+    try {
+      decodeText(bytes, 'act.xml')
+      expect.unreachable()
+    } catch (error) {
+      expect((error as RedlexError).code).toBe('formats/unsupported-encoding')
+      expect((error as RedlexError).file).toBe('act.xml')
+    }
+  })
+  it('UTF-16 text decoded as UTF-8 is a clear coded error, not "unknown format"', () => {
+    const garbled = Buffer.from(Buffer.from(xml, 'utf16le')).toString('utf8')
+    expect(codeOf(() => detectFormat(garbled, {file: 'act.xml'}))).toBe('formats/unsupported-encoding')
+  })
+})
+
+describe('an act with nothing in it', () => {
+  it.each([['<ACT/>'], [`<akomaNtoso xmlns="${AKN}"><act name="REG"/></akomaNtoso>`]])('%s imports with a warning that it has no provisions', (xml) => {
+    const {warnings} = importDocument(xml, {file: 'empty.xml'})
+    expect(warnings.map((w) => w.code)).toContain('formats/no-provisions')
+  })
+})
