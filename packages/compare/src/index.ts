@@ -1,4 +1,5 @@
 export type * from './lib/types.js'
+export {COMPARISON_SCHEMA_VERSION} from './lib/types.js'
 export {COMPARISON_STEPS_BASE, COMPARISON_STEPS_PER_CHAR, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PROVISIONS, compareDocuments} from './lib/compare.js'
 export {verify} from './lib/verify.js'
 export {reconstruct} from './lib/reconstruct.js'

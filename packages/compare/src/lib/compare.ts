@@ -20,6 +20,7 @@ import {REDLINE_STEPS, diffText, diffTokens, hasChange, type RenumberLookup, typ
 import {KeyIds, myersIds, type Run} from './myers.js'
 import {FeatureSpace, candidates, dice, longestIncreasing, union, type FeatureSet} from './similarity.js'
 import type {CompareOptions, Comparison, FrameChange, NoteChange, NoteSide, ProvisionChange, ProvisionSide, StatusCounts} from './types.js'
+import {COMPARISON_SCHEMA_VERSION} from './types.js'
 import {tokenize, type Token} from './tokenize.js'
 
 const TOP: AlignThresholds = {strong: 0.6, weak: 0.3, floor: 0.1, moveMargin: 0.15}
@@ -103,6 +104,7 @@ class Comparer {
     const {summary, levels, within} = count(changes)
     const comparison: Comparison = {
       type: 'comparison',
+      schemaVersion: COMPARISON_SCHEMA_VERSION,
       before: {name: this.options.names?.before ?? 'before', title: titleOf(this.b)},
       after: {name: this.options.names?.after ?? 'after', title: titleOf(this.a)}
     } as Comparison

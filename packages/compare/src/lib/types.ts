@@ -162,9 +162,19 @@ export interface VersionInfo {
 
 export type StatusCounts = Record<ChangeStatus, number>
 
+/**
+ * The version of the comparison's JSON form, published as
+ * `@redlex/compare/schema/comparison.schema.json`. Bumped on every breaking
+ * change (a field removed, renamed or retyped, or a new required field) and
+ * listed in CHANGELOG.md; a new optional field does not bump it.
+ */
+export const COMPARISON_SCHEMA_VERSION = 1
+
 /** The whole comparison. */
 export interface Comparison {
   type: 'comparison'
+  /** The version of this JSON form (`COMPARISON_SCHEMA_VERSION`), for scripts that read it. */
+  schemaVersion: typeof COMPARISON_SCHEMA_VERSION
   before: VersionInfo
   after: VersionInfo
   /** The ISC this comparison documents, when one was given: the consultation as renderers show it. */
