@@ -1,6 +1,6 @@
 // The two calls and the change-log file, without the importers and renderers
 // that `redlex` also exports: for programs that load only what they use.
-export {applyIsc, iscInfo, redline} from './lib/isc.js'
+export {applyIsc, redline} from './lib/isc.js'
 export type {ApplyIscOptions, IscApplied, RedlineOptions} from './lib/isc.js'
 export {CHANGE_LOG_SCHEMA_VERSION, changeLogFile} from './lib/change-log.js'
 export type {ChangeLogFile} from './lib/change-log.js'

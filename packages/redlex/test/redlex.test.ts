@@ -74,7 +74,7 @@ describe('redline', () => {
       names: {before: 'pre', after: 'post'},
       log: applied.log,
       renames: applied.renames,
-      isc: {reference: record.reference, date: record.date, conclusions: record.conclusions.map((c) => ({id: c.id, text: c.text, ...(c.requestedBy ? {requestedBy: c.requestedBy} : {})}))}
+      isc: record
     })
     expect(redline(pre, applied.post, {...applied, names: {before: 'pre', after: 'post'}})).toEqual(byHand)
   })

@@ -62,7 +62,7 @@ export function applyIsc(draft: Document | string, record: IscRecord | string, o
 }
 
 export interface RedlineOptions extends Omit<CompareOptions, 'isc'> {
-  /** The ISC record (or just its reference, date and conclusions): gives the causes their conclusion texts. */
+  /** The ISC record: gives the causes their conclusion texts and the outputs their consultation section. */
   isc?: IscRecord | IscInfo
 }
 
@@ -76,16 +76,6 @@ export interface RedlineOptions extends Omit<CompareOptions, 'isc'> {
 export function redline(pre: Document, post: Document, options: Readonly<RedlineOptions> = {}): Comparison {
   // `options` may be the whole result of `applyIsc`: its texts and warnings are not comparison options.
   const {isc, pre: _pre, post: _post, warnings: _warnings, ...compare} = options as RedlineOptions & Partial<IscApplied>
-  return compareDocuments(pre, post, {...compare, ...(isc ? {isc: iscInfo(isc)} : {})})
-}
-
-/** What a comparison needs of an ISC record: its reference, date and the conclusions' texts. */
-export function iscInfo(record: IscRecord | IscInfo): IscInfo {
-  return {
-    reference: record.reference,
-    ...(record.date ? {date: record.date} : {}),
-    ...(record.conclusions
-      ? {conclusions: record.conclusions.map((c) => ({id: c.id, text: c.text, ...(c.requestedBy ? {requestedBy: c.requestedBy} : {})}))}
-      : {})
-  }
+  // The record is passed whole: the comparison keeps what a reader needs of it (the consultation section).
+  return compareDocuments(pre, post, {...compare, ...(isc ? {isc} : {})})
 }

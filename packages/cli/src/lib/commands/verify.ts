@@ -1,6 +1,6 @@
 /** `redlex verify BEFORE AFTER --isc RECORD`: a hand-edited post-ISC text against the record. */
 import {verify} from '@redlex/compare'
-import {applyIsc, iscInfo} from 'redlex/core'
+import {applyIsc} from 'redlex/core'
 import {choice, COMMON, RENUMBER, required, two, type Io, type Values} from '../command.js'
 import {loadDocument, loadRecord} from '../load.js'
 
@@ -15,7 +15,7 @@ export function run(positionals: string[], values: Values, io: Io): number {
   const loaded = loadRecord(recordFile)
   const record = loaded.record
   const applied = applyIsc(before.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
-  const report = verify(before.document, after.document, {log: applied.log, renames: applied.renames, isc: iscInfo(record)})
+  const report = verify(before.document, after.document, {log: applied.log, renames: applied.renames, isc: record})
   if (values['json']) io.stdout(JSON.stringify(report, null, 2) + '\n')
   else io.stdout(formatReport(report))
   return report.ok ? 0 : 1
