@@ -96,7 +96,7 @@ if (has('soffice')) {
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, item.docx], {stdio: 'ignore', timeout: 600_000})
     const pdf = item.docx.replace(/\.docx$/, '.pdf')
     item.docxPages = pages(pdf)
-    if (screenshots && has('pdftoppm')) wordPages(pdf, item.name, item.name === 'example' ? [1, 2] : [1, 3])
+    if (screenshots && has('pdftoppm')) wordPages(pdf, item.name, item.name === 'example' ? [1, 4] : [2, 5])
   }
 } else console.log('No LibreOffice: Word pages not measured.')
 

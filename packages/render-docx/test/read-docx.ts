@@ -31,6 +31,8 @@ export interface ReadParagraph {
   commentRefs: string[]
   /** The text between each comment's range start and end, when both are in this paragraph. */
   indent?: string
+  /** Holds a page break (the one ending the title block and consultation). */
+  pageBreak?: true
 }
 
 export interface ReadComment {
@@ -43,7 +45,10 @@ export interface ReadComment {
 
 export interface ReadDocx {
   files: string[]
+  /** The act: the paragraphs after the front matter (title block and consultation, ended by a page break). */
   paragraphs: ReadParagraph[]
+  /** The front matter's paragraphs. */
+  front: ReadParagraph[]
   comments: ReadComment[]
   /** Text anchored by each comment (accept-all view would lose deleted text; this is the raw run text). */
   anchored: Map<string, string>
@@ -87,6 +92,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
           value = part.textContent ?? ''
         } else if (name === 'tab') value = '\t'
         else if (name === 'commentReference') paragraph.commentRefs.push(wAttr(part, 'id')!)
+        else if (name === 'br' && wAttr(part, 'type') === 'page') paragraph.pageBreak = true
         if (value === undefined) continue
         const run: ReadRun = {text: value, kind}
         if (author !== undefined) run.author = author
@@ -136,8 +142,9 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
       comments.push(comment)
     }
   }
+  const cut = paragraphs.findIndex((p) => p.pageBreak) + 1
   return {
-    files: Object.keys(zip.files), paragraphs, comments, anchored,
+    files: Object.keys(zip.files), paragraphs: paragraphs.slice(cut), front: paragraphs.slice(0, cut), comments, anchored,
     settings: await text('word/settings.xml'), core: await text('docProps/core.xml'), header: await text('word/header1.xml')
   }
 }
@@ -171,7 +178,7 @@ export function asEntries(paragraphs: ReadonlyArray<{style?: string; text: strin
   const out: string[] = []
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!
-    if (p.style === 'Heading1' || p.style === 'Heading2') {
+    if (p.style === 'DivisionNumber' || p.style === 'ArticleNumber') {
       const next = paragraphs[i + 1]
       if (next?.style === 'ProvisionHeading') {
         out.push(p.text + ' ' + next.text)

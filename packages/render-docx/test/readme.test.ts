@@ -17,7 +17,7 @@ describe('README', () => {
     const read = await readDocx(bytes)
     expect(read.paragraphs.length).toBe(4)
     expect(read.comments).toEqual([{id: '0', author: 'SG, SJ', initials: 'SS', date: '2020-09-02T00:00:00.000Z', text: [
-      'Expire at the end of the legislative term.', 'Amendment sunset (sunset), conclusion C3, requested by SG, SJ'
+      'Conclusion C3, requested by SG, SJ:', 'Expire at the end of the legislative term.', 'Amendment sunset (sunset)'
     ]}])
   })
 

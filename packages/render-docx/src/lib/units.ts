@@ -1,0 +1,188 @@
+/**
+ * The comparison as units of Word paragraphs, in the order of the second
+ * version, with the deleted copies of moved provisions put back where they
+ * stood in the first. Each unit knows who made its changes (the revision
+ * author) and the Word comments anchored on it.
+ */
+import type {Cause, Comparison, FrameChange, NoteChange, ProvisionChange, Segment, ServiceComment} from '@redlex/compare'
+import {causeAuthor, commentsByChange, documentOrder, withNotes} from '@redlex/compare'
+import {foldItems, kindOf, numDiff, plainItems, presence, splitLines, type Line, type Piece} from './lines.js'
+
+/** A Word comment: its paragraphs and author. */
+export interface UnitComment {
+  paragraphs: string[]
+  author: string
+}
+
+/** Paragraphs that stand together, with the first entry index they have in the first version. */
+export interface Unit {
+  lines: Line[]
+  key?: number
+  author: string
+  /** Comments anchored on the unit's changed text (or its first paragraph). */
+  comments: UnitComment[]
+}
+
+/** What building units needs to know besides the comparison. */
+export interface UnitContext {
+  /** Author of revisions no cause explains. */
+  fallbackAuthor: string
+  /** Show formal-only pairs as revisions. */
+  formal: boolean
+  /** Comments of the consulted services, by the change they are about. */
+  about: Map<ProvisionChange, ServiceComment[]>
+  /** Cause texts for the comments. */
+  commentText: (causes: readonly Cause[]) => string[]
+}
+
+const HEADED = new Set(['division', 'article', 'annex'])
+const INDENTED = new Set(['paragraph', 'point', 'indent', 'subparagraph'])
+
+/** The first entry index of a change in the first version (`undefined` when unknown or absent). */
+const beforeKey = (change: ProvisionChange): number | undefined => change.before?.seq ?? change.before?.blocks?.[0]?.[0]
+
+/**
+ * Who made a change: the services behind its causes; for a change only the
+ * renumbering explains, the lead services (who prepare the text after the
+ * consultation); else the fallback author.
+ */
+export function authorOf(comparison: Comparison, causes: readonly Cause[] | undefined, fallback: string): string {
+  const own = causeAuthor(causes?.filter((c) => !c.amendment.startsWith('#')))
+  if (own) return own
+  if (causes?.length && comparison.isc?.leadServices?.length) return comparison.isc.leadServices.join(', ')
+  return fallback
+}
+
+export function buildUnits(comparison: Comparison, context: UnitContext): Unit[] {
+  const units: Unit[] = []
+  const displaced: Unit[][] = []
+  for (const item of documentOrder(comparison)) {
+    if (item.type === 'frame') units.push(frameUnit(item.frame, context))
+    else provisionUnits(item.change, 0, undefined, units, displaced, comparison, context)
+  }
+  // Put the deleted copies of moved provisions where they stood in the first version.
+  for (const block of displaced) {
+    const key = block[0]!.key
+    let at = units.length
+    if (key !== undefined) {
+      const found = units.findIndex((u) => u.key !== undefined && u.key > key)
+      if (found >= 0) at = found
+    }
+    units.splice(at, 0, ...block)
+  }
+  return units
+}
+
+export function unitsContext(comparison: Comparison, options: {author: string; formal: boolean; commentText: UnitContext['commentText']}): UnitContext {
+  return {fallbackAuthor: options.author, formal: options.formal, about: commentsByChange(comparison), commentText: options.commentText}
+}
+
+function frameUnit(frame: FrameChange, context: UnitContext): Unit {
+  const mark = presence(frame.status !== 'inserted', frame.status !== 'deleted')!
+  const items = foldItems(withNotes(frame.diff, frame.notes), context.formal)
+  const unit: Unit = {lines: splitLines(items, mark, frame.part === 'preface' ? 'title' : 'text', 0), author: context.fallbackAuthor, comments: []}
+  if (frame.beforeSeq !== undefined) unit.key = frame.beforeSeq
+  return unit
+}
+
+/** A redline with its footnote markers, formal pairs folded unless asked for. */
+const items = (segments: readonly Segment[], notes: readonly NoteChange[] | undefined, place: 'heading' | undefined, formal: boolean) =>
+  foldItems(withNotes(segments, notes, place), formal)
+
+function provisionUnits(change: ProvisionChange, depth: number, inherited: readonly Cause[] | undefined, into: Unit[], displaced: Unit[][], comparison: Comparison, context: UnitContext): void {
+  if (change.status === 'moved') return movedUnits(change, depth, inherited, into, displaced, comparison, context)
+  const causes = change.causes ?? (change.status === 'inserted' || change.status === 'deleted' ? inherited : undefined)
+  const author = authorOf(comparison, causes, context.fallbackAuthor)
+  const lines = HEADED.has(change.kind) ? headedLines(change, context.formal) : textLines(change, depth, context.formal)
+  const unit: Unit = {lines, author, comments: []}
+  const key = beforeKey(change)
+  if (key !== undefined && change.status !== 'inserted') unit.key = key
+  const notes: string[] = []
+  if (change.causes && change.causes.length > 0) notes.push(...context.commentText(change.causes))
+  if (change.status === 'renumbered') notes.push(`Renumbered from ${change.before?.label ?? '?'} of the ${comparison.before.name}`)
+  if (change.fallback === 'replaced') notes.push('The word-level redline fell back to a whole replacement.')
+  if (lines.length > 0) {
+    if (notes.length > 0) unit.comments.push({paragraphs: notes, author})
+    for (const comment of context.about.get(change) ?? []) {
+      unit.comments.push({paragraphs: [comment.redacted ? '[redacted]' : comment.text ?? ''], author: comment.service})
+    }
+  }
+  into.push(unit)
+  for (const child of change.children) provisionUnits(child, depth + 1, causes, into, displaced, comparison, context)
+}
+
+/** A division's, article's or annex's number, heading and own text, each a paragraph. */
+function headedLines(change: ProvisionChange, formal: boolean): Line[] {
+  const b = change.before
+  const a = change.after
+  const lines: Line[] = []
+  const numMark = presence(Boolean(b?.num), Boolean(a?.num))
+  if (numMark) lines.push(...splitLines(plainItems(numDiff(b?.num, a?.num)), numMark, change.kind === 'article' ? 'article' : 'division', 0))
+  const headingMark = presence(Boolean(b?.heading), Boolean(a?.heading))
+  if (headingMark && change.heading) lines.push(...splitLines(items(change.heading, change.notes, 'heading', formal), headingMark, 'heading', 0))
+  const textMark = presence(Boolean(b && b.text !== ''), Boolean(a && a.text !== ''))
+  if (textMark) lines.push(...splitLines(items(change.diff, change.notes, undefined, formal), textMark, 'text', 0))
+  return lines
+}
+
+/** A numbered or plain block: its number, a tab, then its text, indented by depth. */
+function textLines(change: ProvisionChange, depth: number, formal: boolean): Line[] {
+  const b = change.before
+  const a = change.after
+  // Sub-units are indented by depth; an unnumbered subparagraph lines up with its parent's text.
+  const indent = INDENTED.has(change.kind) ? Math.max(change.kind === 'subparagraph' ? depth - 1 : depth, 0) : 0
+  const textMark = presence(Boolean(b && (b.num || b.text !== '')), Boolean(a && (a.num || a.text !== '')))
+  if (!textMark) return []
+  const text = splitLines(items(change.diff, change.notes, undefined, formal), textMark, 'text', indent)
+  const tab = presence(Boolean(b?.num && b.text !== ''), Boolean(a?.num && a.text !== ''))
+  const head: Piece[] = numDiff(b?.num, a?.num).filter((s) => s.value !== '').map((s) => ({text: s.value, kind: kindOf(s)}))
+  if (tab) head.push({text: '\t', kind: tab, tab: true})
+  text[0]!.pieces.unshift(...head)
+  if (b?.num || a?.num) text[0]!.hang = true
+  return text
+}
+
+/** A moved provision: inserted where it now stands, deleted where it stood, each with a comment saying so. */
+function movedUnits(change: ProvisionChange, depth: number, inherited: readonly Cause[] | undefined, into: Unit[], displaced: Unit[][], comparison: Comparison, context: UnitContext): void {
+  const inserted = wholly(change, 'after', true)
+  const deleted = wholly(change, 'before', true)
+  const author = authorOf(comparison, change.causes ?? inherited, context.fallbackAuthor)
+  const say = (unit: Unit | undefined, text: string): void => {
+    if (!unit) return
+    if (unit.comments[0]) unit.comments[0].paragraphs.push(text)
+    else unit.comments.push({paragraphs: [text], author})
+  }
+  if (inserted) {
+    const at = into.length
+    provisionUnits(inserted, depth, change.causes ?? inherited, into, displaced, comparison, context)
+    say(into[at], `Moved from ${change.before?.label ?? '?'} of the ${comparison.before.name}`)
+  }
+  if (deleted) {
+    const block: Unit[] = []
+    provisionUnits(deleted, depth, change.causes ?? inherited, block, displaced, comparison, context)
+    if (block[0]) {
+      say(block[0], `Moved to ${change.after?.label ?? '?'} of the ${comparison.after.name}`)
+      // Where it stood: before the first unit of the first version that followed it.
+      const key = beforeKey(change)
+      if (key !== undefined) for (const unit of block) unit.key ??= key
+      displaced.push(block)
+    }
+  }
+}
+
+/** A change turned into a wholly inserted (`after`) or deleted (`before`) subtree, for moves. */
+function wholly(change: ProvisionChange, which: 'before' | 'after', top: boolean): ProvisionChange | undefined {
+  const side = change[which]
+  if (!side) return undefined
+  // A moved descendant stood elsewhere in the first version: it gets its own deleted copy there.
+  if (!top && which === 'before' && change.status === 'moved') return undefined
+  const flag = which === 'after' ? {added: true as const} : {removed: true as const}
+  const out: ProvisionChange = {
+    status: which === 'after' ? 'inserted' : 'deleted', kind: change.kind, [which]: side,
+    diff: side.text === '' ? [] : [{value: side.text, ...flag}],
+    children: change.children.flatMap((c) => wholly(c, which, false) ?? [])
+  }
+  if (side.heading) out.heading = [{value: side.heading, ...flag}]
+  if (change.causes) out.causes = change.causes
+  return out
+}
