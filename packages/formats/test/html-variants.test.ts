@@ -40,6 +40,8 @@ describe('Cellar XHTML made by LEOS (2022 proposal markup)', () => {
     expect(kids(doc, 'art_1__para_1')).toEqual(['art_1__para_1__point_a', 'art_1__para_1__point_b'])
     expect(kids(doc, 'art_1__para_1__point_a')).toEqual(['art_1__para_1__point_a__point_i'])
     expect(ownText(doc, 'art_1__para_1__point_a__point_i')).toBe('short ones;')
+    // A dash in a point style is an indent.
+    expect(kids(doc, 'art_1__para_1__point_a__point_i')).toEqual(['art_1__para_1__point_a__point_i__indent_1'])
     expect(kids(doc, 'art_1__para_2').filter((e) => e.includes('indent'))).toHaveLength(2)
     // Text1 after the indents: a subparagraph of paragraph 2.
     expect(JSON.stringify(findByEid(doc, 'art_1__para_2'))).toContain('Readers may also write.')

@@ -373,9 +373,11 @@ class CellarReader {
       } else if (pointCls || dashCls) {
         const {num, rest} = this.numbered(p, 'point')
         const level = Number(/\d/.exec(pointCls ?? dashCls ?? '')?.[0] ?? '0')
-        const style = dashCls ? 'dash' : numStyle(num ?? '')
+        // A dash label is an indent whatever the style (`li Point2` holding `–`).
+        const dashed = dashCls !== undefined || /^[—–-]$|^•$/.test(num ?? '')
+        const style = dashed ? 'dash' : numStyle(num ?? '')
         const builder: Builder = {parts: [{kind: 'unit', text: rest, items: []}]}
-        const item: Item = dashCls
+        const item: Item = dashed
           ? ({type: 'indent', eId: '', num: '—', children: []} as Indent)
           : ({type: 'point', eId: '', num: num ?? '', children: []} as Point)
         const at = positionOfEl(p)
