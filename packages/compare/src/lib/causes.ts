@@ -37,6 +37,8 @@ export function causeOf(entry: ChangeLogEntry, isc?: IscInfo): Cause {
   }
   if (services !== undefined && services.length > 0) cause.services = [...services]
   if (note !== undefined) cause.note = note
+  const source = entry.provenance?.source
+  if (source !== undefined) cause.source = {...source}
   return cause
 }
 

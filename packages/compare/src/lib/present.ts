@@ -4,6 +4,7 @@
  * redline) and the document order of its items. Shared by the renderers so
  * that Markdown, HTML and Word say the same things in the same order.
  */
+import {provenanceLabel} from '@redlex/tree'
 import type {Cause, Comparison, FrameChange, NoteChange, ProvisionChange, Segment} from './types.js'
 
 /** Names of the two versions, for labels that say whose numbering they use. */
@@ -95,7 +96,8 @@ export function foldFormal(segments: readonly Segment[], keep: boolean): Segment
 
 /**
  * Who asked for a change, for tracked-change authors: the services of its
- * causes (`SJ, HOME`), else `Conclusion C4`, else `undefined`.
+ * causes (`SJ, HOME`), else `Conclusion C4`, else the source text's name
+ * (`EP amendment 200`), else `undefined`.
  */
 export function causeAuthor(causes: readonly Cause[] | undefined): string | undefined {
   if (!causes || causes.length === 0) return undefined
@@ -103,6 +105,9 @@ export function causeAuthor(causes: readonly Cause[] | undefined): string | unde
   if (services.length > 0) return services.join(', ')
   const conclusions = [...new Set(causes.flatMap((c) => (c.conclusion ? [c.conclusion] : [])))]
   if (conclusions.length > 0) return `Conclusion ${conclusions.join(', ')}`
+  // The source text's own name (`EP amendment 200`), for amendments from outside the ISC.
+  const sources = [...new Set(causes.flatMap((c) => (c.source ? [provenanceLabel({source: c.source})!] : [])))]
+  if (sources.length > 0) return sources.join(', ')
   return undefined
 }
 
@@ -120,8 +125,15 @@ export function causeParts(cause: Cause): {amendment: string; conclusion?: strin
   return out
 }
 
-/** `Amendment a1 (substitute)`; a step redlex added itself (id starting `#`, e.g. `#renumber`) is named by its type: `Renumbering`. */
-export function amendmentName(cause: Pick<Cause, 'amendment' | 'type'>): string {
+/**
+ * `Amendment a1 (substitute)`; an amendment whose provenance names a
+ * numbered source is named as that source numbers it (`EP amendment 200`);
+ * a step redlex added itself (id starting `#`, e.g. `#renumber`) is named by
+ * its type: `Renumbering`.
+ */
+export function amendmentName(cause: Pick<Cause, 'amendment' | 'type' | 'source'>): string {
+  // An amendment from a numbered text is named as that text numbers it: `EP amendment 200`.
+  if (cause.source?.number !== undefined) return provenanceLabel({source: cause.source})!
   if (cause.amendment.startsWith('#')) return cause.type === 'renumber' || cause.amendment === '#renumber' ? 'Renumbering' : `Step ${cause.type ?? cause.amendment.slice(1)}`
   return `Amendment ${cause.amendment}${cause.type ? ` (${cause.type})` : ''}`
 }
@@ -224,7 +236,7 @@ export interface CauseGroup {
 export function causeGroups(causes: readonly Cause[] | undefined): CauseGroup[] {
   const groups = new Map<string, CauseGroup>()
   for (const cause of causes ?? []) {
-    const key = cause.conclusion !== undefined ? `c:${cause.conclusion}` : `a:${cause.amendment}`
+    const key = cause.conclusion !== undefined ? `c:${cause.conclusion}` : cause.source?.number !== undefined ? `s:${amendmentName(cause)}` : `a:${cause.amendment}`
     let group = groups.get(key)
     if (!group) {
       group = {services: [], amendments: [], notes: []}

@@ -4,7 +4,7 @@
  * and, where known, the amendment that caused each change. Renderers
  * (Markdown, HTML, Word, JSON) read only this model. Spec: docs/comparison.md.
  */
-import type {ProvisionType} from '@redlex/tree'
+import type {ProvenanceSource, ProvisionType} from '@redlex/tree'
 
 /** How a provision fared between the two versions. */
 export type ChangeStatus = 'unchanged' | 'modified' | 'inserted' | 'deleted' | 'moved' | 'renumbered'
@@ -41,6 +41,8 @@ export interface Cause {
   /** The services that asked for it (`SJ`, `HOME`…). */
   services?: string[]
   note?: string
+  /** The text it comes from beyond the ISC (an EP amendment, a corrigendum…), from the change log's provenance. */
+  source?: ProvenanceSource
 }
 
 /** A footnote on one side of a change: its marker, its text, and where the marker stands. */
