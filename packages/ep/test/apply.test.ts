@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {applyAmendments} from '@redlex/amend'
-import {applyEpText, readEpText} from '@redlex/ep'
+import {applyEpText, applyInOrder, readEpText} from '@redlex/ep'
 import {findByEid, provenanceLabel, textOf} from '@redlex/tree'
 import {fixtureHtml, proposal, unitWords} from './helpers.js'
 
@@ -73,6 +73,12 @@ describe('applyEpText on the fixture', () => {
   it('writes a list that gives the same text when applied in one run (targets: current)', () => {
     const again = applyAmendments(base, result.amendments, {targets: 'current', renumber: 'amending-act'})
     expect(textOf(again.document)).toBe(textOf(result.document))
+  })
+
+  it('applies that list unit by unit to the same text (applyInOrder), all or nothing', () => {
+    expect(textOf(applyInOrder(base, result.amendments).document)).toBe(textOf(result.document))
+    const broken = [...result.amendments.slice(0, 3), {id: 'x', type: 'delete' as const, target: 'art_9'}]
+    expect(() => applyInOrder(base, broken)).toThrow(/art_9/)
   })
 
   it('never changes its input', () => {

@@ -1,13 +1,14 @@
 /** Help and usage texts (`redlex --help`, `redlex COMMAND --help`). */
 
 export const USAGE: Record<string, string> = {
-  main: 'Usage: redlex <check|convert|format|apply|compare|verify> … (redlex --help)',
+  main: 'Usage: redlex <check|convert|format|apply|compare|verify|ep-amendments> … (redlex --help)',
   check: 'Usage: redlex check FILE… [--json] [--lenient]',
   convert: 'Usage: redlex convert FILE --to md|akn|json [-o OUT] [--lenient]',
   format: 'Usage: redlex format FILE [-o OUT] [--check]',
-  apply: 'Usage: redlex apply DRAFT --isc RECORD [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
+  apply: 'Usage: redlex apply DRAFT (--isc RECORD | --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
   compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--hide-renumbering] [--lenient]',
-  verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]'
+  verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]',
+  'ep-amendments': 'Usage: redlex ep-amendments EP.html [--against PROPOSAL] [-o amendments.yaml] [--report report.json] [--text OUT.md|OUT.xml] [--redline OUT.html|.md|.docx|.json]'
 }
 
 const FOOTER = `
@@ -30,6 +31,7 @@ Commands:
   apply DRAFT --isc R    apply an ISC record's amendments; print the post-ISC text
   compare BEFORE AFTER   compare two versions; html, md, docx (tracked changes) or json
   verify BEFORE AFTER    check a hand-edited post-ISC text against an ISC record
+  ep-amendments EP.html  the European Parliament's amendments as typed amendments, applied to a proposal
 
 Options for every command:
   -h, --help             help for the command
@@ -65,6 +67,8 @@ Apply every amendment of the ISC record's conclusions to DRAFT, all or nothing, 
 post-ISC text in the dialect.
 
   --isc RECORD          the ISC record (YAML or JSON)
+  --amendments FILE     or a plain amendment list (YAML or JSON): a list, or {amendments: […]} with
+                        targets: base|current and renumber (as \`redlex ep-amendments\` writes it)
   -o OUT                write the post-ISC text to OUT instead of standard output
   --log CHANGES.json    also write the change log (what each amendment did, with its provenance)
   --renumber MODE       sequential (default: a draft is renumbered and cross-references follow)
@@ -93,5 +97,20 @@ Exit 0 only when every change is explained and every amendment is reflected.
 
   --isc RECORD    the ISC record
   --json          print the report as JSON
+${FOOTER}`,
+  'ep-amendments': `${USAGE['ep-amendments']}
+
+Read a European Parliament position (OJ C HTML). Numbered amendments ("Text proposed by the
+Commission | Amendment" tables) are located in PROPOSAL, turned into typed amendments and applied
+one by one (amending-act numbering: 13a, 1a); each is applied, not located or in conflict, with
+the reason. A whole-text position (one amendment restating the proposal) needs no PROPOSAL: its
+marked changes (bold italic added, ▌ deleted) are written instead.
+
+  --against PROPOSAL  the Commission proposal (any supported format)
+  -o FILE             the typed amendments (YAML; for \`redlex apply --amendments\`); default: standard output
+  --report FILE       the report (JSON): {total, applied, notLocated, conflicts, items}
+  --text FILE         the proposal as amended (.xml: Akoma Ntoso; else the Markdown dialect);
+                      for a whole-text position, the EP's text
+  --redline FILE      the comparison, every change named by its EP amendment (.html, .md, .docx, .json)
 ${FOOTER}`
 }

@@ -21,7 +21,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   format: () => import('./commands/format.js'),
   apply: () => import('./commands/apply.js'),
   compare: () => import('./commands/compare.js'),
-  verify: () => import('./commands/verify.js')
+  verify: () => import('./commands/verify.js'),
+  'ep-amendments': () => import('./commands/ep-amendments.js')
 }
 
 /** Run the CLI; returns the exit code. */

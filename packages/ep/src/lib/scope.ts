@@ -111,3 +111,23 @@ export function finishReferences(document: Document): Document {
   })
   return linked ? resolveReferences(document) : document
 }
+
+/**
+ * Apply a list written for `{targets: 'current', renumber: 'amending-act'}`
+ * (as `applyEpText` writes it), one amendment at a time on the unit it
+ * touches: the same text as one `applyAmendments` run, without copying the
+ * whole document at every step. All or nothing: the first amendment that
+ * fails throws (its RedlexError), and nothing is returned.
+ */
+export function applyInOrder(document: Document, amendments: readonly Amendment[]): {document: Document; log: ApplyResult['log']; warnings: ApplyResult['warnings']} {
+  let current = structuredClone(document)
+  const log: ApplyResult['log'] = []
+  const warnings: ApplyResult['warnings'] = []
+  for (const amendment of amendments) {
+    const step = applyScoped(current, [amendment])
+    current = step.document
+    log.push(...step.result.log)
+    warnings.push(...step.result.warnings)
+  }
+  return {document: finishReferences(current), log, warnings}
+}

@@ -1,15 +1,19 @@
 /** `redlex apply DRAFT --isc RECORD`: the post-ISC text (and the change log). */
 import {toMarkdown} from '@redlex/markdown'
 import {applyIsc, changeLogFile} from 'redlex/core'
-import {choice, COMMON, one, RENUMBER, required, type Io, type Values} from '../command.js'
+import {choice, COMMON, one, RENUMBER, required, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {writeAtomic} from '../io.js'
 import {loadDocument, loadRecord} from '../load.js'
 
-export const options = {...COMMON, isc: {type: 'string'}, output: {type: 'string', short: 'o'}, log: {type: 'string'}, renumber: {type: 'string'}} as const
+export const options = {...COMMON, isc: {type: 'string'}, amendments: {type: 'string'}, output: {type: 'string', short: 'o'}, log: {type: 'string'}, renumber: {type: 'string'}} as const
 
-export function run(positionals: string[], values: Values, io: Io): number {
+export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const file = one(positionals, 'apply')
+  if (values['amendments'] !== undefined) {
+    if (values['isc'] !== undefined) throw new UsageError('give --isc RECORD or --amendments FILE, not both', 'apply')
+    return (await import('./apply-list.js')).run(file, values, io)
+  }
   const recordFile = required(values['isc'], 'isc', 'apply')
   const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'apply', 'sequential')
   const inputs = [file, recordFile]
