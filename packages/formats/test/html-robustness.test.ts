@@ -72,11 +72,11 @@ describe('HTML input: depth, characters, encoding', () => {
     expect(bom.document).toEqual(plain.document)
   })
 
-  it('removes control characters, NUL and U+FFFE from text, with a located warning', () => {
-    const {document, warnings} = importDocument(cellar('<p class="Normal">A&#1;B\u0000C\uFFFED&#xFFFF;E</p>'), {file: 'c.html'})
-    expect(ownText(document, 'art_1')).toBe('ABCDE')
-    const warning = warnings.find((w) => w.code === 'formats/control-character')
-    expect(warning?.message).toMatch(/4 control characters/)
+  it('removes control characters, NUL, U+FFFE/U+FFFF and lone surrogates from text, with a located warning', () => {
+    const {document, warnings} = importDocument(cellar('<p class="Normal">A&#1;B\u0000C\uFFFED&#xFFFF;E\uD800F</p>'), {file: 'c.html'})
+    expect(ownText(document, 'art_1')).toBe('ABCDEF')
+    const warning = warnings.find((w) => w.code === 'formats/invalid-character')
+    expect(warning?.message).toMatch(/: 5 characters XML 1.0 does not allow/)
     expect(warning?.place).toEqual({line: 6, column: 20}) // where &#1; starts
   })
 

@@ -126,6 +126,15 @@ describe('EUR-Lex OJ HTML (cut-down page)', () => {
     expect(codes(result.warnings)).toEqual(['formats/glued-number'])
   })
 
+  it('splits the enacting formula off the last recital when the source ran them together', () => {
+    const html = fixture('eurlex-oj-act.html').replace('Rules should be clear.</p>', 'Rules should be clear.HAVE ADOPTED THIS REGULATION:</p>').replace('<p class="oj-normal">HAVE ADOPTED THIS REGULATION:</p>', '')
+    const result = importDocument(html)
+    expect(ownText(result.document, 'rec_2')).toBe('Rules should be clear.')
+    const preamble = result.document.children.find((c) => c.type === 'preamble')!
+    expect(preamble.children.map((c) => (c.type === 'formula' ? `${c.name}: ${inlineText(c.children)}` : c.type))).toEqual(['actingEntity: THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,', 'citations', 'recitals', 'enactingFormula: HAVE ADOPTED THIS REGULATION:'])
+    expect(codes(result.warnings)).toEqual(['formats/formula-in-recital'])
+  })
+
   it('gives the same tree through fromEurlexHtml and importDocument', () => {
     expect(fromEurlexHtml(fixture('eurlex-oj-act.html'))).toEqual(doc)
     expect(fromCellarHtml(fixture('cellar-leos-2022.html'))).toEqual(load('cellar-leos-2022.html').document)

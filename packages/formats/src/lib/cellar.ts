@@ -24,7 +24,7 @@ import {finishDocument} from './finish.js'
 import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
 import {classes, contains, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl, reportHtmlIssues, textOfEl, trimTrailingSpace} from './html.js'
 import type {HDocument, HElement, HNode} from './html.js'
-import {annexChildren, assemble, divisionKind, isRecitalsIntroText, makeUnit, numStyle, unitChildren} from './structure.js'
+import {ENACTING_FORMULA, annexChildren, assemble, divisionKind, isRecitalsIntroText, makeUnit, numStyle, splitFormula, unitChildren} from './structure.js'
 import type {Item, Unit} from './structure.js'
 import {clean, normalizeInlines, plain, stripPrefix, joinLines} from './text.js'
 
@@ -52,8 +52,6 @@ interface UnitB {
 const DIVISION_NUM = /^(part|title|chapter|section|sub-?section)\s*([0-9]+(?![0-9])|[IVXLCDM]+\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)\.?/i
 const ARTICLE_NUM = /^article\s+\d+[a-z]*$/i
 const ARTICLE_PREFIX = /^(?:article|ARTICLE|Article)[\s\u00a0]+\d+(?:[a-z]{1,2}(?![a-z]))?/
-/** The enacting formula, alone or run into the end of the last recital. */
-const FORMULA = /(?:HAVE|HAS) ADOPTED TH(?:IS|ESE) (?:REGULATION|DIRECTIVE|DECISION)S?\s*:?$/
 
 /**
  * Style families, recognised by prefix rather than by exact name: Word,
@@ -232,7 +230,7 @@ class CellarReader {
           preamble.push({type: 'formula', name: 'actingEntity', children: normalizeInlines(this.inlines(p))})
           continue
         }
-        if (cls.includes('Formuledadoption') || (FORMULA.test(text) && text.length < 60 && !family(cls, 'recital'))) {
+        if (cls.includes('Formuledadoption') || (ENACTING_FORMULA.test(text) && text.length < 60 && !family(cls, 'recital'))) {
           enacting = {type: 'formula', name: 'enactingFormula', children: normalizeInlines(this.inlines(p))}
           phase = 'body'
           continue
@@ -611,15 +609,4 @@ function afterNumber(lines: readonly Inline[][], num: string): Inline[] {
   // The number inside formatting: keep the rest of the line as plain text.
   const first = removed !== '' ? rest : normalizeInlines([{type: 'text', value: text.slice(num.length)}])
   return joinHeading([first, ...more])
-}
-
-/** Split the enacting formula off the end of a recital's text (`…principlesHAVE ADOPTED THIS REGULATION:`). */
-function splitFormula(inl: readonly Inline[]): {before: Inline[]; formula: Inline[]} | undefined {
-  const last = inl[inl.length - 1]
-  if (!last || last.type !== 'text') return undefined
-  const m = FORMULA.exec(last.value)
-  if (!m) return undefined
-  const before = normalizeInlines([...inl.slice(0, -1), {type: 'text', value: last.value.slice(0, m.index)}])
-  if (before.length === 0) return undefined
-  return {before, formula: [{type: 'text', value: m[0].trim()}]}
 }

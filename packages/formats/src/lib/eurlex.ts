@@ -18,7 +18,7 @@ import {
 } from './html.js'
 import {checkNumbering, warnIfNoProvisions} from './numbering.js'
 import type {HDocument, HElement, HNode} from './html.js'
-import {annexChildren, assemble, conclusionsOf, divisionKind, gluedRecitalNumber, isRecitalsIntroText, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
+import {annexChildren, assemble, conclusionsOf, divisionKind, gluedRecitalNumber, isRecitalsIntroText, makeUnit, splitFormula, titleLines, unitsOfBlocks} from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
 import {clean, joinLines, normalizeInlines, plain, stripPrefix} from './text.js'
 
@@ -107,10 +107,26 @@ class EurlexReader {
         this.ctx.warn('formats/unknown-element', `unexpected <${c.tagName}${id ? ' id=' + id : ''}> in the preamble: skipped`, pointOfEl(c))
       }
     }
+    const last = recitals[recitals.length - 1]
+    if (enacting.length === 0 && last) {
+      const formula = this.formulaInRecital(last)
+      if (formula) enacting.push(formula)
+    }
     if (citations.length > 0) pre.children.push({type: 'citations', children: citations})
     if (recitals.length > 0 || intro) pre.children.push(intro ? {type: 'recitals', intro, children: recitals} : {type: 'recitals', children: recitals})
     pre.children.push(...enacting)
     return pre
+  }
+
+  /** The enacting formula run into the end of the last recital's text (a source defect): split off, with a warning. */
+  private formulaInRecital(recital: Recital): Formula | undefined {
+    const block = recital.children[recital.children.length - 1]
+    if (!block || block.type !== 'content') return undefined
+    const split = splitFormula(block.children)
+    if (!split) return undefined
+    block.children = split.before
+    this.ctx.warn('formats/formula-in-recital', `the enacting formula "${plain(split.formula)}" is run into the text of recital ${recital.num ?? ''}: split off`, recital.position?.start && {line: recital.position.start.line, column: recital.position.start.column})
+    return {type: 'formula', name: 'enactingFormula', children: split.formula}
   }
 
   private recital(el: HElement): Recital {

@@ -11,8 +11,9 @@
  * - elements nested deeper than {@link MAX_DEPTH} are flattened into the
  *   deepest kept element (their text is kept), so no walker can overflow
  *   the call stack on hostile input;
- * - control characters, NUL and the non-characters U+FFFE/U+FFFF are
- *   removed from text (they cannot be written to XML);
+ * - control characters, NUL, U+FFFE/U+FFFF and lone surrogates are
+ *   removed from text (they cannot be written to XML; same code as the
+ *   XML importers, `formats/invalid-character`);
  * - a `</p>` with no open paragraph (a block such as `<div>` inside `<p>`
  *   closed it early) and table cells outside any table are noted.
  *
@@ -54,7 +55,7 @@ export type HNode = HElement | HText
 
 /** Something the parser repaired or removed, for the importer to report. */
 export interface HtmlIssue {
-  code: 'formats/html-malformed-nesting' | 'formats/html-too-deep' | 'formats/control-character'
+  code: 'formats/html-malformed-nesting' | 'formats/html-too-deep' | 'formats/invalid-character'
   message: string
   offset: number
 }
@@ -70,8 +71,8 @@ export interface HDocument {
 
 const IGNORED = new Set(['script', 'style', 'noscript', 'template'])
 const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])
-// C0 controls other than tab, LF, FF and CR; DEL; the non-characters U+FFFE and U+FFFF.
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFE\uFFFF]/g
+// Characters XML cannot carry (C0 controls other than tab, LF, FF and CR; U+FFFE, U+FFFF; lone surrogates) and DEL.
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Parse HTML or XHTML (a UTF-8 BOM is skipped; offsets count from after it). Never throws. */
 export function parseHtml(html: string): HDocument {
@@ -142,7 +143,7 @@ export function parseHtml(html: string): HDocument {
   }, {recognizeSelfClosing: true})
   parser.end(source)
   if (controls > 0) {
-    doc.issues.push({code: 'formats/control-character', message: `${controls} control character${controls > 1 ? 's' : ''} (NUL, C0 controls, U+FFFE/U+FFFF) removed from the text (the first one here)`, offset: firstControl})
+    doc.issues.push({code: 'formats/invalid-character', message: `${controls} character${controls > 1 ? 's' : ''} XML 1.0 does not allow (NUL, C0 controls, DEL, U+FFFE/U+FFFF, lone surrogates) removed from the text (the first one here)`, offset: firstControl})
   }
   return doc
 }

@@ -299,3 +299,17 @@ export function gluedRecitalNumber(children: ProvisionContent[]): {num: string |
   if (removed === '' || rest.length === 0) return {num: undefined, children}
   return {num: removed.trim(), children: [{...first, children: rest}, ...children.slice(1)]}
 }
+
+/** The enacting formula, alone or run into the end of the last recital (`…principlesHAVE ADOPTED THIS REGULATION:`). */
+export const ENACTING_FORMULA = /(?:HAVE|HAS) ADOPTED TH(?:IS|ESE) (?:REGULATION|DIRECTIVE|DECISION)S?\s*:?$/
+
+/** Split the enacting formula off the end of a recital's text (`…principlesHAVE ADOPTED THIS REGULATION:`). */
+export function splitFormula(inl: readonly Inline[]): {before: Inline[]; formula: Inline[]} | undefined {
+  const last = inl[inl.length - 1]
+  if (!last || last.type !== 'text') return undefined
+  const m = ENACTING_FORMULA.exec(last.value)
+  if (!m) return undefined
+  const before = normalizeInlines([...inl.slice(0, -1), {type: 'text', value: last.value.slice(0, m.index)}])
+  if (before.length === 0) return undefined
+  return {before, formula: [{type: 'text', value: m[0].trim()}]}
+}
