@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {parse} from 'parse5'
 import {escapeHtml, toHtml} from '../src/index.js'
 import {NASTY, causeInsert, fixture} from '../../../test/fixtures/comparisons/fixture.js'
-import {consulted, real} from '../../../test/fixtures/comparisons/real.js'
+import {consulted, footnoted, real} from '../../../test/fixtures/comparisons/real.js'
 
 interface El {
   nodeName: string
@@ -337,5 +337,30 @@ describe('toHtml: the consultation', () => {
     expect(css).toContain('body:has(#f-modified:not(:checked)) .fx.f-modified')
     const inserted = tags(doc, 'article').find((a) => text(tags(a, 'h3')[0]!) === 'Article 2 inserted')!
     expect(attr(inserted, 'class')!.split(' ')).toEqual(expect.arrayContaining(['fx', 'f-inserted', 'cc-1']))
+  })
+})
+
+describe('toHtml: footnotes', () => {
+  const html = toHtml(footnoted)
+  const {doc, errors} = load(html)
+
+  it('puts each note with its provision, its marker linked to it, with the redline inside the note', () => {
+    expect(errors).toEqual([])
+    const article = tags(doc, 'article')[0]!
+    const markers = tags(article, 'sup')
+    expect(markers.map(text)).toEqual(['1', '2'])
+    // the inserted note's marker is inserted, like its text
+    expect(tags(article, 'ins').some((i) => tags(i, 'sup').length === 1)).toBe(true)
+    const notes = tags(article, 'ol').find((o) => attr(o, 'class') === 'notes')!
+    const items = tags(notes, 'li')
+    expect(items.map(text)).toEqual(['1 OJ L 12, 1.1.2020, p. 1.', '2 Regulation (EU) 2022/2065.'])
+    expect(tags(items[0]!, 'del').map(text)).toEqual(['1'])
+    expect(tags(items[0]!, 'ins').map(text)).toEqual(['2'])
+    for (const a of tags(article, 'a').filter((x) => attr(x, 'href')!.includes('-n'))) expect(byId(doc, attr(a, 'href')!.slice(1))).toBeDefined()
+    // each column of the before | after table lists its own version's notes
+    const row = tags(byId(doc, 'side')!, 'tbody')[0]!
+    const [before, after] = tags(row, 'td')
+    expect(tags(before!, 'li').map(text)).toEqual(['1 OJ L 1, 1.1.2020, p. 1.'])
+    expect(tags(after!, 'li').map(text)).toEqual(['1 OJ L 2, 1.1.2020, p. 1.', '2 Regulation (EU) 2022/2065.'])
   })
 })

@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {escapeLines, escapeMarkdown, toMarkdownRedline} from '../src/index.js'
 import {NASTY, fixture} from '../../../test/fixtures/comparisons/fixture.js'
-import {consulted, real} from '../../../test/fixtures/comparisons/real.js'
+import {consulted, footnoted, real} from '../../../test/fixtures/comparisons/real.js'
 
 const parse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown)
 
@@ -287,5 +287,25 @@ describe('toMarkdownRedline: the consultation', () => {
   it('lists a comment about a provision at that provision', () => {
     const recital = bySection.get('recital 2 — unchanged')!
     expect(plain(recital.find((n) => n.type === 'list')!)).toBe('SJ: Recital 2 should say for how long.')
+  })
+})
+
+describe('toMarkdownRedline: footnotes', () => {
+  const out = toMarkdownRedline(footnoted)
+
+  it('gives each note as a GFM footnote ([^n]) with its redline, its reference inserted or deleted like it', () => {
+    expect(out).toContain('Providers shall report to the Commission[^n1]<ins> and to the Board</ins><ins>[^n2]</ins>.')
+    expect(out).toContain('[^n1]: OJ L <del>1</del><ins>2</ins>, 1.1.2020, p. 1.')
+    expect(out).toContain('[^n2]: <ins>Regulation (EU) 2022/2065.</ins>')
+    const tree = parse(out)
+    const definitions = tree.children.filter((n) => n.type === 'footnoteDefinition')
+    expect(definitions.map((d) => (d as {identifier: string}).identifier)).toEqual(['n1', 'n2'])
+    const refs: string[] = []
+    const walk = (node: Content | Root): void => {
+      if (node.type === 'footnoteReference') refs.push(node.identifier)
+      if ('children' in node) for (const child of node.children as Content[]) walk(child)
+    }
+    walk(tree)
+    expect(refs).toEqual(['n1', 'n2'])
   })
 })

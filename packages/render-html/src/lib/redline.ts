@@ -3,7 +3,8 @@
  * nodes per text block. `inline` shows both versions with `<del>`/`<ins>`;
  * `before`/`after` show one version, with what the other lacks marked.
  */
-import type {Segment} from '@redlex/compare'
+import type {NoteChange, NotedItem, Segment} from '@redlex/compare'
+import {withNotes} from '@redlex/compare'
 import type {ElementContent} from 'hast'
 import {h} from './hast.js'
 
@@ -21,7 +22,8 @@ const ins: Wrap = (text) => h('ins', null, text)
  * form, dotted, with the other in its tooltip, unless `formal` asks for
  * them as deletions and insertions.
  */
-export function redline(segments: readonly Segment[], mode: Mode, formal: boolean): ElementContent[][] {
+export function redline(segments: readonly Segment[], mode: Mode, formal: boolean, notes?: FootnoteMarks): ElementContent[][] {
+  const items: NotedItem[] = notes ? withNotes(segments, notes.notes, notes.place) : segments.map((segment) => ({type: 'segment', segment}))
   const blocks: ElementContent[][] = []
   let block: ElementContent[] = []
   const allRemoved = segments.every((s) => s.removed)
@@ -36,10 +38,17 @@ export function redline(segments: readonly Segment[], mode: Mode, formal: boolea
       if (part !== '') block.push(wrap(part))
     })
   }
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i]!
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
+    if (item.type === 'note') {
+      // A footnote marker, where the note stands in the version(s) shown.
+      if (mode === 'inline' || item.note[mode]) block.push(notes!.mark(item.note, mode))
+      continue
+    }
+    const s = item.segment
     if (s.formal && !formal) {
-      const next = segments[i + 1]
+      const after = items[i + 1]
+      const next = after?.type === 'segment' ? after.segment : undefined
       if (s.removed && next?.formal && next.added) {
         const shown = mode === 'before' ? s.value : next.value
         const other = mode === 'before' ? next.value : s.value
@@ -57,4 +66,11 @@ export function redline(segments: readonly Segment[], mode: Mode, formal: boolea
   }
   blocks.push(block)
   return blocks.filter((b) => b.length > 0)
+}
+
+/** The footnotes of a redline and how to draw a marker (a link to the note, marked as its status). */
+export interface FootnoteMarks {
+  notes: readonly NoteChange[] | undefined
+  place?: 'heading'
+  mark: (note: NoteChange, mode: Mode) => ElementContent
 }

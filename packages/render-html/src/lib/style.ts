@@ -84,6 +84,10 @@ del::after{content:" [deletion end]"}
 .causes blockquote p{margin:.2rem 0}
 .causes h4+ul+h4{margin-top:.6rem}
 .causes .note{margin:.2rem 0;color:var(--muted)}
+.notes{list-style:none;margin:.4rem 0 0;padding:.3rem 0 0 1rem;border-top:1px solid var(--rule);font-size:.85rem}
+.notes .marker{font-weight:bold}
+.fn{line-height:0}
+.fn a{text-decoration:none}
 .fallback,.empty{font-style:italic;color:var(--muted)}
 .jump{font-size:.8rem}
 .side{width:100%;table-layout:fixed}

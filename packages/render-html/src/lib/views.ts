@@ -3,14 +3,14 @@
  * was made, and the comments about it, beside it) and the before | after
  * table (one column per version).
  */
-import type {ProvisionChange} from '@redlex/compare'
+import type {NoteChange, ProvisionChange} from '@redlex/compare'
 import {causeGroups, frameLabel, labelOf, statusText} from '@redlex/compare'
 import type {Element, ElementContent} from 'hast'
 import {commentNodes, conclusionAnchor, paragraphs} from './consultation.js'
 import {filterClasses} from './contents.js'
 import {block, h, type Child} from './hast.js'
 import {anchor, type Entry, type Model} from './model.js'
-import {redline, type Mode} from './redline.js'
+import {redline, type FootnoteMarks, type Mode} from './redline.js'
 
 const indentStyle = (level: number): string | undefined => (level > 0 ? `margin-left:${1.5 * level}em` : undefined)
 
@@ -44,29 +44,63 @@ function inlineEntry(entry: Entry, model: Model): Element {
 function inlineText(entry: Entry, model: Model): Child[] {
   const c = entry.change
   const out: Child[] = []
+  const notes = footnotes(c, entry.id, model.formal)
   const renumbered = c.before?.num && c.after?.num && c.before.num !== c.after.num
   if (renumbered) out.push(h('p', {className: ['num']}, h('del', null, c.before!.num!), ' ', h('ins', null, c.after!.num!)))
-  const heading = c.heading ? redline(c.heading, 'inline', model.formal) : []
+  const heading = c.heading ? redline(c.heading, 'inline', model.formal, notes.marks('heading')) : []
   if (heading.length > 0) out.push(h('p', {className: ['head']}, join(heading)))
-  const text = redline(c.diff, 'inline', model.formal)
+  const text = redline(c.diff, 'inline', model.formal, notes.marks())
   for (const t of text) out.push(h('p', null, t))
-  for (const {change: child, level} of entry.nested) out.push(...nestedInline(child, level, model.formal))
+  entry.nested.forEach(({change: child, level}, n) => out.push(...nestedInline(child, level, model.formal, footnotes(child, `${entry.id}-${n + 1}`, model.formal))))
   if (text.length === 0 && entry.nested.length === 0 && heading.length === 0 && !renumbered) out.push(h('p', {className: ['empty']}, 'No text of its own.'))
+  out.push(notes.list('inline'), entry.nested.map(({change: child}, n) => footnotes(child, `${entry.id}-${n + 1}`, model.formal).list('inline')))
   return out
 }
 
-function nestedInline(child: ProvisionChange, level: number, formal: boolean): Element[] {
+function nestedInline(child: ProvisionChange, level: number, formal: boolean, notes: Footnotes): Element[] {
   const side = child.status === 'deleted' ? 'before' : 'after'
   const num = child[side]?.num
   const numNode = num ? [h(child.status === 'deleted' ? 'del' : 'ins', null, num), ' '] : []
   const style = indentStyle(level)
   const out: Element[] = []
-  const heading = child.heading ? redline(child.heading, 'inline', formal) : []
+  const heading = child.heading ? redline(child.heading, 'inline', formal, notes.marks('heading')) : []
   if (heading.length > 0) out.push(h('p', {className: ['head'], style}, numNode, join(heading)))
-  const text = redline(child.diff, 'inline', formal)
+  const text = redline(child.diff, 'inline', formal, notes.marks())
   if (text.length === 0 && num && heading.length === 0) out.push(h('p', {style}, numNode))
   text.forEach((t, i) => out.push(h('p', {style}, i === 0 && heading.length === 0 ? numNode : undefined, t)))
   return out
+}
+
+interface Footnotes {
+  marks: (place?: 'heading') => FootnoteMarks
+  list: (mode: Mode) => Element | undefined
+}
+
+/**
+ * The footnotes of a change: markers (superscript links, inserted or
+ * deleted like their note) and the notes listed under the provision, each
+ * with the redline of its text.
+ */
+function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Footnotes {
+  const notes = change.notes ?? []
+  const id = (note: NoteChange, mode: Mode): string => `${prefix}${mode === 'inline' ? '' : '-' + mode}-n${notes.indexOf(note) + 1}`
+  const marker = (note: NoteChange, mode: Mode): string =>
+    (mode === 'before' ? note.before?.marker ?? note.after?.marker : note.after?.marker ?? note.before?.marker) ?? '*'
+  const mark = (note: NoteChange, mode: Mode): Element => {
+    const sup = h('sup', {className: ['fn']}, h('a', {href: '#' + id(note, mode)}, marker(note, mode)))
+    if (mode === 'inline' && note.status === 'inserted') return h('ins', null, sup)
+    if (mode === 'inline' && note.status === 'deleted') return h('del', null, sup)
+    return sup
+  }
+  return {
+    marks: (place) => (place ? {notes, place, mark} : {notes, mark}),
+    list: (mode) => {
+      const shown = notes.filter((note) => mode === 'inline' || note[mode])
+      if (shown.length === 0) return undefined
+      return h('ol', {className: ['notes']}, shown.map((note) => h('li', {id: id(note, mode), className: [`note-${note.status}`]},
+        h('span', {className: ['marker']}, marker(note, mode)), ' ', join(redline(note.diff, mode, formal)))))
+    }
+  }
 }
 
 /** Blocks joined into one line with spaces (a heading). */
@@ -139,12 +173,15 @@ function sideRow(entry: Entry, model: Model): Element {
 function column(entry: Entry, mode: Exclude<Mode, 'inline'>, formal: boolean): Element[] {
   if (!entry.change[mode]) return []
   const out: Element[] = []
-  const own = (c: ProvisionChange, level: number): void => {
+  const lists: Array<Element | undefined> = []
+  const own = (c: ProvisionChange, level: number, prefix: string): void => {
     const tag = c.status === 'inserted' ? 'ins' : c.status === 'deleted' ? 'del' : undefined
     const num = c[mode]?.num
     const numNode = num ? [h('span', {className: ['num']}, tag ? h(tag, null, num) : num), ' '] : []
-    const heading = c.heading ? redline(c.heading, mode, formal) : []
-    const text = redline(c.diff, mode, formal)
+    const notes = footnotes(c, prefix, formal)
+    lists.push(notes.list(mode))
+    const heading = c.heading ? redline(c.heading, mode, formal, notes.marks('heading')) : []
+    const text = redline(c.diff, mode, formal, notes.marks())
     const style = indentStyle(level)
     if (heading.length > 0 && c.kind !== 'point' && c.kind !== 'paragraph') {
       out.push(h('p', {className: ['head'], style}, numNode, join(heading)))
@@ -154,7 +191,7 @@ function column(entry: Entry, mode: Exclude<Mode, 'inline'>, formal: boolean): E
       text.forEach((t, i) => out.push(h('p', {style}, i === 0 ? numNode : undefined, t)))
     }
   }
-  own(entry.change, 0)
-  for (const {change, level} of entry.nested) own(change, level)
-  return out
+  own(entry.change, 0, entry.sideId)
+  entry.nested.forEach(({change, level}, n) => own(change, level, `${entry.sideId}-${n + 1}`))
+  return [...out, ...lists.filter((l): l is Element => l !== undefined)]
 }

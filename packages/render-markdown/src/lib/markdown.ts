@@ -11,10 +11,10 @@
  * markup (`[-deleted-]{+inserted+}`, as in `git diff --word-diff`) suits
  * viewers that strip inline HTML.
  */
-import type {Comparison, Consultation, FrameChange, ProvisionChange, Segment, ServiceComment, VersionNames} from '@redlex/compare'
+import type {Comparison, Consultation, FrameChange, NoteChange, NotedItem, ProvisionChange, Segment, ServiceComment, VersionNames} from '@redlex/compare'
 import {
   amendmentsOfConclusion, causeGroups, changedItself, changesByAmendment, commentsByChange, documentOrder, foldFormal, frameLabel, labelOf,
-  opinionText, statusText
+  opinionText, statusText, withNotes
 } from '@redlex/compare'
 
 /** Options for `toMarkdownRedline`. */
@@ -88,7 +88,7 @@ const MARKUPS: Record<'html' | 'brackets', Markup> = {
 }
 
 /** Render a redline as Markdown paragraphs (one per text block); a removed block break shows as a deleted `¶`. */
-function redline(segments: readonly Segment[], markup: Markup, formal: boolean): string[] {
+function redline(segments: readonly Segment[], markup: Markup, formal: boolean, notes?: NoteRefs): string[] {
   const lines: string[] = []
   let line = ''
   // A wholly deleted text keeps its block breaks; inside mixed text a deleted break is a deleted `¶`.
@@ -97,7 +97,15 @@ function redline(segments: readonly Segment[], markup: Markup, formal: boolean):
     if (value === '') return
     line += kind ? markup.open[kind] + escapeMarkdown(value) + markup.close[kind] : escapeMarkdown(value)
   }
-  for (const segment of foldFormal(segments, formal)) {
+  for (const item of notedItems(segments, formal, notes)) {
+    if (item.type === 'note') {
+      // A footnote reference (`[^n2]`), inserted or deleted with its note.
+      const ref = notes!.ref(item.note)
+      line += item.note.status === 'inserted' ? markup.open.added + ref + markup.close.added
+        : item.note.status === 'deleted' ? markup.open.removed + ref + markup.close.removed : ref
+      continue
+    }
+    const segment = item.segment
     const kind = segment.added ? 'added' : segment.removed ? 'removed' : undefined
     const parts = kind === 'removed' && !allRemoved ? [segment.value.replace(/\n/g, '¶')] : segment.value.split('\n')
     parts.forEach((part, index) => {
@@ -112,6 +120,25 @@ function redline(segments: readonly Segment[], markup: Markup, formal: boolean):
   return lines.filter((l) => l.trim() !== '').map(protectLineStart)
 }
 
+/** The footnotes of a redline and the label each gets (`[^n2]`). */
+interface NoteRefs {
+  notes: readonly NoteChange[]
+  place?: 'heading'
+  ref: (note: NoteChange) => string
+}
+
+/** The redline's segments with formal pairs folded (unless shown) and footnote markers placed. */
+function notedItems(segments: readonly Segment[], formal: boolean, notes: NoteRefs | undefined): NotedItem[] {
+  if (!notes || notes.notes.length === 0) return foldFormal(segments, formal).map((segment) => ({type: 'segment', segment}))
+  const out: NotedItem[] = []
+  for (const item of withNotes(segments, notes.notes, notes.place)) {
+    if (item.type === 'segment' && item.segment.formal && !formal) {
+      if (!item.segment.removed) out.push({type: 'segment', segment: {value: item.segment.value}})
+    } else out.push(item)
+  }
+  return out
+}
+
 /** What the section renderers share. */
 interface Context {
   comparison: Comparison
@@ -124,6 +151,8 @@ interface Context {
   comments: Map<ProvisionChange, ServiceComment[]>
   /** Conclusions shown in the consultation section (causes refer to them instead of repeating their text). */
   described: Set<string>
+  /** Footnote labels given so far (`n1`, `n2`…: unique in the document). */
+  footnotes: number
 }
 
 /**
@@ -142,7 +171,8 @@ export function toMarkdownRedline(comparison: Comparison, options?: Readonly<Mar
     h: (level) => '#'.repeat(depth + level),
     names: {before: comparison.before.name, after: comparison.after.name},
     comments: commentsByChange(comparison),
-    described: new Set((comparison.isc?.conclusions ?? []).map((c) => c.id))
+    described: new Set((comparison.isc?.conclusions ?? []).map((c) => c.id)),
+    footnotes: 0
   }
   const title = options?.title ?? `Redline: ${comparison.before.name} → ${comparison.after.name}`
   return [
@@ -264,7 +294,9 @@ function frameSection(context: Context): string[] {
   if (frames.length === 0) return []
   const out = [`${h(1)} Title, formulas and signatures`]
   for (const frame of documentOrder(comparison).flatMap((i) => (i.type === 'frame' && frames.includes(i.frame) ? [i.frame] : []))) {
-    out.push(`${h(2)} ${escapeMarkdown(frameLabel(frame))} — ${frame.status}`, ...redline(frame.diff, markup, options.formal))
+    const definitions: string[] = []
+    const notes = noteRefs(frame, context, definitions)
+    out.push(`${h(2)} ${escapeMarkdown(frameLabel(frame))} — ${frame.status}`, ...redline(frame.diff, markup, options.formal, notes), ...definitions)
   }
   return out
 }
@@ -294,10 +326,12 @@ const sameStatusChild = (parent: ProvisionChange, child: ProvisionChange): boole
 
 function provisionSection(change: ProvisionChange, context: Context): string[] {
   const {h, markup, names, options} = context
-  const body = ownBlock(change, markup, options.formal, '')
+  const definitions: string[] = []
+  const body = ownBlock(change, markup, options.formal, '', noteRefs(change, context, definitions))
   if (change.fallback === 'replaced') body.push('*The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.*')
-  for (const child of change.children) if (sameStatusChild(change, child)) nestedBlock(child, 1, body, context)
+  for (const child of change.children) if (sameStatusChild(change, child)) nestedBlock(child, 1, body, context, definitions)
   if (body.length === 0) body.push('*No text of its own.*')
+  body.push(...definitions)
   const out = [`${h(2)} ${escapeMarkdown(labelOf(change, names))} — ${escapeMarkdown(statusText(change, names))}`, ...body]
   const why = whyList(change, context)
   if (why) out.push(why)
@@ -306,27 +340,46 @@ function provisionSection(change: ProvisionChange, context: Context): string[] {
   return out
 }
 
-function ownBlock(change: ProvisionChange, markup: Markup, formal: boolean, prefix: string): string[] {
+function ownBlock(change: ProvisionChange, markup: Markup, formal: boolean, prefix: string, notes?: NoteRefs): string[] {
   const into: string[] = []
   if (change.heading && change.heading.length > 0) {
-    const heading = redline(change.heading, markup, formal).join(' ')
+    const heading = redline(change.heading, markup, formal, notes && {...notes, place: 'heading'}).join(' ')
     if (heading) into.push(`${prefix}*Heading:* ${heading}`)
   }
-  for (const line of redline(change.diff, markup, formal)) into.push(prefix + line)
+  for (const line of redline(change.diff, markup, formal, notes)) into.push(prefix + line)
   return into
 }
 
+/**
+ * Labels for a change's footnotes, and their definitions (`[^n2]: text`,
+ * with the note's own redline) added to `definitions` as they are given.
+ */
+function noteRefs(change: Pick<ProvisionChange, 'notes'>, context: Context, definitions: string[]): NoteRefs | undefined {
+  const notes = change.notes ?? []
+  if (notes.length === 0) return undefined
+  const labels = new Map<NoteChange, string>()
+  return {notes, ref: (note) => {
+    let label = labels.get(note)
+    if (label === undefined) {
+      label = `n${++context.footnotes}`
+      labels.set(note, label)
+      definitions.push(`[^${label}]: ${redline(note.diff, context.markup, context.options.formal).join(' ')}`)
+    }
+    return `[^${label}]`
+  }}
+}
+
 /** An inserted or deleted sub-provision inside its parent's section, on its own indented lines. */
-function nestedBlock(child: ProvisionChange, level: number, body: string[], context: Context): void {
+function nestedBlock(child: ProvisionChange, level: number, body: string[], context: Context, definitions: string[]): void {
   const {markup, options} = context
   const num = child[child.status === 'deleted' ? 'before' : 'after']?.num
-  const lines = ownBlock(child, markup, options.formal, '')
+  const lines = ownBlock(child, markup, options.formal, '', noteRefs(child, context, definitions))
   const kind = child.status === 'deleted' ? 'removed' : 'added'
   const head = num ? markup.open[kind] + escapeMarkdown(num) + markup.close[kind] + ' ' : ''
   const indent = '\u00a0'.repeat(2 * level)
   if (lines.length === 0 && head) body.push(indent + head.trimEnd())
   lines.forEach((l, i) => body.push(indent + (i === 0 ? head : '') + l))
-  for (const grandchild of child.children) if (grandchild.status === child.status) nestedBlock(grandchild, level + 1, body, context)
+  for (const grandchild of child.children) if (grandchild.status === child.status) nestedBlock(grandchild, level + 1, body, context, definitions)
 }
 
 /**
