@@ -1,5 +1,6 @@
 export type * from './lib/types.js'
-export {applyAmendments, applyInverse, invertAmendments} from './lib/apply.js'
+export {applyAmendments, applyInverse, dryRunAmendments, invertAmendments} from './lib/apply.js'
+export type {DryRunResult} from './lib/apply.js'
 export {AMENDMENT_TYPES, formatPath, parseAmendments} from './lib/validate.js'
 export type {ParseAmendmentsOptions} from './lib/validate.js'
 export {amendmentPlaces, loadAmendments, parseSource, stringifyAmendments} from './lib/source.js'

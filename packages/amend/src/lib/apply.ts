@@ -109,6 +109,32 @@ function siblingsOf(ids: Iterable<string>, eId: string): string[] {
  * nothing is applied.
  */
 export function applyAmendments(document: Document, amendments: readonly Amendment[] | unknown, options?: Readonly<ApplyOptions> | null): ApplyResult {
+  return runAmendments(document, amendments, options, undefined)
+}
+
+/** What {@link dryRunAmendments} found. */
+export interface DryRunResult {
+  /** Every amendment that cannot be applied, each as the error `applyAmendments` would throw, in order. */
+  problems: RedlexError[]
+  /** The warnings of the amendments that can. */
+  warnings: ApplyWarning[]
+}
+
+/**
+ * Check every amendment against `document` without stopping at the first
+ * problem: each is tried on the text left by the ones before it that could
+ * be applied; one that cannot is reported and skipped, so that one run lists
+ * every wrong target and every quoted text that is not there. Nothing is
+ * returned to use: apply with {@link applyAmendments} once this finds nothing.
+ * Data that is not a valid amendment list throws, as in `applyAmendments`.
+ */
+export function dryRunAmendments(document: Document, amendments: readonly Amendment[] | unknown, options?: Readonly<ApplyOptions> | null): DryRunResult {
+  const problems: RedlexError[] = []
+  const {warnings} = runAmendments(document, amendments, options, problems)
+  return {problems, warnings}
+}
+
+function runAmendments(document: Document, amendments: readonly Amendment[] | unknown, options: Readonly<ApplyOptions> | null | undefined, problems: RedlexError[] | undefined): ApplyResult {
   const list = parseAmendments(amendments, options?.file ? {file: options.file} : null)
   const policy = options?.renumber ?? (document.stage === 'act' ? 'amending-act' : 'sequential')
   const currentMode = options?.targets === 'current'
@@ -267,7 +293,12 @@ export function applyAmendments(document: Document, amendments: readonly Amendme
       entry.description = expansion.description ?? (steps.join('; ') || describe(a))
       log.push(entry)
     } catch (error) {
-      throw wrap(error, a, written, mapped, options?.file, options?.places?.[a.id])
+      const wrapped = wrap(error, a, written, mapped, options?.file, options?.places?.[a.id])
+      if (problems && isRedlexError(wrapped)) {
+        problems.push(wrapped)
+        continue
+      }
+      throw wrapped
     }
   }
 
@@ -278,10 +309,12 @@ export function applyAmendments(document: Document, amendments: readonly Amendme
       const step: RenumberAmendment = {id: '#renumber', type: 'renumber', nums, references: 'follow'}
       try {
         runStep(step, '#renumber', entry)
+        log.push(entry)
       } catch (error) {
-        throw wrap(error, step, [], [], options?.file, undefined)
+        const wrapped = wrap(error, step, [], [], options?.file, undefined)
+        if (!problems || !isRedlexError(wrapped)) throw wrapped
+        problems.push(wrapped)
       }
-      log.push(entry)
     }
   }
   if (linked) doc = resolveReferences(doc)

@@ -64,3 +64,38 @@ export function required(value: string | boolean | undefined, flag: string, comm
   if (typeof value !== 'string' || value === '') throw new UsageError(`\`${command}\` needs --${flag} FILE`, command)
   return value
 }
+
+/** What the CLI prints of an error: its fields, as a RedlexError has them (no import, see above). */
+interface ErrorDetails {
+  message: string
+  amendment?: string
+  expected?: string[]
+  actual?: string
+}
+
+/** Longest provision text printed under an error (a whole article can be long). */
+const TEXT_LIMIT = 2000
+
+/**
+ * An error as the CLI prints it: the message, then, for an error in an
+ * amendment, what the API error holds for the drafter — the expected values
+ * (the eIds next to a target that does not exist, the known types …) and
+ * the quoted text of the provision a quotation was looked for in.
+ */
+export function formatError(error: ErrorDetails): string {
+  let out = error.message + '\n'
+  // Other errors stay one line: their message says it all.
+  if (error.amendment === undefined) return out
+  if (error.expected && error.expected.length > 0) out += `  expected one of: ${error.expected.join(', ')}\n`
+  if (error.actual !== undefined && error.actual !== '') {
+    const text = error.actual.length > TEXT_LIMIT ? error.actual.slice(0, TEXT_LIMIT) + ' …' : error.actual
+    out += `  found: «${text.replace(/\n/g, '\n          ')}»\n`
+  }
+  return out
+}
+
+/** A warning line: `eId: message [code]`. */
+export function formatWarning(warning: {code: string; message: string; eId?: string}): string {
+  const where = warning.eId && !warning.message.includes(warning.eId) ? `${warning.eId}: ` : ''
+  return `warning: ${where}${warning.message} [${warning.code}]\n`
+}

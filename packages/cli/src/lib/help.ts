@@ -1,11 +1,12 @@
 /** Help and usage texts (`redlex --help`, `redlex COMMAND --help`). */
 
 export const USAGE: Record<string, string> = {
-  main: 'Usage: redlex <check|convert|format|apply|compare|verify|ep-amendments> … (redlex --help)',
+  main: 'Usage: redlex <check|outline|convert|format|apply|compare|verify|ep-amendments> … (redlex --help)',
   check: 'Usage: redlex check FILE… [--json] [--lenient]',
+  outline: 'Usage: redlex outline FILE [--all] [--words N]',
   convert: 'Usage: redlex convert FILE --to md|akn|json [-o OUT] [--lenient]',
   format: 'Usage: redlex format FILE [-o OUT] [--check]',
-  apply: 'Usage: redlex apply DRAFT (--isc RECORD | --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
+  apply: 'Usage: redlex apply ([DRAFT] --isc RECORD | DRAFT --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
   compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--hide-renumbering] [--lenient]',
   verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]',
   'ep-amendments': 'Usage: redlex ep-amendments EP.html [--against PROPOSAL] [-o amendments.yaml] [--report report.json] [--text OUT.md|OUT.xml] [--redline OUT.html|.md|.docx|.json]'
@@ -25,10 +26,12 @@ export const HELP: Record<string, string> = {
 Usage: redlex <command> [options]
 
 Commands:
-  check FILE…            detect the format, validate, print counts and warnings
+  check FILE…            detect the format, validate, print counts and warnings;
+                         an ISC record is checked against its draft (every problem at once)
+  outline FILE           every eId with its label and first words, as a tree (--all: every unit)
   convert FILE --to F    convert a document to md (the dialect), akn (AKN4EU XML) or json (the tree)
   format FILE            rewrite dialect Markdown in canonical form
-  apply DRAFT --isc R    apply an ISC record's amendments; print the post-ISC text
+  apply [DRAFT] --isc R  apply an ISC record's amendments; print the post-ISC text
   compare BEFORE AFTER   compare two versions; html, md, docx (tracked changes) or json
   verify BEFORE AFTER    check a hand-edited post-ISC text against an ISC record
   ep-amendments EP.html  the European Parliament's amendments as typed amendments, applied to a proposal
@@ -42,7 +45,13 @@ ${FOOTER}`,
 Detect each file's format (or an ISC record), validate it, print the counts of citations, recitals,
 articles, chapters and annexes, and the warnings.
 
+An ISC record that names its draft (\`draft: pre-isc.md\`, relative to the record) is checked
+against it without applying anything: every target eId and every quoted text, each amendment on
+the text left by the ones before it. Every problem is printed, with the eIds next to a wrong
+target and the text of the provision a quotation was not found in; exit 1 when there is one.
+
   --json       print {"format", "counts": {"citations", "recitals", "articles", "chapters", "annexes"}, "warnings": […]}
+               (an ISC record: {"reference", "conclusions", "amendments", "draft", "problems": […], "warnings": […]})
                (an array when several files are given)
   --lenient    report structural problems as warnings instead of failing
 ${FOOTER}`,
@@ -54,6 +63,18 @@ ${FOOTER}`,
   -o OUT       write to OUT (safely: see redlex --help) instead of standard output
   --lenient    accept structural problems in the input (as warnings)
 ${FOOTER}`,
+  outline: `${USAGE['outline']}
+
+Print the eIds a target may name — citations, recitals, divisions, articles and annexes, or with
+--all every unit (paragraphs, subparagraphs, points, indents) — one per line, indented as the tree
+nests, each with its label and the first words of its own text:
+
+  art_10  Article 10 Entry into force — This Regulation shall enter into force …
+    art_10__para_1  1. — This Regulation shall enter into force on the …
+
+  --all        every unit, not only the top ones
+  --words N    how many first words (default 8)
+${FOOTER}`,
   format: `${USAGE['format']}
 
 Read dialect Markdown leniently and write it in canonical form.
@@ -64,7 +85,8 @@ ${FOOTER}`,
   apply: `${USAGE['apply']}
 
 Apply every amendment of the ISC record's conclusions to DRAFT, all or nothing, and print the
-post-ISC text in the dialect.
+post-ISC text in the dialect. Without DRAFT, the draft is the record's \`draft:\` (a path relative
+to the record). Warnings (a reference naming a deleted unit, a provisional date …) go to stderr.
 
   --isc RECORD          the ISC record (YAML or JSON)
   --amendments FILE     or a plain amendment list (YAML or JSON): a list, or {amendments: […]} with

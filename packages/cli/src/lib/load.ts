@@ -7,6 +7,7 @@ import {amendmentPlaces} from '@redlex/amend'
 import {loadIscRecord, type IscRecord} from '@redlex/isc'
 import {RedlexError, type Document, type Position, type Warning} from '@redlex/tree'
 import {readText} from './io.js'
+import {dirname, join} from 'node:path'
 
 export interface LoadedDocument {
   file: string
@@ -39,4 +40,16 @@ export function loadRecord(file: string): LoadedRecord {
   const text = readText(file)
   const record = loadIscRecord(text, {file})
   return {file, record, places: amendmentPlaces(text, {file})}
+}
+
+/**
+ * The draft a record is written against: its `draft:` field, a path
+ * relative to the record file. A coded error when the record has none.
+ */
+export function recordDraft(loaded: LoadedRecord): string {
+  const draft = loaded.record.draft
+  if (draft === undefined) {
+    throw new RedlexError('The ISC record names no draft', {code: 'cli/no-draft', file: loaded.file, hint: 'Give the draft file on the command line, or add `draft: pre-isc.md` (relative to the record) to the record'})
+  }
+  return join(dirname(loaded.file), draft)
 }

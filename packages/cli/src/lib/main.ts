@@ -9,7 +9,7 @@
  * COMMANDS below, and its texts in help.ts.
  */
 import {parseArgs} from 'node:util'
-import {UsageError, type Command, type Io} from './command.js'
+import {formatError, UsageError, type Command, type Io} from './command.js'
 import {HELP, USAGE} from './help.js'
 
 export type {Io} from './command.js'
@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   convert: () => import('./commands/convert.js'),
   format: () => import('./commands/format.js'),
   apply: () => import('./commands/apply.js'),
+  outline: () => import('./commands/outline.js'),
   compare: () => import('./commands/compare.js'),
   verify: () => import('./commands/verify.js'),
   'ep-amendments': () => import('./commands/ep-amendments.js')
@@ -54,7 +55,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const {isRedlexError} = await import('@redlex/tree')
     if (isRedlexError(error)) {
-      io.stderr(error.message + '\n')
+      io.stderr(formatError(error))
       if (debug && error.stack) io.stderr(error.stack + '\n')
       return 1
     }

@@ -1,27 +1,30 @@
-/** `redlex apply DRAFT --isc RECORD`: the post-ISC text (and the change log). */
+/** `redlex apply [DRAFT] --isc RECORD`: the post-ISC text (and the change log); the draft defaults to the record's `draft:`. */
 import {toMarkdown} from '@redlex/markdown'
 import {applyIsc, changeLogFile} from 'redlex/core'
-import {choice, COMMON, one, RENUMBER, required, UsageError, type Io, type Values} from '../command.js'
+import {choice, COMMON, formatWarning, one, RENUMBER, required, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {writeAtomic} from '../io.js'
-import {loadDocument, loadRecord} from '../load.js'
+import {loadDocument, loadRecord, recordDraft} from '../load.js'
 
 export const options = {...COMMON, isc: {type: 'string'}, amendments: {type: 'string'}, output: {type: 'string', short: 'o'}, log: {type: 'string'}, renumber: {type: 'string'}} as const
 
 export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
-  const file = one(positionals, 'apply')
   if (values['amendments'] !== undefined) {
     if (values['isc'] !== undefined) throw new UsageError('give --isc RECORD or --amendments FILE, not both', 'apply')
-    return (await import('./apply-list.js')).run(file, values, io)
+    return (await import('./apply-list.js')).run(one(positionals, 'apply'), values, io)
   }
+  if (positionals.length > 1) one(positionals, 'apply')
   const recordFile = required(values['isc'], 'isc', 'apply')
   const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'apply', 'sequential')
+  const loaded = loadRecord(recordFile)
+  // Without a DRAFT argument, the draft is the record's `draft:` (relative to the record).
+  const file = positionals[0] ?? recordDraft(loaded)
   const inputs = [file, recordFile]
   checkOutputs('apply', {'-o': values['output'] ?? '-', '--log': values['log']}, inputs)
   const draft = loadDocument(file)
-  const loaded = loadRecord(recordFile)
   const record = loaded.record
   const result = applyIsc(draft.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
+  for (const warning of result.warnings) io.stderr(formatWarning(warning))
   // Write the log first: if it fails, the text is not written either.
   const log = JSON.stringify(changeLogFile(result), null, 2) + '\n'
   if (values['log'] === '-') io.stdout(log)

@@ -1,10 +1,12 @@
-/** `redlex check FILE…`: detect, validate, count. */
+/** `redlex check FILE…`: detect, validate, count; an ISC record with a `draft:` is checked against it. */
 import {detectFormat} from '@redlex/formats'
 import {amendmentsOf} from '@redlex/isc'
 import {countProvisions, isRedlexError} from '@redlex/tree'
-import {COMMON, UsageError, type Io, type Values} from '../command.js'
+import {dryRunAmendments} from '@redlex/amend'
+import {parseFragment} from '@redlex/markdown'
+import {COMMON, formatError, formatWarning, UsageError, type Io, type Values} from '../command.js'
 import {readText} from '../io.js'
-import {loadDocument, loadRecord} from '../load.js'
+import {loadDocument, loadRecord, recordDraft, type LoadedRecord} from '../load.js'
 
 export const options = {...COMMON, json: {type: 'boolean'}, lenient: {type: 'boolean'}} as const
 
@@ -18,10 +20,12 @@ export function run(files: string[], values: Values, io: Io): number {
       const text = readText(file)
       const format = detectFormat(text, {file})
       if (format === 'isc-record') {
-        const {record} = loadRecord(file)
-        const report = {file, format, reference: record.reference, conclusions: record.conclusions.length, amendments: amendmentsOf(record).length, warnings: []}
+        const loaded = loadRecord(file)
+        const record = loaded.record
+        const report: Record<string, unknown> = {file, format, reference: record.reference, conclusions: record.conclusions.length, amendments: amendmentsOf(record).length, warnings: []}
         reports.push(report)
-        if (!values['json']) io.stdout(`${file}: ISC record ${record.reference}, ${report.conclusions} conclusions, ${report.amendments} amendments\n`)
+        if (!values['json']) io.stdout(`${file}: ISC record ${record.reference}, ${report['conclusions']} conclusions, ${report['amendments']} amendments\n`)
+        if (record.draft !== undefined && checkAgainstDraft(loaded, report, values, io)) failed = true
         return
       }
       const loaded = loadDocument(file, {lenient: Boolean(values['lenient'])})
@@ -35,9 +39,31 @@ export function run(files: string[], values: Values, io: Io): number {
       if (!isRedlexError(error) || files.length === 1) throw error
       failed = true
       reports.push({file, error: error.toJSON()})
-      if (!values['json']) io.stderr(error.message + '\n')
+      if (!values['json']) io.stderr(formatError(error))
     }
   })
   if (values['json']) io.stdout(JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2) + '\n')
   return failed ? 1 : 0
+}
+
+/**
+ * A record with a `draft:` is checked against it without applying anything:
+ * every target and every quoted text, all problems at once. Returns true
+ * when there are problems (they go into `report.problems`, and to stderr).
+ */
+function checkAgainstDraft(loaded: LoadedRecord, report: Record<string, unknown>, values: Values, io: Io): boolean {
+  const draftFile = recordDraft(loaded)
+  const draft = loadDocument(draftFile)
+  const {problems, warnings} = dryRunAmendments(draft.document, amendmentsOf(loaded.record), {parseFragment, file: loaded.file, places: loaded.places})
+  report['draft'] = draftFile
+  report['problems'] = problems.map((p) => p.toJSON())
+  report['warnings'] = warnings
+  if (!values['json']) {
+    for (const problem of problems) io.stderr(formatError(problem))
+    for (const warning of warnings) io.stderr(formatWarning(warning))
+    io.stdout(problems.length === 0
+      ? `${loaded.file}: every amendment applies to ${draftFile}\n`
+      : `${loaded.file}: ${problems.length} amendment(s) cannot be applied to ${draftFile}\n`)
+  }
+  return problems.length > 0
 }

@@ -3,7 +3,7 @@ import {toDocx} from '@redlex/render-docx'
 import {toHtml} from '@redlex/render-html'
 import {toMarkdownRedline} from '@redlex/render-markdown'
 import {applyIsc, redline, type IscApplied} from 'redlex/core'
-import {choice, COMMON, RENUMBER, two, UsageError, type Io, type Values} from '../command.js'
+import {choice, COMMON, formatWarning, RENUMBER, two, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument, loadRecord} from '../load.js'
 
@@ -25,6 +25,7 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
     const loaded = loadRecord(values['isc'])
     const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'compare', 'sequential')
     applied = applyIsc(before.document, loaded.record, {renumber, recordFile: loaded.file, places: loaded.places})
+    for (const warning of applied.warnings) io.stderr(formatWarning(warning))
   }
   const comparison = redline(before.document, after.document, {
     ...applied,
