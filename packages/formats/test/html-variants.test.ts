@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {countProvisions, findByEid, inlineText} from '@redlex/tree'
 import type {Document, Warning} from '@redlex/tree'
-import {fromCellarHtml, fromEurlexHtml, importDocument} from '@redlex/formats'
+import {detectFormat, fromCellarHtml, fromEurlexHtml, importDocument} from '@redlex/formats'
 import {headingOf, kids, numOf, ownText} from './corpus.js'
 
 function fixture(name: string): string {
@@ -98,6 +98,16 @@ describe('Cellar proposal with defects in the source', () => {
     expect(formula?.type === 'formula' ? inlineText(formula.children) : undefined).toBe('HAVE ADOPTED THIS REGULATION:')
     expect(codes(warnings).sort()).toEqual(['formats/duplicate-number', 'formats/formula-in-recital'])
     expect(countProvisions(doc).articles).toBe(2)
+  })
+})
+
+describe('Cellar styles by family and recitals by text', () => {
+  it('detects a proposal by a Titrearticle* variant alone, and reads recitals whose style was lost', () => {
+    const html = fixture('cellar-defects-2020.html').replace(/li ManualConsidrant/g, 'Normal').replace(/class="Titrearticle"/g, 'class="Titrearticle0"')
+    expect(detectFormat(html.replace('<p class="Institutionquiagit">', '<p class="Normal">'))).toBe('cellar')
+    const doc = importDocument(html).document
+    expect(countProvisions(doc)).toMatchObject({citations: 1, recitals: 2, articles: 2})
+    expect(ownText(doc, 'rec_1')).toBe('Data should flow.')
   })
 })
 

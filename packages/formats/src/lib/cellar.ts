@@ -238,7 +238,9 @@ class CellarReader {
         const last = recitals[recitals.length - 1]
         const recitalStyled = family(cls, 'recital') !== undefined
         // A recital whose style was lost: `(N)` right after recital N-1.
-        const recitalByText = !recitalStyled && last !== undefined && /^\(\d+\)/.test(text) && ordinal(/^\(\d+\)/.exec(text)![0]) === (ordinal(last.num) ?? -1) + 1
+        // A recital whose style was lost: `(1) …` first (no citation starts so), or `(N)` right after recital N-1.
+        const printed = /^\(\d+\)/.exec(text)
+        const recitalByText = !recitalStyled && printed !== null && ordinal(printed[0]) === (last ? (ordinal(last.num) ?? -1) + 1 : 1)
         let inl: Inline[]
         if (isRecitalsIntroText(text) && recitals.length === 0) {
           recitalsIntro = normalizeInlines(this.inlines(p))

@@ -73,7 +73,8 @@ export function detectFormat(text: string, options?: Readonly<DetectOptions> | n
     if (local === 'CORR') return 'formex-corrigendum'
     if (local.toLowerCase() === 'html' || local.toLowerCase() === 'body' || local.toLowerCase() === 'head') {
       if (/class="[^"]*\beli-container\b/.test(body) && /\boj-doc-ti\b|\boj-ti-art\b/.test(body)) return 'eurlex'
-      if (/class="[^"]*\b(Institutionquiagit|ManualConsidrant|Titrearticle|Considrant)\b/.test(body)) return 'cellar'
+      // Style families, as the Cellar importer reads them (`Titrearticle0`, `Titrearticlefa`…).
+      if (/class="[^"]*\b(Institutionquiagit|ManualConsidrant|Titrearticle\w*|Considrant)\b/.test(body)) return 'cellar'
       const title = /<title[^>]*>([^<]{0,80})/i.exec(body)
       return fail(`an HTML page that is neither a EUR-Lex act nor a Cellar proposal${title ? ` (title "${title[1]!.trim()}")` : ''}`, root.offset, 'Give the EUR-Lex HTML of an act or the Cellar XHTML of a proposal')
     }
