@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -171,6 +172,37 @@ describe('redlex apply, compare, verify', () => {
     const docx = join(dir, 'comparison.docx')
     expect((await cli('compare', example('pre-isc.md'), post, '--format', 'docx', '-o', docx)).code).toBe(0)
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('should name the versions by --names (else the files, never their paths) and title by --title', async () => {
+    const dir = scratch()
+    const post = join(dir, 'post.md')
+    await cli('apply', example('pre-isc.md'), '--isc', example('isc.yaml'), '-o', post)
+    const named = await cli('compare', example('pre-isc.md'), post, '--isc', example('isc.yaml'), '--format', 'md', '--names', 'pre-ISC draft, post-ISC text', '--title', 'Post-ISC <comparison>')
+    expect(named.code, named.stderr).toBe(0)
+    expect(named.stdout.split('\n')[0]).toBe('# Post-ISC &lt;comparison\\>')
+    expect(named.stdout).toContain('**Versions compared:** pre-ISC draft (before) → post-ISC text (after)')
+    // the consultation is a section, and no internal name leaks
+    expect(named.stdout).toContain('## Interservice consultation ISC/2020/06507')
+    expect(named.stdout).not.toMatch(/docStage|doneAt|#renumber|\(renumber\)/)
+    const plain = await cli('compare', example('pre-isc.md'), post, '--format', 'json')
+    const comparison = JSON.parse(plain.stdout)
+    expect([comparison.before.name, comparison.after.name]).toEqual(['pre-isc', 'post'])
+    expect(plain.stdout).not.toContain(dir)
+    const docx = join(dir, 'c.docx')
+    expect((await cli('compare', example('pre-isc.md'), post, '--format', 'docx', '-o', docx, '--names', 'A,B')).code).toBe(0)
+    const zip = await JSZip.loadAsync(readFileSync(docx))
+    expect(await zip.file('word/header1.xml')!.async('string')).toContain('A → B')
+    const bad = await cli('compare', example('pre-isc.md'), post, '--format', 'md', '--names', 'only one')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--names takes two names/)
+  })
+
+  it('should show unchanged provisions with --show-unchanged', async () => {
+    const shown = await cli('compare', example('pre-isc.md'), example('pre-isc.md'), '--format', 'md', '--show-unchanged')
+    expect(shown.stdout).toMatch(/### Article 1\(1\) — unchanged/)
+    const hidden = await cli('compare', example('pre-isc.md'), example('pre-isc.md'), '--format', 'md')
+    expect(hidden.stdout).not.toMatch(/— unchanged/)
   })
 
   it('should verify: 0 for the applied text, 1 when amendments are missing', async () => {

@@ -7,7 +7,7 @@ export const USAGE: Record<string, string> = {
   convert: 'Usage: redlex convert FILE --to md|akn|json [-o OUT] [--lenient]',
   format: 'Usage: redlex format FILE [-o OUT] [--check]',
   apply: 'Usage: redlex apply ([DRAFT] --isc RECORD | DRAFT --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
-  compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--hide-renumbering] [--lenient]',
+  compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--names "A,B"] [--title T] [--show-unchanged] [--show-formal] [--hide-renumbering] [--lenient]',
   verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]',
   'ep-amendments': 'Usage: redlex ep-amendments EP.html [--against PROPOSAL] [-o amendments.yaml] [--report report.json] [--text OUT.md|OUT.xml] [--redline OUT.html|.md|.docx|.json]'
 }
@@ -107,6 +107,12 @@ Compare two versions provision by provision, with a word-level redline inside ea
   --isc RECORD    attribute changes to the record's amendments and conclusions (applies the record
                   to BEFORE to learn what each amendment changed)
   -o OUT          write to OUT instead of standard output
+  --names "A,B"   the versions' names in the outputs, e.g. "pre-ISC draft,post-ISC text"
+                  (default: the files' names without folder or extension)
+  --title T       the document's title (html, md, docx)
+  --show-unchanged     show unchanged provisions too (html, md)
+  --show-formal        show differences of form only (no-break spaces, quote style, updated
+                       references) as changes; by default they show in their new form
   --hide-renumbering   show a provision whose only change is its number as unchanged, and
                        references updated for renumbering as plain text (shown by default)
   --lenient       accept structural problems in the inputs (as warnings)

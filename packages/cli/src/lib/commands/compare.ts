@@ -1,4 +1,5 @@
 /** `redlex compare BEFORE AFTER --format html|md|docx|json`. */
+import {basename, extname} from 'node:path'
 import {toDocx} from '@redlex/render-docx'
 import {toHtml} from '@redlex/render-html'
 import {toMarkdownRedline} from '@redlex/render-markdown'
@@ -7,7 +8,8 @@ import {choice, COMMON, formatWarning, RENUMBER, two, UsageError, type Io, type 
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument, loadRecord} from '../load.js'
 
-export const options = {...COMMON, isc: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, renumber: {type: 'string'}, 'show-renumbering': {type: 'boolean'}, 'hide-renumbering': {type: 'boolean'}, lenient: {type: 'boolean'}} as const
+export const options = {...COMMON, isc: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, renumber: {type: 'string'}, 'show-renumbering': {type: 'boolean'}, 'hide-renumbering': {type: 'boolean'}, lenient: {type: 'boolean'},
+  names: {type: 'string'}, title: {type: 'string'}, 'show-unchanged': {type: 'boolean'}, 'show-formal': {type: 'boolean'}} as const
 
 export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const [beforeFile, afterFile] = two(positionals, 'compare')
@@ -29,17 +31,39 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   }
   const comparison = redline(before.document, after.document, {
     ...applied,
-    names: {before: beforeFile, after: afterFile},
+    names: versionNames(values['names'], beforeFile, afterFile),
     // Shown by default, as in the API: a drafter must see that Article 23 became Article 24.
     showRenumbering: !values['hide-renumbering']
   })
+  const title = typeof values['title'] === 'string' ? values['title'] : undefined
+  const unchanged = Boolean(values['show-unchanged'])
+  const formal = Boolean(values['show-formal'])
   const out = format === 'json'
     ? JSON.stringify(comparison, null, 2) + '\n'
     : format === 'md'
-      ? toMarkdownRedline(comparison)
+      ? toMarkdownRedline(comparison, {title, unchanged, formal})
       : format === 'html'
-        ? toHtml(comparison)
-        : await toDocx(comparison, {onWarning: (warning) => io.stderr(warning.message + '\n')})
+        ? toHtml(comparison, {title, unchanged, formal})
+        : await toDocx(comparison, {title, formal, onWarning: (warning) => io.stderr(warning.message + '\n')})
   emit(io, values['output'], out, inputs)
   return 0
+}
+
+/**
+ * The versions' names: `--names "pre-ISC draft,post-ISC text"`, else the
+ * files' names without folder or extension (a path never reaches an output).
+ */
+export function versionNames(option: string | boolean | undefined, beforeFile: string, afterFile: string): {before: string; after: string} {
+  if (typeof option === 'string') {
+    const names = option.split(',').map((name) => name.trim())
+    if (names.length !== 2 || names.some((name) => name === '')) {
+      throw new UsageError(`--names takes two names separated by a comma ("pre-ISC draft,post-ISC text"), not \`${option}\``, 'compare')
+    }
+    return {before: names[0]!, after: names[1]!}
+  }
+  const name = (file: string): string => basename(file, extname(file)) || file
+  const before = name(beforeFile)
+  const after = name(afterFile)
+  // Two files of one name in different folders: keep them apart.
+  return before === after ? {before: `${before} (before)`, after: `${after} (after)`} : {before, after}
 }
