@@ -17,6 +17,7 @@ import {Failure} from './failure.js'
 import {applyPrimitive, cleanEmptyNums, ownRefs, type Primitive} from './primitives.js'
 import {sequentialNums} from './numbers.js'
 import {parseAmendments} from './validate.js'
+import {EidMapping} from './mapping.js'
 import {CONTAINER_NAMES} from './tree-ops.js'
 
 interface Tracked {
@@ -166,7 +167,9 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
     let next = assigned.document
     const renames = assigned.renames
     const postIds = eIdsOf(next)
-    const deleted = new Set([...preIds].filter((id) => !(id in renames) && !postIds.has(id)))
+    // Deleted: gone, or its eId now names another unit (deleting subpara_2 renames subpara_3 to it).
+    const takenOver = new Set(Object.values(renames))
+    const deleted = new Set([...preIds].filter((id) => !(id in renames) && (!postIds.has(id) || takenOver.has(id))))
     // Two units with one number: a defect of the source (imported as art_10__para_1 and
     // art_10__para_1_2) is kept and never blocks; a step may not create a new one.
     const back = new Map(Object.entries(renames).map(([from, to]) => [to, from]))
@@ -334,9 +337,11 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
   }
   const renames: Record<string, string> = {}
   for (const [base, cur] of current) if (cur !== null && cur !== base) renames[base] = cur
+  const reached = new Set([...current.values()].filter((cur): cur is string => cur !== null))
+  const mapping = new EidMapping(current, [...eIdsOf(doc)].filter((eId) => !reached.has(eId)))
   let n = 0
   const inverse: Amendment[] = inverses.reverse().flat().map((p) => ({...p, id: `inverse-${++n}`, provenance: {note: 'inverse'}}) as Amendment)
-  return {document: doc, log, renames, inverse, warnings}
+  return {document: doc, log, renames, mapping, inverse, warnings}
 }
 
 function describe(a: Amendment): string {

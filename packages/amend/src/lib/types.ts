@@ -264,6 +264,8 @@ export interface ApplyResult {
   log: ChangeLogEntry[]
   /** eId in the base → eId in the result, for every provision whose eId changed. */
   renames: Record<string, string>
+  /** The same as a mapping object: `mapping.map(eId)` through this application; compose, invert. */
+  mapping: import('./mapping.js').EidMapping
   /** Applying these to `document` with `{targets: 'current', renumber: 'amending-act'}` gives back the base. */
   inverse: Amendment[]
   warnings: ApplyWarning[]
