@@ -1,11 +1,20 @@
 /**
- * Applying an amendment to the one top-level unit it touches. The runner of
- * @redlex/amend copies and re-identifies the whole document at every step;
- * hundreds of EP amendments applied one by one that way take minutes. An
- * article's, a recital's or an annex's eIds do not depend on the rest of
- * the document (they come from its number), so each amendment runs on a
- * small document holding only that unit (citations: all of them, since
- * their eIds are ranks), and the result is put back in its place.
+ * Applying an amendment to the smallest part of the document it touches.
+ * The runner of @redlex/amend copies and re-identifies the whole document at
+ * every step; hundreds of EP amendments applied one by one that way take
+ * minutes. A numbered unit's eId comes from its number and its ancestors'
+ * numbers, not from the rest of the document, so each amendment runs on a
+ * small document holding only the path down to the unit it works on (its
+ * ancestors as shells holding that one child), and the result is put back
+ * in place:
+ *
+ * - a change of a unit's words, a replacement, a new title: the unit itself;
+ * - an insertion or deletion: the unit's parent (numbers are checked among
+ *   all siblings, and a parent whose last point goes changes too);
+ * - citations: all of them (their eIds are ranks); a path through a
+ *   subparagraph or indent (ranked too) or a nested division: its whole top
+ *   unit; amendments working in several places: the whole document.
+ *
  * References are resolved once, at the end, against the whole document.
  */
 import {resolveReferences, walk, type Document, type Node, type Parent, type Provision} from '@redlex/tree'
@@ -13,31 +22,60 @@ import {applyAmendments, type Amendment, type ApplyResult} from '@redlex/amend'
 
 const OPTIONS = {targets: 'current', renumber: 'amending-act'} as const
 
-/** The eIds an amendment names (target, place, destination). */
-function namedIds(a: Amendment): string[] {
-  const out: string[] = []
+/** Where the work happens: the unit (`self`) or its parent (`parent`). */
+type Reach = 'self' | 'parent'
+
+/** The eIds an amendment names, with the reach each needs. */
+function namedIds(a: Amendment): Array<{eId: string; reach: Reach}> {
+  const out: Array<{eId: string; reach: Reach}> = []
   const rec = a as unknown as Record<string, unknown>
-  if (typeof rec.target === 'string') out.push(rec.target)
+  const structural = a.type === 'insert' || a.type === 'delete' || a.type === 'move' || a.type === 'renumber'
+  if (typeof rec.target === 'string') out.push({eId: rec.target, reach: structural ? 'parent' : 'self'})
   for (const key of ['at', 'to']) {
     const place = rec[key]
-    if (place && typeof place === 'object') out.push(...Object.values(place as Record<string, string>))
+    if (!place || typeof place !== 'object') continue
+    for (const [how, eId] of Object.entries(place as Record<string, string>)) {
+      out.push({eId, reach: how === 'before' || how === 'after' ? 'parent' : 'self'})
+    }
   }
-  if (a.type === 'renumber') out.push(...Object.keys(a.nums))
+  if (a.type === 'renumber') for (const eId of Object.keys(a.nums)) out.push({eId, reach: 'parent'})
   return out
 }
 
-/** `art_13__para_1` → `art_13`; containers name themselves. */
-function topId(eId: string): string {
-  const first = eId.split('__')[0]!
-  return first.startsWith('cit_') ? 'citations' : first
+/** Units whose eId comes from their own number (given one): they can stand in a shell. */
+const NUMBERED: ReadonlySet<string> = new Set(['article', 'recital', 'paragraph', 'point', 'annex', 'division'])
+
+interface Found {
+  node: Provision
+  /** From the document's top (document, preamble, recitals/body/divisions…) down to the unit's parent. */
+  ancestors: Parent[]
+}
+
+function find(document: Document, eId: string): Found | undefined {
+  let found: Found | undefined
+  walk(document, (node, ancestors) => {
+    if (found) return false
+    if ('eId' in node && (node as Provision).eId === eId) {
+      found = {node: node as Provision, ancestors: [...ancestors]}
+      return false
+    }
+    // Only descend along eIds that are a prefix of the one wanted.
+    if ('eId' in node && node.type !== 'division' && !eId.startsWith((node as Provision).eId + '__')) return false
+    return undefined
+  })
+  return found
+}
+
+/** The chain of provisions from the top down to `found.node`'s parent (divisions and units). */
+function provisionPath(found: Found): Provision[] {
+  return found.ancestors.filter((a): a is Provision & Parent => 'eId' in a)
 }
 
 interface Slot {
-  /** The array holding the unit(s) in the whole document, and where. */
+  /** The array holding the slot unit in the whole document, and its index there. */
   siblings: Node[]
   index: number
-  count: number
-  /** The small document and how to read the unit(s) back from its result. */
+  /** The small document, and where the slot unit's replacement(s) are in its result. */
   mini: Document
   take: (result: Document) => Node[]
 }
@@ -46,58 +84,118 @@ function frame(document: Document, children: Document['children']): Document {
   return {type: 'document', kind: document.kind, stage: document.stage, children}
 }
 
-/** Where the top unit `id` sits, as a small document of its own; `undefined` when it cannot stand alone. */
-function slotOf(document: Document, id: string): Slot | undefined {
-  if (id === 'citations') {
-    const preamble = document.children.find((c) => c.type === 'preamble')
-    if (!preamble) return undefined
-    const index = preamble.children.findIndex((c) => c.type === 'citations')
-    if (index === -1) return undefined
-    const mini = frame(document, [{type: 'preamble', children: [preamble.children[index]!]}])
-    return {siblings: preamble.children as Node[], index, count: 1, mini, take: (r) => (r.children[0] as Parent).children.slice(0, 1) as Node[]}
+/**
+ * The small document for `unit` (found with its ancestors): shells of its
+ * ancestor provisions (each holding only the next one down), inside the
+ * containers of the document's top. `undefined` when the unit cannot stand
+ * alone (its or an ancestor's eId is a rank, or it is in a nested division).
+ */
+function slotFor(document: Document, found: Found): Slot | undefined {
+  const {node, ancestors} = found
+  const path = provisionPath(found)
+  const unitsOnPath = [...path.filter((p) => p.type !== 'division'), node]
+  if (unitsOnPath.some((u) => !NUMBERED.has(u.type) || u.num === undefined || u.num === '')) return undefined
+  // A division's eId carries its parent divisions' (`title_III__chp_3`): only a top one stands alone.
+  if (node.type === 'division' && path.some((p) => p.type === 'division')) return undefined
+  const parent = ancestors[ancestors.length - 1]!
+  const siblings = parent.children as Node[]
+  const index = siblings.indexOf(node)
+  // Shells from the unit up: each ancestor provision holds only the next one down (divisions are left out: an article's eId does not depend on them).
+  let inner: Node = node
+  const units = path.filter((p) => p.type !== 'division')
+  for (let i = units.length - 1; i >= 0; i--) inner = {...units[i]!, children: [inner]} as Node
+  const top = inner as Provision
+  const depth = units.length
+  /** Down the shells (each holds one child) to the children of the unit's parent. */
+  const holder = (topNode: Node): Node[] => {
+    let cur = topNode as Parent
+    for (let i = 0; i < depth - 1; i++) cur = (cur.children as Node[])[0] as Parent
+    return cur.children as Node[]
   }
-  let found: {siblings: Node[]; index: number; node: Provision} | undefined
-  walk(document, (node, ancestors) => {
-    if (found) return false
-    if ('eId' in node && (node as Provision).eId === id) {
-      const parent = ancestors[ancestors.length - 1] as Parent
-      found = {siblings: parent.children as Node[], index: (parent.children as Node[]).indexOf(node), node: node as Provision}
-      return false
-    }
-    // Top units are never inside provisions other than divisions.
-    if ('eId' in node && node.type !== 'division') return false
-    return undefined
-  })
-  if (!found) return undefined
-  const node = found.node
-  if (node.type === 'article') {
-    return {...found, count: 1, mini: frame(document, [{type: 'body', children: [node]}]), take: (r) => (r.children[0] as Parent).children as Node[]}
+  // A unit at the top is replaced by the whole container's content; one deeper by its shell parent's children.
+  const unwrapDepth = (container: Node[]): Node[] => (depth === 0 ? container : holder(container[0]!))
+  if (top.type === 'recital') {
+    const mini = frame(document, [{type: 'preamble', children: [{type: 'recitals', children: [top as never]}]}])
+    return {siblings, index, mini, take: (r) => unwrapDepth(((r.children[0] as Parent).children[0] as Parent).children as Node[])}
   }
-  if (node.type === 'recital') {
-    const recitals = {type: 'recitals' as const, children: [node]}
-    return {...found, count: 1, mini: frame(document, [{type: 'preamble', children: [recitals]}]), take: (r) => ((r.children[0] as Parent).children[0] as Parent).children as Node[]}
+  if (top.type === 'article' || top.type === 'division') {
+    const mini = frame(document, [{type: 'body', children: [top as never]}])
+    return {siblings, index, mini, take: (r) => unwrapDepth((r.children[0] as Parent).children as Node[])}
   }
-  if (node.type === 'annex' && node.num !== undefined && node.num !== '') {
-    return {...found, count: 1, mini: frame(document, [node]), take: (r) => r.children as Node[]}
+  if (top.type === 'annex') {
+    const mini = frame(document, [top as never])
+    return {siblings, index, mini, take: (r) => unwrapDepth(r.children as Node[])}
   }
   return undefined
 }
 
+/** The slot holding every citation (their eIds are ranks). */
+function citationsSlot(document: Document): Slot | undefined {
+  const preamble = document.children.find((c) => c.type === 'preamble')
+  if (!preamble) return undefined
+  const index = preamble.children.findIndex((c) => c.type === 'citations')
+  if (index === -1) return undefined
+  const mini = frame(document, [{type: 'preamble', children: [preamble.children[index]!]}])
+  return {siblings: preamble.children as Node[], index, mini, take: (r) => (r.children[0] as Parent).children.slice(0, 1) as Node[]}
+}
+
+/** The one place all of `amendments` work in, as a slot; `undefined` for the whole document. */
+function slotOf(document: Document, amendments: readonly Amendment[]): Slot | undefined {
+  const named = amendments.flatMap(namedIds)
+  if (named.length === 0) return undefined
+  if (named.every((n) => n.eId.startsWith('cit_') || n.eId === 'citations')) return citationsSlot(document)
+  if (named.some((n) => n.eId === 'recitals' || n.eId === 'body' || n.eId === 'citations' || n.eId.startsWith('cit_'))) return undefined
+  // The unit each name needs: itself, or its parent.
+  const units: Found[] = []
+  for (const n of named) {
+    const found = find(document, n.eId)
+    if (!found) return undefined
+    if (n.reach === 'self') units.push(found)
+    else {
+      const up = provisionPath(found)
+      const parent = up[up.length - 1]
+      if (!parent || parent.type === 'division') {
+        // A unit at the top (an article among articles, a recital): the unit stands for the place.
+        units.push(found)
+        continue
+      }
+      const parentFound = find(document, parent.eId)
+      if (!parentFound) return undefined
+      units.push(parentFound)
+    }
+  }
+  // All in one unit: the shallowest of them, if it holds the others.
+  const chosen = units.reduce((a, b) => (b.node.eId.length < a.node.eId.length ? b : a))
+  if (units.some((u) => u.node.eId !== chosen.node.eId && !u.node.eId.startsWith(chosen.node.eId + '__'))) {
+    // Different top-level units (e.g. an article inserted after another): only units at the top can share a container slot — use the whole document.
+    return undefined
+  }
+  // A path through ranked units (subparagraphs, indents) or nested divisions: the top unit holds it all.
+  return slotFor(document, chosen) ?? slotFor(document, topOf(document, chosen))
+}
+
+/** The top unit above `found` (its article, recital, annex or top division), or `found` itself. */
+function topOf(document: Document, found: Found): Found {
+  const path = provisionPath(found)
+  // Articles stand alone inside their divisions; a division itself goes up to the top one.
+  const first = found.node.type === 'division' ? path[0] : path.find((p) => p.type !== 'division')
+  return first ? (find(document, first.eId) ?? found) : found
+}
+
 /**
  * Apply `amendments` (targets: eIds of `document` as it stands) to
- * `document`, changing it in place when they touch one top unit, else
+ * `document`, changing it in place when they work in one small place, else
  * through the whole-document runner. Throws what `applyAmendments` throws.
  * Returns the amended document (the same object when done in place).
  */
 export function applyScoped(document: Document, amendments: readonly Amendment[]): {document: Document; result: ApplyResult} {
-  const tops = new Set(amendments.flatMap(namedIds).map(topId))
-  const slot = tops.size === 1 ? slotOf(document, [...tops][0]!) : undefined
+  const slot = slotOf(document, amendments)
   if (!slot) {
     const result = applyAmendments(document, amendments, OPTIONS)
     return {document: result.document, result}
   }
   const result = applyAmendments(slot.mini, amendments, OPTIONS)
-  slot.siblings.splice(slot.index, slot.count, ...slot.take(result.document))
+  slot.siblings.splice(slot.index, 1, ...slot.take(result.document))
   return {document, result}
 }
 
@@ -114,7 +212,7 @@ export function finishReferences(document: Document): Document {
 
 /**
  * Apply a list written for `{targets: 'current', renumber: 'amending-act'}`
- * (as `applyEpText` writes it), one amendment at a time on the unit it
+ * (as `applyEpText` writes it), one amendment at a time on the part it
  * touches: the same text as one `applyAmendments` run, without copying the
  * whole document at every step. All or nothing: the first amendment that
  * fails throws (its RedlexError), and nothing is returned.

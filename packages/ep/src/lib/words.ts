@@ -33,11 +33,44 @@ export interface TextEdit {
 export function wordEdits(before: string, after: string): TextEdit[] {
   const a = tokens(before)
   const b = tokens(after)
-  const parts = diffArrays(a, b, {comparator: (x: string, y: string) => x === y || (isSpace(x) && isSpace(y))})
+  const same = (x: string, y: string): boolean => x === y || (isSpace(x) && isSpace(y))
+  // The common start and end are equal: only the middle needs the diff (most EP edits are small).
+  let head = 0
+  while (head < a.length && head < b.length && same(a[head]!, b[head]!)) head++
+  let tail = 0
+  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!)) tail++
+  // Tokens as numbers (all runs of spaces one number): the diff compares with ===, which is fast.
+  const ids = new Map<string, number>()
+  const id = (t: string): number => {
+    const key = isSpace(t) ? ' ' : t
+    let n = ids.get(key)
+    if (n === undefined) ids.set(key, (n = ids.size))
+    return n
+  }
+  const aMid = a.slice(head, a.length - tail)
+  const bMid = b.slice(head, b.length - tail)
+  const diffed = diffArrays(aMid.map(id), bMid.map(id))
+  // Back to the tokens: removed and equal parts from `before` (its own spacing), added parts from `after`.
+  let ai = 0
+  let bi = 0
+  const middle = diffed.map((part) => {
+    const n = part.value.length
+    if (part.added) {
+      const value = bMid.slice(bi, bi + n)
+      bi += n
+      return {value, added: true}
+    }
+    const value = aMid.slice(ai, ai + n)
+    ai += n
+    if (!part.removed) bi += n
+    return part.removed ? {value, removed: true} : {value}
+  })
+  const parts = [{value: a.slice(0, head)}, ...middle, {value: a.slice(a.length - tail)}]
   const edits: TextEdit[] = []
   let offset = 0
   let pending: TextEdit | undefined
-  for (const part of parts) {
+  for (const part of parts as Array<{value: string[]; added?: boolean; removed?: boolean}>) {
+    if (part.value.length === 0) continue
     const text = part.value.join('')
     if (part.added) {
       pending ??= {start: offset, end: offset, text: ''}
