@@ -48,6 +48,15 @@ describe('HTML input: malformed nesting keeps every word, with a warning', () =>
     expect(warnings.find((w) => w.code === 'formats/html-malformed-nesting')).toMatchObject({file: 'x.html', place: {line: 6}})
   })
 
+  it('EUR-Lex: a <div> inside a <p> in an article and text left directly in the article', () => {
+    const html = `<html><body><div class="eli-container"><div class="eli-main-title"><p class="oj-doc-ti">REGULATION</p></div>
+<div id="enc_1"><div id="art_1"><p class="oj-ti-art">Article 1</p><p class="oj-normal">First <div>inner words</div> last words.</p></div></div></div></body></html>`
+    const {document, warnings} = importDocument(html)
+    const text = JSON.stringify(document)
+    for (const words of ['First', 'inner words', 'last words.']) expect(text).toContain(words)
+    expect(codes(warnings)).toEqual(['formats/html-malformed-nesting', 'formats/html-malformed-nesting'])
+  })
+
   it('table cells outside any table', () => {
     const {document, warnings} = importDocument(cellar('<td>cell words</td><p class="Normal">After.</p>'))
     expect(JSON.stringify(document)).toContain('cell words')

@@ -22,7 +22,7 @@ import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
 import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
-import {classes, contains, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl, reportHtmlIssues, textOfEl, trimTrailingSpace} from './html.js'
+import {INLINE_ELEMENTS, classes, contains, findAll, findFirst, hAttr, hasClass, hasWords, isEl, looseParagraph, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl, reportHtmlIssues, textOfEl, trimTrailingSpace} from './html.js'
 import type {HDocument, HElement, HNode} from './html.js'
 import {ENACTING_FORMULA, annexChildren, assemble, divisionKind, isRecitalsIntroText, makeUnit, numStyle, splitFormula, unitChildren} from './structure.js'
 import type {Item, Unit} from './structure.js'
@@ -91,9 +91,6 @@ export function readCellar(html: string, ctx: ImportContext, linkReferences?: bo
   return doc
 }
 
-/** Inline elements: a run of these (and text) outside any `<p>` is loose text. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'])
-
 /**
  * The document's paragraphs in order: every `<p>`, plus each run of text
  * found outside any `<p>` (text directly in a `<div>` or a cell, or left
@@ -106,10 +103,7 @@ function paragraphs(dom: HDocument): HElement[] {
   const flush = (frame: {node: HElement | HDocument; run: HNode[]}): void => {
     const run = frame.run
     frame.run = []
-    if (!run.some((n) => clean(textOfEl(n)) !== '')) return
-    const first = run[0]!
-    const last = run[run.length - 1]!
-    out.push({nodeName: 'p', tagName: 'p', attrs: Object.create(null) as Record<string, string>, childNodes: run, parentNode: frame.node, root: dom, start: first.start, end: isEl(last) ? last.end : last.start + last.value.length, loose: true})
+    if (hasWords(run)) out.push(looseParagraph(frame.node, run))
   }
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!
@@ -119,7 +113,7 @@ function paragraphs(dom: HDocument): HElement[] {
       frames.pop()
       continue
     }
-    if (isTextNode(child) || INLINE.has(child.tagName)) {
+    if (isTextNode(child) || INLINE_ELEMENTS.has(child.tagName)) {
       frame.run.push(child)
       continue
     }

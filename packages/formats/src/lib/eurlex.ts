@@ -13,7 +13,7 @@ import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
 import {
-  classes, elements, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl,
+  blockChildren, classes, elements, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl,
   reportHtmlIssues, textOfEl, trimTrailingSpace
 } from './html.js'
 import {checkNumbering, warnIfNoProvisions} from './numbering.js'
@@ -90,7 +90,7 @@ class EurlexReader {
     const recitals: Recital[] = []
     let intro: Inline[] | undefined
     const enacting: Formula[] = []
-    for (const c of elements(el)) {
+    for (const c of this.blockChildren(el)) {
       const id = hAttr(c, 'id') ?? ''
       if (id.startsWith('cit_')) {
         const content = elements(c).filter((p) => p.tagName === 'p').map((p) => ({type: 'content' as const, children: normalizeInlines(this.inlines(p))}))
@@ -144,10 +144,11 @@ class EurlexReader {
 
   private bodyChildren(el: HElement): Array<Division | Article> {
     const out: Array<Division | Article> = []
-    for (const c of elements(el)) {
+    for (const c of this.blockChildren(el)) {
       const id = hAttr(c, 'id') ?? ''
       if (/^art_/.test(id)) out.push(this.article(c))
       else if (/^(cpt|tis|prt|sct|sbs)_/.test(id.split('.').pop() ?? '')) out.push(this.division(c))
+      else if (c.loose) this.ctx.warn('formats/cellar-stray-text', `text outside any article: "${clean(textOfEl(c)).slice(0, 60)}": not imported`, pointOfEl(c))
       else if (hasClass(c, 'eli-title') || c.tagName === 'p') continue
       else if (c.tagName === 'div') out.push(...this.bodyChildren(c))
     }
@@ -175,7 +176,7 @@ class EurlexReader {
       parts.push(...unitsOfBlocks(blocks))
       blocks = []
     }
-    for (const c of elements(el)) {
+    for (const c of this.blockChildren(el)) {
       if (c.tagName === 'p' && hasClass(c, 'oj-ti-art')) num = plain(this.inlines(c))
       else if (hasClass(c, 'eli-title')) heading = normalizeInlines(elements(c).flatMap((p) => this.inlines(p)))
       else if (c.tagName === 'div' && PARAGRAPH_ID.test(hAttr(c, 'id') ?? '')) {
@@ -400,6 +401,15 @@ class EurlexReader {
       return [{type: 'text', value: ' ' + textOfEl(el) + ' '}]
     }
     return this.inlines(el)
+  }
+
+  /** Element children, with loose text (left by malformed nesting) as paragraphs, reported. */
+  private blockChildren(el: HElement): HElement[] {
+    const out = blockChildren(el)
+    for (const c of out) {
+      if (c.loose) this.ctx.warn('formats/html-malformed-nesting', `text outside any paragraph element: "${clean(textOfEl(c)).slice(0, 60)}": kept as a paragraph`, pointOfEl(c))
+    }
+    return out
   }
 
   private at<T extends {position?: unknown}>(node: T, el: HElement): T {

@@ -148,6 +148,50 @@ export function parseHtml(html: string): HDocument {
   return doc
 }
 
+/** Inline elements: a run of these and text outside any `<p>` is loose text. */
+export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'])
+
+/** True when the nodes hold words (not only white space). */
+export function hasWords(nodes: readonly HNode[]): boolean {
+  return nodes.some((n) => /\S/.test(textOfEl(n)))
+}
+
+/**
+ * A paragraph made of `nodes` found directly in `parent` outside any `<p>`
+ * (text in a `div` or a cell, or left behind by a `div` inside a `p`),
+ * marked `loose` so the importer can report it. The nodes stay where they
+ * are in the parsed tree.
+ */
+export function looseParagraph(parent: HElement | HDocument, nodes: HNode[]): HElement {
+  const first = nodes[0]!
+  const last = nodes[nodes.length - 1]!
+  const root = isEl(first) ? first.root : (documentOf(first) as HDocument)
+  return {nodeName: 'p', tagName: 'p', attrs: Object.create(null) as Record<string, string>, childNodes: nodes, parentNode: parent, root, start: first.start, end: isEl(last) ? last.end : last.start + last.value.length, loose: true}
+}
+
+/**
+ * The children of `el` that are elements, with each run of loose text
+ * (and the inline elements around it) as one {@link looseParagraph}.
+ */
+export function blockChildren(el: HElement): HElement[] {
+  const out: HElement[] = []
+  let run: HNode[] = []
+  const flush = (): void => {
+    if (run.length > 0 && run.some((n) => isTextNode(n) && /\S/.test(n.value))) out.push(looseParagraph(el, run))
+    else for (const n of run) if (isEl(n)) out.push(n)
+    run = []
+  }
+  for (const node of el.childNodes) {
+    if (isTextNode(node) || INLINE_ELEMENTS.has(node.tagName)) run.push(node)
+    else {
+      flush()
+      out.push(node)
+    }
+  }
+  flush()
+  return out
+}
+
 /** Report what the parser repaired or removed as warnings, at most `limit` of each code. */
 export function reportHtmlIssues(doc: HDocument, ctx: ImportContext, limit = 20): void {
   const seen = new Map<string, number>()
