@@ -1,4 +1,4 @@
-/** Every error and warning code used in the sources is documented in docs/errors.md. */
+/** Every error and warning code used in the sources is documented in docs/errors.md, and every documented code is used. */
 import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -26,5 +26,18 @@ describe('docs/errors.md', () => {
   })
   it.each([...codes].sort())('documents %s', (code) => {
     expect(doc).toContain('`' + code + '`')
+  })
+  // The other direction: every code in the tables is one the sources use (none stale, none
+  // built from a template string the search above cannot see).
+  const documented = new Set<string>()
+  for (const line of doc.split('\n').filter((l) => l.startsWith('|'))) {
+    const first = line.split('|')[1] ?? ''
+    for (const match of first.matchAll(/`((?:markdown|formats|amend|isc|compare|cli|tree|ep)\/[a-z]+(?:-[a-z]+)*)`/g)) documented.add(match[1]!)
+  }
+  it('should find the codes in its tables', () => {
+    expect(documented.size).toBeGreaterThan(40)
+  })
+  it.each([...documented].sort())('%s is used in the sources', (code) => {
+    expect(codes).toContain(code)
   })
 })

@@ -8,7 +8,7 @@ import type {
   SubstituteAmendment, SunsetAmendment
 } from './types.js'
 import {resolveDate} from './dates.js'
-import {Failure} from './failure.js'
+import {Failure, type AmendWarningCode} from './failure.js'
 import {placeholderNode, textToInlines} from '@redlex/tree'
 import {occurrences, plainText, sliceInlines} from './inline-text.js'
 import {PRIMITIVE_TYPES, type Primitive} from './primitives.js'
@@ -32,7 +32,7 @@ export interface Expansion {
   primitives: Primitive[]
   description?: string
   /** Advice for the user (a provisional date …), reported as warnings of the amendment. */
-  warnings?: Array<{code: string; message: string}>
+  warnings?: Array<{code: AmendWarningCode; message: string}>
 }
 
 /** One place where quoted text was found. */
@@ -341,7 +341,7 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
   if (!root) throw new Failure('amend/target-not-found', `No provision \`${target}\``, {eId: target})
   const why = date.anchor ? ` (${date.anchor}: ${date.description})` : ''
   const description = `${citationLabel(target)}: expiry set to ${date.text}${why}`
-  const warnings = date.provisional ? [{code: 'amend/provisional-date', message: `${date.anchor}: ${date.provisional}`}] : []
+  const warnings: Array<{code: AmendWarningCode; message: string}> = date.provisional ? [{code: 'amend/provisional-date', message: `${date.anchor}: ${date.provisional}`}] : []
   const done = (primitives: Primitive[], suffix = ''): Expansion => ({primitives, description: description + suffix, ...(warnings.length > 0 ? {warnings} : {})})
   if (a.existing !== undefined) {
     const [hit] = findText(ctx, target, a.existing, undefined, true)

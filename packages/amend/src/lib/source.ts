@@ -16,23 +16,29 @@ export interface SourceData {
 
 /**
  * Parse YAML (or JSON, which is YAML) keeping positions. Syntax errors throw
- * a RedlexError `<area>/yaml-syntax` with the file place.
+ * a RedlexError `amend/yaml-syntax` (`isc/yaml-syntax` with `area: 'isc'`) with the file place.
  */
-export function parseSource(text: string, options?: Readonly<{file?: string; area?: string}> | null): SourceData {
+/** The codes of each area, written out (the errors test and docs/errors.md find every code in the sources). */
+const SOURCE_CODES = {
+  amend: {syntax: 'amend/yaml-syntax', unreadable: 'amend/yaml-unreadable'},
+  isc: {syntax: 'isc/yaml-syntax', unreadable: 'isc/yaml-unreadable'}
+} as const
+
+export function parseSource(text: string, options?: Readonly<{file?: string; area?: 'amend' | 'isc'}> | null): SourceData {
   const lineCounter = new LineCounter()
-  const area = options?.area ?? 'amend'
+  const codes = SOURCE_CODES[options?.area === 'isc' ? 'isc' : 'amend']
   let doc: YamlDocument.Parsed
   try {
     doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   } catch (cause) {
-    throw new RedlexError('Cannot read the file as YAML or JSON', {code: `${area}/yaml-syntax`, ...(options?.file ? {file: options.file} : {}), cause})
+    throw new RedlexError('Cannot read the file as YAML or JSON', {code: codes.syntax, ...(options?.file ? {file: options.file} : {}), cause})
   }
   const problem = doc.errors[0]
   if (problem) {
     const start = lineCounter.linePos(problem.pos[0])
     const end = lineCounter.linePos(problem.pos[1])
     throw new RedlexError(`Malformed YAML: ${problem.message.split('\n')[0]}`, {
-      code: `${area}/yaml-syntax`,
+      code: codes.syntax,
       ...(options?.file ? {file: options.file} : {}),
       place: {start: {line: start.line, column: start.col, offset: problem.pos[0]}, end: {line: end.line, column: end.col, offset: problem.pos[1]}},
       hint: 'Fix the YAML syntax (indentation, quotes, colons) at this place',
@@ -46,7 +52,7 @@ export function parseSource(text: string, options?: Readonly<{file?: string; are
     // Well-formed YAML that cannot become data: above all an alias bomb (the yaml library stops
     // expanding aliases past a bound), which must be a coded error, not a crash.
     throw new RedlexError(`Cannot turn the YAML into data: ${(cause as Error)?.message ?? String(cause)}`, {
-      code: `${area}/yaml-unreadable`,
+      code: codes.unreadable,
       ...(options?.file ? {file: options.file} : {}),
       hint: 'Write the data out instead of repeating it through many aliases (*name)',
       cause

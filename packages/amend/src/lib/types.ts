@@ -251,7 +251,7 @@ export interface ApplyOptions {
 
 /** A cross-reference that could not follow the renumbering, or similar advice. */
 export interface ApplyWarning {
-  code: string
+  code: import('./failure.js').AmendWarningCode
   message: string
   eId?: string
   amendment?: string

@@ -5,8 +5,9 @@
  */
 import {RedlexError, type Position} from '@redlex/tree'
 import type {Amendment} from './types.js'
-import {Failure} from './failure.js'
+import {Failure, type AmendErrorCode} from './failure.js'
 import {resolveDate} from './dates.js'
+import {INLINE_TYPES, PROVISION_TYPES, treeProblem} from './tree-schema.js'
 
 type Path = Array<string | number>
 type Check = (value: unknown, path: Path) => void
@@ -28,7 +29,7 @@ export interface ParseAmendmentsOptions {
 }
 
 class Invalid extends Error {
-  constructor(readonly code: string, readonly reason: string, readonly path: Path, readonly extra: {expected?: string[]; actual?: string; hint?: string} = {}) {
+  constructor(readonly code: AmendErrorCode, readonly reason: string, readonly path: Path, readonly extra: {expected?: string[]; actual?: string; hint?: string} = {}) {
     super(reason)
   }
 }
@@ -41,8 +42,11 @@ const str: Check = (v, path) => {
 const text: Check = (v, path) => {
   if (typeof v !== 'string') throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a string`, path, {actual: JSON.stringify(v)})
 }
+/** Names JavaScript gives every object: never an eId, a field or a type (`__proto__`, `constructor`, `toString` …). */
+const RESERVED = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)])
 const eId: Check = (v, path) => {
   str(v, path)
+  if (RESERVED.has(v as string)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` is a reserved name, not an eId: \`${String(v)}\``, path, {hint: 'Use the eId of a provision, e.g. art_3__para_2'})
   if (!/^[A-Za-z0-9_\-#.]+$/.test(v as string)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` is not an eId: \`${String(v)}\``, path, {hint: 'Use the eId of a provision, e.g. art_3__para_2'})
 }
 const oneOf = (...values: string[]): Check => (v, path) => {
@@ -63,17 +67,13 @@ const at: Check = (v, path) => {
   const [key, value] = Object.entries(v)[0]!
   eId(value, [...path, key])
 }
-const node: Check = (v, path) => {
-  if (!isObject(v) || typeof v.type !== 'string') throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a tree node (an object with a \`type\`)`, path)
-  if ('children' in v && !Array.isArray(v.children)) throw new Invalid('amend/invalid-field', `\`${formatPath([...path, 'children'])}\` must be a list`, [...path, 'children'])
+/** Tree JSON checked all the way down (see tree-schema.ts): a coded error with the path of the first problem. */
+const tree = (allowed: readonly string[]): Check => (v, path) => {
+  const problem = treeProblem(v, path, allowed)
+  if (problem) throw new Invalid('amend/invalid-field', `\`${formatPath(problem.path)}\` ${problem.reason}`, problem.path, problem.expected ? {expected: problem.expected} : {})
 }
-const provision: Check = (v, path) => {
-  node(v, path)
-  const type = (v as {type: string}).type
-  const kinds = ['citation', 'recital', 'division', 'article', 'paragraph', 'subparagraph', 'point', 'indent', 'annex']
-  if (!kinds.includes(type)) throw new Invalid('amend/invalid-field', `\`${formatPath([...path, 'type'])}\` must be a provision type`, [...path, 'type'], {expected: kinds, actual: type})
-  if (!Array.isArray((v as {children?: unknown}).children)) throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'children'])}\` is missing`, [...path, 'children'])
-}
+const node = tree(INLINE_TYPES)
+const provision = tree(PROVISION_TYPES)
 const listOf = (item: Check, min = 0): Check => (v, path) => {
   if (!Array.isArray(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a list`, path)
   if (v.length < min) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must have at least ${min} item(s)`, path)
@@ -158,7 +158,8 @@ export const AMENDMENT_TYPES: readonly string[] = Object.keys(SPECS)
 function validateOne(value: unknown, path: Path, ids: Map<string, number>, index: number): Amendment {
   if (!isObject(value)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object`, path)
   if (value.type === undefined) throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'type'])}\` is missing`, path, {expected: [...AMENDMENT_TYPES]})
-  const spec = typeof value.type === 'string' ? SPECS[value.type] : undefined
+  // Own properties only: `type: constructor` or `toString` is an unknown type, not Object's.
+  const spec = typeof value.type === 'string' && Object.hasOwn(SPECS, value.type) ? SPECS[value.type] : undefined
   if (!spec) {
     throw new Invalid('amend/unknown-type', `Unknown amendment type \`${String(value.type)}\`; known types: ${AMENDMENT_TYPES.join(', ')}`, [...path, 'type'], {expected: [...AMENDMENT_TYPES], actual: String(value.type)})
   }
@@ -169,7 +170,7 @@ function validateOne(value: unknown, path: Path, ids: Map<string, number>, index
   ids.set(value.id as string, index)
   if (value.provenance !== undefined) provenance(value.provenance, [...path, 'provenance'])
   for (const key of Object.keys(value)) {
-    if (key !== 'id' && key !== 'type' && key !== 'provenance' && !(key in spec)) {
+    if (key !== 'id' && key !== 'type' && key !== 'provenance' && !Object.hasOwn(spec, key)) {
       throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\` for a ${value.type} amendment`, [...path, key], {expected: ['id', 'type', 'provenance', ...Object.keys(spec)]})
     }
   }
