@@ -48,8 +48,9 @@ describe('provision amendments', () => {
     expect(result.renames).toMatchObject({art_2: 'art_3', art_3: 'art_4', art_4: 'art_5', art_2__para_1__point_a: 'art_3__para_1__point_a'})
     expect(result.log.map((e) => e.amendment)).toEqual(['i1', '#renumber'])
     expect(result.log[0]!.effects).toEqual([{action: 'inserted', after: 'art_2'}])
-    expect(result.log[1]!.effects).toContainEqual({action: 'renumbered', before: 'art_4', after: 'art_5'})
-    expect(result.log[1]!.effects).toContainEqual({action: 'modified', before: 'rec_2', after: 'rec_2'})
+    // Consequences carry their cause: Article 4 became 5, and recital 2's reference followed, because i1 inserted an article before it.
+    expect(result.log[1]!.effects).toContainEqual({action: 'renumbered', before: 'art_4', after: 'art_5', because: ['i1']})
+    expect(result.log[1]!.effects).toContainEqual({action: 'modified', before: 'rec_2', after: 'rec_2', because: ['i1']})
   })
 
   it('insert (amending-act): the new article is 1a and nothing is renumbered', () => {

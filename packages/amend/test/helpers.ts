@@ -5,7 +5,7 @@
  */
 import {expect} from 'vitest'
 import {
-  article, assignEids, content, documentOf, findByEid, intro, linkReferences, paragraph, point, recital, subparagraph,
+  article, assignEids, content, documentOf, findByEid, intro, linkReferences, paragraph, point, recital, subparagraph, textOf,
   type Document, type Node
 } from '@redlex/tree'
 import {
@@ -60,7 +60,15 @@ export function checkAmendments(base: Document, amendments: Amendment[], expecte
     expect(before).toContain(from)
     expect(after).toContain(to)
   }
-  return result
+  // Each effect records the result's text of its provision word for word (for verify), and
+  // deletions none; the tests above and below compare the rest of the log, so it is returned without it.
+  for (const entry of result.log) {
+    for (const effect of entry.effects) {
+      if (effect.after === undefined) expect(effect.text).toBeUndefined()
+      else expect(effect.text, `${entry.amendment}: text of ${effect.after}`).toBe(textOf(findByEid(result.document, effect.after)!, {notes: true}))
+    }
+  }
+  return {...result, log: result.log.map((entry) => ({...entry, effects: entry.effects.map(({text: _text, ...effect}) => effect)}))}
 }
 
 /** Mutate a copy of `document` with `edit`, then recompute eIds and references: an expected text written by hand. */

@@ -43,7 +43,7 @@ describe('scoped substitute', () => {
     expect(own(result.document, 'art_1__para_3')).toBe('No obligation applies to the DESIGNATED PROVIDER REGISTER or to a gatekeeping service.')
     // outside the scope nothing changes
     expect(own(result.document, 'art_2')).toBe('The gatekeeper may appeal.')
-    expect(result.log[0]!.effects).toEqual([
+    expect(result.log[0]!.effects.map(({text: _text, ...effect}) => effect)).toEqual([
       {action: 'modified', before: 'art_1__para_1', after: 'art_1__para_1'},
       {action: 'modified', before: 'art_1__para_2', after: 'art_1__para_2'},
       {action: 'modified', before: 'art_1__para_3', after: 'art_1__para_3'}

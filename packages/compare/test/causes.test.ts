@@ -96,7 +96,8 @@ describe('verify', () => {
   it('reports a hand edit that no amendment explains', () => {
     const report = verify(baseline(), postIsc({extra: true}), {log: LOG, isc: ISC})
     expect(report.ok).toBe(false)
-    expect(report.unexplained).toEqual([{status: 'modified', kind: 'article', label: 'Article 5', before: 'art_5', after: 'art_5'}])
+    // With the words the hand edit changed (this log records no texts: verified provision by provision).
+    expect(report.unexplained).toEqual([{status: 'modified', kind: 'article', label: 'Article 5', before: 'art_5', after: 'art_5', words: [{removed: 'and', added: ','}, {added: 'and to the Board'}]}])
   })
 
   it('reports an amendment the text does not show', () => {

@@ -6,8 +6,8 @@
  * cross-reference follows.
  */
 import {
-  RedlexError, assignEids, citationLabel, findByEid, findReferencesTo, isRedlexError, listProvisions,
-  renumberReferencesWithWarnings, resolveReferences, walk, type Document, type Position, type ReferenceToUnit
+  RedlexError, assignEids, citationLabel, findByEid, findReferencesTo, indexByEid, isRedlexError, listProvisions, locate,
+  renumberReferencesWithWarnings, resolveReferences, textOf, walk, type Document, type Position, type Provision, type ReferenceToUnit
 } from '@redlex/tree'
 import type {
   Amendment, ApplyOptions, ApplyResult, ApplyWarning, At, ChangeLogEntry, Provenance, ReferenceEdit, RenumberAmendment
@@ -15,7 +15,7 @@ import type {
 import {SCOPE_NAMES, expand, type TextRange} from './expand.js'
 import {Failure} from './failure.js'
 import {applyPrimitive, cleanEmptyNums, ownRefs, type Primitive} from './primitives.js'
-import {sequentialNums} from './numbers.js'
+import {numberingGroup, sequentialNums} from './numbers.js'
 import {parseAmendments} from './validate.js'
 import {EidMapping} from './mapping.js'
 import {CONTAINER_NAMES} from './tree-ops.js'
@@ -24,6 +24,7 @@ interface Tracked {
   action: ChangeLogEntry['effects'][number]['action']
   before?: string
   current?: string
+  because?: string[]
 }
 
 function eIdsOf(document: Document): Set<string> {
@@ -155,6 +156,8 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
   const newId = (): string => `#new${++counter}`
   if (!currentMode) warnings.push(...sourceDuplicates(doc))
 
+  /** Renumbered eId (before the step) → the amendments that made its number move (only for the renumbering step). */
+  let consequences: Map<string, string[]> | undefined
   const runStep = (p: Primitive, owner: string, entry: ChangeLogEntry): string => {
     const preIds = eIdsOf(doc)
     // References follow a renumbering and a move (a moved unit keeps being named, by its new number).
@@ -202,10 +205,16 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
         const old = beforeRefs[i]!
         if (old.ref.value === r.ref.value) return
         edits.push({at: r.at, index: r.index, from: r.ref.value, to: old.ref.value})
+        const because = consequences && old.ref.targets.flatMap((target) => consequences!.get(target) ?? [])
         if (r.at && !touched.has(r.at)) {
           touched.add(r.at)
           const pre = back.get(r.at) ?? r.at
-          outcome.effects.push({action: 'modified', from: pre, to: pre})
+          outcome.effects.push({action: 'modified', from: pre, to: pre, ...(because && because.length > 0 ? {because} : {})})
+        } else if (r.at && because && because.length > 0) {
+          // A second reference rewritten in the same provision: its causes join the first's.
+          const pre = back.get(r.at) ?? r.at
+          const effect = outcome.effects.find((e) => e.action === 'modified' && e.from === pre)
+          if (effect) effect.because = [...(effect.because ?? []), ...because]
         }
       })
       for (const w of result.warnings) warnings.push({code: 'amend/reference-kept', message: w.reason, eId: w.eId, amendment: owner})
@@ -224,6 +233,8 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
       const base = e.from !== undefined ? origin.get(e.from) : undefined
       if (base !== undefined) t.before = base
       if (e.to !== undefined && e.action !== 'deleted') t.current = m(e.to)
+      const because = e.because ?? (e.action === 'renumbered' && e.from !== undefined ? consequences?.get(e.from) : undefined)
+      if (because && because.length > 0) t.because = [...new Set(because)]
       tracked.push(t)
       entry.effects.push(t as never)
     }
@@ -310,6 +321,7 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
     if (Object.keys(nums).length > 0) {
       const entry: ChangeLogEntry = {amendment: '#renumber', type: 'renumber', provenance: {note: 'sequential renumbering of the draft'}, description: `renumbered ${Object.keys(nums).length} unit(s) sequentially; cross-references follow`, effects: []}
       const step: RenumberAmendment = {id: '#renumber', type: 'renumber', nums, references: 'follow'}
+      consequences = numberCauses(document, doc, Object.keys(nums), log, origin, current, deletedBy)
       try {
         runStep(step, '#renumber', entry)
         log.push(entry)
@@ -322,16 +334,32 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
   }
   if (linked) doc = resolveReferences(doc)
 
+  // Each effect records what the run left in its provision, word for word (for verify).
+  const final = indexByEid(doc)
+  const texts = new Map<string, string>()
+  const finalText = (eId: string): string | undefined => {
+    let text = texts.get(eId)
+    const node = final.get(eId)
+    if (text === undefined && node) texts.set(eId, (text = textOf(node, {notes: true})))
+    return text
+  }
   for (const entry of log) {
     // One effect per provision changed, however many steps changed it (a term replaced three times in a paragraph).
-    const seen = new Set<string>()
+    const seen = new Map<string, ChangeLogEntry['effects'][number]>()
     entry.effects = (entry.effects as unknown as Tracked[]).flatMap((t) => {
       const out: ChangeLogEntry['effects'][number] = {action: t.action}
       if (t.before !== undefined) out.before = t.before
       if (t.current !== undefined) out.after = t.current
       const key = `${out.action} ${out.before ?? ''} ${out.after ?? ''}`
-      if (out.action === 'modified' && seen.has(key)) return []
-      seen.add(key)
+      const kept = seen.get(key)
+      if (out.action === 'modified' && kept) {
+        if (t.because) kept.because = [...new Set([...(kept.because ?? []), ...t.because])]
+        return []
+      }
+      if (t.because !== undefined) out.because = t.because
+      const text = t.current !== undefined ? finalText(t.current) : undefined
+      if (text !== undefined) out.text = text
+      seen.set(key, out)
       return [out]
     })
   }
@@ -342,6 +370,55 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
   let n = 0
   const inverse: Amendment[] = inverses.reverse().flat().map((p) => ({...p, id: `inverse-${++n}`, provenance: {note: 'inverse'}}) as Amendment)
   return {document: doc, log, renames, mapping, inverse, warnings}
+}
+
+/**
+ * Why each unit of a sequential renumbering gets a new number: the
+ * amendments that inserted or moved in a unit of its numbering group before
+ * it, or deleted or moved out one that stood before it in the base text.
+ * `renumbered`: eIds in `doc` (the text before the renumbering step).
+ */
+function numberCauses(base: Document, doc: Document, renumbered: readonly string[], log: readonly ChangeLogEntry[], origin: ReadonlyMap<string, string>, current: ReadonlyMap<string, string | null>, deletedBy: ReadonlyMap<string, string>): Map<string, string[]> {
+  // Units (current eIds) inserted or moved by each amendment, from the tracked effects.
+  const placedBy = new Map<string, string>()
+  for (const entry of log) {
+    for (const t of entry.effects as unknown as Tracked[]) {
+      if ((t.action === 'inserted' || t.action === 'moved') && t.current !== undefined && !placedBy.has(t.current)) placedBy.set(t.current, entry.amendment)
+    }
+  }
+  const out = new Map<string, string[]>()
+  const groups = new Map<Provision, Provision[]>()
+  const groupOf = (document: Document, eId: string): {group: Provision[]; index: number} | undefined => {
+    const found = locate(document, eId)
+    if (!found) return undefined
+    let group = groups.get(found.node)
+    if (!group) {
+      group = numberingGroup(document, found.parent, found.node)
+      for (const unit of group) groups.set(unit, group)
+    }
+    return {group, index: group.indexOf(found.node)}
+  }
+  for (const eId of renumbered) {
+    const causes: string[] = []
+    const add = (amendment: string | undefined): void => {
+      if (amendment !== undefined && !causes.includes(amendment)) causes.push(amendment)
+    }
+    const now = groupOf(doc, eId)
+    const members = new Set(now?.group.map((u) => u.eId) ?? [])
+    if (now) for (let k = 0; k <= now.index; k++) add(placedBy.get(now.group[k]!.eId))
+    const baseId = origin.get(eId)
+    const then = baseId !== undefined ? groupOf(base, baseId) : undefined
+    if (then) {
+      for (let k = 0; k < then.index; k++) {
+        const unit = then.group[k]!.eId
+        const cur = current.get(unit)
+        if (cur === null) add(deletedBy.get(unit))
+        else if (cur !== undefined && !members.has(cur)) add(placedBy.get(cur))
+      }
+    }
+    if (causes.length > 0) out.set(eId, causes)
+  }
+  return out
 }
 
 function describe(a: Amendment): string {

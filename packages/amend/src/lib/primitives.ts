@@ -28,6 +28,8 @@ export interface Effect {
   from?: string
   /** eId (or temporary id) after the step, before renumbering by assignEids. */
   to?: string
+  /** For consequential effects: the amendments that caused them (see `ChangeEffect.because`). */
+  because?: string[]
 }
 
 export interface StepContext {

@@ -57,9 +57,35 @@ export function ownChanges(changes: readonly ProvisionChange[], visit: (change: 
   walk(changes)
 }
 
-/** The entries of the log that explain a change. */
+/**
+ * The entries of the log that explain a change. An inserted provision is
+ * explained by what inserted it, not by the renumbering that numbered it or
+ * the amendments whose insertions moved its number: entries of redlex's own
+ * steps (`#renumber`) and `renumbered` effects do not count for it.
+ */
 export function entriesFor(change: ProvisionChange, log: readonly ChangeLogEntry[]): ChangeLogEntry[] {
-  return log.filter((entry) => entry.effects.some((effect) => effectTouches(effect, change)))
+  const inserted = change.status === 'inserted'
+  return log.filter((entry) => {
+    if (inserted && entry.amendment.startsWith('#')) return false
+    return entry.effects.some((effect) => !(inserted && effect.action === 'renumbered') && effectTouches(effect, change))
+  })
+}
+
+/**
+ * The amendments a change is a consequence of: those named by the `because`
+ * of the effects that touch it (a renumbering, a reference that follows
+ * one), in log order, without those already among its direct causes.
+ */
+export function consequencesFor(change: ProvisionChange, entries: readonly ChangeLogEntry[], log: readonly ChangeLogEntry[]): ChangeLogEntry[] {
+  const named = new Set<string>()
+  for (const entry of entries) {
+    for (const effect of entry.effects) {
+      if (effect.because && effectTouches(effect, change)) for (const id of effect.because) named.add(id)
+    }
+  }
+  if (named.size === 0) return []
+  const direct = new Set(entries.map((entry) => entry.amendment))
+  return log.filter((entry) => named.has(entry.amendment) && !direct.has(entry.amendment))
 }
 
 /** The entries that explain a frame change: effects naming its part (`preface`, `preamble`, `conclusions`). */
@@ -72,6 +98,9 @@ export function attachCauses(changes: readonly ProvisionChange[], _frame: readon
   if (log.length === 0) return
   ownChanges(changes, (change) => {
     const entries = entriesFor(change, log)
-    if (entries.length > 0) change.causes = entries.map((entry) => causeOf(entry, isc))
+    if (entries.length === 0) return
+    const causes = entries.map((entry) => causeOf(entry, isc))
+    for (const entry of consequencesFor(change, entries, log)) causes.push({...causeOf(entry, isc), consequence: true})
+    change.causes = causes
   })
 }

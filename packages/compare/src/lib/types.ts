@@ -43,6 +43,13 @@ export interface Cause {
   note?: string
   /** The text it comes from beyond the ISC (an EP amendment, a corrigendum…), from the change log's provenance. */
   source?: ProvenanceSource
+  /**
+   * Set when the change is a consequence of this amendment, not its content:
+   * a unit renumbered, or a reference rewritten to follow a renumbering,
+   * because the amendment inserted, deleted or moved units before it. Such a
+   * cause follows the cause of the step that made the change (`#renumber`).
+   */
+  consequence?: true
 }
 
 /** A footnote on one side of a change: its marker, its text, and where the marker stands. */
@@ -330,6 +337,18 @@ export interface ChangeRef {
   label: string
   before?: string
   after?: string
+  /**
+   * For an unexplained change: the words no amendment explains, as runs
+   * removed and/or added (`{removed: 'Certain', added: 'Some'}`); a number
+   * changed by hand is a run too, a footnote's words carry its marker.
+   */
+  words?: WordChange[]
+}
+
+/** One run of words a change removed and/or added. */
+export interface WordChange {
+  removed?: string
+  added?: string
 }
 
 export interface VerifyOptions extends CompareOptions {

@@ -2,11 +2,20 @@
  * `verify`: check a hand-edited second version against the amendments that
  * were meant to produce it. Every change between the versions should be
  * explained by an amendment, and every amendment should show in the text.
+ *
+ * At word level: each effect of the log records the text the amendment run
+ * left in its provision (`ChangeEffect.text`). A provision an amendment (or
+ * the renumbering) touched must read exactly that — the amendment explains
+ * the words it changed, the renumbering the numbers and references it
+ * rewrote, nothing else; any other word is unexplained, reported with the
+ * provision and the words. A provision no effect touched must not change.
  */
+import {citationLabel, indexByEid, textOf} from '@redlex/tree'
 import type {Document} from '@redlex/tree'
 import {covers, entriesFor, entriesForFrame, ownChanges} from './causes.js'
 import {compareDocuments} from './compare.js'
-import type {ChangeEffect, ChangeRef, FrameChange, ProvisionChange, VerifyOptions, VerifyReport} from './types.js'
+import {diffText} from './legal-diff.js'
+import type {ChangeEffect, ChangeLogEntry, ChangeRef, FrameChange, ProvisionChange, Segment, VerifyOptions, VerifyReport, WordChange} from './types.js'
 
 /** Compare `before` with `after` and say which changes the log explains and which amendments are missing. */
 export function verify(before: Document, after: Document, options: Readonly<VerifyOptions>): VerifyReport {
@@ -15,17 +24,21 @@ export function verify(before: Document, after: Document, options: Readonly<Veri
   const explained: VerifyReport['explained'] = []
   const unexplained: ChangeRef[] = []
   const own: ProvisionChange[] = []
+  const recorded = recordedTexts(log)
+  const wordLevel = recorded.size > 0
   ownChanges(comparison.changes, (change) => {
     own.push(change)
     const entries = entriesFor(change, log)
-    if (entries.length > 0) explained.push({change: refOf(change), amendments: entries.map((e) => e.amendment)})
-    else unexplained.push(refOf(change))
+    const covered = wordLevel ? coveredByRecord(change, recorded, log) : entries.length > 0
+    if (covered && entries.length > 0) explained.push({change: refOf(change), amendments: entries.map((e) => e.amendment)})
+    else unexplained.push({...refOf(change), words: wordsOfChange(change)})
   })
+  if (wordLevel) unexplained.push(...handEdits(after, recorded, comparison.changes))
   for (const frame of comparison.frame) {
     if (frame.status === 'unchanged') continue
     const entries = entriesForFrame(frame, log)
     if (entries.length > 0) explained.push({change: frameRef(frame), amendments: entries.map((e) => e.amendment)})
-    else unexplained.push(frameRef(frame))
+    else unexplained.push({...frameRef(frame), words: runs(frame.diff)})
   }
   // Every pair the comparison aligned (any status), for renumbering effects.
   const pairs = new Set<string>()
@@ -63,6 +76,109 @@ export function verify(before: Document, after: Document, options: Readonly<Veri
     },
     comparison
   }
+}
+
+/** eId in the second version → the text the amendment run left there (from the effects that record it). */
+function recordedTexts(log: readonly ChangeLogEntry[]): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const entry of log) {
+    for (const effect of entry.effects) {
+      if (effect.after !== undefined && effect.text !== undefined) out.set(effect.after, effect.text)
+    }
+  }
+  return out
+}
+
+/**
+ * True when the change sits where the log says the run changed something: at
+ * or inside a provision whose text it recorded (that text is then checked
+ * word for word, `handEdits`), or a deletion of a provision it deleted.
+ */
+function coveredByRecord(change: ProvisionChange, recorded: ReadonlyMap<string, string>, log: readonly ChangeLogEntry[]): boolean {
+  if (change.after) {
+    const eId = change.after.eId
+    for (const target of recorded.keys()) if (covers(target, eId)) return true
+    return false
+  }
+  const eId = change.before!.eId
+  return log.some((entry) => entry.effects.some((effect) => (effect.action === 'deleted' || effect.action === 'moved') && effect.before !== undefined && covers(effect.before, eId)))
+}
+
+/**
+ * The words of the second version that differ from what the amendment run
+ * left: for each provision whose text the log recorded, the redline from
+ * the recorded text to the actual one. A difference is reported at the
+ * innermost recorded provision that shows it.
+ */
+function handEdits(after: Document, recorded: ReadonlyMap<string, string>, changes: readonly ProvisionChange[]): ChangeRef[] {
+  const nodes = indexByEid(after)
+  const kinds = new Map<string, string>()
+  const visit = (list: readonly ProvisionChange[]): void => {
+    for (const change of list) {
+      if (change.after) kinds.set(change.after.eId, change.status)
+      visit(change.children)
+    }
+  }
+  visit(changes)
+  const differing = new Map<string, WordChange[]>()
+  for (const [eId, expected] of recorded) {
+    const node = nodes.get(eId)
+    if (!node) continue // not there at all: the amendment is unreflected
+    const actual = textOf(node, {notes: true})
+    if (actual !== expected) differing.set(eId, runs(diffText(expected, actual).segments))
+  }
+  const out: ChangeRef[] = []
+  for (const [eId, words] of differing) {
+    // An inner recorded provision that differs tells more precisely where.
+    if ([...differing.keys()].some((other) => other !== eId && covers(eId, other))) continue
+    const node = nodes.get(eId)!
+    out.push({status: (kinds.get(eId) ?? 'modified') as ChangeRef['status'], kind: node.type, label: citationLabel(eId) || eId, after: eId, words})
+  }
+  return out
+}
+
+/** The words a change removed and added: its number, heading, text and footnotes. */
+function wordsOfChange(change: ProvisionChange): WordChange[] {
+  const out: WordChange[] = []
+  if (change.before?.num !== change.after?.num) {
+    const run: WordChange = {}
+    if (change.before?.num !== undefined) run.removed = change.before.num
+    if (change.after?.num !== undefined) run.added = change.after.num
+    out.push(run)
+  }
+  out.push(...runs(change.heading ?? []), ...runs(change.diff))
+  for (const note of change.notes ?? []) {
+    if (note.status === 'unchanged' || note.status === 'renumbered') continue
+    const marker = (note.after ?? note.before)!.marker
+    for (const run of runs(note.diff)) {
+      const noted: WordChange = {}
+      if (run.removed !== undefined) noted.removed = `[^${marker}] ${run.removed}`
+      if (run.added !== undefined) noted.added = `[^${marker}] ${run.added}`
+      out.push(noted)
+    }
+  }
+  return out
+}
+
+/** The changed runs of a redline: each stretch of removed and added segments as one pair (form-only pairs left out). */
+function runs(segments: readonly Segment[]): WordChange[] {
+  const out: WordChange[] = []
+  let run: WordChange | undefined
+  for (const segment of segments) {
+    if ((!segment.added && !segment.removed) || segment.formal) {
+      run = undefined
+      continue
+    }
+    run ??= out[out.push({}) - 1]!
+    if (segment.removed) run.removed = (run.removed ?? '') + segment.value
+    else run.added = (run.added ?? '') + segment.value
+  }
+  return out.map((r) => {
+    const trimmed: WordChange = {}
+    if (r.removed !== undefined && r.removed.trim() !== '') trimmed.removed = r.removed.trim()
+    if (r.added !== undefined && r.added.trim() !== '') trimmed.added = r.added.trim()
+    return trimmed
+  }).filter((r) => r.removed !== undefined || r.added !== undefined)
 }
 
 /**
@@ -105,4 +221,3 @@ function refOf(change: ProvisionChange): ChangeRef {
 function frameRef(frame: FrameChange): ChangeRef {
   return {status: frame.status, kind: frame.name ?? frame.kind, label: frame.part}
 }
-

@@ -57,6 +57,20 @@ export interface ChangeEffect {
   before?: string
   /** eId in the result (second version). */
   after?: string
+  /**
+   * For a consequential effect (a unit renumbered, or a reference rewritten
+   * to follow a renumbering): the amendments whose insertions, deletions or
+   * moves made the numbers move, in log order.
+   */
+  because?: string[]
+  /**
+   * The provision's whole text in the result of the run, as
+   * `textOf(node, {notes: true})` gives it (number, heading, text,
+   * sub-provisions, footnotes): what the amendments left there, word for
+   * word. `verify` holds a hand-edited text against it. Absent for
+   * deletions.
+   */
+  text?: string
 }
 
 /** One applied amendment. */

@@ -27,7 +27,11 @@ function formatReport(report: ReturnType<typeof verify>): string {
   const c = report.counts
   lines.push(`${c.changes} changes: ${c.explained} explained, ${c.unexplained} unexplained; ${c.amendments} amendments: ${c.reflected} reflected, ${c.unreflected} missing.`)
   for (const item of report.explained) lines.push(`  explained    ${item.change.label} (${item.change.status}) by ${item.amendments.join(', ')}`)
-  for (const item of report.unexplained) lines.push(`  UNEXPLAINED  ${item.label} (${item.status})`)
+  for (const item of report.unexplained) {
+    // The words no amendment explains: `"Certain" → "Some"`.
+    const words = (item.words ?? []).map((w) => `${w.removed !== undefined ? JSON.stringify(w.removed) : '(nothing)'} → ${w.added !== undefined ? JSON.stringify(w.added) : '(nothing)'}`)
+    lines.push(`  UNEXPLAINED  ${item.label} (${item.status})${words.length > 0 ? ': ' + words.join('; ') : ''}`)
+  }
   for (const item of report.unreflected) lines.push(`  MISSING      amendment ${item.amendment}${item.conclusion ? ` (conclusion ${item.conclusion})` : ''}: ${item.description}`)
   return lines.join('\n') + '\n'
 }
