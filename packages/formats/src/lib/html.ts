@@ -49,6 +49,8 @@ export interface HElement {
   end: number
   /** Set on the paragraphs the Cellar importer makes of text found outside any `<p>`. */
   loose?: boolean
+  /** The `class` attribute split (computed on first use by {@link classes}). */
+  classList?: string[]
 }
 
 export type HNode = HElement | HText
@@ -73,6 +75,8 @@ const IGNORED = new Set(['script', 'style', 'noscript', 'template'])
 const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])
 // Characters XML cannot carry (C0 controls other than tab, LF, FF and CR; U+FFFE, U+FFFF; lone surrogates) and DEL.
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+// A cheap first look (surrogate pairs pass it too, then the exact pattern decides).
+const MAYBE_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/
 
 /** Parse HTML or XHTML (a UTF-8 BOM is skipped; offsets count from after it). Never throws. */
 export function parseHtml(html: string): HDocument {
@@ -129,10 +133,10 @@ export function parseHtml(html: string): HDocument {
     ontext(data) {
       if (ignoredDepth > 0) return
       let value = data
-      if (CONTROL.test(value)) {
-        CONTROL.lastIndex = 0
+      const found = MAYBE_CONTROL.test(value) ? value.match(CONTROL) : null
+      if (found) {
         if (controls === 0) firstControl = parser.startIndex
-        controls += value.match(CONTROL)!.length
+        controls += found.length
         value = value.replace(CONTROL, '')
       }
       const up = parent()
@@ -217,15 +221,9 @@ export function hAttr(el: HElement, name: string): string | undefined {
   return el.attrs[name]
 }
 
-const classCache = new WeakMap<HElement, string[]>()
-
 export function classes(el: HElement): string[] {
-  let list = classCache.get(el)
-  if (!list) {
-    list = (el.attrs['class'] ?? '').split(/\s+/).filter(Boolean)
-    classCache.set(el, list)
-  }
-  return list
+  if (!el.classList) el.classList = (el.attrs['class'] ?? '').split(/\s+/).filter(Boolean)
+  return el.classList
 }
 
 export function hasClass(el: HElement, name: string): boolean {
