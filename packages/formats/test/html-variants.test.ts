@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {countProvisions, findByEid, inlineText} from '@redlex/tree'
 import type {Document, Warning} from '@redlex/tree'
 import {detectFormat, fromCellarHtml, fromEurlexHtml, importDocument} from '@redlex/formats'
-import {headingOf, kids, numOf, ownText} from './corpus.js'
+import {headingOf, kids, numOf, ownText, withoutPositions} from './corpus.js'
 
 function fixture(name: string): string {
   return readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
@@ -108,6 +108,15 @@ describe('Cellar styles by family and recitals by text', () => {
     const doc = importDocument(html).document
     expect(countProvisions(doc)).toMatchObject({citations: 1, recitals: 2, articles: 2})
     expect(ownText(doc, 'rec_1')).toBe('Data should flow.')
+  })
+
+  it('finds the start of the act by the acting-entity words when their style was lost', () => {
+    const {document: doc, warnings} = load('cellar-defects-2020.html')
+    const html = fixture('cellar-defects-2020.html').replace('<p class="Institutionquiagit">', '<p class="Normal">')
+    const result = importDocument(html)
+    // The same tree (positions aside: the class attribute is shorter).
+    expect(withoutPositions(result.document)).toEqual(withoutPositions(doc))
+    expect(codes(result.warnings)).toEqual(codes(warnings))
   })
 })
 

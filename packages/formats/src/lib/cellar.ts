@@ -79,7 +79,7 @@ export function readCellar(html: string, ctx: ImportContext, linkReferences?: bo
   const ps = paragraphs(dom)
   const notes = new Map<string, HElement>()
   for (const dd of findAll(dom, (el) => (hAttr(el, 'id') ?? '').startsWith('footnote') && el.tagName !== 'a')) notes.set(hAttr(dd, 'id')!, dd)
-  const start = ps.findIndex((p) => hasClass(p, 'Institutionquiagit'))
+  const start = actingEntity(ps)
   if (start === -1 || !ps.some((p) => family(classes(p), 'recital') !== undefined || family(classes(p), 'article') !== undefined || ARTICLE_NUM.test(clean(textOfEl(p))))) {
     throw notAnAct(dom, ctx, 'no acting-entity formula (p.Institutionquiagit) and no articles were found (Cellar proposal XHTML)')
   }
@@ -89,6 +89,18 @@ export function readCellar(html: string, ctx: ImportContext, linkReferences?: bo
   checkNumbering(doc, ctx)
   warnIfNoProvisions(doc, ctx)
   return doc
+}
+
+const ACTING_ENTITY = /^THE (?:EUROPEAN PARLIAMENT AND THE )?COUNCIL OF THE EUROPEAN UNION,?$|^THE EUROPEAN (?:COMMISSION|PARLIAMENT|CENTRAL BANK),?$/
+
+/**
+ * Where the act starts: the acting-entity formula, by its style
+ * (`Institutionquiagit`) or, when the style was lost, by its words
+ * (`THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,`).
+ */
+function actingEntity(ps: readonly HElement[]): number {
+  const styled = ps.findIndex((p) => hasClass(p, 'Institutionquiagit'))
+  return styled !== -1 ? styled : ps.findIndex((p) => ACTING_ENTITY.test(clean(textOfEl(p))))
 }
 
 /**
@@ -220,7 +232,7 @@ class CellarReader {
       if (text === '' && !cls.includes('Institutionquisigne')) continue
 
       if (phase === 'preamble') {
-        if (cls.includes('Institutionquiagit')) {
+        if (i === start || cls.includes('Institutionquiagit')) {
           preamble.push({type: 'formula', name: 'actingEntity', children: normalizeInlines(this.inlines(p))})
           continue
         }
