@@ -113,7 +113,7 @@ async function htmlScreenshots(page, name) {
     console.log(`  docs/img/${file}: ${Math.round(statSync(join(img, file)).size / 1024)} KB`)
   }
   await shot(`${name}-html.png`, name === 'example' ? '#consultation' : undefined, 1000)
-  await shot(`${name}-html-changes.png`, name === 'example' ? '#inline' : '.toc', 1000)
+  await shot(`${name}-html-changes.png`, name === 'example' ? '#inline' : 'article.change.f-modified[id*="art_"]', 1000)
 }
 
 /** Word pages as PNG (LibreOffice's rendering of the .docx, through its PDF). */

@@ -77,8 +77,10 @@ export function splitLines(items: readonly NotedItem[], end: Kind, style: LineSt
 export const plainItems = (segments: readonly Segment[]): NotedItem[] => segments.map((segment) => ({type: 'segment', segment}))
 
 /** Redline of a number: common leading words kept, the rest replaced (`Article ` + `5`→`4`). */
-export function numDiff(before: string | undefined, after: string | undefined): Segment[] {
+export function numDiff(before: string | undefined, after: string | undefined, formal = false): Segment[] {
   if (before === after) return before ? [{value: before}] : []
+  // Only the spacing differs (`Article\u00a01`): a formal change, shown in the second version's form.
+  if (!formal && before !== undefined && after !== undefined && before.replace(/\s+/g, ' ') === after.replace(/\s+/g, ' ')) return [{value: after}]
   if (before === undefined) return [{value: after!, added: true}]
   if (after === undefined) return [{value: before, removed: true}]
   const a = before.split(/(?<=\s)/)

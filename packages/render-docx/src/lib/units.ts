@@ -117,7 +117,7 @@ function headedLines(change: ProvisionChange, formal: boolean): Line[] {
   const a = change.after
   const lines: Line[] = []
   const numMark = presence(Boolean(b?.num), Boolean(a?.num))
-  if (numMark) lines.push(...splitLines(plainItems(numDiff(b?.num, a?.num)), numMark, change.kind === 'article' ? 'article' : 'division', 0))
+  if (numMark) lines.push(...splitLines(plainItems(numDiff(b?.num, a?.num, formal)), numMark, change.kind === 'article' ? 'article' : 'division', 0))
   const headingMark = presence(Boolean(b?.heading), Boolean(a?.heading))
   if (headingMark && change.heading) lines.push(...splitLines(items(change.heading, change.notes, 'heading', formal), headingMark, 'heading', 0))
   const textMark = presence(Boolean(b && b.text !== ''), Boolean(a && a.text !== ''))
@@ -135,7 +135,7 @@ function textLines(change: ProvisionChange, depth: number, formal: boolean): Lin
   if (!textMark) return []
   const text = splitLines(items(change.diff, change.notes, undefined, formal), textMark, 'text', indent)
   const tab = presence(Boolean(b?.num && b.text !== ''), Boolean(a?.num && a.text !== ''))
-  const head: Piece[] = numDiff(b?.num, a?.num).filter((s) => s.value !== '').map((s) => ({text: s.value, kind: kindOf(s)}))
+  const head: Piece[] = numDiff(b?.num, a?.num, formal).filter((s) => s.value !== '').map((s) => ({text: s.value, kind: kindOf(s)}))
   if (tab) head.push({text: '\t', kind: tab, tab: true})
   text[0]!.pieces.unshift(...head)
   if (b?.num || a?.num) text[0]!.hang = true

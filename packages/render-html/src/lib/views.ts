@@ -12,6 +12,9 @@ import {block, h, type Child} from './hast.js'
 import {anchor, type Entry, type Model} from './model.js'
 import {redline, type FootnoteMarks, type Mode} from './redline.js'
 
+/** A number's words, whatever its spaces. */
+const sameForm = (num: string): string => num.replace(/\s+/g, ' ').trim()
+
 const indentStyle = (level: number): string | undefined => (level > 0 ? `margin-left:${1.5 * level}em` : undefined)
 
 // --- Inline -------------------------------------------------------------------
@@ -45,7 +48,8 @@ function inlineText(entry: Entry, model: Model): Child[] {
   const c = entry.change
   const out: Child[] = []
   const notes = footnotes(c, entry.id, model.formal)
-  const renumbered = c.before?.num && c.after?.num && c.before.num !== c.after.num
+  // A number that differs only in spacing (`Article\u00a01`) is not a renumbering.
+  const renumbered = c.before?.num && c.after?.num && sameForm(c.before.num) !== sameForm(c.after.num)
   if (renumbered) out.push(h('p', {className: ['num']}, h('del', null, c.before!.num!), ' ', h('ins', null, c.after!.num!)))
   const heading = c.heading ? redline(c.heading, 'inline', model.formal, notes.marks('heading')) : []
   if (heading.length > 0) out.push(h('p', {className: ['head']}, join(heading)))
