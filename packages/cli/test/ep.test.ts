@@ -1,5 +1,5 @@
 /** `redlex ep-amendments` and `redlex apply --amendments`, on the fixtures of @redlex/ep. */
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -23,10 +23,10 @@ describe('redlex ep-amendments', () => {
   it('writes the typed amendments, the report, the amended text and a redline naming EP amendments', async () => {
     const result = await cli('ep-amendments', fixture('amendments.html'), '--against', fixture('proposal.md'),
       '-o', out('amendments.yaml'), '--report', out('report.json'), '--text', out('amended.md'), '--redline', out('redline.html'))
-    expect(result.stderr).toContain('14 amendments: 13 applied, 1 not located, 0 in conflict (P9_TA(2099)0001)')
+    expect(result.stderr).toContain('16 amendments: 15 applied, 1 not located, 0 in conflict (P9_TA(2099)0001)')
     expect(result.code).toBe(0)
     const report = JSON.parse(readFileSync(out('report.json'), 'utf8'))
-    expect(report).toMatchObject({reference: 'P9_TA(2099)0001', total: 14, applied: 13, notLocated: 1, conflicts: 0})
+    expect(report).toMatchObject({reference: 'P9_TA(2099)0001', total: 16, applied: 15, notLocated: 1, conflicts: 0})
     expect(report.items[12]).toEqual({number: '13', target: 'Annex I — point 1', status: 'notLocated', reason: 'the proposal as given has no annexes (Annex I)'})
     const list = parse(readFileSync(out('amendments.yaml'), 'utf8'))
     expect(list).toMatchObject({targets: 'current', renumber: 'amending-act', source: {kind: 'ep-amendment', reference: 'P9_TA(2099)0001', date: '2099-02-03'}})
@@ -71,5 +71,21 @@ describe('redlex ep-amendments', () => {
     expect(await cli('apply', fixture('proposal.md'), '--amendments', out('list.yaml'), '--isc', out('list.yaml'))).toMatchObject({code: 2})
     expect(await cli('ep-amendments', fixture('proposal.md'), '--against', fixture('proposal.md'))).toMatchObject({code: 1, stderr: expect.stringContaining('[ep/not-amendments]')})
     expect((await cli('ep-amendments', '--help')).stdout).toContain('Usage: redlex ep-amendments')
+  })
+})
+
+const dataAct = fileURLToPath(new URL('../../../../shared/corpus/data-act/ep-position-2023.html', import.meta.url))
+
+describe.skipIf(!existsSync(dataAct))('redlex ep-amendments on a whole-text position (the Data Act)', () => {
+  it('writes its marked changes, its counts and the EP’s text, without a proposal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redlex-ep-'))
+    const result = await cli('ep-amendments', dataAct, '-o', join(dir, 'changes.yaml'), '--report', join(dir, 'report.json'), '--text', join(dir, 'ep.md'))
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/whole-text position: \d+ marked changes \(P9_TA\(2023\)0069\)/)
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))
+    expect(report).toMatchObject({form: 'whole-text', reference: 'P9_TA(2023)0069', date: '2023-03-14'})
+    expect(report.deleted + report.removed).toBeGreaterThanOrEqual(85)
+    expect(parse(readFileSync(join(dir, 'changes.yaml'), 'utf8')).changes[0]).toEqual({eId: 'rec_1', kind: 'deleted', after: 'products connected to the Internet'})
+    expect(readFileSync(join(dir, 'ep.md'), 'utf8')).not.toContain('▌')
   })
 })

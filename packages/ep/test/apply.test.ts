@@ -12,10 +12,11 @@ describe('applyEpText on the fixture', () => {
   const typed = (n: string) => result.amendments.filter((a) => item(n).amendments?.includes(a.id))
 
   it('reports every amendment: applied, not located (why), conflict (why)', () => {
-    expect(result.report).toMatchObject({reference: 'P9_TA(2099)0001', date: '2099-02-03', total: 14, applied: 13, notLocated: 1, conflicts: 0})
+    expect(result.report).toMatchObject({reference: 'P9_TA(2099)0001', date: '2099-02-03', total: 16, applied: 15, notLocated: 1, conflicts: 0})
     expect(item('13')).toMatchObject({status: 'notLocated', target: 'Annex I — point 1', reason: 'the proposal as given has no annexes (Annex I)'})
     expect(result.report.items.map((i) => i.form ?? i.status)).toEqual([
-      'insert', 'words', 'insert', 'words', 'insert', 'replace', 'insert', 'delete', 'words', 'heading', 'insert', 'delete', 'notLocated', 'words'
+      'insert', 'words', 'insert', 'words', 'insert', 'replace', 'insert', 'delete', 'words', 'heading', 'insert', 'delete', 'notLocated', 'words',
+      'insert', 'insert'
     ])
   })
 
@@ -30,7 +31,7 @@ describe('applyEpText on the fixture', () => {
 
   it('quotes a word that occurs twice with its occurrence', () => {
     expect(typed('15 and 16')).toMatchObject([{id: 'ep-15+16', type: 'substitute', text: 'report', by: 'reporting', occurrence: 2}])
-    expect(unitWords(findByEid(result.document, 'art_4__para_1')!)).toBe('1. The report shall cover the reporting period.')
+    expect(unitWords(findByEid(result.document, 'art_4__para_1')!, {heading: false}).startsWith('1. The report shall cover the reporting period.')).toBe(true)
   })
 
   it('replaces the unit when the Commission column is not the proposal’s text', () => {
@@ -50,9 +51,16 @@ describe('applyEpText on the fixture', () => {
     expect(body.children.map((a) => a.num)).toEqual(['Article 1', 'Article 2', 'Article 3', 'Article 3a', 'Article 4'])
   })
 
+  it('inserts subparagraphs and indents by the EP’s ranks', () => {
+    expect(unitWords(findByEid(result.document, 'art_4__para_1')!)).toBe('1. The report shall cover the reporting period. The Commission shall publish the report.')
+    expect(findByEid(result.document, 'art_4__para_1__subpara_2')).toBeDefined()
+    // "indent - 1 (new)": before the proposal's first indent (the second was deleted by amendment 8).
+    expect(unitWords(findByEid(result.document, 'art_2__para_1__point_b')!)).toBe('(b) ‘coloured widget’ means one of these: — green ones; — red ones;')
+  })
+
   it('deletes units and sets titles', () => {
-    expect(findByEid(result.document, 'art_2__para_1__point_b__indent_2')).toBeUndefined()
-    expect(unitWords(findByEid(result.document, 'art_2__para_1__point_b')!)).toBe('(b) ‘coloured widget’ means one of these: — red ones;')
+    // Amendment 8 deleted the second indent (`blue ones`); see the indents' test for what is left.
+    expect(JSON.stringify(findByEid(result.document, 'art_2__para_1__point_b'))).not.toContain('blue ones')
     expect(findByEid(result.document, 'art_4__para_2')).toBeUndefined()
     expect(unitWords(findByEid(result.document, 'art_3')!, {heading: true}).startsWith('Article 3 Obligations of Member States 1. Member States shall guarantee:')).toBe(true)
   })

@@ -10,7 +10,7 @@ describe('readEpText', () => {
     expect(text.form).toBe('table')
     expect(text.reference).toBe('P9_TA(2099)0001')
     expect(text.date).toBe('2099-02-03')
-    expect(text.amendments.map((a) => a.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '15 and 16'])
+    expect(text.amendments.map((a) => a.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '15 and 16', '17', '18'])
     expect(text.amendments[4]!.target).toBe('Article 1 — paragraph 1 a (new)')
     expect(text.amendments[0]!.instrument).toBe('Proposal for a regulation')
   })
@@ -28,6 +28,13 @@ describe('readEpText', () => {
     expect(text.amendments[7]!.amendment).toEqual([])
     expect(text.amendments[0]!.commission).toEqual([])
     expect(text.amendments[0]!.deletes).toBe(false)
+  })
+
+  it('keeps script out of the words and survives deep nesting', () => {
+    const deep = '<span>'.repeat(20000) + 'x' + '</span>'.repeat(20000)
+    const html = fixtureHtml().replace('Widgets are ', `Widgets <script>alert("no")</script>are ${deep} `)
+    const recital = readEpText(html).amendments[1]!
+    expect(lineText(recital.commission[0]!)).toBe('Widgets are x sometimes useful for citizens.')
   })
 
   it('refuses a page without amendments with a coded error', () => {
