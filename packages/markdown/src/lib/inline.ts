@@ -10,6 +10,8 @@ import {textToInlines, type Inline, type Position} from '@redlex/tree'
 export interface InlineContext {
   /** Footnote definitions by identifier (their inline content). */
   notes: Map<string, Inline[]>
+  /** The Markdown source the positions point into (to tell literal text from markup). */
+  source?: string
   /** Report something that was kept but not in canonical form. */
   warn: (code: string, message: string, position: Position | undefined) => void
 }
@@ -32,9 +34,14 @@ export function fromPhrasing(nodes: readonly PhrasingContent[], context: InlineC
       case 'break':
         out.push(withPosition({type: 'break'}, node.position))
         break
-      case 'link':
-        out.push(withPosition({type: 'link', url: node.url, children: fromPhrasing(node.children, context)}, node.position))
+      case 'link': {
+        // A web or e-mail address in running text (GFM's autolink literal) is text, not a link: text stays text.
+        const start = node.position?.start.offset
+        const first = start === undefined || context.source === undefined ? '' : context.source[start]
+        if (first !== '[' && first !== '<') out.push(...fromPhrasing(node.children, context))
+        else out.push(withPosition({type: 'link', url: node.url, children: fromPhrasing(node.children, context)}, node.position))
         break
+      }
       case 'footnoteReference': {
         const children = context.notes.get(node.identifier)
         if (!children) context.warn('markdown/missing-footnote', `Footnote \`[^${node.label ?? node.identifier}]\` has no definition; add \`[^${node.label ?? node.identifier}]: …\` at the end of the document`, node.position)
@@ -116,7 +123,7 @@ export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]
     switch (node.type) {
       case 'text':
       case 'ref':
-        out.push({type: 'text', value: node.value})
+        out.push(...textPhrasing(node.value))
         break
       case 'emphasis':
         out.push({type: 'emphasis', children: toPhrasing(node.children, notes)})
@@ -144,6 +151,45 @@ export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]
     }
   }
   return out
+}
+
+/**
+ * Text as phrasing that reads back as the same text: a line break stays a
+ * line break only where the next line starts with a letter or digit that
+ * cannot open a block (so signature lines stay readable); every other line
+ * break — before a blank line, a label such as `(e)` or `1.`, markup, or
+ * after a space — and every carriage return are written as character
+ * references, which a Markdown reader takes as text, never as structure.
+ */
+export function textPhrasing(value: string): PhrasingContent[] {
+  if (!/[\n\r]|\[\^/.test(value)) return [{type: 'text', value}]
+  const out: PhrasingContent[] = []
+  let from = 0
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i]!
+    let written: string
+    if (char === '\n' && !safeLineBreak(value, i)) written = '&#10;'
+    else if (char === '\r') written = '&#13;'
+    // `[^1]` in a text is not a footnote reference (remark-stringify leaves it unescaped).
+    else if (char === '[' && value[i + 1] === '^') written = '\\['
+    else continue
+    if (i > from) out.push({type: 'text', value: value.slice(from, i)})
+    out.push(raw(written))
+    from = i + 1
+  }
+  if (from < value.length) out.push({type: 'text', value: value.slice(from)})
+  return out
+}
+
+/** A line break at `i` that Markdown reads back as a line break of the same paragraph. */
+function safeLineBreak(value: string, i: number): boolean {
+  const before = value[i - 1]
+  if (before === undefined || before === ' ' || before === '\t' || before === '\\' || before === '\n' || before === '\r') return false
+  const line = value.slice(i + 1, i + 40)
+  // At the end of a text the next node starts the line: a placeholder `[…]`, a footnote, emphasis — none opens a block.
+  if (line === '') return true
+  // Letters and digits open no block, except a number label (`1.`, `2)`) or a digit-led list marker.
+  return /^[\p{L}\p{N}]/u.test(line) && !/^\d+[a-z]*[.)]/.test(line)
 }
 
 function raw(value: string): PhrasingContent {

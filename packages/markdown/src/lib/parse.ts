@@ -50,6 +50,14 @@ const BINDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in 
 const CONCLUDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^Done at\b/
 /** `<!-- wrap-up -->` / `<!-- subparagraph -->` before a block says what it is where the case of its first letter would mislead. */
 const MARKER_RE = /^<!--\s*(wrap-up|subparagraph|same-list)\s*-->$/
+/**
+ * `<!-- as-printed -->` before a numbered unit: its number is a defect of the
+ * source (duplicate, skipped, out of order), kept on purpose; `<!-- level N -->`
+ * before a point: it sits in the list at depth N (1 = a list of the paragraph)
+ * whatever its number suggests, and its number too is as printed. The writer
+ * puts them exactly where the numbering alone would mislead the reader.
+ */
+const PRINTED_RE = /^<!--\s*(?:(as-printed)|level\s+([1-9]\d?))\s*-->$/
 const DONE_RE = /^Done at\b/
 
 type Host = Article | Recital | Annex
@@ -107,6 +115,7 @@ class Parser {
     this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
     this.inline = {
       notes: this.notes,
+      source: this.text,
       warn: (code, message, position) => this.warn(code, message, position)
     }
   }
@@ -166,7 +175,7 @@ class Parser {
     const out: Inline[] = []
     node.children.forEach((child, i) => {
       if (i > 0) out.push({type: 'text', value: '\n\n'})
-      if (child.type === 'paragraph') out.push(...fromPhrasing(child.children, {notes: new Map(), warn: this.inline.warn}))
+      if (child.type === 'paragraph') out.push(...fromPhrasing(child.children, {notes: new Map(), source: this.text, warn: this.inline.warn}))
       else this.warn('markdown/footnote-block', 'Only paragraphs are kept in footnotes', child.position)
     })
     return out
@@ -184,6 +193,18 @@ class Parser {
   }
 
   private block(node: RootContent): void {
+    if (node.type === 'html' || node.type === 'footnoteDefinition') {
+      this.blockWithMarkers(node)
+      return
+    }
+    this.blockWithMarkers(node)
+    this.printed = undefined
+  }
+
+  /** Set by `<!-- as-printed -->` / `<!-- level N -->` for the next block (see PRINTED_RE). */
+  private printed: {level?: number} | undefined
+
+  private blockWithMarkers(node: RootContent): void {
     const heading = node.type === 'heading' ? inlineText(this.phrasing(node.children)).trim() : ''
     const previousExpect = this.expectHeading
     this.expectHeading = undefined
@@ -209,6 +230,12 @@ class Parser {
         this.table(node)
         return
       case 'html': {
+        const printed = PRINTED_RE.exec(node.value.trim())
+        if (printed) {
+          this.printed = printed[2] === undefined ? {} : {level: Number(printed[2])}
+          this.expectHeading = previousExpect
+          return
+        }
         const marker = MARKER_RE.exec(node.value.trim())
         if (marker && this.levels.length > 0) {
           this.marker = marker[1] as 'wrap-up' | 'subparagraph' | 'same-list'
@@ -511,7 +538,8 @@ class Parser {
           return
         }
         const label = POINT_RE.exec(raw)
-        if (label && this.isRecitalLabel(label[1]!)) {
+        const isRecital = label !== null && (this.printed ? this.printed.level === undefined : this.isRecitalLabel(label[1]!))
+        if (label && isRecital) {
           this.closeHost()
           const parsed = parseNumber(label[1]!, 'arabic')!
           this.sequence('recital', this.lastRecitalNum, parsed, `recital (${label[1]})`, node.position)
@@ -532,7 +560,8 @@ class Parser {
       }
       case 'body': {
         if (this.options.lenient && this.looseArticle(node, plain)) return
-        if (CONCLUDING_RE.test(plain)) {
+        // The source as written: the writer keeps such words in an article by writing their first letter as a reference.
+        if (CONCLUDING_RE.test(raw)) {
           this.closeHost()
           this.state = 'conclusions'
           this.paragraph(node)
@@ -600,6 +629,12 @@ class Parser {
     if (!previous && (what === 'article' || what === 'recital')) return
     const verdict = checkSequence(previous, current)
     if (verdict === 'ok') return
+    if (this.printed) {
+      // Marked by the writer as the source's own numbering: reported, not refused.
+      const code = verdict === 'duplicate' ? 'markdown/duplicate-number' : verdict === 'skipped' ? 'markdown/skipped-number' : 'markdown/number-order'
+      this.warn(code, `${label} is numbered as printed in the source (${verdict === 'duplicate' ? 'a duplicate' : verdict === 'skipped' ? 'a skipped number' : 'out of order'}); kept`, position)
+      return
+    }
     const code = verdict === 'duplicate' ? 'markdown/duplicate-number' : verdict === 'skipped' ? 'markdown/skipped-number' : 'markdown/number-order'
     const reason = verdict === 'duplicate' ? `${label} repeats the number before it` : verdict === 'skipped' ? `${label} skips a number in the ${what} sequence` : `${label} comes after a higher number`
     this.fail(code, reason, position, `Number ${what}s in order without gaps (inserted units: 4a after 4)`)
@@ -639,7 +674,7 @@ class Parser {
 
   /** Give `owner` the block's text (after its label) as its own content. */
   private addOwnText(owner: Host | Provision, node: MdParagraph, labelLength: number): void {
-    const children = stripLabel(node.children, labelLength)
+    const children = stripLabel(node.children, labelLength, this.raw(node as RootContent))
     if (children.length === 0) return
     ;(owner.children as ProvisionContent[]).push(withPos({type: 'content', children: this.phrasing(children)}, node.position))
   }
@@ -672,6 +707,8 @@ class Parser {
       this.appendItem(level, node, parsed, printed)
       return
     }
+    const markedLevel = this.printed?.level
+    if (markedLevel !== undefined && this.placeAtLevel(markedLevel, node, label, style, printed)) return
     // 1. Does it continue an open level? Innermost first.
     for (let i = forceDeeper ? -1 : this.levels.length - 1; i >= 0; i--) {
       const level = this.levels[i]!
@@ -716,6 +753,37 @@ class Parser {
     this.appendItem(level, node, parseNumber(label!, guess), printed)
   }
 
+  /**
+   * `<!-- level N -->`: the point is an item of the list at depth N — a
+   * sibling in the open list at that depth, or the first item of a new list
+   * one level deeper than the open ones. Its number is taken as printed
+   * (defects are warnings). False when N is deeper than that (reported).
+   */
+  private placeAtLevel(depth: number, node: MdParagraph, label: string | undefined, style: NumberStyle[], printed: string): boolean {
+    const position = node.position
+    if (depth <= this.levels.length) {
+      this.levels.length = depth
+      const level = this.levels[depth - 1]!
+      const parsed = label === undefined || level.style === 'dash' || level.style === DOTTED ? undefined : parseNumber(label, level.style)
+      if (parsed && level.last) this.sequence('point', level.last, parsed, `point ${printed}`, position)
+      this.appendItem(level, node, parsed, printed)
+      return true
+    }
+    if (depth > this.levels.length + 1) {
+      this.fail('markdown/bad-level', `\`<!-- level ${depth} -->\` before point ${printed}, but only ${this.levels.length} list level${this.levels.length === 1 ? ' is' : 's are'} open`, position, `Use a level from 1 to ${this.levels.length + 1}, or remove the marker`)
+      return false
+    }
+    const first = label === undefined ? undefined : style.find((s) => s !== 'dash' && s !== DOTTED && isFirst(parseNumber(label, s)!))
+    const guess: NumberStyle = label === undefined ? 'dash' : style.includes(DOTTED) ? DOTTED : first ?? (style.includes('alpha') && label.length === 1 && label !== 'i' ? 'alpha' : style[0]!)
+    const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
+    const level: Level = {style: guess, last: undefined, container, item: undefined as never}
+    this.levels.push(level)
+    const parsed = label === undefined || guess === 'dash' || guess === DOTTED ? undefined : parseNumber(label, guess)
+    if (parsed && !isFirst(parsed)) this.warn('markdown/skipped-number', `point ${printed} starts a list but is not its first number; kept as printed`, position)
+    this.appendItem(level, node, parsed, printed)
+    return true
+  }
+
   private appendItem(level: Level, node: MdParagraph, parsed: ParsedNumber | undefined, printed: string): void {
     const container = level.container
     const children = container.children as ProvisionContent[]
@@ -727,7 +795,7 @@ class Parser {
     } else if (children[children.length - 1]?.type === 'wrapUp' || children[children.length - 1]?.type === 'subparagraph') {
       this.fail('markdown/unexpected-point', `point ${printed} continues a list that a closing text already ended`, node.position, 'Move the text after the list, or indent it to belong to a point')
     }
-    const item: Point | Indent = level.style === 'dash'
+    const item: Point | Indent = printed === '—'
       ? withPos({type: 'indent', eId: '', num: printed, children: []}, node.position)
       : withPos({type: 'point', eId: '', num: printed, children: []}, node.position)
     children.push(item)
@@ -832,12 +900,14 @@ function clip(text: string): string {
 }
 
 /** Drop the first `length` characters (the label and the space after it) from phrasing content. */
-function stripLabel(children: PhrasingContent[], length: number): PhrasingContent[] {
+function stripLabel(children: PhrasingContent[], length: number, source: string): PhrasingContent[] {
   if (length === 0) return children
   const out = [...children]
   const first = out[0]
   if (first && first.type === 'text') {
-    const rest = first.value.slice(length).replace(/^[ \t]+/, '')
+    // Only the spaces written literally after the label separate it from the text (`&#32;` is text).
+    const spaces = /^[ \t]*/.exec(source.slice(length))![0].length
+    const rest = first.value.slice(length + spaces)
     const shift = first.value.length - rest.length
     if (rest) {
       const copy = {...first, value: rest}

@@ -42,6 +42,7 @@ interface BlockNode {
 /** The part of mdast-util-to-markdown's `State` the handler uses. */
 interface PhrasingState {
   containerPhrasing(parent: unknown, info: Record<string, unknown>): string
+  enter(construct: string): () => void
 }
 
 const stringifier = unified()
@@ -56,7 +57,12 @@ const stringifier = unified()
         return node.value
       },
       redlexBlock(node: BlockNode, _parent: unknown, state: PhrasingState, info: Record<string, unknown>) {
+        // Inside a paragraph, in phrasing: remark-stringify then escapes what would read as markup there (`&#10;`, `<b>` …).
+        const exitParagraph = state.enter('paragraph')
+        const exitPhrasing = state.enter('phrasing')
         const inner = state.containerPhrasing(node as never, {...info, before: node.prefix.trim() ? ' ' : '\n', after: '\n'})
+        exitPhrasing()
+        exitParagraph()
         return node.prefix + inner
       }
     } as never
