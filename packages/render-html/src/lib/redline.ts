@@ -23,7 +23,8 @@ const ins: Wrap = (text) => h('ins', null, text)
  * them as deletions and insertions.
  */
 export function redline(segments: readonly Segment[], mode: Mode, formal: boolean, notes?: FootnoteMarks): ElementContent[][] {
-  const items: NotedItem[] = notes ? withNotes(segments, notes.notes, notes.place) : segments.map((segment) => ({type: 'segment', segment}))
+  // Most provisions have no footnotes: then the segments are the items.
+  const items: NotedItem[] = notes?.notes?.length ? withNotes(segments, notes.notes, notes.place) : segments.map((segment) => ({type: 'segment', segment}))
   const blocks: ElementContent[][] = []
   let block: ElementContent[] = []
   const allRemoved = segments.every((s) => s.removed)
