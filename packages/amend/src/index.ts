@@ -1,7 +1,7 @@
 export type * from './lib/types.js'
 export {applyAmendments, applyInverse, dryRunAmendments, invertAmendments} from './lib/apply.js'
 export type {DryRunResult} from './lib/apply.js'
-export {AMENDMENT_TYPES, formatPath, parseAmendments} from './lib/validate.js'
+export {AMENDMENT_TYPES, amendmentSchemaDefs, formatPath, parseAmendments} from './lib/validate.js'
 export type {ParseAmendmentsOptions} from './lib/validate.js'
 export {amendmentPlaces, loadAmendments, parseSource, stringifyAmendments} from './lib/source.js'
 export type {SourceData} from './lib/source.js'

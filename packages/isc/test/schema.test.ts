@@ -6,7 +6,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {AMENDMENT_TYPES} from '@redlex/amend'
+import {AMENDMENT_TYPES, amendmentSchemaDefs} from '@redlex/amend'
 import {OPINIONS} from '@redlex/isc'
 
 type Schema = Record<string, unknown>
@@ -64,6 +64,11 @@ function check(value: unknown, node: Schema, path = '$'): string[] {
 }
 
 describe('isc-record.schema.json', () => {
+  it('publishes the amendment definitions generated from the validator’s own checks (node packages/isc/scripts/schema.mjs)', () => {
+    const defs = schema.$defs as Record<string, Schema>
+    for (const [name, def] of Object.entries(amendmentSchemaDefs())) expect(defs[name], name).toEqual(def)
+  })
+
   it('accepts the example record', () => {
     expect(check(example, schema)).toEqual([])
   })

@@ -10,7 +10,11 @@ import {resolveDate} from './dates.js'
 import {INLINE_TYPES, PROVISION_TYPES, treeProblem} from './tree-schema.js'
 
 type Path = Array<string | number>
-type Check = (value: unknown, path: Path) => void
+/** A field check, with the JSON Schema fragment that says the same (the published schema is generated from these). */
+type Check = ((value: unknown, path: Path) => void) & {schema?: JsonSchema}
+type JsonSchema = Record<string, unknown>
+/** Attach the JSON Schema `schema` to `check`. */
+const says = (schema: JsonSchema, check: (value: unknown, path: Path) => void): Check => Object.assign(check, {schema})
 
 /** `['conclusions', 0, 'amendments', 1, 'target']` → `conclusions[0].amendments[1].target`. */
 export function formatPath(path: readonly (string | number)[]): string {
@@ -36,54 +40,54 @@ class Invalid extends Error {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-const str: Check = (v, path) => {
+const str: Check = says({$ref: '#/$defs/nonEmpty'}, (v, path) => {
   if (typeof v !== 'string' || v === '') throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a non-empty string`, path, {actual: JSON.stringify(v)})
-}
-const text: Check = (v, path) => {
+})
+const text: Check = says({type: 'string'}, (v, path) => {
   if (typeof v !== 'string') throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a string`, path, {actual: JSON.stringify(v)})
-}
+})
 /** Names JavaScript gives every object: never an eId, a field or a type (`__proto__`, `constructor`, `toString` …). */
 const RESERVED = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)])
-const eId: Check = (v, path) => {
+const eId: Check = says({$ref: '#/$defs/eId'}, (v, path) => {
   str(v, path)
   if (RESERVED.has(v as string)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` is a reserved name, not an eId: \`${String(v)}\``, path, {hint: 'Use the eId of a provision, e.g. art_3__para_2'})
   if (!/^[A-Za-z0-9_\-#.]+$/.test(v as string)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` is not an eId: \`${String(v)}\``, path, {hint: 'Use the eId of a provision, e.g. art_3__para_2'})
-}
-const oneOf = (...values: string[]): Check => (v, path) => {
+})
+const oneOf = (...values: string[]): Check => says({enum: values}, (v, path) => {
   if (typeof v !== 'string' || !values.includes(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be one of ${values.join(', ')}`, path, {expected: values, actual: JSON.stringify(v)})
-}
-const integer = (min: number): Check => (v, path) => {
+})
+const integer = (min: number): Check => says({type: 'integer', minimum: min}, (v, path) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an integer ≥ ${min}`, path, {actual: JSON.stringify(v)})
-}
-const occurrence = (all: boolean): Check => (v, path) => {
+})
+const occurrence = (all: boolean): Check => says(all ? {oneOf: [{type: 'integer', minimum: 1}, {const: 'all'}]} : {type: 'integer', minimum: 1}, (v, path) => {
   if (all && v === 'all') return
   integer(1)(v, path)
-}
-const at: Check = (v, path) => {
+})
+const at: Check = says({$ref: '#/$defs/at'}, (v, path) => {
   const keys = ['before', 'after', 'firstChildOf', 'lastChildOf']
   if (!isObject(v) || Object.keys(v).length !== 1 || !keys.includes(Object.keys(v)[0]!)) {
     throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be one of {before: eId}, {after: eId}, {firstChildOf: eId}, {lastChildOf: eId}`, path, {expected: keys})
   }
   const [key, value] = Object.entries(v)[0]!
   eId(value, [...path, key])
-}
+})
 /** Tree JSON checked all the way down (see tree-schema.ts): a coded error with the path of the first problem. */
 const tree = (allowed: readonly string[]): Check => (v, path) => {
   const problem = treeProblem(v, path, allowed)
   if (problem) throw new Invalid('amend/invalid-field', `\`${formatPath(problem.path)}\` ${problem.reason}`, problem.path, problem.expected ? {expected: problem.expected} : {})
 }
-const node = tree(INLINE_TYPES)
-const provision = tree(PROVISION_TYPES)
-const listOf = (item: Check, min = 0): Check => (v, path) => {
+const node = says({$ref: '#/$defs/node'}, tree(INLINE_TYPES))
+const provision = says({$ref: '#/$defs/provision'}, tree(PROVISION_TYPES))
+const listOf = (item: Check, min = 0): Check => says({type: 'array', items: item.schema ?? {}, ...(min > 0 ? {minItems: min} : {})}, (v, path) => {
   if (!Array.isArray(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a list`, path)
   if (v.length < min) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must have at least ${min} item(s)`, path)
   v.forEach((x, i) => item(x, [...path, i]))
-}
-const inlinesOrString: Check = (v, path) => {
+})
+const inlinesOrString: Check = says({oneOf: [{type: 'string'}, {type: 'null'}, {type: 'array', items: {$ref: '#/$defs/node'}}]}, (v, path) => {
   if (v === null || typeof v === 'string') return
   listOf(node)(v, path)
-}
-const date: Check = (v, path) => {
+})
+const date: Check = says({type: 'string', description: '2024-08-03, 3 August 2024, 3.8.2024 or an anchor such as ep-term-end:9 or ep-term-end:current', pattern: '^(\\d{4}-\\d{2}-\\d{2}|\\d{1,2} [A-Za-z]+ \\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|[a-z][a-z-]*:[\\w-]+)$'}, (v, path) => {
   str(v, path)
   try {
     resolveDate(v as string)
@@ -91,8 +95,8 @@ const date: Check = (v, path) => {
     if (error instanceof Failure) throw new Invalid(error.code, `\`${formatPath(path)}\`: ${error.message}`, path, {...(error.expected ? {expected: error.expected} : {}), ...(error.hint ? {hint: error.hint} : {})})
     throw error
   }
-}
-const references: Check = (v, path) => {
+})
+const references: Check = says({oneOf: [{enum: ['follow', 'keep']}, {type: 'array', items: {type: 'object', required: ['at', 'index', 'from', 'to'], additionalProperties: false, properties: {at: {$ref: '#/$defs/eId'}, index: {type: 'integer', minimum: 0}, from: {type: 'string'}, to: {type: 'string'}}}}]}, (v, path) => {
   if (v === 'follow' || v === 'keep') return
   listOf((e, p) => {
     if (!isObject(e)) throw new Invalid('amend/invalid-field', `\`${formatPath(p)}\` must be {at, index, from, to}`, p)
@@ -101,15 +105,15 @@ const references: Check = (v, path) => {
     text(e.from, [...p, 'from'])
     text(e.to, [...p, 'to'])
   })(v, path)
-}
-const nums: Check = (v, path) => {
+})
+const nums: Check = says({type: 'object', additionalProperties: {type: 'string'}}, (v, path) => {
   if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must map eIds to numbers`, path)
   for (const [k, n] of Object.entries(v)) {
     eId(k, path)
     text(n, [...path, k])
   }
-}
-const provenance: Check = (v, path) => {
+})
+const provenance: Check = says({$ref: '#/$defs/provenance'}, (v, path) => {
   if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object {conclusion?, services?, note?, source?}`, path)
   for (const key of Object.keys(v)) {
     if (!['conclusion', 'services', 'note', 'source'].includes(key)) throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {expected: ['conclusion', 'services', 'note', 'source']})
@@ -118,7 +122,7 @@ const provenance: Check = (v, path) => {
   if (v.services !== undefined) listOf(str)(v.services, [...path, 'services'])
   if (v.note !== undefined) text(v.note, [...path, 'note'])
   if (v.source !== undefined) source(v.source, [...path, 'source'])
-}
+})
 /** `{kind, reference?, number?, date?}`: the text an amendment comes from (an EP amendment, a corrigendum…). */
 const source: Check = (v, path) => {
   const fields = ['kind', 'reference', 'number', 'date']
@@ -146,7 +150,7 @@ const SPECS: Record<string, Spec> = {
   insertText: {target: req(eId), anchor: req(str), position: req(oneOf('before', 'after')), text: req(str), occurrence: opt(occurrence(false))},
   deleteText: {target: req(eId), text: req(str), occurrence: opt(occurrence(true))},
   placeholder: {target: req(eId), text: opt(str), anchor: opt(str), position: opt(oneOf('before', 'after')), occurrence: opt(occurrence(true)), value: opt(str), reason: req(str)},
-  sunset: {target: opt(eId), date: req(date), sentence: opt(str), existing: opt(str), create: opt(oneOf('subparagraph', 'sentence')), at: opt(at)},
+  sunset: {target: opt(eId), date: req(date), sentence: opt(says({type: 'string', pattern: '\\{date\\}'}, (v, p) => str(v, p))), existing: opt(str), create: opt(oneOf('subparagraph', 'sentence')), at: opt(at)},
   moveRepealToRecitals: {target: req(eId), text: req(str), occurrence: opt(occurrence(false)), recital: req(str), to: req(at)},
   renumber: {nums: req(nums), references: opt(references)},
   spliceText: {target: req(eId), block: req(integer(0)), start: req(integer(0)), end: req(integer(0)), insert: req(listOf(node))}
@@ -154,6 +158,54 @@ const SPECS: Record<string, Spec> = {
 
 /** Every amendment type, in documentation order. */
 export const AMENDMENT_TYPES: readonly string[] = Object.keys(SPECS)
+
+/** What each type does, for the published JSON Schema. */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  replace: 'Replace a whole provision (content as tree JSON, or a Markdown snippet)',
+  insert: 'Insert new provisions',
+  delete: 'Delete a provision',
+  move: 'Move a provision, or a sentence of it, possibly as another kind of unit',
+  setNum: 'Set the printed number',
+  setHeading: 'Set or remove (null) a heading',
+  substitute: 'Replace quoted text in a provision, or a term across a scope (an article, a chapter, recitals, body, act)',
+  insertText: 'Insert text before or after a quoted anchor',
+  deleteText: 'Delete quoted text',
+  placeholder: 'Put a placeholder in place of quoted text, or next to an anchor (in a provision or across a scope)',
+  sunset: 'Set or replace the expiry sentence of the final provisions (before the binding-force formula)',
+  moveRepealToRecitals: 'Remove repeal wording from an article and add a recital',
+  renumber: 'Set many numbers at once',
+  spliceText: 'Low level (inverses): replace characters of a text block'
+}
+
+/**
+ * The JSON Schema `$defs` of amendments, generated from the checks the
+ * validator runs (each check carries its schema fragment), so the published
+ * schema cannot drift from the code: `packages/isc/schema/isc-record.schema.json`
+ * embeds them (a test compares; `node packages/isc/scripts/schema.mjs` rewrites them).
+ * Rules across fields (exactly one of `content` and `markdown` …) and the
+ * deep tree check are the validator's; the schema says the shape.
+ */
+export function amendmentSchemaDefs(): Record<string, JsonSchema> {
+  const nonEmpty = {type: 'string', minLength: 1}
+  const defs: Record<string, JsonSchema> = {
+    nonEmpty,
+    eId: {type: 'string', pattern: '^[A-Za-z0-9_\\-#.]+$', description: 'eId of a provision in the base (pre-ISC) text, or a scope name (act, recitals, citations, body)'},
+    at: {description: 'A place in the tree', oneOf: ['before', 'after', 'firstChildOf', 'lastChildOf'].map((key) => ({type: 'object', properties: {[key]: {$ref: '#/$defs/eId'}}, required: [key], additionalProperties: false}))},
+    node: {type: 'object', required: ['type'], properties: {type: {enum: [...INLINE_TYPES]}, children: {type: 'array'}}},
+    provision: {type: 'object', required: ['type', 'children'], properties: {type: {enum: [...PROVISION_TYPES]}, children: {type: 'array'}}},
+    provenance: {type: 'object', additionalProperties: false, properties: {
+      conclusion: {$ref: '#/$defs/nonEmpty'}, services: {type: 'array', items: {$ref: '#/$defs/nonEmpty'}}, note: {type: 'string'},
+      source: {type: 'object', required: ['kind'], additionalProperties: false, properties: Object.fromEntries(['kind', 'reference', 'number', 'date'].map((k) => [k, {$ref: '#/$defs/nonEmpty'}]))}
+    }},
+    amendment: {oneOf: AMENDMENT_TYPES.map((type) => ({$ref: `#/$defs/${type}`}))}
+  }
+  for (const [type, spec] of Object.entries(SPECS)) {
+    const properties: Record<string, JsonSchema> = {id: {$ref: '#/$defs/nonEmpty'}, type: {const: type}, provenance: {$ref: '#/$defs/provenance'}}
+    for (const [key, field] of Object.entries(spec)) properties[key] = field.check.schema ?? {}
+    defs[type] = {type: 'object', description: DESCRIPTIONS[type], properties, required: ['id', 'type', ...Object.keys(spec).filter((key) => spec[key]!.required)], additionalProperties: false}
+  }
+  return defs
+}
 
 function validateOne(value: unknown, path: Path, ids: Map<string, number>, index: number): Amendment {
   if (!isObject(value)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object`, path)
