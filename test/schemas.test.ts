@@ -77,3 +77,23 @@ describe('the change log (changes.json)', () => {
     expect(validChangeLog(broken)).toBe(false)
   })
 })
+
+describe('EP amendments in the JSON outputs', () => {
+  it('should validate: a comparison and a change log whose provenance names EP amendments', async () => {
+    const {applyEpText, readEpText} = await import('@redlex/ep')
+    const {compareDocuments} = await import('@redlex/compare')
+    const {fromMarkdown} = await import('@redlex/markdown')
+    const fixture = (name: string) => readFileSync(file(`packages/ep/test/fixtures/${name}`), 'utf8')
+    const proposal = fromMarkdown(fixture('proposal.md'))
+    const result = applyEpText(proposal, readEpText(fixture('amendments.html')))
+    const comparison = JSON.parse(JSON.stringify(compareDocuments(proposal, result.document, {log: result.log})))
+    expect(JSON.stringify(comparison)).toContain('"kind":"ep-amendment"')
+    expectValid(validComparison, comparison)
+    const dir = mkdtempSync(join(tmpdir(), 'redlex-schema-ep-'))
+    await cli('ep-amendments', file('packages/ep/test/fixtures/amendments.html'), '--against', file('packages/ep/test/fixtures/proposal.md'), '-o', join(dir, 'list.yaml'))
+    await cli('apply', file('packages/ep/test/fixtures/proposal.md'), '--amendments', join(dir, 'list.yaml'), '--log', join(dir, 'log.json'))
+    const log = JSON.parse(readFileSync(join(dir, 'log.json'), 'utf8'))
+    expect(log.changes[0].provenance.source.kind).toBe('ep-amendment')
+    expectValid(validChangeLog, log)
+  })
+})

@@ -7,6 +7,7 @@
 import {amendmentPlaces, applyAmendments, parseAmendments, parseSource, type Amendment, type ApplyResult} from '@redlex/amend'
 import {applyInOrder} from '@redlex/ep'
 import {toMarkdown} from '@redlex/markdown'
+import {changeLogFile} from 'redlex/core'
 import {RedlexError, type Document} from '@redlex/tree'
 import {choice, RENUMBER, required, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
@@ -28,7 +29,7 @@ export async function run(file: string, values: Values, io: Io): Promise<number>
   const amendments = parseAmendments(source.data, {file: listFile, locate: source.locate})
   const result = run_(document, amendments, {targets, renumber, file: listFile, places: amendmentPlaces(text, {file: listFile})})
   // Write the log first: if it fails, the text is not written either.
-  const log = JSON.stringify({file: listFile, log: result.log, warnings: result.warnings}, null, 2) + '\n'
+  const log = JSON.stringify(changeLogFile({log: result.log}), null, 2) + '\n'
   if (values['log'] === '-') io.stdout(log)
   else if (typeof values['log'] === 'string') writeAtomic(values['log'], log, {inputs})
   for (const warning of result.warnings) io.stderr(`${warning.message} [${warning.code}]\n`)
