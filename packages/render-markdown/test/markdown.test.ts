@@ -309,3 +309,16 @@ describe('toMarkdownRedline: footnotes', () => {
     expect(refs).toEqual(['n1', 'n2'])
   })
 })
+
+describe('toMarkdownRedline: consequential causes', () => {
+  it('says that a change is a consequence of an amendment (numbers it moved), not its words', () => {
+    const copy = structuredClone(real)
+    const article3 = copy.changes.find((c) => c.after?.label === 'Article 3')!
+    article3.causes = [{amendment: '#renumber', type: 'renumber'}, {amendment: 'objective', type: 'insert', conclusion: 'C1', services: ['HOME'], consequence: true}]
+    const why = sections(parse(toMarkdownRedline(copy))).get('Article 3 — renumbered from Article 2 of the pre-ISC')!.find((n) => n.type === 'list')!
+    expect((why as unknown as {children: RootContent[]}).children.map(plain)).toEqual([
+      'Renumbering',
+      'Conclusion C1 (see the consultation above), consequence of Amendment objective (insert), requested by HOME'
+    ])
+  })
+})

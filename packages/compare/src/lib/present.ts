@@ -245,7 +245,8 @@ export function causeGroups(causes: readonly Cause[] | undefined): CauseGroup[] 
     }
     if (cause.conclusionText !== undefined) group.text ??= cause.conclusionText
     for (const service of cause.services ?? []) if (!group.services.includes(service)) group.services.push(service)
-    const name = amendmentName(cause)
+    // A consequence (numbers moved by the amendment) says so: the amendment did not write these words.
+    const name = cause.consequence ? `consequence of ${amendmentName(cause)}` : amendmentName(cause)
     if (!group.amendments.includes(name)) group.amendments.push(name)
     // A step redlex ran itself (`#renumber`) is named by `amendmentName`; its note only repeats it.
     if (cause.note !== undefined && !cause.amendment.startsWith('#') && !group.notes.includes(cause.note)) group.notes.push(cause.note)
