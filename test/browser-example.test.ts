@@ -12,7 +12,7 @@ import JSZip from 'jszip'
 import puppeteer, {type Browser, type Page} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-const chromium = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path))
+const chromium = [process.env['CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path))
 const built = existsSync(new URL('../packages/redlex/dist/index.js', import.meta.url))
 
 describe.skipIf(!chromium || !built)('examples/browser in headless Chromium', () => {
