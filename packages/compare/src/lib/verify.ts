@@ -128,7 +128,10 @@ function handEdits(after: Document, recorded: ReadonlyMap<string, string>, chang
     if (actual !== expected) differing.set(eId, runs(diffText(expected, actual).segments))
   }
   const out: ChangeRef[] = []
-  for (const [eId, words] of differing) {
+  // In document order (the index lists provisions as they stand), not in the log's order.
+  for (const eId of nodes.keys()) {
+    const words = differing.get(eId)
+    if (!words) continue
     // An inner recorded provision that differs tells more precisely where.
     if ([...differing.keys()].some((other) => other !== eId && covers(eId, other))) continue
     const node = nodes.get(eId)!
