@@ -7,7 +7,7 @@
 import {execFileSync, spawnSync} from 'node:child_process'
 import {
   chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync,
-  statSync, symlinkSync, writeFileSync
+  statSync, symlinkSync, truncateSync, writeFileSync
 } from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -252,5 +252,32 @@ describe.skipIf(!existsSync(distIo))('safe writes: durability and signals (built
     expect(calls).not.toContain('not killed')
     expect(temps(dir)).toEqual([])
     expect(readFileSync(out, 'utf8')).toBe('new\n')
+  })
+})
+
+describe('bounded reads', () => {
+  it('refuses an input larger than 64 MiB with cli/input-too-large: a file, and a device that never ends', async () => {
+    const {dir} = scratch()
+    const big = join(dir, 'big.md')
+    writeFileSync(big, '')
+    truncateSync(big, 64 * 1024 * 1024 + 1) // sparse: no disk used
+    const file = await cli('check', big)
+    expect(file.code).toBe(1)
+    expect(file.stderr).toBe(`${big}: The file is larger than 64 MiB. Give one act (or one annex) per file [cli/input-too-large]\n`)
+    const endless = await cli('check', '/dev/zero')
+    expect(endless.code).toBe(1)
+    expect(endless.stderr).toMatch(/^\/dev\/zero: The file is larger than 64 MiB.*\[cli\/input-too-large\]\n$/)
+  })
+
+  it('reads a pipe (process substitution gives one) like a file', async () => {
+    const {dir} = scratch()
+    const fifo = join(dir, 'in.md')
+    execFileSync('mkfifo', [fifo])
+    // A writer in another process: the read blocks until it has written everything.
+    const writer = spawnSync('sh', ['-c', `cat ${JSON.stringify(example('pre-isc.md'))} > ${JSON.stringify(fifo)} &`], {stdio: 'ignore'})
+    expect(writer.status).toBe(0)
+    const result = await cli('convert', fifo, '--to', 'md')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(canonical)
   })
 })

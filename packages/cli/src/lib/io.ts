@@ -10,8 +10,8 @@
  */
 import {randomBytes} from 'node:crypto'
 import {
-  accessSync, closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync,
-  rmSync, statSync, writeFileSync, type Stats
+  accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync,
+  readSync, renameSync, rmSync, statSync, writeFileSync, type Stats
 } from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {decodeText} from '@redlex/formats'
@@ -21,13 +21,48 @@ import {RedlexError} from '@redlex/tree'
 export function readText(file: string): string {
   let bytes: Uint8Array
   try {
-    bytes = readFileSync(file)
+    bytes = readBounded(file)
   } catch (error) {
+    if (error instanceof RedlexError) throw error
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file' : 'Cannot read the file'
     throw new RedlexError(reason, {code: 'cli/unreadable-file', file, cause: error, hint: 'Check the path and the permissions'})
   }
   // UTF-8 or UTF-16 by their byte order mark (formats/unsupported-encoding otherwise).
   return decodeText(bytes, file)
+}
+
+/**
+ * The largest input read, 64 MiB: ten times the largest act in the corpus
+ * (the AI Act's EUR-Lex page, 1.5 MB; the comparison itself stops at 2^25
+ * characters, `compare/too-large`). It also stops a read of `/dev/zero`.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+/** The bytes of `file`, at most {@link MAX_INPUT_BYTES} (`cli/input-too-large`); pipes and devices are read in chunks. */
+function readBounded(file: string): Uint8Array {
+  const tooLarge = (): RedlexError => new RedlexError(`The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`, {
+    code: 'cli/input-too-large', file, hint: 'Give one act (or one annex) per file'
+  })
+  const fd = openSync(file, 'r')
+  try {
+    const stat = fstatSync(fd)
+    if (stat.isFile()) {
+      if (stat.size > MAX_INPUT_BYTES) throw tooLarge()
+      return readFileSync(fd)
+    }
+    // A FIFO, a device or process substitution (/dev/fd/N): no size to ask, so count.
+    const chunks: Uint8Array[] = []
+    let total = 0
+    const buffer = Buffer.allocUnsafe(1 << 16)
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      total += n
+      if (total > MAX_INPUT_BYTES) throw tooLarge()
+      chunks.push(Uint8Array.prototype.slice.call(buffer, 0, n))
+    }
+    return Buffer.concat(chunks)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** Options of {@link writeAtomic} and {@link checkOutput}. */
