@@ -29,7 +29,8 @@ export function parseSource(text: string, options?: Readonly<{file?: string; are
   const codes = SOURCE_CODES[options?.area === 'isc' ? 'isc' : 'amend']
   let doc: YamlDocument.Parsed
   try {
-    doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+    // logLevel error: no process warning on stderr for a collection used as a key (validation reports it)
+    doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error'})
   } catch (cause) {
     throw new RedlexError('Cannot read the file as YAML or JSON', {code: codes.syntax, ...(options?.file ? {file: options.file} : {}), cause})
   }
