@@ -156,7 +156,7 @@ describe('constructs', () => {
     expect(annexes.map((a) => a.type === 'annex' && a.eId)).toEqual(['anx_I', 'anx_II'])
     const json = JSON.stringify(stripPositions(annexes[0]!))
     expect(json).toContain('"type":"table"')
-    expect(json).toContain('{"type":"heading","depth":3,"children":[{"type":"text","value":"Notes"}]}')
+    expect(json).toContain('{"type":"heading","depth":1,"children":[{"type":"text","value":"Notes"}]}')
   })
 
   it('should report warnings only in lenient mode, and none for canonical text', () => {

@@ -45,7 +45,7 @@ export function fromPhrasing(nodes: readonly PhrasingContent[], context: InlineC
       case 'footnoteReference': {
         const children = context.notes.get(node.identifier)
         if (!children) context.warn('markdown/missing-footnote', `Footnote \`[^${node.label ?? node.identifier}]\` has no definition; add \`[^${node.label ?? node.identifier}]: …\` at the end of the document`, node.position)
-        out.push(withPosition({type: 'authorialNote', marker: node.label ?? node.identifier, children: structuredClone(children ?? [])}, node.position))
+        out.push(withPosition({type: 'authorialNote', marker: noteMarker(node.label ?? node.identifier), children: structuredClone(children ?? [])}, node.position))
         break
       }
       case 'html': {
@@ -137,10 +137,11 @@ export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]
       case 'link':
         out.push({type: 'link', url: node.url, children: toPhrasing(node.children, notes)})
         break
-      case 'authorialNote':
-        if (!notes.has(node.marker)) notes.set(node.marker, node.children)
-        out.push({type: 'footnoteReference', identifier: node.marker.toLowerCase(), label: node.marker})
+      case 'authorialNote': {
+        const label = noteLabel(node.marker, node.children, notes)
+        out.push({type: 'footnoteReference', identifier: label.toLowerCase(), label})
         break
+      }
       case 'placeholder':
         out.push(raw('[' + node.value + ']'))
         if (node.reason !== undefined) out.push(raw('<!--reason: ' + node.reason.replace(/--/g, '‐‐') + '-->'))
@@ -190,6 +191,28 @@ function safeLineBreak(value: string, i: number): boolean {
   if (line === '') return true
   // Letters and digits open no block, except a number label (`1.`, `2)`) or a digit-led list marker.
   return /^[\p{L}\p{N}]/u.test(line) && !/^\d+[a-z]*[.)]/.test(line)
+}
+
+/**
+ * The footnote label for a note: its marker, or — when another note with
+ * that marker but other words was written already (acts reuse `*`) —
+ * `marker~2`, `marker~3` …, which the reader reads back as the marker.
+ */
+function noteLabel(marker: string, children: Inline[], notes: Map<string, Inline[]>): string {
+  for (let k = 1; ; k++) {
+    const label = k === 1 ? marker : `${marker}~${k}`
+    const known = notes.get(label)
+    if (!known) {
+      notes.set(label, children)
+      return label
+    }
+    if (known === children || JSON.stringify(known) === JSON.stringify(children)) return label
+  }
+}
+
+/** The marker of a footnote written with label `marker~2` (see noteLabel). */
+export function noteMarker(label: string): string {
+  return label.replace(/~\d+$/, '')
 }
 
 function raw(value: string): PhrasingContent {

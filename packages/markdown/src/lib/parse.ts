@@ -368,7 +368,8 @@ class Parser {
     if (this.state === 'annex' && this.host?.type === 'annex' && node.type === 'heading') {
       this.closeLists()
       this.para = undefined
-      const h: Heading = withPos({type: 'heading', depth, children: this.phrasing(node.children)}, position)
+      // `###` is an annex's first heading level (depth 1): `##` lines are the annex's number and title.
+      const h: Heading = withPos({type: 'heading', depth: Math.max(1, depth - 2), children: this.phrasing(node.children)}, position)
       this.host.children.push(h)
       return
     }

@@ -152,7 +152,7 @@ class Writer {
       }
       this.contents(run, 0)
       run = []
-      this.out.push({type: 'heading', depth: Math.min(6, Math.max(3, child.depth)) as 3 | 4 | 5 | 6, children: this.phrasing(child.children)})
+      this.out.push({type: 'heading', depth: Math.min(6, Math.max(1, child.depth) + 2) as 3 | 4 | 5 | 6, children: this.phrasing(child.children)})
     }
     this.contents(run, 0)
   }
