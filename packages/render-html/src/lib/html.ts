@@ -8,17 +8,18 @@
  * switched with plain links (CSS `:target`); the one shown is the one
  * printed.
  *
- * The document is built as a hast tree and serialised by
- * `hast-util-to-html`: every text is a text node, so escaping holds by
+ * The document is built as a hast tree and serialised as
+ * `hast-util-to-html` does (by a faster walk of the same tree, see
+ * serialize.ts): every text is a text node, so escaping holds by
  * construction.
  */
 import type {Comparison} from '@redlex/compare'
 import type {Element, Root} from 'hast'
-import {toHtml as serialize} from 'hast-util-to-html'
 import {consultationSection, time} from './consultation.js'
 import {STATUS_ORDER, contents, filterRules, filters} from './contents.js'
 import {block, h} from './hast.js'
 import {modelOf, type Model} from './model.js'
+import {serializeHtml} from './serialize.js'
 import {STYLESHEET} from './style.js'
 import {inlineView, sideView} from './views.js'
 
@@ -56,14 +57,18 @@ const ENTITIES: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '
  * @returns An HTML5 document, ending in a newline.
  */
 export function toHtml(comparison: Comparison, options?: Readonly<HtmlOptions> | null): string {
+  return serializeHtml(documentTree(comparison, options)) + '\n'
+}
+
+/** The document as a hast tree (internal: the tests serialise it with `hast-util-to-html` too). */
+export function documentTree(comparison: Comparison, options?: Readonly<HtmlOptions> | null): Root {
   const model = modelOf(comparison, options?.unchanged ?? false, options?.formal ?? false)
   const act = comparison.after.title || comparison.before.title
   const title = options?.title ?? `Redline: ${model.names.before} → ${model.names.after}${act ? ` — ${act}` : ''}`
-  const tree: Root = {type: 'root', children: [
+  return {type: 'root', children: [
     {type: 'doctype'}, {type: 'text', value: '\n'},
     block('html', {lang: options?.lang ?? 'en'}, head(title, model), body(model, options?.title ?? act ?? title))
   ]}
-  return serialize(tree, {upperDoctype: true}) + '\n'
 }
 
 function head(title: string, model: Model): Element {
