@@ -6,7 +6,8 @@
  * without reference linking (`linkReferences: false`, which is
  * @redlex/tree's work), and beside it the parser's own time on the same text:
  * htmlparser2 (what the HTML importers use) and parse5 (what they used
- * before) for HTML, xmldom for XML. Then `toAkn` and peak RSS.
+ * before) for HTML, xmldom (what the XML importers use) and saxes (a
+ * streaming parser, events only) for XML. Then `toAkn` and peak RSS.
  *
  *   npx tsc -b packages/formats && node test/bench/import.mjs [repetitions]
  *
@@ -44,8 +45,17 @@ const htmlParsers = {
   htmlparser2: htmlparser2 && ((text) => new htmlparser2.Parser({ontext() {}, onopentag() {}, onclosetag() {}}, {recognizeSelfClosing: true}).end(text)),
   parse5: parse5 && ((text) => parse5.parse(text, {sourceCodeLocationInfo: true}))
 }
+// saxes (a root devDependency): a streaming parser, events only, no tree — the floor any XML importer
+// could reach; beside xmldom it says how much of an import the parser is (docs/formats.md, "Speed").
+const saxes = await import(createRequire(new URL('package.json', root)).resolve('saxes')).catch(() => undefined)
 const xmlParsers = {
-  xmldom: xmldom && ((text) => new xmldom.DOMParser({onError() {}}).parseFromString(text, 'text/xml'))
+  xmldom: xmldom && ((text) => new xmldom.DOMParser({onError() {}}).parseFromString(text, 'text/xml')),
+  saxes: saxes && ((text) => {
+    const parser = new saxes.SaxesParser({position: true})
+    parser.on('opentag', () => {})
+    parser.on('text', () => {})
+    parser.write(text).close()
+  })
 }
 
 const formexDir = new URL('ai-act/final-formex/', corpus)
