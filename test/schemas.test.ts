@@ -31,9 +31,10 @@ async function cli(...argv: string[]): Promise<string> {
   return stdout
 }
 
+/** When this fails after a model change: update the schema in step, and bump schemaVersion (with a CHANGELOG entry) if the change breaks readers. */
 function expectValid(validate: typeof validComparison, data: unknown): void {
   const ok = validate(data)
-  expect(ok ? [] : validate.errors?.slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`)).toEqual([])
+  expect(ok ? [] : validate.errors?.slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), 'the output no longer matches its published JSON Schema: update the schema (packages/compare/schema, packages/redlex/schema) in step').toEqual([])
 }
 
 describe('the comparison JSON', () => {
