@@ -13,20 +13,30 @@ export type Child = ElementContent | string | undefined | null | false | readonl
 /** Flatten children: strings become text nodes, empty ones and nothing are dropped. */
 export function nodes(children: readonly Child[]): ElementContent[] {
   const out: ElementContent[] = []
-  const add = (child: Child): void => {
-    if (child === undefined || child === null || child === false || child === '') return
+  addChildren(children, out)
+  return out
+}
+
+// A plain loop rather than a closure per call: the renderer builds tens of thousands of elements.
+function addChildren(children: readonly Child[], out: ElementContent[]): void {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]
+    if (child === undefined || child === null || child === false || child === '') continue
     if (typeof child === 'string') out.push({type: 'text', value: child})
-    else if (Array.isArray(child)) for (const c of child as readonly Child[]) add(c)
+    else if (Array.isArray(child)) addChildren(child as readonly Child[], out)
     else out.push(child as ElementContent)
   }
-  for (const child of children) add(child)
-  return out
 }
 
 /** An element: `h('p', {className: ['note']}, 'Text')`. Properties with `undefined` are left out. */
 export function h(tagName: string, properties: Properties | null, ...children: Child[]): Element {
   const props: Properties = {}
-  if (properties) for (const [key, value] of Object.entries(properties)) if (value !== undefined) props[key] = value
+  if (properties) {
+    for (const key in properties) {
+      const value = properties[key]
+      if (value !== undefined) props[key] = value
+    }
+  }
   return {type: 'element', tagName, properties: props, children: nodes(children)}
 }
 
@@ -36,7 +46,10 @@ export function h(tagName: string, properties: Properties | null, ...children: C
  */
 export function block(tagName: string, properties: Properties | null, ...children: Child[]): Element {
   const element = h(tagName, properties, ...children)
-  element.children = element.children.flatMap((child) => [{type: 'text', value: '\n'} as const, child])
-  if (element.children.length > 0) element.children.push({type: 'text', value: '\n'})
+  if (element.children.length === 0) return element
+  const lines: ElementContent[] = []
+  for (const child of element.children) lines.push({type: 'text', value: '\n'}, child)
+  lines.push({type: 'text', value: '\n'})
+  element.children = lines
   return element
 }

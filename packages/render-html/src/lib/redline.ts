@@ -30,6 +30,11 @@ export function redline(segments: readonly Segment[], mode: Mode, formal: boolea
   const allRemoved = segments.every((s) => s.removed)
   // `split`: a `\n` starts a new block; `pilcrow`: a deleted break inside mixed text shows as a deleted `¶`.
   const emit = (text: string, wrap: Wrap, breaks: 'split' | 'pilcrow'): void => {
+    // Most runs hold no break: no split, no array.
+    if (!text.includes('\n')) {
+      if (text !== '') block.push(wrap(text))
+      return
+    }
     const parts = breaks === 'split' ? text.split('\n') : [text.replace(/\n/g, '¶')]
     parts.forEach((part, index) => {
       if (index > 0) {
