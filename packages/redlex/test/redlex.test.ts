@@ -63,7 +63,11 @@ describe('redline', () => {
       const label = change.after?.label ?? change.before?.label
       expect(change.causes?.length, label).toBeGreaterThan(0)
       // Only the draft's renumbering has no conclusion: a change that is more than renumbering names its conclusion, with its text.
-      if (change.status !== 'renumbered' || change.modified) expect(change.causes!.some((c) => c.conclusionText), label).toBe(true)
+      if (change.status !== 'renumbered' || change.modified)
+        expect(
+          change.causes!.some((c) => c.conclusionText),
+          label
+        ).toBe(true)
     }
     expect(toHtml(comparison)).toContain('<ins')
   })
