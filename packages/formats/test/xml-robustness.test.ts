@@ -115,6 +115,29 @@ describe('encodings and byte order marks', () => {
       expect((error as RedlexError).file).toBe('act.xml')
     }
   })
+  it('bytes that are not UTF-8 are a coded error naming the line and column, never U+FFFD in silence', () => {
+    // "Artikel 2\n  Geltungsbereich für …" saved as Windows-1252: ü is the lone byte 0xFC.
+    const bytes = new Uint8Array([...Buffer.from('<ACT>\n<P>Article 2\n  Scope f'), 0xfc, ...Buffer.from('r</P></ACT>')])
+    try {
+      decodeText(bytes, 'act.xml')
+      expect.unreachable()
+    } catch (error) {
+      const e = error as RedlexError
+      expect(e.code).toBe('formats/invalid-utf8')
+      expect(e.file).toBe('act.xml')
+      expect(e.place).toMatchObject({line: 3, column: 10})
+      expect(e.actual).toContain('0xfc')
+    }
+    // Overlong encodings and surrogates encoded in UTF-8 are not UTF-8 either.
+    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+      expect(codeOf(() => decodeText(new Uint8Array([0x41, ...bad])))).toBe('formats/invalid-utf8')
+    }
+    // An unpaired surrogate in UTF-16.
+    expect(codeOf(() => decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0, 0x00, 0xd8, 0x41, 0])))).toBe('formats/invalid-utf8')
+    // Well-formed text of every length passes through unchanged.
+    const text = 'Ä € 𝐀 ü\n'
+    expect(decodeText(new Uint8Array(Buffer.from(text)))).toBe(text)
+  })
   it('UTF-16 text decoded as UTF-8 is a clear coded error, not "unknown format"', () => {
     const garbled = Buffer.from(Buffer.from(xml, 'utf16le')).toString('utf8')
     expect(codeOf(() => detectFormat(garbled, {file: 'act.xml'}))).toBe('formats/unsupported-encoding')
