@@ -4,7 +4,7 @@
  * with warnings or a coded RedlexError, never another exception.
  */
 import {describe, expect, it} from 'vitest'
-import {parseMarkdown} from '@redlex/markdown'
+import {parseMarkdown, toMarkdown} from '@redlex/markdown'
 import {decodeText, detectFormat, fromAkn, importDocument, toAkn} from '@redlex/formats'
 import {RedlexError, findByEid, inlineText, isXmlSafe, type Document} from '@redlex/tree'
 import {DOMParser} from '@xmldom/xmldom'
@@ -46,6 +46,18 @@ describe('deep nesting', () => {
       expect((error as RedlexError).file).toBe('deep.xml')
       expect((error as RedlexError).place).toMatchObject({line: 2})
     }
+  })
+  it('italic inside italic and bold inside bold are spliced away, so emphasis never nests beyond two levels', () => {
+    const depth = 90
+    const nested = Array.from({length: depth}, (_, i) => (i % 2 ? '<HT TYPE="ITALIC">' : '<HT TYPE="BOLD">')).join('') + 'x' + '</HT>'.repeat(depth)
+    const {document} = importDocument(formex(`a ${nested} b`))
+    const deepest = attentionDepth(document)
+    expect(deepest).toBe(2)
+    expect(articleText(document)).toBe('a x b')
+    // What Markdown's emphasis pairing makes of the tree stays fast and exact.
+    const again = parseMarkdown(toMarkdown(document)).document
+    expect(attentionDepth(again)).toBe(2)
+    expect(articleText(again)).toBe('a x b')
   })
   it('ordinary nesting (formatting inside formatting a few levels deep) imports', () => {
     expect(articleText(importDocument(akn('<b><i><u>x</u></i></b>')).document)).toBe('x')
@@ -148,5 +160,41 @@ describe('an act with nothing in it', () => {
   it.each([['<ACT/>'], [`<akomaNtoso xmlns="${AKN}"><act name="REG"/></akomaNtoso>`]])('%s imports with a warning that it has no provisions', (xml) => {
     const {warnings} = importDocument(xml, {file: 'empty.xml'})
     expect(warnings.map((w) => w.code)).toContain('formats/no-provisions')
+  })
+})
+
+/** The deepest run of emphasis/strong wrappers anywhere in the document. */
+function attentionDepth(document: Document): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[document, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    const type = (node as {type?: string}).type
+    const here = type === 'emphasis' || type === 'strong' ? depth + 1 : depth
+    deepest = Math.max(deepest, here)
+    for (const child of (node as {children?: unknown[]}).children ?? []) stack.push([child, here])
+  }
+  return deepest
+}
+
+describe('the Markdown writer and deep emphasis', () => {
+  it('refuses a hand-made tree with emphasis nested beyond its bound, quickly and with a code', () => {
+    const {document} = importDocument(formex('x'))
+    const paragraph = findByEid(document, 'art_1') as unknown as {children: unknown[]}
+    let inline: unknown = {type: 'text', value: 'x'}
+    for (let i = 0; i < 400; i++) inline = {type: i % 2 ? 'emphasis' : 'strong', children: [inline]}
+    const setText = (node: {children?: unknown[]; content?: unknown}): boolean => {
+      for (const child of node.children ?? []) {
+        const c = child as {type: string; value?: string; children?: unknown[]}
+        if (c.type === 'text' && c.value === 'x') {
+          node.children!.splice(node.children!.indexOf(child), 1, inline)
+          return true
+        }
+        if (setText(c)) return true
+      }
+      return false
+    }
+    expect(setText(paragraph)).toBe(true)
+    expect(codeOf(() => toMarkdown(document))).toBe('markdown/too-deep')
   })
 })

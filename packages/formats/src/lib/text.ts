@@ -34,10 +34,36 @@ function hasChildren(node: Inline): node is WithChildren {
  * space that straddles two nodes, and trim the block's outer edges.
  */
 export function normalizeInlines(nodes: readonly Inline[]): Inline[] {
-  const out = merge(nodes)
+  const out = merge(unwrapRedundantAttention(nodes, false, false))
   trimEdge(out, 'start')
   trimEdge(out, 'end')
   return prune(out)
+}
+
+/**
+ * Italic inside italic is italic, bold inside bold is bold: such wrappers
+ * (`<HT TYPE="ITALIC">` or `<i>` nested in their own kind, common in converted
+ * files) say nothing and are spliced into their parent. Besides keeping the
+ * tree to what a reader sees, this bounds the nesting of emphasis to two
+ * levels: Markdown's emphasis pairing takes time polynomial in that depth.
+ */
+function unwrapRedundantAttention(nodes: readonly Inline[], inEmphasis: boolean, inStrong: boolean): Inline[] {
+  const out: Inline[] = []
+  for (const node of nodes) {
+    const redundant = (node.type === 'emphasis' && inEmphasis) || (node.type === 'strong' && inStrong)
+    if (redundant) {
+      out.push(...unwrapRedundantAttention(node.children, inEmphasis, inStrong))
+    } else if (node.type === 'authorialNote') {
+      // A footnote starts afresh: its text is its own block.
+      out.push({...node, children: unwrapRedundantAttention(node.children, false, false)})
+    } else if (hasChildren(node)) {
+      const children = unwrapRedundantAttention(node.children, inEmphasis || node.type === 'emphasis', inStrong || node.type === 'strong')
+      out.push({...node, children} as Inline)
+    } else {
+      out.push(node)
+    }
+  }
+  return out
 }
 
 function merge(nodes: readonly Inline[]): Inline[] {

@@ -4,7 +4,7 @@
  * inside text; everything else maps one to one.
  */
 import type {PhrasingContent} from 'mdast'
-import {textToInlines, type Inline, type Position} from '@redlex/tree'
+import {RedlexError, textToInlines, type Inline, type Position} from '@redlex/tree'
 
 /** What the block parser needs from inline conversion. */
 export interface InlineContext {
@@ -116,8 +116,17 @@ export interface RawPhrasing {
   value: string
 }
 
+/**
+ * How deep emphasis and strong may nest in a text the writer is given. The
+ * importers never nest them beyond two levels (italic in italic says
+ * nothing); Markdown's emphasis pairing takes time polynomial in the depth
+ * (80 levels: about a second), so a hand-made tree deeper than this is
+ * refused rather than left to run for minutes.
+ */
+export const MAX_ATTENTION_DEPTH = 16
+
 /** Convert redlex inline nodes to mdast phrasing (with `redlexRaw` for literal runs). */
-export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]>): PhrasingContent[] {
+export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]>, attention = 0): PhrasingContent[] {
   const out: PhrasingContent[] = []
   for (const node of nodes) {
     switch (node.type) {
@@ -126,16 +135,15 @@ export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]
         out.push(...textPhrasing(node.value))
         break
       case 'emphasis':
-        out.push({type: 'emphasis', children: toPhrasing(node.children, notes)})
-        break
       case 'strong':
-        out.push({type: 'strong', children: toPhrasing(node.children, notes)})
+        if (attention >= MAX_ATTENTION_DEPTH) throw tooDeep()
+        out.push({type: node.type, children: toPhrasing(node.children, notes, attention + 1)})
         break
       case 'break':
         out.push({type: 'break'})
         break
       case 'link':
-        out.push({type: 'link', url: node.url, children: toPhrasing(node.children, notes)})
+        out.push({type: 'link', url: node.url, children: toPhrasing(node.children, notes, attention)})
         break
       case 'authorialNote': {
         const label = noteLabel(node.marker, node.children, notes)
@@ -147,7 +155,7 @@ export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]
         if (node.reason !== undefined) out.push(raw('<!--reason: ' + node.reason.replace(/--/g, '‐‐') + '-->'))
         break
       case 'quotedText':
-        out.push({type: 'text', value: node.startQuote}, ...toPhrasing(node.children, notes), {type: 'text', value: node.endQuote})
+        out.push({type: 'text', value: node.startQuote}, ...toPhrasing(node.children, notes, attention), {type: 'text', value: node.endQuote})
         break
     }
   }
@@ -217,4 +225,11 @@ export function noteMarker(label: string): string {
 
 function raw(value: string): PhrasingContent {
   return {type: 'redlexRaw', value} as unknown as PhrasingContent
+}
+
+function tooDeep(): RedlexError {
+  return new RedlexError(`Emphasis nested more than ${MAX_ATTENTION_DEPTH} levels deep cannot be written as Markdown`, {
+    code: 'markdown/too-deep',
+    hint: 'Italic inside italic and bold inside bold say nothing: splice such wrappers into their parent (the importers do)'
+  })
 }
