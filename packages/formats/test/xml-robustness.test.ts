@@ -198,3 +198,13 @@ describe('the Markdown writer and deep emphasis', () => {
     expect(codeOf(() => toMarkdown(document))).toBe('markdown/too-deep')
   })
 })
+
+describe('line separators in AKN out', () => {
+  it('U+2028 and U+0085 come back as themselves (XML 1.1 parsers read them raw as line ends)', () => {
+    const {document} = importDocument(akn('a b'))
+    const json = JSON.stringify(document)
+    expect(json).toContain('"a b"')
+    const back = fromAkn(toAkn(JSON.parse(json.replace('"a b"', '"a\\u2028b\\u0085c"'))))
+    expect(articleText(back)).toBe('a\u2028b\u0085c')
+  })
+})

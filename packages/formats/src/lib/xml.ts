@@ -245,7 +245,9 @@ export function attr(element: Element, name: string): string | undefined {
 
 /** Escape text for XML element content. */
 export function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  // U+0085 and U+2028 are line ends to XML 1.1 parsers (xmldom among them), which turn them into
+  // a line feed: written as character references they come back as themselves.
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
 }
 
 /** Escape text for an XML attribute value in double quotes. */
