@@ -84,16 +84,7 @@ function findText(ctx: ExpandContext, eId: string, text: string, occurrence: num
       hint: 'Quote more words, or say which `occurrence` (1, 2 … or all)'
     })
   } else chosen = hits
-  for (const hit of chosen) {
-    for (const range of ctx.ranges.get(hit.eId) ?? []) {
-      if (range.block === hit.block && overlaps(range, hit)) {
-        throw new Failure('amend/conflict', `‘${text}’ in ${hit.eId} overlaps words already changed by amendment ${range.amendment}`, {
-          actual: provisionText(findByEid(ctx.document, hit.eId)!, false),
-          hint: `Merge the two amendments, or make amendment ${range.amendment} cover both changes`
-        })
-      }
-    }
-  }
+  refuseOverlaps(ctx, chosen, text)
   return chosen
 }
 
@@ -271,16 +262,7 @@ function findInScope(ctx: ExpandContext, scope: Scope, text: string, occurrence:
       hint: 'Say which `occurrence` (1, 2 … counted in document order) or `occurrence: all`'
     })
   } else chosen = hits
-  for (const hit of chosen) {
-    for (const range of ctx.ranges.get(hit.eId) ?? []) {
-      if (range.block === hit.block && overlaps(range, hit)) {
-        throw new Failure('amend/conflict', `‘${text}’ in ${hit.eId} overlaps words already changed by amendment ${range.amendment}`, {
-          actual: provisionText(findByEid(ctx.document, hit.eId)!, false),
-          hint: `Merge the two amendments, or make amendment ${range.amendment} cover both changes`
-        })
-      }
-    }
-  }
+  refuseOverlaps(ctx, chosen, text)
   return chosen
 }
 
@@ -434,4 +416,17 @@ function moveText(a: MoveAmendment, ctx: ExpandContext): Expansion {
   const insert: Primitive = {id: '', type: 'insert', at: a.to, content: [unit]}
   if (a.num !== undefined) insert.numbering = 'keep'
   return {primitives: [remove, insert], description: `${citationLabel(hit!.eId)}: ‘${a.text}’ moved to a new ${as}`}
+}
+
+/** Words an earlier amendment of the run already changed cannot be changed again: the two must be merged. */
+function refuseOverlaps(ctx: ExpandContext, chosen: readonly Hit[], text: string): void {
+  for (const hit of chosen) {
+    for (const range of ctx.ranges.get(hit.eId) ?? []) {
+      if (range.block !== hit.block || !overlaps(range, hit)) continue
+      throw new Failure('amend/conflict', `‘${text}’ in ${hit.eId} overlaps words already changed by amendment ${range.amendment}`, {
+        actual: provisionText(findByEid(ctx.document, hit.eId)!, false),
+        hint: `Merge the two amendments, or make amendment ${range.amendment} cover both changes`
+      })
+    }
+  }
 }
