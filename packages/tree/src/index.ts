@@ -8,7 +8,7 @@ export {
 export type {NumberStyle, ParsedNumber} from './lib/numbering.js'
 export {EID_PREFIX, assignEids, parseEid} from './lib/eid.js'
 export type {AssignResult, EidRenames} from './lib/eid.js'
-export {blockText, findByEid, indexByEid, inlineText, isProvision, listProvisions, locate, noteText, textOf, walk} from './lib/walk.js'
+export {blockInlineRuns, blockText, findByEid, indexByEid, inlineText, isProvision, listProvisions, locate, noteText, textOf, walk} from './lib/walk.js'
 export type {InlineTextOptions, TextOptions, Visitor} from './lib/walk.js'
 export {citationLabel, countProvisions, outline} from './lib/label.js'
 export type {DocumentCounts, OutlineOptions} from './lib/label.js'

@@ -5,7 +5,7 @@
  * comparison lossless: every entry lands in exactly one place of the model,
  * with its index.
  */
-import {blockText, inlineText, isProvision} from '@redlex/tree'
+import {blockInlineRuns, inlineText, isProvision} from '@redlex/tree'
 import type {Document, Inline, Node, Provision} from '@redlex/tree'
 
 /** A footnote as found in a version: marker, text, and the marker's offset in its owner's text. */
@@ -154,48 +154,14 @@ export function entriesOf(document: Document): Entries {
  * absent when there are none).
  */
 function blockWithNotes(node: Node): {text: string; notes?: NoteEntry[]} | undefined {
+  const runs = blockInlineRuns(node)
+  if (runs === undefined) return undefined
   const notes: NoteEntry[] = []
-  let text: string
-  switch (node.type) {
-    case 'tableRow': {
-      text = ''
-      node.children.forEach((cell, k) => {
-        if (k > 0) text += ' | '
-        text += textWithNotes(cell.children, notes, text.length)
-      })
-      break
-    }
-    case 'text':
-    case 'ref':
-    case 'placeholder':
-    case 'quotedText':
-    case 'emphasis':
-    case 'strong':
-    case 'link':
-    case 'break':
-    case 'authorialNote':
-      text = textWithNotes([node], notes)
-      break
-    case 'content':
-    case 'intro':
-    case 'wrapUp':
-    case 'heading':
-    case 'formula':
-    case 'signature':
-    case 'docStage':
-    case 'docType':
-    case 'docDate':
-    case 'docPurpose':
-    case 'docNote':
-      text = textWithNotes(node.children, notes)
-      break
-    default: {
-      // A block type this list does not know yet: its text, without notes.
-      const line = blockText(node)
-      if (line === undefined) return undefined
-      text = line
-    }
-  }
+  let text = ''
+  runs.forEach((run, k) => {
+    if (k > 0) text += ' | '
+    text += textWithNotes(run, notes, text.length)
+  })
   return notes.length > 0 ? {text, notes} : {text}
 }
 

@@ -141,11 +141,13 @@ export function textOf(node: Node, options?: Readonly<TextOptions> | null): stri
 }
 
 /**
- * The one line of text a leaf block stands for in `textOf` (a text block,
- * title line, formula, signature, annex heading, table row, or a stray
- * inline node), or `undefined` for containers and provisions.
+ * The inline runs a leaf block is made of (a text block, title line,
+ * formula, signature or annex heading: one run; a table row: one run per
+ * cell; a stray inline node: itself), or `undefined` for containers and
+ * provisions. The one list of leaf blocks: `blockText` and the comparison's
+ * entries both read it.
  */
-export function blockText(node: Node, options?: Readonly<InlineTextOptions> | null): string | undefined {
+export function blockInlineRuns(node: Node): ReadonlyArray<readonly Inline[]> | undefined {
   switch (node.type) {
     case 'content':
     case 'intro':
@@ -158,9 +160,9 @@ export function blockText(node: Node, options?: Readonly<InlineTextOptions> | nu
     case 'docDate':
     case 'docPurpose':
     case 'docNote':
-      return inlineText(node.children, options)
+      return [node.children]
     case 'tableRow':
-      return node.children.map((cell) => inlineText(cell.children, options)).join(' | ')
+      return node.children.map((cell) => cell.children)
     case 'text':
     case 'ref':
     case 'placeholder':
@@ -170,10 +172,18 @@ export function blockText(node: Node, options?: Readonly<InlineTextOptions> | nu
     case 'link':
     case 'break':
     case 'authorialNote':
-      return inlineText([node], options)
+      return [[node]]
     default:
       return undefined
   }
+}
+
+/**
+ * The one line of text a leaf block stands for in `textOf` (its inline runs,
+ * table cells joined by ` | `), or `undefined` for containers and provisions.
+ */
+export function blockText(node: Node, options?: Readonly<InlineTextOptions> | null): string | undefined {
+  return blockInlineRuns(node)?.map((run) => inlineText(run, options)).join(' | ')
 }
 
 /** All provisions of a document by eId. */
