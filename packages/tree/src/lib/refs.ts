@@ -86,6 +86,25 @@ function match(cursor: Cursor, pattern: string): RegExpExecArray | undefined {
 type Builder = {steps: ReferenceStep[]; relative: boolean}
 
 /** `(2)(a)(iv)` groups right after a number. */
+/**
+ * Read the separator before the next item of a list of references (", ",
+ * ", and ", " or ", " to ") when `next` follows it. A range ("(a) to (d)")
+ * joins exactly two items, and a list that has been a range takes no more
+ * items: then the separator is left unread. Returns what was read, or
+ * `undefined` where the list ends.
+ */
+function listSeparator(cursor: Cursor, next: string, count: number, range: boolean): 'item' | 'range' | undefined {
+  const save = cursor.pos
+  const sep = match(cursor, `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})(?=${next})`)
+  if (!sep) return undefined
+  const to = /\bto\b/.test(sep[0])
+  if (to ? count > 1 : range) {
+    cursor.pos = save
+    return undefined
+  }
+  return to ? 'range' : 'item'
+}
+
 function parens(cursor: Cursor, steps: ReferenceStep[], first: 'paragraph' | 'point', base: number): void {
   let kind = first
   for (;;) {
@@ -140,19 +159,9 @@ function pointList(cursor: Cursor, base: number): {items: ReferenceStep[][]; ran
     parens(cursor, steps, 'point', base)
     if (steps.length === 0) break
     items.push(steps)
-    const save = cursor.pos
-    const sep = match(cursor, `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})(?=\\()`)
-    if (!sep) break
-    if (/\bto\b/.test(sep[0])) {
-      if (items.length > 1) {
-        cursor.pos = save
-        break
-      }
-      range = true
-    } else if (range) {
-      cursor.pos = save
-      break
-    }
+    const next = listSeparator(cursor, '\\(', items.length, range)
+    if (next === undefined) break
+    if (next === 'range') range = true
   }
   if (items.length === 0) return undefined
   if (range && items.length !== 2) return undefined
@@ -192,19 +201,9 @@ function numberList(cursor: Cursor, base: number, unit: ReferenceUnit, pattern: 
     const item: Builder = {steps: [{unit, num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative}
     if (unit === 'article' || unit === 'paragraph') parens(cursor, item.steps, unit === 'article' ? 'paragraph' : 'point', base)
     items.push(item)
-    const save = cursor.pos
-    const sep = match(cursor, `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})(?=(?:${pattern})(?![\\p{L}\\d/]))`)
-    if (!sep) break
-    if (/\bto\b/.test(sep[0])) {
-      if (items.length > 1) {
-        cursor.pos = save
-        break
-      }
-      range = true
-    } else if (range) {
-      cursor.pos = save
-      break
-    }
+    const next = listSeparator(cursor, `(?:${pattern})(?![\\p{L}\\d/])`, items.length, range)
+    if (next === undefined) break
+    if (next === 'range') range = true
   }
   if (items.length === 0 || (range && items.length !== 2)) return undefined
   return {items, range}
