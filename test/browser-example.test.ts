@@ -12,7 +12,12 @@ import JSZip from 'jszip'
 import puppeteer, {type Browser, type Page} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-const chromium = [process.env['CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path))
+const chromium = [
+  process.env['CHROMIUM'],
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome'
+].find((path) => path && existsSync(path))
 const built = existsSync(new URL('../packages/redlex/dist/index.js', import.meta.url))
 
 describe.skipIf(!chromium || !built)('examples/browser in headless Chromium', () => {
@@ -24,7 +29,11 @@ describe.skipIf(!chromium || !built)('examples/browser in headless Chromium', ()
     const build: string = '../examples/browser/build.mjs'
     const {buildPage} = (await import(build)) as {buildPage: () => Promise<string>}
     const index = await buildPage()
-    browser = await puppeteer.launch({executablePath: chromium!, headless: true, args: ['--no-sandbox', '--disable-gpu']})
+    browser = await puppeteer.launch({
+      executablePath: chromium!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu']
+    })
     page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(String(error)))
@@ -39,15 +48,27 @@ describe.skipIf(!chromium || !built)('examples/browser in headless Chromium', ()
     rmSync(downloads, {recursive: true, force: true})
   })
 
-  const redlineText = () => page.evaluate(() => (document.getElementById('redline') as HTMLIFrameElement).contentDocument?.body?.innerText ?? '')
-  const insertions = () => page.evaluate(() => (document.getElementById('redline') as HTMLIFrameElement).contentDocument?.querySelectorAll('ins').length ?? 0)
+  const redlineText = () =>
+    page.evaluate(
+      () => (document.getElementById('redline') as HTMLIFrameElement).contentDocument?.body?.innerText ?? ''
+    )
+  const insertions = () =>
+    page.evaluate(
+      () =>
+        (document.getElementById('redline') as HTMLIFrameElement).contentDocument?.querySelectorAll('ins').length ?? 0
+    )
 
   async function makeRedline(): Promise<void> {
     await page.evaluate(() => {
       ;(document.getElementById('redline') as HTMLIFrameElement).srcdoc = ''
     })
     await page.click('#run')
-    await page.waitForFunction(() => ((document.getElementById('redline') as HTMLIFrameElement).contentDocument?.querySelectorAll('ins').length ?? 0) > 0, {timeout: 60_000})
+    await page.waitForFunction(
+      () =>
+        ((document.getElementById('redline') as HTMLIFrameElement).contentDocument?.querySelectorAll('ins').length ??
+          0) > 0,
+      {timeout: 60_000}
+    )
   }
 
   it('should show the redline of the example draft and ISC record, with the conclusions', async () => {
@@ -64,7 +85,12 @@ describe.skipIf(!chromium || !built)('examples/browser in headless Chromium', ()
   it('should download the Word file: a zip whose document has tracked insertions', async () => {
     await page.click('#docx')
     const file = join(downloads, 'comparison.docx')
-    for (let i = 0; i < 300 && !(existsSync(file) && readdirSync(downloads).every((name) => !name.endsWith('.crdownload'))); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+    for (
+      let i = 0;
+      i < 300 && !(existsSync(file) && readdirSync(downloads).every((name) => !name.endsWith('.crdownload')));
+      i++
+    )
+      await new Promise((resolve) => setTimeout(resolve, 100))
     const bytes = readFileSync(file)
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
     const documentXml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')

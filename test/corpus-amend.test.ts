@@ -23,7 +23,11 @@ describe.skipIf(!existsSync(file))('amendments on the DSA proposal', () => {
     const deleted = 'art_22__para_1__point_d'
     const naming = findReferencesTo(base, new Set([deleted]))
     expect(naming.length).toBeGreaterThan(0)
-    const result = applyAmendments(base, [{id: 'del', type: 'delete', target: deleted, provenance: {conclusion: 'c1'}}], {renumber: 'sequential'})
+    const result = applyAmendments(
+      base,
+      [{id: 'del', type: 'delete', target: deleted, provenance: {conclusion: 'c1'}}],
+      {renumber: 'sequential'}
+    )
     const warned = result.warnings.filter((w) => w.code === 'amend/reference-to-deleted')
     expect(warned.map((w) => w.eId).sort()).toEqual(naming.map((r) => r.eId).sort())
     for (const ref of naming) expect(warned.some((w) => w.message.includes(`\`${ref.value}\``))).toBe(true)
@@ -35,19 +39,31 @@ describe.skipIf(!existsSync(file))('amendments on the DSA proposal', () => {
 
   it('changes a term across an article in one amendment, one effect per provision', () => {
     const base = draft()
-    const amendments: Amendment[] = [{id: 'term', type: 'substitute', target: 'art_26', text: 'very large online platforms', by: 'very large online services', occurrence: 'all'}]
+    const amendments: Amendment[] = [
+      {
+        id: 'term',
+        type: 'substitute',
+        target: 'art_26',
+        text: 'very large online platforms',
+        by: 'very large online services',
+        occurrence: 'all'
+      }
+    ]
     const result = applyAmendments(base, amendments, {renumber: 'sequential'})
     const effects = result.log[0]!.effects
     expect(effects.length).toBeGreaterThan(1)
     expect(new Set(effects.map((e) => e.after)).size).toBe(effects.length)
-    for (const effect of effects) expect(own(result.document, effect.after!)).not.toMatch(/\bvery large online platforms\b/i)
+    for (const effect of effects)
+      expect(own(result.document, effect.after!)).not.toMatch(/\bvery large online platforms\b/i)
     // the case of the words replaced: a sentence-initial "Very large online platforms" stays capitalised
     expect(own(result.document, 'art_26__para_1')).toMatch(/^Very large online services shall identify/)
     expect(own(result.document, 'art_26__para_2')).toContain('very large online services shall take into account')
   })
 
   it('sets the sunset in the final article, at the current term’s end, with the provisional warning', () => {
-    const result = applyAmendments(draft(), [{id: 'end', type: 'sunset', date: 'ep-term-end:current'}], {renumber: 'sequential'})
+    const result = applyAmendments(draft(), [{id: 'end', type: 'sunset', date: 'ep-term-end:current'}], {
+      renumber: 'sequential'
+    })
     expect(textOf(findByEid(result.document, 'art_74')!, {num: false})).toContain('It shall apply until 16 July 2029.')
     expect(result.warnings.map((w) => w.code)).toContain('amend/provisional-date')
   })

@@ -63,7 +63,14 @@ interface Compared {
 function compared(present: boolean, load: () => {before: Document; after: Document; comparison: Comparison}): Compared {
   if (!present) return {} as Compared
   const pair = load()
-  return {...pair, byBefore: new Map(articles(pair.comparison).filter((c) => c.before).map((c) => [c.before!.eId, c]))}
+  return {
+    ...pair,
+    byBefore: new Map(
+      articles(pair.comparison)
+        .filter((c) => c.before)
+        .map((c) => [c.before!.eId, c])
+    )
+  }
 }
 
 const HAS_DSA = existsSync(corpus + 'dsa')
@@ -73,7 +80,13 @@ describe.skipIf(!HAS_DSA)('DSA: proposal COM(2020) 825 → Regulation (EU) 2022/
   const {before, after, comparison, byBefore} = compared(HAS_DSA, () => {
     const before = fromCellarHtml(read('dsa/proposal-com-2020-825.xhtml'))
     const after = fromFormex(read('dsa/final-formex.xml'))
-    return {before, after, comparison: compareDocuments(before, after, {names: {before: 'COM(2020) 825', after: 'Regulation (EU) 2022/2065'}})}
+    return {
+      before,
+      after,
+      comparison: compareDocuments(before, after, {
+        names: {before: 'COM(2020) 825', after: 'Regulation (EU) 2022/2065'}
+      })
+    }
   })
 
   it('compares completely: every article of both versions is accounted for', () => {
@@ -86,10 +99,19 @@ describe.skipIf(!HAS_DSA)('DSA: proposal COM(2020) 825 → Regulation (EU) 2022/
 
   it('aligns the definitions article (proposal Article 2, Regulation Article 3) and other renumbered articles', () => {
     const definitions = byBefore.get('art_2')!
-    expect(definitions).toMatchObject({status: 'renumbered', modified: true, before: {num: 'Article 2', heading: 'Definitions'}, after: {eId: 'art_3', heading: 'Definitions'}})
+    expect(definitions).toMatchObject({
+      status: 'renumbered',
+      modified: true,
+      before: {num: 'Article 2', heading: 'Definitions'},
+      after: {eId: 'art_3', heading: 'Definitions'}
+    })
     // The text really is the definitions on both sides.
-    expect(definitions.before!.text + definitions.children.map((c) => c.before?.text ?? '').join(' ')).toMatch(/‘information society services?’ means/)
-    expect(definitions.after!.text + definitions.children.map((c) => c.after?.text ?? '').join(' ')).toMatch(/‘information society services?’ means/)
+    expect(definitions.before!.text + definitions.children.map((c) => c.before?.text ?? '').join(' ')).toMatch(
+      /‘information society services?’ means/
+    )
+    expect(definitions.after!.text + definitions.children.map((c) => c.after?.text ?? '').join(' ')).toMatch(
+      /‘information society services?’ means/
+    )
     const sample: Array<[string, string, RegExp]> = [
       ['art_5', 'art_6', /^Hosting$/],
       ['art_14', 'art_16', /^Notice and action mechanisms$/],
@@ -107,7 +129,10 @@ describe.skipIf(!HAS_DSA)('DSA: proposal COM(2020) 825 → Regulation (EU) 2022/
     }
     // Article 1 kept its number; the new Article 2 (Scope) is inserted.
     expect(byBefore.get('art_1')?.after?.eId).toBe('art_1')
-    expect(articles(comparison).find((c) => c.after?.eId === 'art_2')).toMatchObject({status: 'inserted', after: {heading: 'Scope'}})
+    expect(articles(comparison).find((c) => c.after?.eId === 'art_2')).toMatchObject({
+      status: 'inserted',
+      after: {heading: 'Scope'}
+    })
   })
 
   it('marks a plausible share of the text as changed, not everything', () => {
@@ -127,7 +152,9 @@ describe.skipIf(!HAS_DSA)('DSA: proposal COM(2020) 825 → Regulation (EU) 2022/
     vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000))
     vi.spyOn(performance, 'now').mockImplementation(() => (now += 1000))
     try {
-      const again = compareDocuments(before, after, {names: {before: 'COM(2020) 825', after: 'Regulation (EU) 2022/2065'}})
+      const again = compareDocuments(before, after, {
+        names: {before: 'COM(2020) 825', after: 'Regulation (EU) 2022/2065'}
+      })
       expect(JSON.stringify(again) === JSON.stringify(comparison)).toBe(true)
       expect(now).toBe(0)
     } finally {
@@ -139,7 +166,9 @@ describe.skipIf(!HAS_DSA)('DSA: proposal COM(2020) 825 → Regulation (EU) 2022/
 describe.skipIf(!HAS_AI_ACT)('AI Act: proposal COM(2021) 206 → Regulation (EU) 2024/1689', () => {
   const {before, after, comparison, byBefore} = compared(HAS_AI_ACT, () => {
     const dir = 'ai-act/final-formex/'
-    const annexes = readdirSync(corpus + dir).filter((f) => /\.01\d{2}01\.fmx\.xml$/.test(f)).sort()
+    const annexes = readdirSync(corpus + dir)
+      .filter((f) => /\.01\d{2}01\.fmx\.xml$/.test(f))
+      .sort()
     const before = fromCellarHtml(read('ai-act/proposal-com-2021-206.xhtml'))
     const after = fromFormex(read(dir + 'L_202401689EN.000101.fmx.xml'), {annexes: annexes.map((f) => read(dir + f))})
     return {before, after, comparison: compareDocuments(before, after)}
@@ -186,7 +215,11 @@ describe.skipIf(!HAS_AI_ACT)('AI Act: proposal COM(2021) 206 → Regulation (EU)
 
 describe.skipIf(!existsSync(corpus + 'ai-act/council-drafts-md'))('AI Act: the Council drafts, pairwise', () => {
   const dir = 'ai-act/council-drafts-md/'
-  const files = existsSync(corpus + dir) ? readdirSync(corpus + dir).filter((f) => f.endsWith('.md')).sort() : []
+  const files = existsSync(corpus + dir)
+    ? readdirSync(corpus + dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : []
 
   it('parses ten drafts and compares each with the next, losslessly', {timeout: 300_000}, () => {
     expect(files.length).toBe(10)

@@ -11,7 +11,16 @@ import {describe, expect, it} from 'vitest'
 import {findByEid, listProvisions, inlineText, textOf, type Provision} from '@redlex/tree'
 import {plainText} from '@redlex/amend'
 import {importDocument} from '@redlex/formats'
-import {applyEpText, epTextOf, lineText, markedChanges, normalise, readEpText, type EpApplyResult, type EpText} from '@redlex/ep'
+import {
+  applyEpText,
+  epTextOf,
+  lineText,
+  markedChanges,
+  normalise,
+  readEpText,
+  type EpApplyResult,
+  type EpText
+} from '@redlex/ep'
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url))
 const present = existsSync(corpus + 'dsa/ep-amendments-2022.html')
@@ -27,7 +36,11 @@ function run(ep: string, proposal: string): {text: EpText; result: EpApplyResult
  * leaves one in the proposal's text), and new numbers compact: the EP prints
  * `(b a)`, `Article 15 a`; the text carries amending-act numbers `(ba)`, `Article 15a`.
  */
-const compact = (text: string): string => normalise(text).replace(/ (?=[,.;:)\]’”])/g, '').replace(/\((\w+) (\w{1,3})\)/g, '($1$2)').replace(/(\d) ([a-z])\b/g, '$1$2')
+const compact = (text: string): string =>
+  normalise(text)
+    .replace(/ (?=[,.;:)\]’”])/g, '')
+    .replace(/\((\w+) (\w{1,3})\)/g, '($1$2)')
+    .replace(/(\d) ([a-z])\b/g, '$1$2')
 
 /** A unit's words: numbers, headings and text (footnotes left out); `own`: its number and own text only. */
 function words(node: Provision, own: boolean): string {
@@ -47,16 +60,30 @@ function words(node: Provision, own: boolean): string {
  * touches (so the final text shows each one's result), and whose address
  * names the unit itself (not an article's unnumbered "paragraph 1").
  */
-function sample({text, result}: {text: EpText; result: EpApplyResult}): Array<{number: string; want: string; got: string}> {
+function sample({
+  text,
+  result
+}: {
+  text: EpText
+  result: EpApplyResult
+}): Array<{number: string; want: string; got: string}> {
   const eligible: Array<{number: string; want: string; got: string}> = []
   result.report.items.forEach((item, k) => {
     if (item.status !== 'applied' || !item.amendments || !['words', 'replace', 'insert'].includes(item.form!)) return
     const index = result.log.findIndex((e) => e.amendment === item.amendments![0])
     const after = result.log[index]?.effects.find((e) => e.after)?.after
     if (!after) return
-    const later = result.log.slice(index + 1).some((e) => !item.amendments!.includes(e.amendment) && e.effects.some((f) => f.after && (f.after.startsWith(after) || after.startsWith(f.after))))
+    const later = result.log
+      .slice(index + 1)
+      .some(
+        (e) =>
+          !item.amendments!.includes(e.amendment) &&
+          e.effects.some((f) => f.after && (f.after.startsWith(after) || after.startsWith(f.after)))
+      )
     const node = findByEid(result.document, after)
-    const last = text.amendments[k]!.target.split(/\s+[—–]\s+/).at(-1)!.toLowerCase()
+    const last = text.amendments[k]!.target.split(/\s+[—–]\s+/)
+      .at(-1)!
+      .toLowerCase()
     if (later || !node || (node.type === 'article' && !last.startsWith('article'))) return
     const own = /introductory part|subparagraph 1$/.test(item.target) || (item.reason ?? '').includes('located by')
     eligible.push({
@@ -93,17 +120,28 @@ describe.skipIf(!present)('EP amendments on the corpus', () => {
     // text as paragraph 1: that article prints two points (a), and the runner refuses to re-create them.
     const rest = inFile.filter((i) => i.status !== 'applied')
     expect(rest.map((i) => i.number)).toEqual(['140', '523', '531', '535', '540', '551', '627'])
-    for (const i of rest) expect(i.reason, `${i.number} ${i.target}`).toMatch(/section|chapter|\(new\)|Article 58a|Two units would have the eId `art_1__para_1__point_a`/i)
+    for (const i of rest)
+      expect(i.reason, `${i.number} ${i.target}`).toMatch(
+        /section|chapter|\(new\)|Article 58a|Two units would have the eId `art_1__para_1__point_a`/i
+      )
   })
 
-  it.each([['DSA', () => dsa!], ['AI Act', () => ai!]] as const)('%s: 30 sampled amendments give the EP’s text', (_name, get) => {
+  it.each([
+    ['DSA', () => dsa!],
+    ['AI Act', () => ai!]
+  ] as const)('%s: 30 sampled amendments give the EP’s text', (_name, get) => {
     const picked = sample(get())
     expect(new Set(picked.map((p) => p.number)).size).toBe(30)
     for (const p of picked) expect(p.got, `amendment ${p.number}`).toBe(p.want)
   })
 
   it('names the EP amendment in every change of the log', () => {
-    for (const entry of ai!.result.log) expect(entry.provenance.source).toMatchObject({kind: 'ep-amendment', reference: 'P9_TA(2023)0236', date: '2023-06-14'})
+    for (const entry of ai!.result.log)
+      expect(entry.provenance.source).toMatchObject({
+        kind: 'ep-amendment',
+        reference: 'P9_TA(2023)0236',
+        date: '2023-06-14'
+      })
   })
 })
 
@@ -126,7 +164,11 @@ describe.skipIf(!existsSync(corpus + DATA_ACT))('the Data Act whole-text positio
     // 91 `▌` in the page, a few of them in titles and notes outside the units' text.
     expect(count('deleted') + count('removed')).toBeGreaterThanOrEqual(85)
     expect(count('inserted')).toBeGreaterThan(100)
-    expect(changes.find((c) => c.eId === 'rec_1')).toEqual({eId: 'rec_1', kind: 'deleted', after: 'products connected to the Internet'})
+    expect(changes.find((c) => c.eId === 'rec_1')).toEqual({
+      eId: 'rec_1',
+      kind: 'deleted',
+      after: 'products connected to the Internet'
+    })
     const text = textOf(epTextOf(position))
     expect(text).not.toContain('▌')
     expect(text).toContain('The proliferation in products connected to the Internet in particular has increased')

@@ -28,16 +28,21 @@ function fences(file: string): Fence[] {
   return out
 }
 
-const all = readdirSync(docs).filter((f) => f.endsWith('.md')).flatMap(fences)
+const all = readdirSync(docs)
+  .filter((f) => f.endsWith('.md'))
+  .flatMap(fences)
 
 describe('fenced examples in docs/', () => {
   it('should find examples to check', () => {
     expect(all.length).toBeGreaterThan(5)
   })
   const markdown = all.filter((f) => f.lang === 'markdown')
-  it.each(markdown.map((f) => [`${f.file}:${f.line}`, f] as const))('markdown example %s parses strictly', (_where, fence) => {
-    expect(() => fromMarkdown(fence.body, {file: `${fence.file}:${fence.line}`})).not.toThrow()
-  })
+  it.each(markdown.map((f) => [`${f.file}:${f.line}`, f] as const))(
+    'markdown example %s parses strictly',
+    (_where, fence) => {
+      expect(() => fromMarkdown(fence.body, {file: `${fence.file}:${fence.line}`})).not.toThrow()
+    }
+  )
   const json = all.filter((f) => f.lang === 'json')
   it.each(json.map((f) => [`${f.file}:${f.line}`, f] as const))('json example %s parses', (_where, fence) => {
     expect(() => JSON.parse(fence.body)).not.toThrow()
@@ -51,10 +56,15 @@ describe('fenced examples in docs/', () => {
 describe('docs match the code', () => {
   it('docs/markdown.md carries the complete worked example verbatim', () => {
     const example = fences('markdown.md').at(-1)!
-    expect(example.body).toBe(readFileSync(new URL('../packages/markdown/test/fixtures/complete.md', import.meta.url), 'utf8'))
+    expect(example.body).toBe(
+      readFileSync(new URL('../packages/markdown/test/fixtures/complete.md', import.meta.url), 'utf8')
+    )
   })
   it('docs/tree.md shows what the parser yields', () => {
-    const [source, yields] = [fences('tree.md').find((f) => f.lang === 'markdown')!, fences('tree.md').find((f) => f.lang === 'json')!]
+    const [source, yields] = [
+      fences('tree.md').find((f) => f.lang === 'markdown')!,
+      fences('tree.md').find((f) => f.lang === 'json')!
+    ]
     const document = fromMarkdown(source.body)
     const body = document.children.find((c) => c.type === 'body')!
     expect(body.type === 'body' && stripPositions(body.children[0]!)).toEqual(JSON.parse(yields.body))

@@ -16,7 +16,10 @@ function sources(dir: string): string[] {
 const files = readdirSync(join(root, 'packages')).flatMap((p) => sources(join(root, 'packages', p, 'src')))
 const codes = new Set<string>()
 for (const file of files) {
-  for (const match of readFileSync(file, 'utf8').matchAll(/['`]((?:markdown|formats|amend|isc|compare|cli|tree|ep)\/[a-z]+(?:-[a-z]+)*)['`]/g)) codes.add(match[1]!)
+  for (const match of readFileSync(file, 'utf8').matchAll(
+    /['`]((?:markdown|formats|amend|isc|compare|cli|tree|ep)\/[a-z]+(?:-[a-z]+)*)['`]/g
+  ))
+    codes.add(match[1]!)
 }
 
 describe('docs/errors.md', () => {
@@ -32,7 +35,8 @@ describe('docs/errors.md', () => {
   const documented = new Set<string>()
   for (const line of doc.split('\n').filter((l) => l.startsWith('|'))) {
     const first = line.split('|')[1] ?? ''
-    for (const match of first.matchAll(/`((?:markdown|formats|amend|isc|compare|cli|tree|ep)\/[a-z]+(?:-[a-z]+)*)`/g)) documented.add(match[1]!)
+    for (const match of first.matchAll(/`((?:markdown|formats|amend|isc|compare|cli|tree|ep)\/[a-z]+(?:-[a-z]+)*)`/g))
+      documented.add(match[1]!)
   }
   it('should find the codes in its tables', () => {
     expect(documented.size).toBeGreaterThan(40)

@@ -9,7 +9,14 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {applyAmendments, correctionsToAmendments, eIdsFromLocation, parseAmendments, type Amendment, type SubstituteAmendment} from '@redlex/amend'
+import {
+  applyAmendments,
+  correctionsToAmendments,
+  eIdsFromLocation,
+  parseAmendments,
+  type Amendment,
+  type SubstituteAmendment
+} from '@redlex/amend'
 import {fromFormex, parseCorrigendum} from '@redlex/formats'
 import {findByEid, isRedlexError, listProvisions, textOf, type Document} from '@redlex/tree'
 
@@ -36,16 +43,27 @@ const NOT_CONVERTED: Array<{index: number; location: string; reason: string}> = 
 const STILL_DIFFERENT: string[] = []
 
 function articles(document: Document): Map<string, string> {
-  return new Map(listProvisions(document).filter((p) => p.node.type === 'article').map((p) => [p.node.eId, norm(textOf(p.node))]))
+  return new Map(
+    listProvisions(document)
+      .filter((p) => p.node.type === 'article')
+      .map((p) => [p.node.eId, norm(textOf(p.node))])
+  )
 }
 
 describe.skipIf(!has)('GDPR corrigendum (OJ L 127, 23.5.2018) as typed substitutions on the 2016 text', () => {
   const corrXml = has ? read('corrigendum-2018/L_2018127EN.01000201.xml') : ''
-  const original = has ? fromFormex(read('original-oj-2016/L_2016119EN.01000101.xml')) : (undefined as unknown as Document)
-  const consolidated = has ? fromFormex(read('consolidated-2018/gdpr-consolidated-en.xml')) : (undefined as unknown as Document)
+  const original = has
+    ? fromFormex(read('original-oj-2016/L_2016119EN.01000101.xml'))
+    : (undefined as unknown as Document)
+  const consolidated = has
+    ? fromFormex(read('consolidated-2018/gdpr-consolidated-en.xml'))
+    : (undefined as unknown as Document)
   const corrections = has ? parseCorrigendum(corrXml) : []
   // The eIds come from the printed location (the importer's own guess is dropped, so that amend's reading is what is tested).
-  const {amendments, skipped} = correctionsToAmendments(corrections.map(({target: _, ...c}) => c), {conclusion: CONCLUSION})
+  const {amendments, skipped} = correctionsToAmendments(
+    corrections.map(({target: _, ...c}) => c),
+    {conclusion: CONCLUSION}
+  )
 
   let corrected = original
   const applied: SubstituteAmendment[] = []
@@ -84,13 +102,20 @@ describe.skipIf(!has)('GDPR corrigendum (OJ L 127, 23.5.2018) as typed substitut
     const byId = new Map(amendments.map((a) => [a.id, a]))
     // The note is the location as printed (with its no-break spaces).
     expect(byId.get('corr-3')).toEqual({
-      id: 'corr-3', type: 'substitute', target: 'art_41__para_3', text: 'criteria', by: 'requirements',
+      id: 'corr-3',
+      type: 'substitute',
+      target: 'art_41__para_3',
+      text: 'criteria',
+      by: 'requirements',
       provenance: {conclusion: CONCLUSION, note: 'On page\u00a058, Article\u00a041(3)'}
     })
     // ‘and’ recurs in point (c): the occurrence says which.
     expect(byId.get('corr-2')).toMatchObject({target: 'art_37__para_1__point_c', text: 'and', by: 'or', occurrence: 1})
     // Recital 71: the quoted first paragraph is unchanged; the change is in its second paragraph.
-    expect(amendments.filter((a) => a.id.startsWith('corr-1-')).map((a) => (a as SubstituteAmendment).target)).toEqual(['rec_71__subpara_2', 'rec_71__subpara_2'])
+    expect(amendments.filter((a) => a.id.startsWith('corr-1-')).map((a) => (a as SubstituteAmendment).target)).toEqual([
+      'rec_71__subpara_2',
+      'rec_71__subpara_2'
+    ])
     // Article 43(6): the last sentence goes.
     expect(byId.get('corr-7')).toMatchObject({target: 'art_43__para_6', by: 'Board.'})
   })
@@ -129,16 +154,21 @@ describe.skipIf(!has)('GDPR corrigendum (OJ L 127, 23.5.2018) as typed substitut
 
   it('corrects recital 71 as the corrigendum reads (the consolidated text has no recitals)', () => {
     const correction = corrections.find((c) => c.location.includes('recital 71'))!
-    const lines = (quoted: string): string[] => quoted.split('\n').map((l) => norm(l.replace(/^\(\d+\)\s*/, '').replace(/^…\s*/, '')))
+    const lines = (quoted: string): string[] =>
+      quoted.split('\n').map((l) => norm(l.replace(/^\(\d+\)\s*/, '').replace(/^…\s*/, '')))
     const [, oldSecond] = lines(correction.old)
     const [first, newSecond] = lines(correction.new)
     // The corrigendum quotes the fifth and sixth sentences; the paragraph goes on after them.
-    const rest = ' Automated decision-making and profiling based on special categories of personal data should be allowed only under specific conditions.'
+    const rest =
+      ' Automated decision-making and profiling based on special categories of personal data should be allowed only under specific conditions.'
     expect(norm(textOf(findByEid(original, 'rec_71__subpara_2')!))).toBe(oldSecond + rest)
     expect(norm(textOf(findByEid(corrected, 'rec_71__subpara_2')!))).toBe(newSecond + rest)
     expect(norm(textOf(findByEid(corrected, 'rec_71')!, {deep: false}))).toContain(first)
     // No other recital changed.
-    const recitals = (d: Document): string[] => listProvisions(d).filter((p) => p.node.type === 'recital' && p.node.eId !== 'rec_71').map((p) => textOf(p.node))
+    const recitals = (d: Document): string[] =>
+      listProvisions(d)
+        .filter((p) => p.node.type === 'recital' && p.node.eId !== 'rec_71')
+        .map((p) => textOf(p.node))
     expect(recitals(corrected)).toEqual(recitals(original))
   })
 })

@@ -50,7 +50,11 @@ function flatten(value: unknown): unknown[] {
     case 'placeholder':
       return [{type: 'text', value: '[' + node.value + ']'}]
     case 'quotedText':
-      return [{type: 'text', value: node.startQuote}, ...node.children.flatMap(flatten), {type: 'text', value: node.endQuote}]
+      return [
+        {type: 'text', value: node.startQuote},
+        ...node.children.flatMap(flatten),
+        {type: 'text', value: node.endQuote}
+      ]
     default:
       return [value]
   }

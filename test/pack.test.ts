@@ -8,7 +8,16 @@
  * from npm's cache when they are there, else from the registry.
  */
 import {execFile} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync} from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -18,13 +27,16 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 const root = fileURLToPath(new URL('../', import.meta.url))
 const fixture = (name: string) => join(root, 'test/fixtures/consumer', name)
 const example = (name: string) => join(root, 'examples/eprivacy-derogation', name)
-const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')))
+const packages = readdirSync(join(root, 'packages')).filter((name) =>
+  existsSync(join(root, 'packages', name, 'package.json'))
+)
 const work = mkdtempSync(join(tmpdir(), 'redlex-pack-'))
 const tarballs = join(work, 'tarballs')
 const project = join(work, 'project')
 
 // Asynchronous, so that the test worker stays responsive while they run.
-const exec = async (file: string, args: string[], cwd: string): Promise<string> => (await promisify(execFile)(file, args, {cwd, encoding: 'utf8', maxBuffer: 64 << 20})).stdout
+const exec = async (file: string, args: string[], cwd: string): Promise<string> =>
+  (await promisify(execFile)(file, args, {cwd, encoding: 'utf8', maxBuffer: 64 << 20})).stdout
 
 /** pnpm as the test command was started with it, else the version the README names. */
 function pnpm(args: string[], cwd: string): Promise<string> {
@@ -68,7 +80,11 @@ describe('the packed packages', () => {
     const out = join(work, 'out')
     mkdirSync(out)
     copyFileSync(fixture('consumer.mjs'), join(project, 'consumer.mjs'))
-    const printed = await exec(process.execPath, ['consumer.mjs', example('pre-isc.md'), example('isc.yaml'), out], project)
+    const printed = await exec(
+      process.execPath,
+      ['consumer.mjs', example('pre-isc.md'), example('isc.yaml'), out],
+      project
+    )
     const result = JSON.parse(printed)
     expect(result.reference).toBe('ISC/2020/06507')
     expect(result.summary.modified + result.summary.inserted + result.summary.deleted).toBeGreaterThan(5)
@@ -90,7 +106,19 @@ describe('the packed packages', () => {
   it('should install the redlex command', async () => {
     const bin = join(project, 'node_modules/.bin/redlex')
     expect(await exec(bin, ['--version'], project)).toMatch(/^redlex \d+\.\d+\.\d+\n$/)
-    const html = await exec(bin, ['compare', example('pre-isc.md'), example('expected-post-isc.md'), '--isc', example('isc.yaml'), '--format', 'html'], project)
+    const html = await exec(
+      bin,
+      [
+        'compare',
+        example('pre-isc.md'),
+        example('expected-post-isc.md'),
+        '--isc',
+        example('isc.yaml'),
+        '--format',
+        'html'
+      ],
+      project
+    )
     expect(html).toMatch(/^<!DOCTYPE html>/i)
   })
 })

@@ -9,7 +9,9 @@ import {describe, expect, it} from 'vitest'
 
 const root = new URL('../', import.meta.url)
 const REPOSITORY = 'https://github.com/redlex/redlex'
-const names = readdirSync(new URL('packages/', root)).filter((name) => existsSync(new URL(`packages/${name}/package.json`, root)))
+const names = readdirSync(new URL('packages/', root)).filter((name) =>
+  existsSync(new URL(`packages/${name}/package.json`, root))
+)
 const rootVersion = JSON.parse(readFileSync(new URL('packages/tree/package.json', root), 'utf8')).version as string
 
 interface Manifest {
@@ -29,7 +31,8 @@ interface Manifest {
   dependencies?: Record<string, string>
 }
 
-const manifest = (name: string): Manifest => JSON.parse(readFileSync(new URL(`packages/${name}/package.json`, root), 'utf8'))
+const manifest = (name: string): Manifest =>
+  JSON.parse(readFileSync(new URL(`packages/${name}/package.json`, root), 'utf8'))
 
 describe('package metadata', () => {
   it('should find the packages', () => {
@@ -69,7 +72,9 @@ describe('package metadata', () => {
   })
 
   it.each(names)('%s carries the licence text', (name) => {
-    expect(readFileSync(new URL(`packages/${name}/LICENSE`, root), 'utf8')).toBe(readFileSync(new URL('LICENSE', root), 'utf8'))
+    expect(readFileSync(new URL(`packages/${name}/LICENSE`, root), 'utf8')).toBe(
+      readFileSync(new URL('LICENSE', root), 'utf8')
+    )
   })
 
   it.each(names)('%s README links work outside the repository', (name) => {

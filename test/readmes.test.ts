@@ -26,7 +26,9 @@ function example(name: string): Example | undefined {
   return code && yields !== undefined ? {name, code, yields} : undefined
 }
 
-const examples = readdirSync(packages).map(example).filter((e): e is Example => e !== undefined)
+const examples = readdirSync(packages)
+  .map(example)
+  .filter((e): e is Example => e !== undefined)
 
 describe('package README examples', () => {
   afterEach(() => {
@@ -35,15 +37,18 @@ describe('package README examples', () => {
   it('should find the examples', () => {
     expect(examples.map((e) => e.name)).toContain('markdown')
   })
-  it.each(examples.map((e) => [e.name, e] as const))('@redlex/%s README example yields what it says', async (_name, ex) => {
-    mkdirSync(scratch, {recursive: true})
-    const path = new URL(`${ex.name}-${Date.now()}.mjs`, scratch)
-    writeFileSync(path, ex.code)
-    const printed: string[] = []
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      printed.push(format(...args))
-    })
-    await import(path.href)
-    expect(printed.join('\n').trimEnd()).toBe(ex.yields.trimEnd())
-  })
+  it.each(examples.map((e) => [e.name, e] as const))(
+    '@redlex/%s README example yields what it says',
+    async (_name, ex) => {
+      mkdirSync(scratch, {recursive: true})
+      const path = new URL(`${ex.name}-${Date.now()}.mjs`, scratch)
+      writeFileSync(path, ex.code)
+      const printed: string[] = []
+      vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+        printed.push(format(...args))
+      })
+      await import(path.href)
+      expect(printed.join('\n').trimEnd()).toBe(ex.yields.trimEnd())
+    }
+  )
 })

@@ -34,24 +34,50 @@ async function cli(...argv: string[]): Promise<string> {
 /** When this fails after a model change: update the schema in step, and bump schemaVersion (with a CHANGELOG entry) if the change breaks readers. */
 function expectValid(validate: typeof validComparison, data: unknown): void {
   const ok = validate(data)
-  expect(ok ? [] : validate.errors?.slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), 'the output no longer matches its published JSON Schema: update the schema (packages/compare/schema, packages/redlex/schema) in step').toEqual([])
+  expect(
+    ok ? [] : validate.errors?.slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+    'the output no longer matches its published JSON Schema: update the schema (packages/compare/schema, packages/redlex/schema) in step'
+  ).toEqual([])
 }
 
 describe('the comparison JSON', () => {
   it('should validate, with causes, for the example with its ISC record', async () => {
-    const comparison = JSON.parse(await cli('compare', example('pre-isc.md'), example('expected-post-isc.md'), '--isc', example('isc.yaml'), '--format', 'json'))
+    const comparison = JSON.parse(
+      await cli(
+        'compare',
+        example('pre-isc.md'),
+        example('expected-post-isc.md'),
+        '--isc',
+        example('isc.yaml'),
+        '--format',
+        'json'
+      )
+    )
     expect(comparison.schemaVersion).toBe(COMPARISON_SCHEMA_VERSION)
     expect(JSON.stringify(comparison)).toContain('"causes"')
     expectValid(validComparison, comparison)
   })
 
-  it.skipIf(!existsSync(dsa))('should validate for the DSA proposal and the adopted act (footnotes, moves, renumbering)', async () => {
-    const comparison = JSON.parse(await cli('compare', join(dsa, 'proposal-com-2020-825.xhtml'), join(dsa, 'final-formex.xml'), '--format', 'json'))
-    expectValid(validComparison, comparison)
-  })
+  it.skipIf(!existsSync(dsa))(
+    'should validate for the DSA proposal and the adopted act (footnotes, moves, renumbering)',
+    async () => {
+      const comparison = JSON.parse(
+        await cli(
+          'compare',
+          join(dsa, 'proposal-com-2020-825.xhtml'),
+          join(dsa, 'final-formex.xml'),
+          '--format',
+          'json'
+        )
+      )
+      expectValid(validComparison, comparison)
+    }
+  )
 
   it('should reject what breaks the contract', async () => {
-    const comparison = JSON.parse(await cli('compare', example('pre-isc.md'), example('expected-post-isc.md'), '--format', 'json'))
+    const comparison = JSON.parse(
+      await cli('compare', example('pre-isc.md'), example('expected-post-isc.md'), '--format', 'json')
+    )
     expectValid(validComparison, comparison)
     const {schemaVersion: _, ...unversioned} = comparison
     expect(validComparison(unversioned)).toBe(false)
@@ -68,7 +94,16 @@ describe('the comparison JSON', () => {
 describe('the change log (changes.json)', () => {
   it('should validate as `redlex apply --log` writes it', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'redlex-schema-')), 'changes.json')
-    await cli('apply', example('pre-isc.md'), '--isc', example('isc.yaml'), '-o', join(log, '..', 'post.md'), '--log', log)
+    await cli(
+      'apply',
+      example('pre-isc.md'),
+      '--isc',
+      example('isc.yaml'),
+      '-o',
+      join(log, '..', 'post.md'),
+      '--log',
+      log
+    )
     const changes = JSON.parse(readFileSync(log, 'utf8'))
     expect(changes.schemaVersion).toBe(CHANGE_LOG_SCHEMA_VERSION)
     expect(changes.changes.length).toBeGreaterThan(5)
@@ -91,8 +126,22 @@ describe('EP amendments in the JSON outputs', () => {
     expect(JSON.stringify(comparison)).toContain('"kind":"ep-amendment"')
     expectValid(validComparison, comparison)
     const dir = mkdtempSync(join(tmpdir(), 'redlex-schema-ep-'))
-    await cli('ep-amendments', file('packages/ep/test/fixtures/amendments.html'), '--against', file('packages/ep/test/fixtures/proposal.md'), '-o', join(dir, 'list.yaml'))
-    await cli('apply', file('packages/ep/test/fixtures/proposal.md'), '--amendments', join(dir, 'list.yaml'), '--log', join(dir, 'log.json'))
+    await cli(
+      'ep-amendments',
+      file('packages/ep/test/fixtures/amendments.html'),
+      '--against',
+      file('packages/ep/test/fixtures/proposal.md'),
+      '-o',
+      join(dir, 'list.yaml')
+    )
+    await cli(
+      'apply',
+      file('packages/ep/test/fixtures/proposal.md'),
+      '--amendments',
+      join(dir, 'list.yaml'),
+      '--log',
+      join(dir, 'log.json')
+    )
     const log = JSON.parse(readFileSync(join(dir, 'log.json'), 'utf8'))
     expect(log.changes[0].provenance.source.kind).toBe('ep-amendment')
     expectValid(validChangeLog, log)

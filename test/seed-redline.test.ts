@@ -15,7 +15,8 @@ import {toMarkdownRedline} from '@redlex/render-markdown'
 import {textOf} from '@redlex/tree'
 import {asEntries, readDocx, resolve} from '../packages/render-docx/test/read-docx.js'
 
-const example = (name: string) => readFileSync(new URL(`../examples/eprivacy-derogation/${name}`, import.meta.url), 'utf8')
+const example = (name: string) =>
+  readFileSync(new URL(`../examples/eprivacy-derogation/${name}`, import.meta.url), 'utf8')
 const pre = fromMarkdown(example('pre-isc.md'), {file: 'pre-isc.md'})
 const record = loadIscRecord(example('isc.yaml'), {file: 'isc.yaml'})
 const applied = applyAmendments(pre, amendmentsOf(record), {renumber: 'sequential', parseFragment})
@@ -23,7 +24,15 @@ const comparison = compareDocuments(pre, applied.document, {
   names: {before: 'pre-ISC draft', after: 'post-ISC text'},
   log: applied.log,
   renames: applied.renames,
-  isc: {reference: record.reference, date: record.date, conclusions: record.conclusions.map((c) => ({id: c.id, text: c.text, ...(c.requestedBy ? {requestedBy: c.requestedBy} : {})}))}
+  isc: {
+    reference: record.reference,
+    date: record.date,
+    conclusions: record.conclusions.map((c) => ({
+      id: c.id,
+      text: c.text,
+      ...(c.requestedBy ? {requestedBy: c.requestedBy} : {})
+    }))
+  }
 })
 
 function flat(changes: readonly ProvisionChange[]): ProvisionChange[] {
@@ -35,13 +44,19 @@ describe('the seed ISC, pre → post, in every format', () => {
 
   it('gives every change a cause, and the model reconstructs both texts', () => {
     expect(changed.length).toBeGreaterThan(5)
-    for (const change of changed) expect(change.causes?.length, `${change.after?.label ?? change.before?.label}`).toBeGreaterThan(0)
+    for (const change of changed)
+      expect(change.causes?.length, `${change.after?.label ?? change.before?.label}`).toBeGreaterThan(0)
     expect(reconstruct(comparison, 'before')).toBe(textOf(pre))
     expect(reconstruct(comparison, 'after')).toBe(textOf(applied.document))
     // The sunset date and the moved repeal sentence are attributed to conclusion 2.
     const article4 = changed.find((c) => c.after?.eId === 'art_4__subpara_2')!
     expect(article4.causes!.map((c) => c.conclusion)).toContain('2')
-    expect(article4.diff.filter((s) => s.added).map((s) => s.value).join('')).toContain('15 July 2024')
+    expect(
+      article4.diff
+        .filter((s) => s.added)
+        .map((s) => s.value)
+        .join('')
+    ).toContain('15 July 2024')
   })
 
   it('JSON: the model itself, JSON-safe', () => {
@@ -53,7 +68,8 @@ describe('the seed ISC, pre → post, in every format', () => {
     const md = toMarkdownRedline(comparison)
     expect(md).toContain('ISC/2020/06507')
     expect(md).toMatch(/<del>[^<]*31 December|<ins>[^<]*15 July 2024/)
-    for (const amendment of ['scope-placeholder', 'sunset-date', 'repeal-to-recital', 'rec1-terminology']) expect(md).toContain(amendment)
+    for (const amendment of ['scope-placeholder', 'sunset-date', 'repeal-to-recital', 'rec1-terminology'])
+      expect(md).toContain(amendment)
   })
 
   it('HTML: a standalone document with causes and the ISC header', () => {
@@ -74,7 +90,15 @@ describe('the seed ISC, pre → post, in every format', () => {
     expect(runs.every((r) => r.date?.startsWith('2020-09-02'))).toBe(true)
     expect(read.comments.some((c) => c.text.join(' ').includes('placeholder'))).toBe(true)
     const skip = new Set(['Whereas:'])
-    expect(asEntries(resolve(read.paragraphs, 'after')).filter((l) => !skip.has(l)).join('\n')).toBe(textOf(applied.document))
-    expect(asEntries(resolve(read.paragraphs, 'before')).filter((l) => !skip.has(l)).join('\n')).toBe(textOf(pre))
+    expect(
+      asEntries(resolve(read.paragraphs, 'after'))
+        .filter((l) => !skip.has(l))
+        .join('\n')
+    ).toBe(textOf(applied.document))
+    expect(
+      asEntries(resolve(read.paragraphs, 'before'))
+        .filter((l) => !skip.has(l))
+        .join('\n')
+    ).toBe(textOf(pre))
   })
 })

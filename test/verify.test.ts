@@ -18,12 +18,16 @@ const post = read('expected-post-isc.md')
 /** Verify the post-ISC text with one hand edit (`from` must occur exactly once). */
 function edited(from: string, to: string): VerifyReport {
   expect(post.split(from).length, `"${from}" occurs once`).toBe(2)
-  return verify(pre, fromMarkdown(post.replace(from, to), {file: 'edited.md'}), {log: applied.log, renames: applied.renames})
+  return verify(pre, fromMarkdown(post.replace(from, to), {file: 'edited.md'}), {
+    log: applied.log,
+    renames: applied.renames
+  })
 }
 
 /** The unexplained items as `label: removed → added` lines. */
 function reported(report: VerifyReport): string[] {
-  const words = (ref: ChangeRef): string => (ref.words ?? []).map((w) => `${w.removed ?? ''} → ${w.added ?? ''}`).join('; ')
+  const words = (ref: ChangeRef): string =>
+    (ref.words ?? []).map((w) => `${w.removed ?? ''} → ${w.added ?? ''}`).join('; ')
   return report.unexplained.map((ref) => `${ref.label}: ${words(ref)}`)
 }
 
@@ -67,7 +71,10 @@ describe('verify at word level (ePrivacy derogation)', () => {
   })
 
   it('a reverted amendment is reported as unexplained words and as not reflected', () => {
-    const report = edited('exchanges of data in the electronic communications sector', 'exchanges of data in the electronic communication sector')
+    const report = edited(
+      'exchanges of data in the electronic communications sector',
+      'exchanges of data in the electronic communication sector'
+    )
     expect(report.ok).toBe(false)
     expect(reported(report)).toEqual(['recital 1: communications → communication'])
     expect(report.unreflected.map((u) => u.amendment)).toEqual(['rec1-terminology'])

@@ -19,7 +19,9 @@ function showMode() {
   const isc = mode() === 'isc'
   $('second-label').textContent = isc ? 'ISC record' : 'Second version (after)'
   $('second-hint').textContent = isc ? 'YAML or JSON (docs/isc.md)' : 'any supported format'
-  second.placeholder = isc ? 'Drop a file here or paste: the ISC record in YAML or JSON' : 'Drop a file here or paste the second version'
+  second.placeholder = isc
+    ? 'Drop a file here or paste: the ISC record in YAML or JSON'
+    : 'Drop a file here or paste the second version'
 }
 
 /** A document from text in any supported format (the format is detected). */
@@ -33,10 +35,15 @@ function makeRedline() {
     const pre = load(first.value, first.dataset.file || 'draft')
     if (mode() === 'isc') {
       const applied = redlex.applyIsc(pre, second.value, {recordFile: second.dataset.file || 'record'})
-      comparison = redlex.redline(applied.pre, applied.post, {...applied, names: {before: 'pre-ISC draft', after: 'post-ISC text'}})
+      comparison = redlex.redline(applied.pre, applied.post, {
+        ...applied,
+        names: {before: 'pre-ISC draft', after: 'post-ISC text'}
+      })
     } else {
       const post = load(second.value, second.dataset.file || 'after')
-      comparison = redlex.redline(pre, post, {names: {before: first.dataset.file || 'before', after: second.dataset.file || 'after'}})
+      comparison = redlex.redline(pre, post, {
+        names: {before: first.dataset.file || 'before', after: second.dataset.file || 'after'}
+      })
     }
   } catch (error) {
     // RedlexError messages say where and what to do; show them as text.
@@ -45,13 +52,17 @@ function makeRedline() {
   $('redline').srcdoc = redlex.toHtml(comparison)
   $('docx').disabled = false
   const s = comparison.summary
-  say(`${s.modified} modified, ${s.inserted} inserted, ${s.deleted} deleted, ${s.moved} moved, ${s.renumbered} renumbered, ${s.unchanged} unchanged.`)
+  say(
+    `${s.modified} modified, ${s.inserted} inserted, ${s.deleted} deleted, ${s.moved} moved, ${s.renumbered} renumbered, ${s.unchanged} unchanged.`
+  )
 }
 
 async function downloadDocx() {
   if (!comparison) return
   const bytes = await redlex.toDocx(comparison)
-  const url = URL.createObjectURL(new Blob([bytes], {type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'}))
+  const url = URL.createObjectURL(
+    new Blob([bytes], {type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'})
+  )
   const link = Object.assign(document.createElement('a'), {href: url, download: 'comparison.docx'})
   document.body.append(link)
   link.click()

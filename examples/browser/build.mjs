@@ -23,7 +23,10 @@ export async function buildPage() {
   })
   const example = (name) => readFileSync(here(`../eprivacy-derogation/${name}`), 'utf8')
   const texts = {draft: example('pre-isc.md'), record: example('isc.yaml'), after: example('expected-post-isc.md')}
-  writeFileSync(here('out/example.js'), `// The ePrivacy-derogation example (examples/eprivacy-derogation), for the "Load the example" button.\nwindow.redlexExample = ${JSON.stringify(texts)}\n`)
+  writeFileSync(
+    here('out/example.js'),
+    `// The ePrivacy-derogation example (examples/eprivacy-derogation), for the "Load the example" button.\nwindow.redlexExample = ${JSON.stringify(texts)}\n`
+  )
   return here('index.html')
 }
 

@@ -25,9 +25,14 @@ writeAtomic(out('comparison.docx'), await toDocx(comparison, {date: record.date}
 writeAtomic(out('comparison.md'), toMarkdownRedline(comparison))
 writeAtomic(out('changes.json'), JSON.stringify(changeLogFile(applied), null, 2) + '\n')
 
-const counts = Object.entries(comparison.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ')
+const counts = Object.entries(comparison.summary)
+  .filter(([, n]) => n > 0)
+  .map(([status, n]) => `${n} ${status}`)
+  .join(', ')
 const amendments = record.conclusions.reduce((n, conclusion) => n + (conclusion.amendments?.length ?? 0), 0)
-console.log(`${record.reference}: ${amendments} amendments of ${record.conclusions.length} conclusions applied; provisions: ${counts}.`)
+console.log(
+  `${record.reference}: ${amendments} amendments of ${record.conclusions.length} conclusions applied; provisions: ${counts}.`
+)
 for (const name of ['post-isc.md', 'comparison.html', 'comparison.docx', 'comparison.md', 'changes.json']) {
   console.log('  ' + fileURLToPath(new URL('out/' + name, import.meta.url)))
 }

@@ -21,7 +21,9 @@ const proposal = load('proposal-com-2020-825.xhtml')
 const adopted = load('final-formex.xml')
 
 const started = performance.now()
-const comparison = compareDocuments(proposal, adopted, {names: {before: 'COM(2020) 825 (proposal)', after: 'Regulation (EU) 2022/2065'}})
+const comparison = compareDocuments(proposal, adopted, {
+  names: {before: 'COM(2020) 825 (proposal)', after: 'Regulation (EU) 2022/2065'}
+})
 const html = toHtml(comparison)
 const elapsed = performance.now() - started
 

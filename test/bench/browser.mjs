@@ -3,13 +3,20 @@
 // puppeteer-core. `withBrowser` returns undefined when no browser is installed.
 import {existsSync} from 'node:fs'
 
-export const chromiumPath = () => [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p))
+export const chromiumPath = () =>
+  [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    (p) => p && existsSync(p)
+  )
 
 export async function withBrowser(work) {
   const executablePath = chromiumPath()
   if (!executablePath) return undefined
   const {default: puppeteer} = await import('puppeteer-core')
-  const browser = await puppeteer.launch({executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none']})
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none']
+  })
   try {
     return await work(browser)
   } finally {

@@ -25,13 +25,23 @@ function time(label, args) {
     const {user, system} = JSON.parse(/cpu (\{.*\})\s*$/.exec(run.stderr)[1])
     cpu.push((user + system) / 1e6)
   }
-  console.log(`${label.padEnd(52)} cpu ${median(cpu).toFixed(2)} s   wall ${median(wall).toFixed(2)} s   (median of ${repeat})`)
+  console.log(
+    `${label.padEnd(52)} cpu ${median(cpu).toFixed(2)} s   wall ${median(wall).toFixed(2)} s   (median of ${repeat})`
+  )
 }
 
 time('redlex --help', ['--help'])
 if (existsSync(corpus)) {
   const out = mkdtempSync(join(tmpdir(), 'redlex-bench-'))
-  time('redlex compare DSA proposal → Regulation, --format html', ['compare', join(corpus, 'proposal-com-2020-825.xhtml'), join(corpus, 'final-formex.xml'), '--format', 'html', '-o', join(out, 'dsa.html')])
+  time('redlex compare DSA proposal → Regulation, --format html', [
+    'compare',
+    join(corpus, 'proposal-com-2020-825.xhtml'),
+    join(corpus, 'final-formex.xml'),
+    '--format',
+    'html',
+    '-o',
+    join(out, 'dsa.html')
+  ])
   rmSync(out, {recursive: true, force: true})
 } else {
   console.log('../shared/corpus is not here: the DSA run is skipped.')

@@ -33,7 +33,9 @@ const dist = (name) => pathToFileURL(`${root}packages/${name}/dist/index.js`).hr
 const JSDIFF_TIMEOUT = Number(process.env.BENCH_JSDIFF_TIMEOUT ?? 60_000)
 const DMP_TIMEOUT = Number(process.env.BENCH_DMP_TIMEOUT ?? 1)
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3))
-const BASELINE = process.env.BENCH_BASELINE ? fileURLToPath(new URL(process.env.BENCH_BASELINE.replace(/\/?$/, '/'), pathToFileURL(process.cwd() + '/'))) : undefined
+const BASELINE = process.env.BENCH_BASELINE
+  ? fileURLToPath(new URL(process.env.BENCH_BASELINE.replace(/\/?$/, '/'), pathToFileURL(process.cwd() + '/')))
+  : undefined
 
 // ---------------------------------------------------------------------------
 // The pairs
@@ -47,12 +49,14 @@ function random(seed) {
   }
 }
 
-const VOCABULARY = ('provider platform service recipient authority Member State Commission Board data processing measure ' +
+const VOCABULARY = (
+  'provider platform service recipient authority Member State Commission Board data processing measure ' +
   'obligation risk assessment report information content notice action order decision complaint transparency ' +
   'system user request competent national coordinator supervisory cooperation procedure independent audit ' +
   'annual publish appropriate necessary proportionate effective within without delay pursuant accordance ' +
   'referred shall may should including relevant specific particular concerned intermediary hosting online ' +
-  'marketplace search engine very large designated access researcher vetted fundamental rights protection').split(' ')
+  'marketplace search engine very large designated access researcher vetted fundamental rights protection'
+).split(' ')
 
 async function generated() {
   const tree = await import(dist('tree'))
@@ -61,7 +65,8 @@ async function generated() {
   const sentence = (n) => {
     const words = []
     for (let i = 0; i < n; i++) words.push(pick(VOCABULARY))
-    if (rand() < 0.5) words.splice(Math.floor(rand() * n), 0, `Article ${1 + Math.floor(rand() * 400)}(${1 + Math.floor(rand() * 5)})`)
+    if (rand() < 0.5)
+      words.splice(Math.floor(rand() * n), 0, `Article ${1 + Math.floor(rand() * 400)}(${1 + Math.floor(rand() * 5)})`)
     if (rand() < 0.2) words.push(`by ${1 + Math.floor(rand() * 28)} June ${2020 + Math.floor(rand() * 10)}`)
     return words.join(' ') + '.'
   }
@@ -78,7 +83,8 @@ async function generated() {
     for (const word of words) {
       const r = rand()
       if (r < 0.06) continue // delete
-      if (r < 0.12) out.push(pick(VOCABULARY)) // replace
+      if (r < 0.12)
+        out.push(pick(VOCABULARY)) // replace
       else out.push(word)
       if (rand() < 0.05) out.push(pick(VOCABULARY), pick(VOCABULARY)) // insert
     }
@@ -100,8 +106,17 @@ async function generated() {
   const build = (list) => {
     const body = []
     list.forEach((article, i) => {
-      if (i % 40 === 0) body.push(tree.division('chapter', `CHAPTER ${tree.toRoman(body.length + 1)}`, `Chapter ${body.length + 1}`, []))
-      body[body.length - 1].children.push(tree.article(`Article ${i + 1}`, article.heading, article.paragraphs.map((text, p) => tree.paragraph(`${p + 1}.`, [tree.content(text)]))))
+      if (i % 40 === 0)
+        body.push(
+          tree.division('chapter', `CHAPTER ${tree.toRoman(body.length + 1)}`, `Chapter ${body.length + 1}`, [])
+        )
+      body[body.length - 1].children.push(
+        tree.article(
+          `Article ${i + 1}`,
+          article.heading,
+          article.paragraphs.map((text, p) => tree.paragraph(`${p + 1}.`, [tree.content(text)]))
+        )
+      )
     })
     const doc = tree.documentOf([
       {type: 'preface', children: [{type: 'docType', children: [tree.text('REGULATION (generated)')]}]},
@@ -122,10 +137,14 @@ async function load(pair) {
   }
   if (pair === 'ai') {
     const dir = corpus + 'ai-act/final-formex/'
-    const annexes = readdirSync(dir).filter((f) => /\.01\d{2}01\.fmx\.xml$/.test(f)).sort()
+    const annexes = readdirSync(dir)
+      .filter((f) => /\.01\d{2}01\.fmx\.xml$/.test(f))
+      .sort()
     return {
       before: formats.fromCellarHtml(readFileSync(corpus + 'ai-act/proposal-com-2021-206.xhtml', 'utf8')),
-      after: formats.fromFormex(readFileSync(dir + 'L_202401689EN.000101.fmx.xml', 'utf8'), {annexes: annexes.map((f) => readFileSync(dir + f, 'utf8'))})
+      after: formats.fromFormex(readFileSync(dir + 'L_202401689EN.000101.fmx.xml', 'utf8'), {
+        annexes: annexes.map((f) => readFileSync(dir + f, 'utf8'))
+      })
     }
   }
   return generated()
@@ -156,7 +175,11 @@ async function one(pair, engine) {
     compareDocuments(before, after)
     result.compareWarmMs = performance.now() - t
     const render = {}
-    for (const [name, pkg, fn] of [['markdown', 'render-markdown', 'toMarkdownRedline'], ['html', 'render-html', 'toHtml'], ['docx', 'render-docx', 'toDocx']]) {
+    for (const [name, pkg, fn] of [
+      ['markdown', 'render-markdown', 'toMarkdownRedline'],
+      ['html', 'render-html', 'toHtml'],
+      ['docx', 'render-docx', 'toDocx']
+    ]) {
       if (!existsSync(fileURLToPath(dist(pkg)))) continue
       const mod = await import(dist(pkg))
       t = performance.now()
@@ -192,7 +215,12 @@ async function one(pair, engine) {
     const changes = diffWords(textBefore, textAfter, {timeout: JSDIFF_TIMEOUT})
     result.compareMs = performance.now() - t
     if (changes === undefined) result.gaveUp = true
-    else result.unchanged = shareOf(changes.map((c) => [c.added ? 1 : c.removed ? -1 : 0, c.value]), textBefore, textAfter)
+    else
+      result.unchanged = shareOf(
+        changes.map((c) => [c.added ? 1 : c.removed ? -1 : 0, c.value]),
+        textBefore,
+        textAfter
+      )
   } else {
     const {default: DiffMatchPatch} = await import('diff-match-patch')
     const dmp = new DiffMatchPatch()
@@ -201,7 +229,11 @@ async function one(pair, engine) {
     const diffs = dmp.diff_main(textBefore, textAfter)
     dmp.diff_cleanupSemantic(diffs)
     result.compareMs = performance.now() - t
-    result.unchanged = shareOf(diffs.map(([op, text]) => [op, text]), textBefore, textAfter)
+    result.unchanged = shareOf(
+      diffs.map(([op, text]) => [op, text]),
+      textBefore,
+      textAfter
+    )
   }
   result.maxRssMB = process.resourceUsage().maxRSS / 1024
   process.stdout.write(JSON.stringify(result) + '\n')
@@ -227,11 +259,20 @@ if (args[0] === '--one') {
   const pct = (x) => (x === undefined ? '   —  ' : (100 * x).toFixed(1).padStart(5) + '%')
   const ms = (x) => (x === undefined ? '—' : x < 10_000 ? x.toFixed(0) + ' ms' : (x / 1000).toFixed(1) + ' s')
   const os = await import('node:os')
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; jsdiff timeout ${JSDIFF_TIMEOUT} ms; diff-match-patch Diff_Timeout ${DMP_TIMEOUT} s`)
+  console.log(
+    `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; jsdiff timeout ${JSDIFF_TIMEOUT} ms; diff-match-patch Diff_Timeout ${DMP_TIMEOUT} s`
+  )
   for (const pair of pairs) {
     const rows = {}
     const spawn = (engine, env) => {
-      const child = spawnSync(process.execPath, ['--max-old-space-size=4096', self, '--one', pair, engine], {encoding: 'utf8', maxBuffer: 1 << 26, env})
+      const child = spawnSync(process.execPath, ['--max-old-space-size=4096', self, '--one', pair, engine], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        env
+      })
       const line = child.stdout.trim().split('\n').pop()
       if (child.status !== 0 || !line) {
         console.log(`${pair} ${engine}: failed (${child.status}) ${child.stderr.slice(0, 500)}`)
@@ -267,25 +308,52 @@ if (args[0] === '--one') {
     const r = rows.redlex
     console.log(`\n${pair}: ${rows.redlex?.chars.map((c) => (c / 1024).toFixed(0) + ' KiB').join(' → ') ?? ''}`)
     if (r) {
-      const render = Object.entries(r.renderMs).map(([k, v]) => `${k} ${ms(v)}`).join(', ')
-      const renderSum = Object.entries(r.renderMs).filter(([k]) => k !== 'docx').reduce((s, [, v]) => s + v, 0)
-      console.log(`  redlex  import ${ms(r.importMs)}, compare ${ms(r.compareMs)} (CPU ${ms(r.compareCpuMs)}; second run ${ms(r.compareWarmMs)}), render ${render || 'n/a'}; compare+render (md+html) ${ms(r.compareMs + renderSum)}`)
-      if (r.firstRuns) console.log(`          first compare over ${r.firstRuns.length} fresh processes: ${r.firstRuns.map(ms).join(', ')} (median shown)`)
-      console.log(`          unchanged ${pct(r.unchanged[0])} of before, ${pct(r.unchanged[1])} of after; fallbacks ${r.fallbacks}; peak RSS ${r.maxRssMB.toFixed(0)} MB`)
-      console.log(`          ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+      const render = Object.entries(r.renderMs)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(', ')
+      const renderSum = Object.entries(r.renderMs)
+        .filter(([k]) => k !== 'docx')
+        .reduce((s, [, v]) => s + v, 0)
+      console.log(
+        `  redlex  import ${ms(r.importMs)}, compare ${ms(r.compareMs)} (CPU ${ms(r.compareCpuMs)}; second run ${ms(r.compareWarmMs)}), render ${render || 'n/a'}; compare+render (md+html) ${ms(r.compareMs + renderSum)}`
+      )
+      if (r.firstRuns)
+        console.log(
+          `          first compare over ${r.firstRuns.length} fresh processes: ${r.firstRuns.map(ms).join(', ')} (median shown)`
+        )
+      console.log(
+        `          unchanged ${pct(r.unchanged[0])} of before, ${pct(r.unchanged[1])} of after; fallbacks ${r.fallbacks}; peak RSS ${r.maxRssMB.toFixed(0)} MB`
+      )
+      console.log(
+        `          ${Object.entries(r.summary)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`
+      )
     }
     const b = rows.baseline
     if (b && r) {
-      const renderOf = (x) => Object.entries(x.renderMs).filter(([k]) => k !== 'docx').reduce((sum, [, v]) => sum + v, 0)
-      console.log(`  baseline ${BASELINE}: compare ${ms(b.compareMs)} (second run ${ms(b.compareWarmMs)}); compare+render (md+html) ${ms(b.compareMs + renderOf(b))}`)
-      if (b.firstRuns) console.log(`          first compare over ${b.firstRuns.length} fresh processes: ${b.firstRuns.map(ms).join(', ')} (median shown)`)
-      console.log(`          redlex / baseline: compare ${(r.compareMs / b.compareMs).toFixed(2)}×, second run ${(r.compareWarmMs / b.compareWarmMs).toFixed(2)}×, compare+render ${((r.compareMs + renderOf(r)) / (b.compareMs + renderOf(b))).toFixed(2)}×`)
+      const renderOf = (x) =>
+        Object.entries(x.renderMs)
+          .filter(([k]) => k !== 'docx')
+          .reduce((sum, [, v]) => sum + v, 0)
+      console.log(
+        `  baseline ${BASELINE}: compare ${ms(b.compareMs)} (second run ${ms(b.compareWarmMs)}); compare+render (md+html) ${ms(b.compareMs + renderOf(b))}`
+      )
+      if (b.firstRuns)
+        console.log(
+          `          first compare over ${b.firstRuns.length} fresh processes: ${b.firstRuns.map(ms).join(', ')} (median shown)`
+        )
+      console.log(
+        `          redlex / baseline: compare ${(r.compareMs / b.compareMs).toFixed(2)}×, second run ${(r.compareWarmMs / b.compareWarmMs).toFixed(2)}×, compare+render ${((r.compareMs + renderOf(r)) / (b.compareMs + renderOf(b))).toFixed(2)}×`
+      )
     }
     for (const engine of ['jsdiff', 'dmp']) {
       const e = rows[engine]
       if (!e) continue
       const ratio = r ? ` (${(e.compareMs / r.compareMs).toFixed(1)}× redlex compare)` : ''
-      const what = e.gaveUp ? `gave up after ${ms(e.compareMs)}` : `${ms(e.compareMs)}${ratio}, unchanged ${pct(e.unchanged[0])} of before, ${pct(e.unchanged[1])} of after`
+      const what = e.gaveUp
+        ? `gave up after ${ms(e.compareMs)}`
+        : `${ms(e.compareMs)}${ratio}, unchanged ${pct(e.unchanged[0])} of before, ${pct(e.unchanged[1])} of after`
       console.log(`  ${engine.padEnd(7)} ${what}; peak RSS ${e.maxRssMB.toFixed(0)} MB`)
     }
   }

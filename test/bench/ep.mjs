@@ -37,5 +37,7 @@ for (const [name, epFile, proposalFile] of existsSync(corpus) ? cases : []) {
   }
   const read = median(times.read)
   const apply = median(times.apply)
-  console.log(`ep ${name}: ${(html.length / 1e6).toFixed(1)} MB, ${report.total} amendments (${report.applied} applied): read ${read.toFixed(0)} ms + apply ${apply.toFixed(0)} ms = ${(read + apply).toFixed(0)} ms (CPU ${median(times.cpu).toFixed(0)} ms)`)
+  console.log(
+    `ep ${name}: ${(html.length / 1e6).toFixed(1)} MB, ${report.total} amendments (${report.applied} applied): read ${read.toFixed(0)} ms + apply ${apply.toFixed(0)} ms = ${(read + apply).toFixed(0)} ms (CPU ${median(times.cpu).toFixed(0)} ms)`
+  )
 }

@@ -42,7 +42,10 @@ const htmlparser2 = await load('htmlparser2')
 const parse5 = await load('parse5')
 const xmldom = await load('@xmldom/xmldom')
 const htmlParsers = {
-  htmlparser2: htmlparser2 && ((text) => new htmlparser2.Parser({ontext() {}, onopentag() {}, onclosetag() {}}, {recognizeSelfClosing: true}).end(text)),
+  htmlparser2:
+    htmlparser2 &&
+    ((text) =>
+      new htmlparser2.Parser({ontext() {}, onopentag() {}, onclosetag() {}}, {recognizeSelfClosing: true}).end(text)),
   parse5: parse5 && ((text) => parse5.parse(text, {sourceCodeLocationInfo: true}))
 }
 // saxes (a root devDependency): a streaming parser, events only, no tree — the floor any XML importer
@@ -50,23 +53,54 @@ const htmlParsers = {
 const saxes = await import(createRequire(new URL('package.json', root)).resolve('saxes')).catch(() => undefined)
 const xmlParsers = {
   xmldom: xmldom && ((text) => new xmldom.DOMParser({onError() {}}).parseFromString(text, 'text/xml')),
-  saxes: saxes && ((text) => {
-    const parser = new saxes.SaxesParser({position: true})
-    parser.on('opentag', () => {})
-    parser.on('text', () => {})
-    parser.write(text).close()
-  })
+  saxes:
+    saxes &&
+    ((text) => {
+      const parser = new saxes.SaxesParser({position: true})
+      parser.on('opentag', () => {})
+      parser.on('text', () => {})
+      parser.write(text).close()
+    })
 }
 
 const formexDir = new URL('ai-act/final-formex/', corpus)
-const annexes = readdirSync(formexDir).filter((f) => /\.01\d{4}\.fmx\.xml$/.test(f)).sort().map((f) => readFileSync(new URL(f, formexDir), 'utf8'))
+const annexes = readdirSync(formexDir)
+  .filter((f) => /\.01\d{4}\.fmx\.xml$/.test(f))
+  .sort()
+  .map((f) => readFileSync(new URL(f, formexDir), 'utf8'))
 const cases = [
   {name: 'AI Act, EUR-Lex HTML', path: 'ai-act/final-eurlex.html', parsers: htmlParsers, bare: fromEurlexHtml},
-  {name: 'AI Act proposal, Cellar XHTML', path: 'ai-act/proposal-com-2021-206.xhtml', parsers: htmlParsers, bare: fromCellarHtml},
-  {name: 'DSA proposal, Cellar XHTML', path: 'dsa/proposal-com-2020-825.xhtml', parsers: htmlParsers, bare: fromCellarHtml},
-  {name: 'CSA proposal, Cellar HTML', path: 'csa-proposal/proposal-com-2022-209.html', parsers: htmlParsers, bare: fromCellarHtml},
-  {name: 'AI Act, Formex 6 + 13 annexes', path: 'ai-act/final-formex/L_202401689EN.000101.fmx.xml', annexes, parsers: xmlParsers, bare: (t) => fromFormex(t, {annexes, linkReferences: false})},
-  {name: 'GDPR, Formex 4', path: 'gdpr/original-oj-2016/L_2016119EN.01000101.xml', parsers: xmlParsers, bare: (t) => fromFormex(t, {linkReferences: false})}
+  {
+    name: 'AI Act proposal, Cellar XHTML',
+    path: 'ai-act/proposal-com-2021-206.xhtml',
+    parsers: htmlParsers,
+    bare: fromCellarHtml
+  },
+  {
+    name: 'DSA proposal, Cellar XHTML',
+    path: 'dsa/proposal-com-2020-825.xhtml',
+    parsers: htmlParsers,
+    bare: fromCellarHtml
+  },
+  {
+    name: 'CSA proposal, Cellar HTML',
+    path: 'csa-proposal/proposal-com-2022-209.html',
+    parsers: htmlParsers,
+    bare: fromCellarHtml
+  },
+  {
+    name: 'AI Act, Formex 6 + 13 annexes',
+    path: 'ai-act/final-formex/L_202401689EN.000101.fmx.xml',
+    annexes,
+    parsers: xmlParsers,
+    bare: (t) => fromFormex(t, {annexes, linkReferences: false})
+  },
+  {
+    name: 'GDPR, Formex 4',
+    path: 'gdpr/original-oj-2016/L_2016119EN.01000101.xml',
+    parsers: xmlParsers,
+    bare: (t) => fromFormex(t, {linkReferences: false})
+  }
 ]
 
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(2)
@@ -101,17 +135,34 @@ for (const c of cases) {
   for (const w of first.warnings) warnings[w.code] = (warnings[w.code] ?? 0) + 1
   const full = measure(() => importDocument(text, options))
   const bare = measure(() => c.bare(text))
-  const parsers = Object.entries(c.parsers).filter(([, fn]) => fn).map(([name, fn]) => {
-    const t = measure(() => fn(text))
-    return `${name} ${ms(t.median)} ms (cpu ${ms(t.cpu)})`
-  })
+  const parsers = Object.entries(c.parsers)
+    .filter(([, fn]) => fn)
+    .map(([name, fn]) => {
+      const t = measure(() => fn(text))
+      return `${name} ${ms(t.median)} ms (cpu ${ms(t.cpu)})`
+    })
   const t1 = performance.now()
   const xml = toAkn(first.document)
   const exportMs = performance.now() - t1
   console.log(`\n${c.name} (${c.path}), ${mb(size)} MB`)
-  console.log(`  counts   ${Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ')}`)
-  console.log(`  warnings ${Object.keys(warnings).length === 0 ? 'none' : Object.entries(warnings).map(([k, n]) => `${k} ×${n}`).join(', ')}`)
-  console.log(`  import   min ${ms(full.min)} ms, median ${ms(full.median)} ms, max ${ms(full.max)} ms (median cpu ${ms(full.cpu)} ms); without linkReferences median ${ms(bare.median)} ms (cpu ${ms(bare.cpu)})`)
+  console.log(
+    `  counts   ${Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`
+  )
+  console.log(
+    `  warnings ${
+      Object.keys(warnings).length === 0
+        ? 'none'
+        : Object.entries(warnings)
+            .map(([k, n]) => `${k} ×${n}`)
+            .join(', ')
+    }`
+  )
+  console.log(
+    `  import   min ${ms(full.min)} ms, median ${ms(full.median)} ms, max ${ms(full.max)} ms (median cpu ${ms(full.cpu)} ms); without linkReferences median ${ms(bare.median)} ms (cpu ${ms(bare.cpu)})`
+  )
   console.log(`  parser   ${parsers.join(', ') || 'not resolvable'}`)
   console.log(`  toAkn    ${ms(exportMs)} ms (${mb(xml.length)} MB)`)
 }

@@ -31,16 +31,22 @@ function random(seed) {
   }
 }
 
-const VOCABULARY = ('provider platform service recipient authority Member State Commission Board data processing measure ' +
+const VOCABULARY = (
+  'provider platform service recipient authority Member State Commission Board data processing measure ' +
   'obligation risk assessment report information content notice action order decision complaint transparency ' +
   'system user request competent national coordinator supervisory cooperation procedure independent audit ' +
-  'annual publish appropriate necessary proportionate effective within without delay pursuant accordance').split(' ')
+  'annual publish appropriate necessary proportionate effective within without delay pursuant accordance'
+).split(' ')
 
 function words(rand, n) {
   const out = []
   for (let i = 0; i < n; i++) {
     const r = rand()
-    out.push(r < 0.02 ? `Article ${1 + Math.floor(rand() * 400)}(${1 + Math.floor(rand() * 5)})` : VOCABULARY[Math.floor(r * VOCABULARY.length)])
+    out.push(
+      r < 0.02
+        ? `Article ${1 + Math.floor(rand() * 400)}(${1 + Math.floor(rand() * 5)})`
+        : VOCABULARY[Math.floor(r * VOCABULARY.length)]
+    )
   }
   return out
 }
@@ -63,7 +69,17 @@ async function paragraphCase() {
   const rand = random(2)
   const before = words(rand, 230_000) // ~2 MB
   const after = rewrite(rand, before, 0.25)
-  const doc = (list) => tree.assignEids(tree.documentOf([{type: 'body', children: [tree.article('Article 1', 'One paragraph', [tree.paragraph('1.', [tree.content(list.join(' ') + '.')])])]}])).document
+  const doc = (list) =>
+    tree.assignEids(
+      tree.documentOf([
+        {
+          type: 'body',
+          children: [
+            tree.article('Article 1', 'One paragraph', [tree.paragraph('1.', [tree.content(list.join(' ') + '.')])])
+          ]
+        }
+      ])
+    ).document
   return {before: doc(before), after: doc(after)}
 }
 
@@ -82,7 +98,10 @@ async function largeCase() {
   const edited = []
   articles.forEach((article, i) => {
     if (i % 12 === 5) return
-    edited.push({heading: article.heading, paragraphs: article.paragraphs.map((p) => (rand() < 0.6 ? rewrite(rand, p.split(' '), 0.15).join(' ') : p))})
+    edited.push({
+      heading: article.heading,
+      paragraphs: article.paragraphs.map((p) => (rand() < 0.6 ? rewrite(rand, p.split(' '), 0.15).join(' ') : p))
+    })
     if (i % 9 === 3) edited.push({heading: 'new ' + words(rand, 1)[0], paragraphs: [sentence(40), sentence(40)]})
   })
   // Every 25th article moved 30 places on.
@@ -90,8 +109,17 @@ async function largeCase() {
   const build = (list) => {
     const body = []
     list.forEach((article, i) => {
-      if (i % 40 === 0) body.push(tree.division('chapter', `CHAPTER ${tree.toRoman(body.length + 1)}`, `Chapter ${body.length + 1}`, []))
-      body[body.length - 1].children.push(tree.article(`Article ${i + 1}`, article.heading, article.paragraphs.map((text, p) => tree.paragraph(`${p + 1}.`, [tree.content(text)]))))
+      if (i % 40 === 0)
+        body.push(
+          tree.division('chapter', `CHAPTER ${tree.toRoman(body.length + 1)}`, `Chapter ${body.length + 1}`, [])
+        )
+      body[body.length - 1].children.push(
+        tree.article(
+          `Article ${i + 1}`,
+          article.heading,
+          article.paragraphs.map((text, p) => tree.paragraph(`${p + 1}.`, [tree.content(text)]))
+        )
+      )
     })
     return tree.assignEids(tree.documentOf([{type: 'body', children: body}])).document
   }
@@ -107,7 +135,17 @@ async function child(name) {
   const comparison = compareDocuments(before, after)
   const ms = performance.now() - t
   const hash = createHash('sha256').update(JSON.stringify(comparison)).digest('hex').slice(0, 16)
-  console.log(JSON.stringify({name, chars, ms: Math.round(ms), fallbacks: comparison.fallbacks, summary: comparison.summary, hash, rssMB: Math.round(process.resourceUsage().maxRSS / 1024)}))
+  console.log(
+    JSON.stringify({
+      name,
+      chars,
+      ms: Math.round(ms),
+      fallbacks: comparison.fallbacks,
+      summary: comparison.summary,
+      hash,
+      rssMB: Math.round(process.resourceUsage().maxRSS / 1024)
+    })
+  )
 }
 
 if (process.env.BENCH_LIMITS_CHILD) {
@@ -117,15 +155,21 @@ if (process.env.BENCH_LIMITS_CHILD) {
   for (const name of cases) {
     const hashes = []
     for (let run = 0; run < 2; run++) {
-      const result = spawnSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url)], {env: {...process.env, BENCH_LIMITS_CHILD: name}, encoding: 'utf8'})
+      const result = spawnSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url)], {
+        env: {...process.env, BENCH_LIMITS_CHILD: name},
+        encoding: 'utf8'
+      })
       if (result.status !== 0) {
         console.log(`${name}: failed (${result.status}) ${result.stderr.slice(-2000)}`)
         break
       }
       const figures = JSON.parse(result.stdout.trim().split('\n').pop())
       hashes.push(figures.hash)
-      console.log(`${name} run ${run + 1}: ${(figures.chars / 1e6).toFixed(1)} M chars, compare ${figures.ms} ms, peak RSS ${figures.rssMB} MB, fallbacks ${figures.fallbacks}, hash ${figures.hash}`)
+      console.log(
+        `${name} run ${run + 1}: ${(figures.chars / 1e6).toFixed(1)} M chars, compare ${figures.ms} ms, peak RSS ${figures.rssMB} MB, fallbacks ${figures.fallbacks}, hash ${figures.hash}`
+      )
     }
-    if (hashes.length === 2) console.log(`${name}: ${hashes[0] === hashes[1] ? 'same bytes in both runs' : 'DIFFERENT BYTES'}`)
+    if (hashes.length === 2)
+      console.log(`${name}: ${hashes[0] === hashes[1] ? 'same bytes in both runs' : 'DIFFERENT BYTES'}`)
   }
 }

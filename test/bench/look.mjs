@@ -50,7 +50,12 @@ function example() {
   const pre = fromMarkdown(readFileSync(join(dir, 'pre-isc.md'), 'utf8'), {file: 'pre-isc.md'})
   const record = loadIscRecord(readFileSync(join(dir, 'isc.yaml'), 'utf8'), {file: 'isc.yaml'})
   const applied = applyAmendments(pre, amendmentsOf(record), {renumber: 'sequential', parseFragment})
-  const comparison = compareDocuments(pre, applied.document, {names: {before: 'pre-ISC draft', after: 'post-ISC text'}, log: applied.log, renames: applied.renames, isc: record})
+  const comparison = compareDocuments(pre, applied.document, {
+    names: {before: 'pre-ISC draft', after: 'post-ISC text'},
+    log: applied.log,
+    renames: applied.renames,
+    isc: record
+  })
   return {name: 'example', comparison, date: record.date}
 }
 
@@ -58,7 +63,9 @@ function dsa() {
   const corpus = join(root, '../shared/corpus/dsa')
   if (!existsSync(corpus)) return undefined
   const load = (file) => importDocument(readFileSync(join(corpus, file), 'utf8'), {file}).document
-  const comparison = compareDocuments(load('proposal-com-2020-825.xhtml'), load('final-formex.xml'), {names: {before: 'COM(2020) 825 (proposal)', after: 'Regulation (EU) 2022/2065'}})
+  const comparison = compareDocuments(load('proposal-com-2020-825.xhtml'), load('final-formex.xml'), {
+    names: {before: 'COM(2020) 825 (proposal)', after: 'Regulation (EU) 2022/2065'}
+  })
   return {name: 'dsa', comparison, date: '2022-10-19'}
 }
 
@@ -78,7 +85,7 @@ for (const {name, comparison, date} of built) {
   report.push({name, changes: comparison.summary, html, docx})
 }
 
-await withBrowser(async (browser) => {
+;(await withBrowser(async (browser) => {
   for (const item of report) {
     const page = await browser.newPage()
     await page.goto('file://' + item.html, {waitUntil: 'load'})
@@ -89,11 +96,14 @@ await withBrowser(async (browser) => {
     await page.close()
   }
   return true
-}) ?? console.log('No Chromium: HTML print not measured.')
+})) ?? console.log('No Chromium: HTML print not measured.')
 
 if (has('soffice')) {
   for (const item of report) {
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, item.docx], {stdio: 'ignore', timeout: 600_000})
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, item.docx], {
+      stdio: 'ignore',
+      timeout: 600_000
+    })
     const pdf = item.docx.replace(/\.docx$/, '.pdf')
     item.docxPages = pages(pdf)
     if (screenshots && has('pdftoppm')) wordPages(pdf, item.name, item.name === 'example' ? [1, 4] : [2, 5])
@@ -101,7 +111,9 @@ if (has('soffice')) {
 } else console.log('No LibreOffice: Word pages not measured.')
 
 for (const item of report) {
-  console.log(`${item.name}: HTML printed by Chromium: ${item.htmlPages ?? '?'} A4 pages; Word (LibreOffice): ${item.docxPages ?? '?'} pages`)
+  console.log(
+    `${item.name}: HTML printed by Chromium: ${item.htmlPages ?? '?'} A4 pages; Word (LibreOffice): ${item.docxPages ?? '?'} pages`
+  )
 }
 
 /** Screenshots of the HTML: the top (header, consultation) and the changes with their causes. */
@@ -122,6 +134,8 @@ function wordPages(pdf, name, which) {
     const prefix = join(out, `${name}-docx-${n}`)
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(n), '-l', String(n), '-singlefile', pdf, prefix])
     renameSync(prefix + '.png', join(img, `${name}-docx-${n}.png`))
-    console.log(`  docs/img/${name}-docx-${n}.png: ${Math.round(statSync(join(img, `${name}-docx-${n}.png`)).size / 1024)} KB`)
+    console.log(
+      `  docs/img/${name}-docx-${n}.png: ${Math.round(statSync(join(img, `${name}-docx-${n}.png`)).size / 1024)} KB`
+    )
   }
 }

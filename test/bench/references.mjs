@@ -32,10 +32,14 @@ if (!existsSync(dist('formats')) || !existsSync(dist('tree'))) {
 }
 const {importDocument} = await import(dist('formats').href)
 const {findReferences, listProvisions, textOf} = await import(dist('tree').href)
-const showMisses = Number(process.argv[process.argv.indexOf('--misses') + 1] || 0) || (process.argv.includes('--misses') ? 40 : 0)
+const showMisses =
+  Number(process.argv[process.argv.indexOf('--misses') + 1] || 0) || (process.argv.includes('--misses') ? 40 : 0)
 
 const formexDir = new URL('ai-act/final-formex/', corpus)
-const aiAnnexes = readdirSync(formexDir).filter((f) => /\.01\d{4}\.fmx\.xml$/.test(f)).sort().map((f) => readFileSync(new URL(f, formexDir), 'utf8'))
+const aiAnnexes = readdirSync(formexDir)
+  .filter((f) => /\.01\d{4}\.fmx\.xml$/.test(f))
+  .sort()
+  .map((f) => readFileSync(new URL(f, formexDir), 'utf8'))
 const ACTS = [
   {name: 'GDPR (Formex)', path: 'gdpr/original-oj-2016/L_2016119EN.01000101.xml'},
   {name: 'GDPR consolidated (Formex)', path: 'gdpr/consolidated-2018/gdpr-consolidated-en.xml'},
@@ -51,17 +55,25 @@ const ACTS = [
 ]
 
 const ORD = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth'
-const MENTION = new RegExp(`(?<![\\p{L}])(?:(?:${ORD})[ \\u00a0]+subparagraphs?|[Aa]rticles?[ \\u00a0]+\\d|[Pp]aragraphs?[ \\u00a0]+\\d|[Ss]ubparagraphs?[ \\u00a0]+\\d|[Pp]oints?[ \\u00a0]+\\()`, 'gu')
+const MENTION = new RegExp(
+  `(?<![\\p{L}])(?:(?:${ORD})[ \\u00a0]+subparagraphs?|[Aa]rticles?[ \\u00a0]+\\d|[Pp]aragraphs?[ \\u00a0]+\\d|[Ss]ubparagraphs?[ \\u00a0]+\\d|[Pp]oints?[ \\u00a0]+\\()`,
+  'gu'
+)
 const GLUE = /^(?:,?[ \u00a0]+(?:of[ \u00a0]+)?|,)$/
 
 /** Plain text of every provision's own text, one string per provision. */
 function texts(document) {
-  return listProvisions(document).map(({node}) => textOf(node, {num: false, deep: false})).filter((t) => t.length > 0)
+  return listProvisions(document)
+    .map(({node}) => textOf(node, {num: false, deep: false}))
+    .filter((t) => t.length > 0)
 }
 
 /** The shape of a miss: its words with numbers abstracted, for grouping. */
 function shape(context) {
-  return context.replace(/\d+[a-z]?/g, 'N').replace(/\([a-z]{1,4}\)/g, '(x)').replace(/\((?:N)\)/g, '(N)')
+  return context
+    .replace(/\d+[a-z]?/g, 'N')
+    .replace(/\([a-z]{1,4}\)/g, '(x)')
+    .replace(/\((?:N)\)/g, '(N)')
 }
 
 let totalMentions = 0
@@ -72,7 +84,10 @@ console.log('---|---:|---:|---:')
 for (const act of ACTS) {
   const url = new URL(act.path, corpus)
   if (!existsSync(url)) continue
-  const {document} = importDocument(readFileSync(url, 'utf8'), {file: act.path, ...(act.annexes ? {annexes: act.annexes} : {})})
+  const {document} = importDocument(readFileSync(url, 'utf8'), {
+    file: act.path,
+    ...(act.annexes ? {annexes: act.annexes} : {})
+  })
   let mentions = 0
   let parsed = 0
   for (const text of texts(document)) {
@@ -82,8 +97,10 @@ for (const act of ACTS) {
       const at = m.index
       const i = spans.findIndex((s) => s.start <= at && at + m[0].length <= s.end)
       const span = spans[i]
-      const glued = span && ((spans[i + 1] && GLUE.test(text.slice(span.end, spans[i + 1].start))) ||
-        (spans[i - 1] && GLUE.test(text.slice(spans[i - 1].end, span.start))))
+      const glued =
+        span &&
+        ((spans[i + 1] && GLUE.test(text.slice(span.end, spans[i + 1].start))) ||
+          (spans[i - 1] && GLUE.test(text.slice(spans[i - 1].end, span.start))))
       if (span && !glued) {
         parsed++
         continue

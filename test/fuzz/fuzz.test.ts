@@ -36,7 +36,13 @@ import {CORPUS, EXAMPLE, HAS_CORPUS, seedsOf, type Seed, type SeedKind} from './
  * REDLEX_FUZZ_RUNS=N multiplies them, to fuzz longer by hand.
  */
 const SCALE = Math.max(1, Number(process.env['REDLEX_FUZZ_RUNS'] ?? 1) || 1)
-const RUNS = {documents: 200 * SCALE, corrigendum: 40 * SCALE, records: 100 * SCALE, amendments: 300 * SCALE, cli: 30 * SCALE}
+const RUNS = {
+  documents: 200 * SCALE,
+  corrigendum: 40 * SCALE,
+  records: 100 * SCALE,
+  amendments: 300 * SCALE,
+  cli: 30 * SCALE
+}
 
 /** Cases run and how they ended, per property (printed at the end). */
 const tally: Record<string, {ok: number; coded: number}> = {}
@@ -66,7 +72,10 @@ function parseStrictly(xml: string): void {
 
 /** A seed of one of `kinds` with a few edits; printed (in a counterexample) as the seed's name and the edits. */
 class Mutant {
-  constructor(readonly seed: Seed, readonly edits: readonly Edit[]) {}
+  constructor(
+    readonly seed: Seed,
+    readonly edits: readonly Edit[]
+  ) {}
   get text(): string {
     return applyEdits(this.seed.text, this.edits, this.seed.kind)
   }
@@ -83,46 +92,60 @@ const baseText = textOf(base)
 
 describe('fuzz: every input ends in a result or a RedlexError', () => {
   it('documents (AKN, Formex, Cellar, EUR-Lex, Markdown): import, then AKN out parses strictly, Markdown out reads back', () => {
-    fc.assert(fc.property(mutated(['xml', 'html', 'markdown']), fc.boolean(), ({text}, lenient) => {
-      const imported = outcome('documents', () => importDocument(text, {lenient}))
-      if (!imported) return
-      parseStrictly(toAkn(imported.document))
-      // The importers splice italic-in-italic away and the writer refuses emphasis nested beyond
-      // MAX_ATTENTION_DEPTH (markdown/too-deep): Markdown's emphasis pairing is polynomial in it.
-      outcome('documents (Markdown out, read back)', () => importDocument(toMarkdown(imported.document), {lenient: true}))
-    }), {seed: 1201, numRuns: RUNS.documents})
+    fc.assert(
+      fc.property(mutated(['xml', 'html', 'markdown']), fc.boolean(), ({text}, lenient) => {
+        const imported = outcome('documents', () => importDocument(text, {lenient}))
+        if (!imported) return
+        parseStrictly(toAkn(imported.document))
+        // The importers splice italic-in-italic away and the writer refuses emphasis nested beyond
+        // MAX_ATTENTION_DEPTH (markdown/too-deep): Markdown's emphasis pairing is polynomial in it.
+        outcome('documents (Markdown out, read back)', () =>
+          importDocument(toMarkdown(imported.document), {lenient: true})
+        )
+      }),
+      {seed: 1201, numRuns: RUNS.documents}
+    )
   })
 
   it.skipIf(!HAS_CORPUS)('a Formex corrigendum', () => {
     const corrigendum = readFileSync(CORPUS + 'gdpr/corrigendum-2018/L_2018127EN.01000201.xml', 'utf8')
-    fc.assert(fc.property(edits('xml'), (list) => {
-      outcome('corrigendum', () => parseCorrigendum(applyEdits(corrigendum, list, 'xml')))
-    }), {seed: 1202, numRuns: RUNS.corrigendum})
+    fc.assert(
+      fc.property(edits('xml'), (list) => {
+        outcome('corrigendum', () => parseCorrigendum(applyEdits(corrigendum, list, 'xml')))
+      }),
+      {seed: 1202, numRuns: RUNS.corrigendum}
+    )
   })
 
   it('ISC records (YAML and JSON text): load, apply to the draft, compare, render', () => {
-    fc.assert(fc.property(mutated(['isc']), ({text}) => {
-      const record = outcome('records', () => loadIscRecord(text, {file: 'isc.yaml'}))
-      if (!record) return
-      const applied = outcome('records (applied)', () => applyAmendments(base, amendmentsOf(record), {parseFragment}))
-      if (!applied) return
-      expectNoLeakedValues(applied.document)
-      const comparison = compareDocuments(base, applied.document, {log: applied.log, renames: applied.renames})
-      toHtml(comparison)
-      toMarkdownRedline(comparison)
-    }), {seed: 1203, numRuns: RUNS.records})
+    fc.assert(
+      fc.property(mutated(['isc']), ({text}) => {
+        const record = outcome('records', () => loadIscRecord(text, {file: 'isc.yaml'}))
+        if (!record) return
+        const applied = outcome('records (applied)', () => applyAmendments(base, amendmentsOf(record), {parseFragment}))
+        if (!applied) return
+        expectNoLeakedValues(applied.document)
+        const comparison = compareDocuments(base, applied.document, {log: applied.log, renames: applied.renames})
+        toHtml(comparison)
+        toMarkdownRedline(comparison)
+      }),
+      {seed: 1203, numRuns: RUNS.records}
+    )
   })
 
   it('amendment data (hostile values at any path of the example amendments): validate, apply', () => {
     const amendments = amendmentsOf(loadIscRecord(EXAMPLE.record)) as unknown[]
-    fc.assert(fc.property(fc.array(jsonEdit(), {minLength: 1, maxLength: 3}), (list) => {
-      const data = structuredClone(amendments)
-      for (const edit of list) applyJsonEdit(data, edit)
-      const parsed = outcome('amendments', () => parseAmendments(data))
-      if (!parsed) return
-      const applied = outcome('amendments (applied)', () => applyAmendments(base, parsed, {parseFragment}))
-      if (applied) expectNoLeakedValues(applied.document)
-    }), {seed: 1204, numRuns: RUNS.amendments})
+    fc.assert(
+      fc.property(fc.array(jsonEdit(), {minLength: 1, maxLength: 3}), (list) => {
+        const data = structuredClone(amendments)
+        for (const edit of list) applyJsonEdit(data, edit)
+        const parsed = outcome('amendments', () => parseAmendments(data))
+        if (!parsed) return
+        const applied = outcome('amendments (applied)', () => applyAmendments(base, parsed, {parseFragment}))
+        if (applied) expectNoLeakedValues(applied.document)
+      }),
+      {seed: 1204, numRuns: RUNS.amendments}
+    )
   })
 
   it('the CLI in-process: run() never returns 70 and never throws', async () => {
@@ -130,26 +153,47 @@ describe('fuzz: every input ends in a result or a RedlexError', () => {
     const draft = join(dir, 'draft.md')
     writeFileSync(draft, EXAMPLE.draft)
     let n = 0
-    await fc.assert(fc.asyncProperty(mutated(['xml', 'html', 'markdown']), mutated(['isc']), cliCommand(), async (doc, record, command) => {
-      const k = n++
-      const input = join(dir, `input-${k}.txt`)
-      const isc = join(dir, `isc-${k}.yaml`)
-      writeFileSync(input, doc.text)
-      writeFileSync(isc, record.text)
-      const argv = command.map((arg) => arg.replace('{input}', input).replace('{isc}', isc).replace('{draft}', draft).replace('{out}', join(dir, `out-${k}`)))
-      let stderr = ''
-      const code = await run(argv, {stdout: () => undefined, stderr: (text) => { stderr += text }})
-      const count = (tally['cli'] ??= {ok: 0, coded: 0})
-      if (code === 0) count.ok++
-      else count.coded++
-      expect(code, `${argv.join(' ')}\n${stderr}`).not.toBe(70)
-    }), {seed: 1205, numRuns: RUNS.cli})
+    await fc.assert(
+      fc.asyncProperty(
+        mutated(['xml', 'html', 'markdown']),
+        mutated(['isc']),
+        cliCommand(),
+        async (doc, record, command) => {
+          const k = n++
+          const input = join(dir, `input-${k}.txt`)
+          const isc = join(dir, `isc-${k}.yaml`)
+          writeFileSync(input, doc.text)
+          writeFileSync(isc, record.text)
+          const argv = command.map((arg) =>
+            arg
+              .replace('{input}', input)
+              .replace('{isc}', isc)
+              .replace('{draft}', draft)
+              .replace('{out}', join(dir, `out-${k}`))
+          )
+          let stderr = ''
+          const code = await run(argv, {
+            stdout: () => undefined,
+            stderr: (text) => {
+              stderr += text
+            }
+          })
+          const count = (tally['cli'] ??= {ok: 0, coded: 0})
+          if (code === 0) count.ok++
+          else count.coded++
+          expect(code, `${argv.join(' ')}\n${stderr}`).not.toBe(70)
+        }
+      ),
+      {seed: 1205, numRuns: RUNS.cli}
+    )
   })
 })
 
 afterAll(() => {
   const total = Object.values(tally).reduce((sum, t) => sum + t.ok + t.coded, 0)
-  const lines = Object.entries(tally).map(([name, t]) => `  ${name}: ${t.ok + t.coded} (${t.ok} results, ${t.coded} RedlexErrors)`)
+  const lines = Object.entries(tally).map(
+    ([name, t]) => `  ${name}: ${t.ok + t.coded} (${t.ok} results, ${t.coded} RedlexErrors)`
+  )
   console.log(`fuzz: ${total} cases${HAS_CORPUS ? '' : ' (no corpus: fixtures only)'}\n${lines.join('\n')}`)
 })
 
@@ -170,22 +214,76 @@ interface JsonEdit {
 }
 
 const HOSTILE_VALUES: unknown[] = [
-  null, 0, -1, 1.5, 2 ** 53, 1e308, Number.NaN, Number.POSITIVE_INFINITY, true, '', ' ', 'x', 'art_1', 'art_99', 'art_1__para_1',
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '\u0001\uFFFE', '\n\n(e) forged point', '### Article 99', [], [null],
-  [[[]]], {}, {type: 'text'}, {type: 'text', value: 7}, {type: 'constructor'}, {type: 'toString'}, {type: 'paragraph', children: [null]},
-  {type: 'paragraph', num: {x: 1}, children: []}, {type: 'article', num: 'Article 9', heading: 7, children: []},
-  [{type: 'text'}], [{type: 'emphasis', children: [{type: 'text'}]}], JSON.parse('{"__proto__": {"polluted": true}}'),
-  JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'), 'x'.repeat(10_000)
+  null,
+  0,
+  -1,
+  1.5,
+  2 ** 53,
+  1e308,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  '',
+  ' ',
+  'x',
+  'art_1',
+  'art_99',
+  'art_1__para_1',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '\u0001\uFFFE',
+  '\n\n(e) forged point',
+  '### Article 99',
+  [],
+  [null],
+  [[[]]],
+  {},
+  {type: 'text'},
+  {type: 'text', value: 7},
+  {type: 'constructor'},
+  {type: 'toString'},
+  {type: 'paragraph', children: [null]},
+  {type: 'paragraph', num: {x: 1}, children: []},
+  {type: 'article', num: 'Article 9', heading: 7, children: []},
+  [{type: 'text'}],
+  [{type: 'emphasis', children: [{type: 'text'}]}],
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+  'x'.repeat(10_000)
 ]
 
-const KEYS = ['type', 'target', 'text', 'by', 'content', 'markdown', 'insert', 'at', 'occurrence', 'all', 'id', 'num', 'heading', '__proto__', 'constructor', 'children', 'value']
+const KEYS = [
+  'type',
+  'target',
+  'text',
+  'by',
+  'content',
+  'markdown',
+  'insert',
+  'at',
+  'occurrence',
+  'all',
+  'id',
+  'num',
+  'heading',
+  '__proto__',
+  'constructor',
+  'children',
+  'value'
+]
 
 function jsonEdit(): fc.Arbitrary<JsonEdit> {
   return fc.record({
     path: fc.array(fc.nat({max: 50}), {minLength: 1, maxLength: 5}),
     action: fc.constantFrom('set' as const, 'set' as const, 'delete' as const, 'add' as const),
     key: fc.constantFrom(...KEYS),
-    value: fc.oneof({weight: 3, arbitrary: fc.constantFrom(...HOSTILE_VALUES)}, {weight: 1, arbitrary: fc.jsonValue({maxDepth: 3})})
+    value: fc.oneof(
+      {weight: 3, arbitrary: fc.constantFrom(...HOSTILE_VALUES)},
+      {weight: 1, arbitrary: fc.jsonValue({maxDepth: 3})}
+    )
   })
 }
 
@@ -210,7 +308,8 @@ function applyJsonEdit(data: unknown[], edit: JsonEdit): void {
   }
   const record = node as Record<string, unknown>
   const keys = Object.keys(record)
-  const key = edit.action === 'add' || keys.length === 0 ? edit.key : keys[edit.path[edit.path.length - 1]! % keys.length]!
+  const key =
+    edit.action === 'add' || keys.length === 0 ? edit.key : keys[edit.path[edit.path.length - 1]! % keys.length]!
   if (edit.action === 'delete') delete record[key]
   // defineProperty: an own `__proto__` key, as JSON.parse and YAML make it, not a prototype change.
   else Object.defineProperty(record, key, {value, enumerable: true, writable: true, configurable: true})
@@ -222,13 +321,37 @@ function cliCommand(): fc.Arbitrary<readonly string[]> {
   return fc.oneof(
     lenient.map((flags) => ['check', '{input}', ...flags]),
     fc.constantFrom(['check', '{isc}'], ['check', '{input}', '{isc}', '--json']),
-    fc.tuple(fc.constantFrom('md', 'akn', 'json'), lenient).map(([to, flags]) => ['convert', '{input}', '--to', to, '-o', '{out}', ...flags]),
+    fc
+      .tuple(fc.constantFrom('md', 'akn', 'json'), lenient)
+      .map(([to, flags]) => ['convert', '{input}', '--to', to, '-o', '{out}', ...flags]),
     fc.constant(['format', '{input}', '-o', '{out}']),
-    fc.constantFrom(['apply', '{draft}', '--isc', '{isc}', '-o', '{out}'], ['apply', '{input}', '--isc', '{isc}', '--renumber', 'amending-act']),
-    fc.constantFrom('html', 'md', 'json', 'docx').map((format) => ['compare', '{draft}', '{input}', '--format', format, '-o', '{out}', '--lenient']),
+    fc.constantFrom(
+      ['apply', '{draft}', '--isc', '{isc}', '-o', '{out}'],
+      ['apply', '{input}', '--isc', '{isc}', '--renumber', 'amending-act']
+    ),
+    fc
+      .constantFrom('html', 'md', 'json', 'docx')
+      .map((format) => ['compare', '{draft}', '{input}', '--format', format, '-o', '{out}', '--lenient']),
     fc.constant(['compare', '{draft}', '{draft}', '--isc', '{isc}', '--format', 'md']),
     fc.constant(['verify', '{draft}', '{input}', '--isc', '{isc}']),
     // Flags and files that do not fit: usage errors, never a crash.
-    fc.array(fc.constantFrom('check', 'convert', '--to', 'md', '-o', '-', '{input}', '{isc}', '--isc', '--format', '--nope', '', '--help'), {maxLength: 6})
+    fc.array(
+      fc.constantFrom(
+        'check',
+        'convert',
+        '--to',
+        'md',
+        '-o',
+        '-',
+        '{input}',
+        '{isc}',
+        '--isc',
+        '--format',
+        '--nope',
+        '',
+        '--help'
+      ),
+      {maxLength: 6}
+    )
   )
 }

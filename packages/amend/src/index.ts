@@ -10,6 +10,13 @@ export type {DateAnchor, ResolvedDate} from './lib/dates.js'
 export {plainText} from './lib/inline-text.js'
 // Kept here for amendment authors; they live in @redlex/tree, shared with the parsers.
 export {placeholderNode, textToInlines} from '@redlex/tree'
-export {correctionsToAmendments, eIdsFromLocation, type CorrectionInput, type CorrectionsOptions, type CorrectionsResult, type SkippedCorrection} from './lib/corrigendum.js'
+export {
+  correctionsToAmendments,
+  eIdsFromLocation,
+  type CorrectionInput,
+  type CorrectionsOptions,
+  type CorrectionsResult,
+  type SkippedCorrection
+} from './lib/corrigendum.js'
 export {EidMapping} from './lib/mapping.js'
 export type {AmendErrorCode, AmendWarningCode} from './lib/failure.js'

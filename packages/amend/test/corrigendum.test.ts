@@ -1,15 +1,47 @@
 import {describe, expect, it} from 'vitest'
-import {article, assignEids, content, documentOf, findByEid, paragraph, point, recital, subparagraph, textOf, type Document} from '@redlex/tree'
-import {applyAmendments, correctionsToAmendments, eIdsFromLocation, parseAmendments, type Amendment, type CorrectionInput} from '@redlex/amend'
+import {
+  article,
+  assignEids,
+  content,
+  documentOf,
+  findByEid,
+  paragraph,
+  point,
+  recital,
+  subparagraph,
+  textOf,
+  type Document
+} from '@redlex/tree'
+import {
+  applyAmendments,
+  correctionsToAmendments,
+  eIdsFromLocation,
+  parseAmendments,
+  type Amendment,
+  type CorrectionInput
+} from '@redlex/amend'
 
 /** A one-article act whose Article 1(1) has the given text. */
 function actWith(text: string): Document {
-  return assignEids(documentOf([{type: 'body', children: [article('Article 1', undefined, [paragraph('1.', [content(text)])])]}], 'regulation', 'act')).document
+  return assignEids(
+    documentOf(
+      [{type: 'body', children: [article('Article 1', undefined, [paragraph('1.', [content(text)])])]}],
+      'regulation',
+      'act'
+    )
+  ).document
 }
 
 /** Apply the amendments made from "for: old, read: new" on Article 1(1) and return its text. */
-function corrected(old: string, read: string, options: Parameters<typeof correctionsToAmendments>[1] = {}): {text: string; amendments: Amendment[]} {
-  const {amendments, skipped} = correctionsToAmendments([{location: 'On page 1, Article 1(1)', old: `1. ${old}`, new: `1. ${read}`}], options)
+function corrected(
+  old: string,
+  read: string,
+  options: Parameters<typeof correctionsToAmendments>[1] = {}
+): {text: string; amendments: Amendment[]} {
+  const {amendments, skipped} = correctionsToAmendments(
+    [{location: 'On page 1, Article 1(1)', old: `1. ${old}`, new: `1. ${read}`}],
+    options
+  )
   expect(skipped).toEqual([])
   const result = applyAmendments(actWith(old), amendments, {renumber: 'amending-act'})
   return {text: textOf(findByEid(result.document, 'art_1__para_1')!, {num: false}), amendments}
@@ -38,25 +70,36 @@ describe('eIdsFromLocation', () => {
     expect(eIdsFromLocation(location)).toEqual(eIds)
   })
 
-  it.each(['On page 1, title', 'On page 20, heading of Article 5', 'On page 5, footnote 2', 'On the cover page', ''])('%j names no provision', (location) => {
-    expect(eIdsFromLocation(location)).toBeUndefined()
-  })
+  it.each(['On page 1, title', 'On page 20, heading of Article 5', 'On page 5, footnote 2', 'On the cover page', ''])(
+    '%j names no provision',
+    (location) => {
+      expect(eIdsFromLocation(location)).toBeUndefined()
+    }
+  )
 })
 
 describe('correctionsToAmendments', () => {
   it('one changed word: one substitution with id, target and provenance', () => {
-    const corrections: CorrectionInput[] = [{
-      index: 3,
-      location: 'On page 58, Article 41(3)',
-      old: '3. The authority shall submit the draft criteria for accreditation to the Board.',
-      new: '3. The authority shall submit the draft requirements for accreditation to the Board.'
-    }]
+    const corrections: CorrectionInput[] = [
+      {
+        index: 3,
+        location: 'On page 58, Article 41(3)',
+        old: '3. The authority shall submit the draft criteria for accreditation to the Board.',
+        new: '3. The authority shall submit the draft requirements for accreditation to the Board.'
+      }
+    ]
     const {amendments, skipped} = correctionsToAmendments(corrections, {conclusion: 'corrigendum OJ L 127, 23.5.2018'})
     expect(skipped).toEqual([])
-    expect(amendments).toEqual([{
-      id: 'corr-3', type: 'substitute', target: 'art_41__para_3', text: 'criteria', by: 'requirements',
-      provenance: {conclusion: 'corrigendum OJ L 127, 23.5.2018', note: 'On page 58, Article 41(3)'}
-    }])
+    expect(amendments).toEqual([
+      {
+        id: 'corr-3',
+        type: 'substitute',
+        target: 'art_41__para_3',
+        text: 'criteria',
+        by: 'requirements',
+        provenance: {conclusion: 'corrigendum OJ L 127, 23.5.2018', note: 'On page 58, Article 41(3)'}
+      }
+    ])
     // Plain data that validates as amendments.
     expect(parseAmendments(JSON.parse(JSON.stringify(amendments)))).toEqual(amendments)
   })
@@ -66,15 +109,33 @@ describe('correctionsToAmendments', () => {
     const read = 'provided that the criteria continue to be met, or where the criteria are no longer met.'
     const {text, amendments} = corrected(old, read)
     expect(amendments.map((a) => ({...a, provenance: undefined}))).toEqual([
-      {id: 'corr-1-1', type: 'substitute', target: 'art_1__para_1', text: 'requirements', by: 'criteria', occurrence: 1, provenance: undefined},
+      {
+        id: 'corr-1-1',
+        type: 'substitute',
+        target: 'art_1__para_1',
+        text: 'requirements',
+        by: 'criteria',
+        occurrence: 1,
+        provenance: undefined
+      },
       // After the first substitution the second ‘requirements’ is the only one left.
-      {id: 'corr-1-2', type: 'substitute', target: 'art_1__para_1', text: 'requirements', by: 'criteria', provenance: undefined}
+      {
+        id: 'corr-1-2',
+        type: 'substitute',
+        target: 'art_1__para_1',
+        text: 'requirements',
+        by: 'criteria',
+        provenance: undefined
+      }
     ])
     expect(text).toBe(read)
   })
 
   it('the second of two identical words: occurrence 2', () => {
-    const {text, amendments} = corrected('data pursuant to Article 9 and data relating to convictions and offences.', 'data pursuant to Article 9 and data relating to convictions or offences.')
+    const {text, amendments} = corrected(
+      'data pursuant to Article 9 and data relating to convictions and offences.',
+      'data pursuant to Article 9 and data relating to convictions or offences.'
+    )
     expect(amendments).toMatchObject([{text: 'and', by: 'or', occurrence: 2}])
     expect(text).toBe('data pursuant to Article 9 and data relating to convictions or offences.')
   })
@@ -89,25 +150,38 @@ describe('correctionsToAmendments', () => {
       ['43(3) or', '43(3), of'],
       ['Article 43;', 'Article 42;']
     ])
-    expect(text).toBe('of the data subject, and prevent, inter alia, effects pursuant to Article 43(3), of a body pursuant to Article 42;')
+    expect(text).toBe(
+      'of the data subject, and prevent, inter alia, effects pursuant to Article 43(3), of a body pursuant to Article 42;'
+    )
   })
 
   it('deletions and insertions at the ends quote a neighbouring word', () => {
-    const del = corrected('The Board shall transmit them. The Board shall collate all seals in a register.', 'The Board shall transmit them.')
-    expect(del.amendments).toMatchObject([{text: 'them. The Board shall collate all seals in a register.', by: 'them.'}])
+    const del = corrected(
+      'The Board shall transmit them. The Board shall collate all seals in a register.',
+      'The Board shall transmit them.'
+    )
+    expect(del.amendments).toMatchObject([
+      {text: 'them. The Board shall collate all seals in a register.', by: 'them.'}
+    ])
     expect(del.text).toBe('The Board shall transmit them.')
-    const ins = corrected('supervisory authority shall not adopt its decision.', 'The competent supervisory authority shall not adopt its decision.')
+    const ins = corrected(
+      'supervisory authority shall not adopt its decision.',
+      'The competent supervisory authority shall not adopt its decision.'
+    )
     expect(ins.amendments).toMatchObject([{text: 'supervisory', by: 'The competent supervisory'}])
     expect(ins.text).toBe('The competent supervisory authority shall not adopt its decision.')
   })
 
   it('`…` leaves words out: each quoted part is diffed alone, with enough words to be unique in it', () => {
-    const base = 'where the lead authority objects and the lead authority has rejected such an objection. The rest is long and unchanged.'
-    const corrections: CorrectionInput[] = [{
-      location: 'On page 74, Article 1(1)',
-      old: '1. where the lead authority objects and the lead authority has rejected such an objection. …',
-      new: '1. where the lead authority objects and the lead supervisory authority has rejected such an objection. …'
-    }]
+    const base =
+      'where the lead authority objects and the lead authority has rejected such an objection. The rest is long and unchanged.'
+    const corrections: CorrectionInput[] = [
+      {
+        location: 'On page 74, Article 1(1)',
+        old: '1. where the lead authority objects and the lead authority has rejected such an objection. …',
+        new: '1. where the lead authority objects and the lead supervisory authority has rejected such an objection. …'
+      }
+    ]
     const {amendments, skipped} = correctionsToAmendments(corrections)
     expect(skipped).toEqual([])
     // ‘lead authority’ recurs, ‘the lead authority’ too; words are added on the left until unique
@@ -115,42 +189,94 @@ describe('correctionsToAmendments', () => {
     expect(amendments).toMatchObject([{text: 'and the lead authority', by: 'and the lead supervisory authority'}])
     expect(amendments[0]).not.toHaveProperty('occurrence')
     const result = applyAmendments(actWith(base), amendments, {renumber: 'amending-act'})
-    expect(textOf(findByEid(result.document, 'art_1__para_1')!, {num: false})).toBe(base.replace('and the lead authority', 'and the lead supervisory authority'))
+    expect(textOf(findByEid(result.document, 'art_1__para_1')!, {num: false})).toBe(
+      base.replace('and the lead authority', 'and the lead supervisory authority')
+    )
   })
 
   it('granularity unit: the whole quoted text is substituted', () => {
-    const {text, amendments} = corrected('The draft criteria for accreditation.', 'The draft requirements for accreditation.', {granularity: 'unit'})
-    expect(amendments).toMatchObject([{text: 'The draft criteria for accreditation.', by: 'The draft requirements for accreditation.'}])
+    const {text, amendments} = corrected(
+      'The draft criteria for accreditation.',
+      'The draft requirements for accreditation.',
+      {granularity: 'unit'}
+    )
+    expect(amendments).toMatchObject([
+      {text: 'The draft criteria for accreditation.', by: 'The draft requirements for accreditation.'}
+    ])
     expect(text).toBe('The draft requirements for accreditation.')
   })
 
   it('applies to the right units when a correction quotes several', () => {
-    const doc = assignEids(documentOf([
-      {type: 'preamble', children: [{type: 'recitals', children: [recital('(7)', [content('First paragraph.'), subparagraph([content('It should prevents effects.')])])]}]},
-      {type: 'body', children: [article('Article 64', undefined, [
-        paragraph('1.', [content('The Board shall adopt an opinion.')]),
-        paragraph('6.', [content('The supervisory authority shall not adopt it.')]),
-        paragraph('7.', [content('The supervisory authority shall take account of it.')]),
-        paragraph('8.', [content('The authority shall apply:'), point('(a)', [content('the rule of the Board;')])])
-      ])]}
-    ], 'regulation', 'act')).document
+    const doc = assignEids(
+      documentOf(
+        [
+          {
+            type: 'preamble',
+            children: [
+              {
+                type: 'recitals',
+                children: [
+                  recital('(7)', [content('First paragraph.'), subparagraph([content('It should prevents effects.')])])
+                ]
+              }
+            ]
+          },
+          {
+            type: 'body',
+            children: [
+              article('Article 64', undefined, [
+                paragraph('1.', [content('The Board shall adopt an opinion.')]),
+                paragraph('6.', [content('The supervisory authority shall not adopt it.')]),
+                paragraph('7.', [content('The supervisory authority shall take account of it.')]),
+                paragraph('8.', [
+                  content('The authority shall apply:'),
+                  point('(a)', [content('the rule of the Board;')])
+                ])
+              ])
+            ]
+          }
+        ],
+        'regulation',
+        'act'
+      )
+    ).document
     const {amendments, skipped} = correctionsToAmendments([
-      {location: 'On page 74, Article 64(6) and (7)', old: '6. The supervisory authority shall not adopt it.\n7. The supervisory authority shall take account of it.', new: '6. The competent supervisory authority shall not adopt it.\n7. The competent supervisory authority shall take account of it.'},
-      {location: 'On page 2, recital 7', old: '(7) … First paragraph.\nIt should prevents effects.', new: '(7) … First paragraph.\nIt should prevent effects.'},
-      {location: 'On page 74, Article 64(8)', old: '8. The authority shall apply:\n(a) the rule of the Board;', new: '8. The authority shall apply:\n(a) the rules of the Board;'}
+      {
+        location: 'On page 74, Article 64(6) and (7)',
+        old: '6. The supervisory authority shall not adopt it.\n7. The supervisory authority shall take account of it.',
+        new: '6. The competent supervisory authority shall not adopt it.\n7. The competent supervisory authority shall take account of it.'
+      },
+      {
+        location: 'On page 2, recital 7',
+        old: '(7) … First paragraph.\nIt should prevents effects.',
+        new: '(7) … First paragraph.\nIt should prevent effects.'
+      },
+      {
+        location: 'On page 74, Article 64(8)',
+        old: '8. The authority shall apply:\n(a) the rule of the Board;',
+        new: '8. The authority shall apply:\n(a) the rules of the Board;'
+      }
     ])
     expect(skipped).toEqual([])
     expect(amendments.map((a) => [a.id, (a as {target: string}).target])).toEqual([
-      ['corr-1-1', 'art_64__para_6'], ['corr-1-2', 'art_64__para_7'], ['corr-2', 'rec_7__subpara_2'], ['corr-3', 'art_64__para_8__point_a']
+      ['corr-1-1', 'art_64__para_6'],
+      ['corr-1-2', 'art_64__para_7'],
+      ['corr-2', 'rec_7__subpara_2'],
+      ['corr-3', 'art_64__para_8__point_a']
     ])
     const result = applyAmendments(doc, amendments, {renumber: 'amending-act'}).document
-    expect(textOf(findByEid(result, 'art_64__para_7')!)).toBe('7.\nThe competent supervisory authority shall take account of it.')
+    expect(textOf(findByEid(result, 'art_64__para_7')!)).toBe(
+      '7.\nThe competent supervisory authority shall take account of it.'
+    )
     expect(textOf(findByEid(result, 'rec_7__subpara_2')!)).toBe('It should prevent effects.')
     expect(textOf(findByEid(result, 'art_64__para_8__point_a')!)).toBe('(a)\nthe rules of the Board;')
   })
 
   it('an explicit target wins over the location; idPrefix names the ids', () => {
-    const {amendments} = correctionsToAmendments([{location: 'On page 9, Article 2', target: {eId: 'art_2__para_1'}, old: 'one', new: 'two'}], {idPrefix: 'oj-'})
+    const {amendments} = correctionsToAmendments(
+      [{location: 'On page 9, Article 2', target: {eId: 'art_2__para_1'}, old: 'one', new: 'two'}],
+      {idPrefix: 'oj-'}
+    )
     expect(amendments).toMatchObject([{id: 'oj-1', target: 'art_2__para_1', text: 'one', by: 'two'}])
   })
 
@@ -170,19 +296,42 @@ describe('correctionsToAmendments', () => {
     expect(skipped).toEqual([
       {index: 1, location: '', reason: 'no location'},
       {index: 2, location: 'On page 1, title', reason: 'the location names no provision that can be targeted (title)'},
-      {index: 3, location: 'On page 90, Article 3', reason: 'a table: the correction replaces table cells, not quoted text'},
-      {index: 4, location: 'On page 9, Article 2(1)', reason: 'the old text has 1 unit(s) and the new 2: units are added or removed, not substituted'},
-      {index: 5, location: 'On page 9, Article 2(1) and (2)', reason: 'the location names 2 provisions but 1 unit(s) are quoted'},
-      {index: 6, location: 'On page 9, point (c) of Article 2(1)', reason: 'the number changes from (c) to (d) (a renumbering, not a substitution)'},
+      {
+        index: 3,
+        location: 'On page 90, Article 3',
+        reason: 'a table: the correction replaces table cells, not quoted text'
+      },
+      {
+        index: 4,
+        location: 'On page 9, Article 2(1)',
+        reason: 'the old text has 1 unit(s) and the new 2: units are added or removed, not substituted'
+      },
+      {
+        index: 5,
+        location: 'On page 9, Article 2(1) and (2)',
+        reason: 'the location names 2 provisions but 1 unit(s) are quoted'
+      },
+      {
+        index: 6,
+        location: 'On page 9, point (c) of Article 2(1)',
+        reason: 'the number changes from (c) to (d) (a renumbering, not a substitution)'
+      },
       {index: 7, location: 'On page 9, Article 2(1)', reason: 'the old and the new text are the same'},
       {index: 8, location: 'On page 9, Article 2(1)', reason: 'the old and new text leave out (…) different parts'},
-      {index: 9, location: 'On page 9, Article 2(1)', reason: 'nothing quoted as the old text: an insertion, not a substitution'}
+      {
+        index: 9,
+        location: 'On page 9, Article 2(1)',
+        reason: 'nothing quoted as the old text: an insertion, not a substitution'
+      }
     ])
     expect(amendments).toMatchObject([{id: 'corr-10', target: 'art_2__para_1', text: 'two.', by: 'three.'}])
   })
 
   it('any word-level correction applied gives exactly the new text (generated cases)', () => {
-    const words = 'the supervisory authority shall and or of to in Article 43(3) 42(5), criteria requirements Board. body pursuant referred data processing'.split(' ')
+    const words =
+      'the supervisory authority shall and or of to in Article 43(3) 42(5), criteria requirements Board. body pursuant referred data processing'.split(
+        ' '
+      )
     let seed = 7
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648

@@ -29,6 +29,9 @@ describe('dryRunAmendments', () => {
   })
 
   it('finds nothing in a list that applies', () => {
-    expect(dryRunAmendments(sample(), [{id: 'fine', type: 'substitute', target: 'art_1', text: 'temporary', by: 'interim'}]).problems).toEqual([])
+    expect(
+      dryRunAmendments(sample(), [{id: 'fine', type: 'substitute', target: 'art_1', text: 'temporary', by: 'interim'}])
+        .problems
+    ).toEqual([])
   })
 })

@@ -5,11 +5,29 @@
  */
 import {expect} from 'vitest'
 import {
-  article, assignEids, content, documentOf, findByEid, intro, linkReferences, paragraph, point, recital, subparagraph, textOf,
-  type Document, type Node
+  article,
+  assignEids,
+  content,
+  documentOf,
+  findByEid,
+  intro,
+  linkReferences,
+  paragraph,
+  point,
+  recital,
+  subparagraph,
+  textOf,
+  type Document,
+  type Node
 } from '@redlex/tree'
 import {
-  applyAmendments, applyInverse, loadAmendments, parseAmendments, stringifyAmendments, type Amendment, type ApplyOptions,
+  applyAmendments,
+  applyInverse,
+  loadAmendments,
+  parseAmendments,
+  stringifyAmendments,
+  type Amendment,
+  type ApplyOptions,
   type ApplyResult
 } from '@redlex/amend'
 
@@ -32,7 +50,12 @@ function ids(document: Document): Set<string> {
  * Apply `amendments` to `base` and assert every invariant; returns the result
  * for further assertions.
  */
-export function checkAmendments(base: Document, amendments: Amendment[], expected: Document, options?: ApplyOptions): ApplyResult {
+export function checkAmendments(
+  base: Document,
+  amendments: Amendment[],
+  expected: Document,
+  options?: ApplyOptions
+): ApplyResult {
   const frozen = structuredClone(base)
   const result = applyAmendments(base, amendments, options)
   // apply → expected; the input is untouched
@@ -46,13 +69,16 @@ export function checkAmendments(base: Document, amendments: Amendment[], expecte
     expect(json).toEqual(list)
     expect(loadAmendments(stringifyAmendments(list))).toEqual(list)
   }
-  expect(strip(applyAmendments(base, loadAmendments(stringifyAmendments(amendments)), options).document)).toEqual(strip(result.document))
+  expect(strip(applyAmendments(base, loadAmendments(stringifyAmendments(amendments)), options).document)).toEqual(
+    strip(result.document)
+  )
   // mapping: the log speaks of base eIds before and result eIds after
   const before = ids(base)
   const after = ids(result.document)
   for (const entry of result.log) {
     for (const effect of entry.effects) {
-      if (effect.before !== undefined) expect(before, `${entry.amendment}: before ${effect.before}`).toContain(effect.before)
+      if (effect.before !== undefined)
+        expect(before, `${entry.amendment}: before ${effect.before}`).toContain(effect.before)
       if (effect.after !== undefined) expect(after, `${entry.amendment}: after ${effect.after}`).toContain(effect.after)
     }
   }
@@ -65,10 +91,16 @@ export function checkAmendments(base: Document, amendments: Amendment[], expecte
   for (const entry of result.log) {
     for (const effect of entry.effects) {
       if (effect.after === undefined) expect(effect.text).toBeUndefined()
-      else expect(effect.text, `${entry.amendment}: text of ${effect.after}`).toBe(textOf(findByEid(result.document, effect.after)!, {notes: true}))
+      else
+        expect(effect.text, `${entry.amendment}: text of ${effect.after}`).toBe(
+          textOf(findByEid(result.document, effect.after)!, {notes: true})
+        )
     }
   }
-  return {...result, log: result.log.map((entry) => ({...entry, effects: entry.effects.map(({text: _text, ...effect}) => effect)}))}
+  return {
+    ...result,
+    log: result.log.map((entry) => ({...entry, effects: entry.effects.map(({text: _text, ...effect}) => effect)}))
+  }
 }
 
 /** Mutate a copy of `document` with `edit`, then recompute eIds and references: an expected text written by hand. */
@@ -87,27 +119,71 @@ export function edited(document: Document, edit: (copy: Document, at: (eId: stri
  * has paragraphs and points; cross-references in recitals and articles.
  */
 export function sample(): Document {
-  return linkReferences(assignEids(documentOf([
-    {type: 'preamble', children: [
-      {type: 'citations', children: [{type: 'citation', eId: '', children: [content('Having regard to the Treaty on the Functioning of the European Union, and in particular Article 114 thereof,')]}]},
-      {type: 'recitals', children: [
-        recital('(1)', [content('Article 1 sets out the subject matter.')]),
-        recital('(2)', [content('The rules in Articles 2 to 3 should be proportionate.')]),
-        recital('(3)', [content('The definitions in Article 2(1), point (a), are narrow.')]),
-        recital('(4)', [content('This Regulation should apply until the long-term legislation applies. That legislation should repeal this Regulation.')])
-      ]}
-    ]},
-    {type: 'body', children: [
-      article('Article 1', 'Subject matter', [content('This Regulation lays down temporary rules; see recital 4 and Article 3.')]),
-      article('Article 2', 'Scope', [
-        paragraph('1.', [intro('This Regulation covers:'), point('(a)', [content('material constituting child sexual abuse;')]), point('(b)', [content('solicitation of children, as referred to in point (a).')])]),
-        paragraph('2.', [content('Paragraph 1 applies without prejudice to Article 3.')])
-      ]),
-      article('Article 3', 'Safeguards', [content('The processing shall be proportionate. The processing shall be limited to what is strictly necessary.')]),
-      article('Article 4', 'Entry into force and application', [
-        content('This Regulation shall enter into force on the twentieth day following that of its publication.'),
-        subparagraph([content('It shall apply until 31 December 2025. The long-term legislation shall repeal this Regulation.')])
+  return linkReferences(
+    assignEids(
+      documentOf([
+        {
+          type: 'preamble',
+          children: [
+            {
+              type: 'citations',
+              children: [
+                {
+                  type: 'citation',
+                  eId: '',
+                  children: [
+                    content(
+                      'Having regard to the Treaty on the Functioning of the European Union, and in particular Article 114 thereof,'
+                    )
+                  ]
+                }
+              ]
+            },
+            {
+              type: 'recitals',
+              children: [
+                recital('(1)', [content('Article 1 sets out the subject matter.')]),
+                recital('(2)', [content('The rules in Articles 2 to 3 should be proportionate.')]),
+                recital('(3)', [content('The definitions in Article 2(1), point (a), are narrow.')]),
+                recital('(4)', [
+                  content(
+                    'This Regulation should apply until the long-term legislation applies. That legislation should repeal this Regulation.'
+                  )
+                ])
+              ]
+            }
+          ]
+        },
+        {
+          type: 'body',
+          children: [
+            article('Article 1', 'Subject matter', [
+              content('This Regulation lays down temporary rules; see recital 4 and Article 3.')
+            ]),
+            article('Article 2', 'Scope', [
+              paragraph('1.', [
+                intro('This Regulation covers:'),
+                point('(a)', [content('material constituting child sexual abuse;')]),
+                point('(b)', [content('solicitation of children, as referred to in point (a).')])
+              ]),
+              paragraph('2.', [content('Paragraph 1 applies without prejudice to Article 3.')])
+            ]),
+            article('Article 3', 'Safeguards', [
+              content(
+                'The processing shall be proportionate. The processing shall be limited to what is strictly necessary.'
+              )
+            ]),
+            article('Article 4', 'Entry into force and application', [
+              content('This Regulation shall enter into force on the twentieth day following that of its publication.'),
+              subparagraph([
+                content(
+                  'It shall apply until 31 December 2025. The long-term legislation shall repeal this Regulation.'
+                )
+              ])
+            ])
+          ]
+        }
       ])
-    ]}
-  ])).document)
+    ).document
+  )
 }

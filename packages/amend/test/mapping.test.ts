@@ -26,7 +26,9 @@ describe('EidMapping', () => {
     expect(m.deleted).toEqual(['rec_2'])
     expect(m.renames).toEqual(result.renames)
     // every result eId is reached from the base or inserted
-    const reached = ids(base).map((eId) => m.map(eId)).filter((eId): eId is string => typeof eId === 'string')
+    const reached = ids(base)
+      .map((eId) => m.map(eId))
+      .filter((eId): eId is string => typeof eId === 'string')
     expect([...reached, ...m.inserted].sort()).toEqual(ids(result.document).sort())
   })
 
@@ -43,7 +45,9 @@ describe('EidMapping', () => {
   it('composes: two applications in a row map as one', () => {
     const base = sample()
     const first = applyAmendments(base, amendments, {renumber: 'sequential'})
-    const second = applyAmendments(first.document, [{id: 'd', type: 'delete', target: 'art_1'}], {renumber: 'sequential'})
+    const second = applyAmendments(first.document, [{id: 'd', type: 'delete', target: 'art_1'}], {
+      renumber: 'sequential'
+    })
     const both = first.mapping.compose(second.mapping)
     expect(both.map('art_1')).toBeNull()
     expect(both.map('art_2')).toBe('art_2') // base Article 2 → 3 → 2
@@ -55,7 +59,13 @@ describe('EidMapping', () => {
   })
 
   it('refuses two eIds mapped to one', () => {
-    expect(() => new EidMapping([['a', 'x'], ['b', 'x']])).toThrow(TypeError)
+    expect(
+      () =>
+        new EidMapping([
+          ['a', 'x'],
+          ['b', 'x']
+        ])
+    ).toThrow(TypeError)
     expect(EidMapping.identity(['a']).toJSON()).toEqual({map: {a: 'a'}, inserted: []})
   })
 })

@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {AMENDMENT_TYPES, DATE_ANCHORS, loadAmendments, parseAmendments, parseDate, stringifyAmendments, type Amendment} from '@redlex/amend'
+import {
+  AMENDMENT_TYPES,
+  DATE_ANCHORS,
+  loadAmendments,
+  parseAmendments,
+  parseDate,
+  stringifyAmendments,
+  type Amendment
+} from '@redlex/amend'
 import {RedlexError} from '@redlex/tree'
 
 /** The thrown RedlexError (fails the test when nothing is thrown). */
@@ -20,13 +28,16 @@ const start = (e: RedlexError): string => {
 
 describe('parseAmendments / loadAmendments: bad input', () => {
   it('unknown amendment type: lists the known types, with path and place', () => {
-    const yaml = '- id: a1\n  type: substitute\n  target: art_1\n  text: x\n  by: y\n- id: a2\n  type: substitue\n  target: art_1\n'
+    const yaml =
+      '- id: a1\n  type: substitute\n  target: art_1\n  text: x\n  by: y\n- id: a2\n  type: substitue\n  target: art_1\n'
     const e = failure(() => loadAmendments(yaml, {file: 'isc.yaml'}))
     expect(e.code).toBe('amend/unknown-type')
     expect(e.path).toBe('[1].type')
     expect(start(e)).toBe('7:9')
     expect(e.expected).toEqual([...AMENDMENT_TYPES])
-    expect(e.message).toMatch(/^isc\.yaml:7:9: Unknown amendment type `substitue`; known types: replace, insert, delete, move/)
+    expect(e.message).toMatch(
+      /^isc\.yaml:7:9: Unknown amendment type `substitue`; known types: replace, insert, delete, move/
+    )
   })
 
   it('missing target: points at the amendment', () => {
@@ -61,14 +72,29 @@ describe('parseAmendments / loadAmendments: bad input', () => {
 
   it('schema violations: wrong types, unknown fields, duplicate ids, both or neither of two fields', () => {
     const cases: Array<[string, string, string, string]> = [
-      ['- id: a\n  type: substitute\n  target: art_1\n  text: x\n  by: y\n  occurrence: 0\n', 'amend/invalid-field', '[0].occurrence', '6:15'],
+      [
+        '- id: a\n  type: substitute\n  target: art_1\n  text: x\n  by: y\n  occurrence: 0\n',
+        'amend/invalid-field',
+        '[0].occurrence',
+        '6:15'
+      ],
       ['- id: a\n  type: delete\n  target: art_1\n  targte: art_2\n', 'amend/unknown-field', '[0].targte', '4:11'],
-      ['- id: a\n  type: delete\n  target: art_1\n- id: a\n  type: delete\n  target: art_2\n', 'amend/duplicate-id', '[1].id', '4:7'],
+      [
+        '- id: a\n  type: delete\n  target: art_1\n- id: a\n  type: delete\n  target: art_2\n',
+        'amend/duplicate-id',
+        '[1].id',
+        '4:7'
+      ],
       ['- id: a\n  type: insert\n  at: {after: art_1}\n', 'amend/invalid-field', '[0]', '1:3'],
       ['- id: a\n  type: insert\n  at: {behind: art_1}\n  markdown: x\n', 'amend/invalid-field', '[0].at', '3:7'],
       ['- id: a\n  type: placeholder\n  target: art_1\n  reason: r\n', 'amend/invalid-field', '[0]', '1:3'],
       ['- id: a\n  type: delete\n  target: "art 1"\n', 'amend/invalid-field', '[0].target', '3:11'],
-      ['- id: a\n  type: delete\n  target: art_1\n  provenance: {conclusion: c1, services: SJ}\n', 'amend/invalid-field', '[0].provenance.services', '4:42'],
+      [
+        '- id: a\n  type: delete\n  target: art_1\n  provenance: {conclusion: c1, services: SJ}\n',
+        'amend/invalid-field',
+        '[0].provenance.services',
+        '4:42'
+      ],
       ['amendments: 3\n', 'amend/not-a-list', undefined as unknown as string, '1:1']
     ]
     for (const [yaml, code, path, place] of cases) {
@@ -87,7 +113,20 @@ describe('parseAmendments / loadAmendments: bad input', () => {
   it('round-trips every type through YAML and JSON', () => {
     const all: Amendment[] = [
       {id: 'a1', type: 'replace', target: 'art_1', markdown: '### Article 1\n\nText.'},
-      {id: 'a2', type: 'insert', at: {after: 'art_1'}, content: [{type: 'article', eId: '', num: 'Article 2', children: [{type: 'content', children: [{type: 'text', value: 'T.'}]}]}], numbering: 'keep'},
+      {
+        id: 'a2',
+        type: 'insert',
+        at: {after: 'art_1'},
+        content: [
+          {
+            type: 'article',
+            eId: '',
+            num: 'Article 2',
+            children: [{type: 'content', children: [{type: 'text', value: 'T.'}]}]
+          }
+        ],
+        numbering: 'keep'
+      },
       {id: 'a3', type: 'delete', target: 'art_2', provenance: {conclusion: '1', services: ['SJ', 'HOME'], note: 'n'}},
       {id: 'a4', type: 'move', target: 'art_3__para_2', to: {lastChildOf: 'recitals'}, as: 'recital'},
       {id: 'a5', type: 'setNum', target: 'art_4', num: 'Article 4a'},
@@ -95,11 +134,38 @@ describe('parseAmendments / loadAmendments: bad input', () => {
       {id: 'a7', type: 'substitute', target: 'art_4', text: '2025', by: '2024', occurrence: 'all'},
       {id: 'a8', type: 'insertText', target: 'art_4', anchor: 'until', position: 'after', text: ' 3 August 2024'},
       {id: 'a9', type: 'deleteText', target: 'art_4', text: ' x', occurrence: 2},
-      {id: 'b1', type: 'placeholder', target: 'art_1', text: 'child prostitution', value: '…', reason: 'no agreed wording'},
+      {
+        id: 'b1',
+        type: 'placeholder',
+        target: 'art_1',
+        text: 'child prostitution',
+        value: '…',
+        reason: 'no agreed wording'
+      },
       {id: 'b2', type: 'sunset', date: 'ep-term-end:9', sentence: 'It shall apply until {date}.'},
-      {id: 'b3', type: 'moveRepealToRecitals', target: 'art_4', text: 'It shall repeal this Regulation.', recital: 'It should repeal this Regulation.', to: {after: 'rec_7'}},
-      {id: 'b4', type: 'renumber', nums: {art_5: 'Article 4'}, references: [{at: 'rec_1', index: 0, from: 'Article 5', to: 'Article 4'}]},
-      {id: 'b5', type: 'spliceText', target: 'art_1', block: 0, start: 3, end: 7, insert: [{type: 'placeholder', kind: 'value', value: '…'}]}
+      {
+        id: 'b3',
+        type: 'moveRepealToRecitals',
+        target: 'art_4',
+        text: 'It shall repeal this Regulation.',
+        recital: 'It should repeal this Regulation.',
+        to: {after: 'rec_7'}
+      },
+      {
+        id: 'b4',
+        type: 'renumber',
+        nums: {art_5: 'Article 4'},
+        references: [{at: 'rec_1', index: 0, from: 'Article 5', to: 'Article 4'}]
+      },
+      {
+        id: 'b5',
+        type: 'spliceText',
+        target: 'art_1',
+        block: 0,
+        start: 3,
+        end: 7,
+        insert: [{type: 'placeholder', kind: 'value', value: '…'}]
+      }
     ]
     expect(new Set(all.map((a) => a.type))).toEqual(new Set(AMENDMENT_TYPES))
     expect(loadAmendments(stringifyAmendments(all))).toEqual(all)

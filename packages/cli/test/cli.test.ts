@@ -7,7 +7,8 @@ import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {run} from '@redlex/cli'
 
-const example = (name: string) => fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
+const example = (name: string) =>
+  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url))
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 
@@ -52,7 +53,10 @@ describe('redlex (usage)', () => {
       [['compare', example('pre-isc.md'), '--format', 'html'], /takes two files/],
       [['compare', example('pre-isc.md'), example('pre-isc.md'), '--format', 'docx'], /needs -o FILE/],
       [['apply', example('pre-isc.md')], /`apply` needs --isc FILE/],
-      [['apply', example('pre-isc.md'), '--isc', example('isc.yaml'), '--renumber', 'roman'], /--renumber must be one of sequential, amending-act/]
+      [
+        ['apply', example('pre-isc.md'), '--isc', example('isc.yaml'), '--renumber', 'roman'],
+        /--renumber must be one of sequential, amending-act/
+      ]
     ]
     for (const [argv, message] of cases) {
       const result = await cli(...argv)
@@ -67,7 +71,9 @@ describe('redlex check', () => {
   it('should print the format and counts', async () => {
     const result = await cli('check', example('pre-isc.md'))
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('markdown, regulation (proposal): 5 citations, 7 recitals, 4 articles, 0 chapters, 0 annexes')
+    expect(result.stdout).toContain(
+      'markdown, regulation (proposal): 5 citations, 7 recitals, 4 articles, 0 chapters, 0 annexes'
+    )
   })
 
   it('should print JSON with --json', async () => {
@@ -101,7 +107,9 @@ describe('redlex check', () => {
     writeFileSync(file, '### Article 1\n\n1. One.\n\n3. Three.\n')
     const result = await cli('check', file)
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(`${file}:5:1: paragraph 3 skips a number in the paragraph sequence. Number paragraphs in order without gaps (inserted units: 4a after 4) [markdown/skipped-number]\n`)
+    expect(result.stderr).toBe(
+      `${file}:5:1: paragraph 3 skips a number in the paragraph sequence. Number paragraphs in order without gaps (inserted units: 4a after 4) [markdown/skipped-number]\n`
+    )
     const lenient = await cli('check', file, '--lenient', '--json')
     expect(lenient.code).toBe(0)
     expect(JSON.parse(lenient.stdout).warnings[0].code).toBe('markdown/skipped-number')
@@ -137,7 +145,16 @@ describe('redlex convert and format', () => {
 describe('redlex apply, compare, verify', () => {
   it('should apply the ISC record and write the text and the log', async () => {
     const dir = scratch()
-    const result = await cli('apply', example('pre-isc.md'), '--isc', example('isc.yaml'), '-o', join(dir, 'post.md'), '--log', join(dir, 'changes.json'))
+    const result = await cli(
+      'apply',
+      example('pre-isc.md'),
+      '--isc',
+      example('isc.yaml'),
+      '-o',
+      join(dir, 'post.md'),
+      '--log',
+      join(dir, 'changes.json')
+    )
     expect(result.code, result.stderr).toBe(0)
     const post = readFileSync(join(dir, 'post.md'), 'utf8')
     expect(post).not.toBe(readFileSync(example('pre-isc.md'), 'utf8'))
@@ -164,9 +181,15 @@ describe('redlex apply, compare, verify', () => {
     }
     walk(comparison.changes)
     expect(flat.some((c) => c.status !== 'unchanged' && c.causes && c.causes.length > 0)).toBe(true)
-    for (const [format, check] of [['html', (s: string) => s.startsWith('<!DOCTYPE html>')], ['md', (s: string) => s.includes('ISC/2020/06507')]] as const) {
+    for (const [format, check] of [
+      ['html', (s: string) => s.startsWith('<!DOCTYPE html>')],
+      ['md', (s: string) => s.includes('ISC/2020/06507')]
+    ] as const) {
       const out = join(dir, `comparison.${format}`)
-      expect((await cli('compare', example('pre-isc.md'), post, '--isc', example('isc.yaml'), '--format', format, '-o', out)).code).toBe(0)
+      expect(
+        (await cli('compare', example('pre-isc.md'), post, '--isc', example('isc.yaml'), '--format', format, '-o', out))
+          .code
+      ).toBe(0)
       expect(check(readFileSync(out, 'utf8'))).toBe(true)
     }
     const docx = join(dir, 'comparison.docx')
@@ -178,7 +201,19 @@ describe('redlex apply, compare, verify', () => {
     const dir = scratch()
     const post = join(dir, 'post.md')
     await cli('apply', example('pre-isc.md'), '--isc', example('isc.yaml'), '-o', post)
-    const named = await cli('compare', example('pre-isc.md'), post, '--isc', example('isc.yaml'), '--format', 'md', '--names', 'pre-ISC draft, post-ISC text', '--title', 'Post-ISC <comparison>')
+    const named = await cli(
+      'compare',
+      example('pre-isc.md'),
+      post,
+      '--isc',
+      example('isc.yaml'),
+      '--format',
+      'md',
+      '--names',
+      'pre-ISC draft, post-ISC text',
+      '--title',
+      'Post-ISC <comparison>'
+    )
     expect(named.code, named.stderr).toBe(0)
     expect(named.stdout.split('\n')[0]).toBe('# Post-ISC &lt;comparison\\>')
     expect(named.stdout).toContain('**Versions compared:** pre-ISC draft (before) → post-ISC text (after)')
@@ -190,7 +225,9 @@ describe('redlex apply, compare, verify', () => {
     expect([comparison.before.name, comparison.after.name]).toEqual(['pre-isc', 'post'])
     expect(plain.stdout).not.toContain(dir)
     const docx = join(dir, 'c.docx')
-    expect((await cli('compare', example('pre-isc.md'), post, '--format', 'docx', '-o', docx, '--names', 'A,B')).code).toBe(0)
+    expect(
+      (await cli('compare', example('pre-isc.md'), post, '--format', 'docx', '-o', docx, '--names', 'A,B')).code
+    ).toBe(0)
     const zip = await JSZip.loadAsync(readFileSync(docx))
     expect(await zip.file('word/header1.xml')!.async('string')).toContain('A → B')
     const bad = await cli('compare', example('pre-isc.md'), post, '--format', 'md', '--names', 'only one')
@@ -199,7 +236,14 @@ describe('redlex apply, compare, verify', () => {
   })
 
   it('should show unchanged provisions with --show-unchanged', async () => {
-    const shown = await cli('compare', example('pre-isc.md'), example('pre-isc.md'), '--format', 'md', '--show-unchanged')
+    const shown = await cli(
+      'compare',
+      example('pre-isc.md'),
+      example('pre-isc.md'),
+      '--format',
+      'md',
+      '--show-unchanged'
+    )
     expect(shown.stdout).toMatch(/### Article 1\(1\) — unchanged/)
     const hidden = await cli('compare', example('pre-isc.md'), example('pre-isc.md'), '--format', 'md')
     expect(hidden.stdout).not.toMatch(/— unchanged/)
@@ -219,7 +263,16 @@ describe('redlex apply, compare, verify', () => {
   it('should fail on a failing amendment with its id and leave no output file', async () => {
     const dir = scratch()
     const out = join(dir, 'post.md')
-    const result = await cli('apply', example('pre-isc.md'), '--isc', fixture('failing-isc.yaml'), '-o', out, '--log', join(dir, 'log.json'))
+    const result = await cli(
+      'apply',
+      example('pre-isc.md'),
+      '--isc',
+      fixture('failing-isc.yaml'),
+      '-o',
+      out,
+      '--log',
+      join(dir, 'log.json')
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^.*failing-isc\.yaml:20:9: Amendment bad-1 .*\(amendment bad-1, conclusion C1\)/)
     expect(result.stderr).toMatch(/\[amend\/[a-z-]+\]\n$/)

@@ -11,12 +11,16 @@ import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {run} from '@redlex/cli'
 
-const example = (name: string) => fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
+const example = (name: string) =>
+  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
 
 async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = ''
   let stderr = ''
-  const code = await run(argv, {stdout: (text) => void (stdout += String(text)), stderr: (text) => void (stderr += text)})
+  const code = await run(argv, {
+    stdout: (text) => void (stdout += String(text)),
+    stderr: (text) => void (stderr += text)
+  })
   return {code, stdout, stderr}
 }
 
@@ -83,7 +87,9 @@ describe('redlex outline', () => {
     const {dir} = workspace('      - {id: a, type: delete, target: art_1}')
     const top = await cli('outline', join(dir, 'drafts', 'pre-isc.md'))
     expect(top.code).toBe(0)
-    expect(top.stdout).toBe('art_1  Article 1 Subject matter — The gatekeeper shall comply with Article 2.\nart_2  Article 2 Obligations\n')
+    expect(top.stdout).toBe(
+      'art_1  Article 1 Subject matter — The gatekeeper shall comply with Article 2.\nart_2  Article 2 Obligations\n'
+    )
     const all = await cli('outline', join(dir, 'drafts', 'pre-isc.md'), '--all', '--words', '3')
     expect(all.stdout.split('\n')).toEqual([
       'art_1  Article 1 Subject matter — The gatekeeper shall …',
@@ -103,25 +109,36 @@ describe('redlex outline', () => {
 
 describe('redlex check RECORD (against its draft)', () => {
   it('reports every problem at once, with the expected siblings and the provision text, and exits 1', async () => {
-    const {recordFile} = workspace([
-      '      - {id: wrong-target, type: delete, target: art_2__para_4}',
-      '      - {id: fine, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}',
-      '      - {id: wrong-text, type: substitute, target: art_1, text: gatekeepers, by: providers}',
-      '      - {id: not-started, type: insertText, target: art_1, anchor: comply, position: after, text: " fully"}'
-    ].join('\n'))
+    const {recordFile} = workspace(
+      [
+        '      - {id: wrong-target, type: delete, target: art_2__para_4}',
+        '      - {id: fine, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}',
+        '      - {id: wrong-text, type: substitute, target: art_1, text: gatekeepers, by: providers}',
+        '      - {id: not-started, type: insertText, target: art_1, anchor: comply, position: after, text: " fully"}'
+      ].join('\n')
+    )
     const result = await cli('check', recordFile)
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('2 amendment(s) cannot be applied to')
-    expect(result.stderr).toContain('Amendment wrong-target (delete) cannot be applied: No provision `art_2__para_4` in the base text')
+    expect(result.stderr).toContain(
+      'Amendment wrong-target (delete) cannot be applied: No provision `art_2__para_4` in the base text'
+    )
     expect(result.stderr).toContain('  expected one of: art_2__para_1, art_2__para_2, art_2__para_3\n')
-    expect(result.stderr).toContain('Amendment wrong-text (substitute) cannot be applied: The quoted text ‘gatekeepers’ is not in art_1')
+    expect(result.stderr).toContain(
+      'Amendment wrong-text (substitute) cannot be applied: The quoted text ‘gatekeepers’ is not in art_1'
+    )
     expect(result.stderr).toContain('  found: «The gatekeeper shall comply with Article 2.»\n')
   })
 
   it('says so when every amendment applies, and gives JSON', async () => {
-    const {recordFile} = workspace('      - {id: fine, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}')
+    const {recordFile} = workspace(
+      '      - {id: fine, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}'
+    )
     const ok = await cli('check', recordFile)
-    expect([ok.code, ok.stdout.trim().split('\n').pop()]).toEqual([0, `${recordFile}: every amendment applies to ${join(recordFile, '..', 'drafts', 'pre-isc.md')}`])
+    expect([ok.code, ok.stdout.trim().split('\n').pop()]).toEqual([
+      0,
+      `${recordFile}: every amendment applies to ${join(recordFile, '..', 'drafts', 'pre-isc.md')}`
+    ])
     const json = JSON.parse((await cli('check', recordFile, '--json')).stdout) as Record<string, unknown>
     expect(json).toMatchObject({reference: 'ISC/2020/00001', amendments: 1, problems: []})
   })
@@ -129,18 +146,24 @@ describe('redlex check RECORD (against its draft)', () => {
 
 describe('redlex apply --isc RECORD (draft from the record)', () => {
   it('takes the draft from `draft:`, relative to the record, and prints warnings', async () => {
-    const {dir, recordFile} = workspace([
-      '      - {id: scope, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}',
-      '      - {id: end, type: sunset, date: "ep-term-end:current"}'
-    ].join('\n'))
+    const {dir, recordFile} = workspace(
+      [
+        '      - {id: scope, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}',
+        '      - {id: end, type: sunset, date: "ep-term-end:current"}'
+      ].join('\n')
+    )
     const out = join(dir, 'post.md')
     const result = await cli('apply', '--isc', recordFile, '-o', out)
     expect(result.code).toBe(0)
     const post = readFileSync(out, 'utf8')
     expect(post).toContain('The provider shall report.')
     // the sunset goes before the binding-force formula
-    expect(post.indexOf('It shall apply until 16 July 2029.')).toBeLessThan(post.indexOf('This Regulation shall be binding'))
-    expect(result.stderr).toContain('warning: ep-term-end:current: the end of the 10th European Parliament term is provisional')
+    expect(post.indexOf('It shall apply until 16 July 2029.')).toBeLessThan(
+      post.indexOf('This Regulation shall be binding')
+    )
+    expect(result.stderr).toContain(
+      'warning: ep-term-end:current: the end of the 10th European Parliament term is provisional'
+    )
     expect(result.stderr).toContain('[amend/provisional-date]')
   })
 

@@ -12,7 +12,10 @@ const fixture = (name: string) => fileURLToPath(new URL(`../../ep/test/fixtures/
 async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = ''
   let stderr = ''
-  const code = await run(argv, {stdout: (text) => void (stdout += typeof text === 'string' ? text : ''), stderr: (text) => void (stderr += text)})
+  const code = await run(argv, {
+    stdout: (text) => void (stdout += typeof text === 'string' ? text : ''),
+    stderr: (text) => void (stderr += text)
+  })
   return {code, stdout, stderr}
 }
 
@@ -21,16 +24,41 @@ describe('redlex ep-amendments', () => {
   const out = (name: string) => join(dir, name)
 
   it('writes the typed amendments, the report, the amended text and a redline naming EP amendments', async () => {
-    const result = await cli('ep-amendments', fixture('amendments.html'), '--against', fixture('proposal.md'),
-      '-o', out('amendments.yaml'), '--report', out('report.json'), '--text', out('amended.md'), '--redline', out('redline.html'))
+    const result = await cli(
+      'ep-amendments',
+      fixture('amendments.html'),
+      '--against',
+      fixture('proposal.md'),
+      '-o',
+      out('amendments.yaml'),
+      '--report',
+      out('report.json'),
+      '--text',
+      out('amended.md'),
+      '--redline',
+      out('redline.html')
+    )
     expect(result.stderr).toContain('16 amendments: 15 applied, 1 not located, 0 in conflict (P9_TA(2099)0001)')
     expect(result.code).toBe(0)
     const report = JSON.parse(readFileSync(out('report.json'), 'utf8'))
     expect(report).toMatchObject({reference: 'P9_TA(2099)0001', total: 16, applied: 15, notLocated: 1, conflicts: 0})
-    expect(report.items[12]).toEqual({number: '13', target: 'Annex I — point 1', status: 'notLocated', reason: 'the proposal as given has no annexes (Annex I)'})
+    expect(report.items[12]).toEqual({
+      number: '13',
+      target: 'Annex I — point 1',
+      status: 'notLocated',
+      reason: 'the proposal as given has no annexes (Annex I)'
+    })
     const list = parse(readFileSync(out('amendments.yaml'), 'utf8'))
-    expect(list).toMatchObject({targets: 'current', renumber: 'amending-act', source: {kind: 'ep-amendment', reference: 'P9_TA(2099)0001', date: '2099-02-03'}})
-    expect(list.amendments.find((a: {id: string}) => a.id === 'ep-6')).toMatchObject({type: 'replace', target: 'art_2__para_1__point_a', provenance: {source: {number: '6'}}})
+    expect(list).toMatchObject({
+      targets: 'current',
+      renumber: 'amending-act',
+      source: {kind: 'ep-amendment', reference: 'P9_TA(2099)0001', date: '2099-02-03'}
+    })
+    expect(list.amendments.find((a: {id: string}) => a.id === 'ep-6')).toMatchObject({
+      type: 'replace',
+      target: 'art_2__para_1__point_a',
+      provenance: {source: {number: '6'}}
+    })
     const amended = readFileSync(out('amended.md'), 'utf8')
     expect(amended).toContain('### Article 3a')
     expect(amended).toContain('(1a) Gadgets are not widgets.')
@@ -40,21 +68,49 @@ describe('redlex ep-amendments', () => {
   })
 
   it('writes Akoma Ntoso for --text FILE.xml', async () => {
-    const result = await cli('ep-amendments', fixture('amendments.html'), '--against', fixture('proposal.md'), '-o', out('a2.yaml'), '--text', out('amended.xml'))
+    const result = await cli(
+      'ep-amendments',
+      fixture('amendments.html'),
+      '--against',
+      fixture('proposal.md'),
+      '-o',
+      out('a2.yaml'),
+      '--text',
+      out('amended.xml')
+    )
     expect(result.code).toBe(0)
     expect(readFileSync(out('amended.xml'), 'utf8')).toMatch(/<akomaNtoso[\s\S]*Gadgets are not widgets\./)
   })
 
   it('gives a list that `redlex apply --amendments` applies to the same text', async () => {
-    await cli('ep-amendments', fixture('amendments.html'), '--against', fixture('proposal.md'), '-o', out('list.yaml'), '--text', out('ep.md'))
+    await cli(
+      'ep-amendments',
+      fixture('amendments.html'),
+      '--against',
+      fixture('proposal.md'),
+      '-o',
+      out('list.yaml'),
+      '--text',
+      out('ep.md')
+    )
     const applied = await cli('apply', fixture('proposal.md'), '--amendments', out('list.yaml'))
     expect(applied.code).toBe(0)
     expect(applied.stdout).toBe(readFileSync(out('ep.md'), 'utf8'))
   })
 
   it('applies a plain list (targets of the base text, all or nothing)', async () => {
-    writeFileSync(out('plain.yaml'), '- id: a1\n  type: substitute\n  target: art_4__para_1\n  text: report period\n  by: reporting period\n')
-    const ok = await cli('apply', fixture('proposal.md'), '--amendments', out('plain.yaml'), '--renumber', 'amending-act')
+    writeFileSync(
+      out('plain.yaml'),
+      '- id: a1\n  type: substitute\n  target: art_4__para_1\n  text: report period\n  by: reporting period\n'
+    )
+    const ok = await cli(
+      'apply',
+      fixture('proposal.md'),
+      '--amendments',
+      out('plain.yaml'),
+      '--renumber',
+      'amending-act'
+    )
     expect(ok.code).toBe(0)
     expect(ok.stdout).toContain('The report shall cover the reporting period.')
     writeFileSync(out('bad.yaml'), '- id: a1\n  type: delete\n  target: art_9\n')
@@ -62,14 +118,33 @@ describe('redlex ep-amendments', () => {
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('[amend/target-not-found]')
     writeFileSync(out('setting.yaml'), 'targets: later\namendments: []\n')
-    expect((await cli('apply', fixture('proposal.md'), '--amendments', out('setting.yaml'))).stderr).toContain('[cli/invalid-setting]')
+    expect((await cli('apply', fixture('proposal.md'), '--amendments', out('setting.yaml'))).stderr).toContain(
+      '[cli/invalid-setting]'
+    )
   })
 
   it('says what is wrong with the command line (exit 2) or the input (exit 1)', async () => {
-    expect(await cli('ep-amendments', fixture('amendments.html'))).toMatchObject({code: 2, stderr: expect.stringContaining('needs --against PROPOSAL')})
-    expect(await cli('ep-amendments', fixture('amendments.html'), '--against', fixture('proposal.md'), '--redline', out('x.pdf'))).toMatchObject({code: 2})
-    expect(await cli('apply', fixture('proposal.md'), '--amendments', out('list.yaml'), '--isc', out('list.yaml'))).toMatchObject({code: 2})
-    expect(await cli('ep-amendments', fixture('proposal.md'), '--against', fixture('proposal.md'))).toMatchObject({code: 1, stderr: expect.stringContaining('[ep/not-amendments]')})
+    expect(await cli('ep-amendments', fixture('amendments.html'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('needs --against PROPOSAL')
+    })
+    expect(
+      await cli(
+        'ep-amendments',
+        fixture('amendments.html'),
+        '--against',
+        fixture('proposal.md'),
+        '--redline',
+        out('x.pdf')
+      )
+    ).toMatchObject({code: 2})
+    expect(
+      await cli('apply', fixture('proposal.md'), '--amendments', out('list.yaml'), '--isc', out('list.yaml'))
+    ).toMatchObject({code: 2})
+    expect(await cli('ep-amendments', fixture('proposal.md'), '--against', fixture('proposal.md'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('[ep/not-amendments]')
+    })
     expect((await cli('ep-amendments', '--help')).stdout).toContain('Usage: redlex ep-amendments')
   })
 })
@@ -79,13 +154,26 @@ const dataAct = fileURLToPath(new URL('../../../../shared/corpus/data-act/ep-pos
 describe.skipIf(!existsSync(dataAct))('redlex ep-amendments on a whole-text position (the Data Act)', () => {
   it('writes its marked changes, its counts and the EP’s text, without a proposal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redlex-ep-'))
-    const result = await cli('ep-amendments', dataAct, '-o', join(dir, 'changes.yaml'), '--report', join(dir, 'report.json'), '--text', join(dir, 'ep.md'))
+    const result = await cli(
+      'ep-amendments',
+      dataAct,
+      '-o',
+      join(dir, 'changes.yaml'),
+      '--report',
+      join(dir, 'report.json'),
+      '--text',
+      join(dir, 'ep.md')
+    )
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/whole-text position: \d+ marked changes \(P9_TA\(2023\)0069\)/)
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))
     expect(report).toMatchObject({form: 'whole-text', reference: 'P9_TA(2023)0069', date: '2023-03-14'})
     expect(report.deleted + report.removed).toBeGreaterThanOrEqual(85)
-    expect(parse(readFileSync(join(dir, 'changes.yaml'), 'utf8')).changes[0]).toEqual({eId: 'rec_1', kind: 'deleted', after: 'products connected to the Internet'})
+    expect(parse(readFileSync(join(dir, 'changes.yaml'), 'utf8')).changes[0]).toEqual({
+      eId: 'rec_1',
+      kind: 'deleted',
+      after: 'products connected to the Internet'
+    })
     expect(readFileSync(join(dir, 'ep.md'), 'utf8')).not.toContain('▌')
   })
 })

@@ -14,7 +14,9 @@ function staticGraph(entry: string): {files: string[]; packages: string[]} {
     files.add(file)
     const code = readFileSync(file, 'utf8')
     // `import … from 'x'` and `export … from 'x'`, not `import('x')` (that is loaded on demand).
-    for (const match of code.matchAll(/^(?:import|export)\s[^;'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)) {
+    for (const match of code.matchAll(
+      /^(?:import|export)\s[^;'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm
+    )) {
       const specifier = match[1] ?? match[2]!
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
       else packages.add(specifier)

@@ -7,7 +7,8 @@ import {SaxesParser} from 'saxes'
 import {describe, expect, it} from 'vitest'
 import {run} from '@redlex/cli'
 
-const example = (name: string) => fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
+const example = (name: string) =>
+  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
 
 async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = ''
@@ -28,7 +29,8 @@ describe('redlex on hostile input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redlex-robust-'))
     const record = join(dir, 'bomb.yaml')
     const lines = [readFileSync(example('isc.yaml'), 'utf8'), 'x0: &a0 [x, x, x, x, x, x, x, x, x, x]']
-    for (let i = 1; i < 12; i++) lines.push(`x${i}: &a${i} [${Array.from({length: 10}, () => `*a${i - 1}`).join(', ')}]`)
+    for (let i = 1; i < 12; i++)
+      lines.push(`x${i}: &a${i} [${Array.from({length: 10}, () => `*a${i - 1}`).join(', ')}]`)
     writeFileSync(record, lines.join('\n') + '\n')
     const result = await cli('apply', example('pre-isc.md'), '--isc', record)
     expect(result.code).toBe(1)

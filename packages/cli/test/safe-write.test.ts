@@ -6,8 +6,20 @@
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {
-  chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync,
-  statSync, symlinkSync, truncateSync, writeFileSync
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync
 } from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -15,7 +27,8 @@ import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {run, writeAtomic} from '@redlex/cli'
 
-const example = (name: string) => fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
+const example = (name: string) =>
+  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
 const distIo = fileURLToPath(new URL('../dist/lib/io.js', import.meta.url))
 const isRoot = process.getuid?.() === 0
 
@@ -53,7 +66,9 @@ describe('safe writes: what is refused', () => {
     execFileSync('mkfifo', [fifo])
     const result = await cli('convert', draft, '--to', 'md', '-o', fifo)
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(`${fifo}: The output is a FIFO (named pipe), not a regular file. Give the path of a regular file; for standard output leave -o out or write \`-o -\` (to discard it: \`> /dev/null\`) [cli/output-not-a-file]\n`)
+    expect(result.stderr).toBe(
+      `${fifo}: The output is a FIFO (named pipe), not a regular file. Give the path of a regular file; for standard output leave -o out or write \`-o -\` (to discard it: \`> /dev/null\`) [cli/output-not-a-file]\n`
+    )
     expect(lstatSync(fifo).isFIFO()).toBe(true)
     expect(temps(dir)).toEqual([])
   })
@@ -91,11 +106,22 @@ describe('safe writes: what is refused', () => {
     for (const output of [draft, viaLink, viaHardLink]) {
       const result = await cli('compare', draft, example('post-isc.md'), '--format', 'html', '-o', output)
       expect(result.code, output).toBe(1)
-      expect(result.stderr).toBe(`${output}: The output is the input ${draft}. Write to another file; redlex never replaces a file it reads (except \`format FILE -o FILE\`) [cli/output-is-input]\n`)
+      expect(result.stderr).toBe(
+        `${output}: The output is the input ${draft}. Write to another file; redlex never replaces a file it reads (except \`format FILE -o FILE\`) [cli/output-is-input]\n`
+      )
     }
     const record = join(dir, 'isc.yaml')
     copyFileSync(example('isc.yaml'), record)
-    const apply = await cli('apply', example('pre-isc.md'), '--isc', record, '-o', join(dir, 'post.md'), '--log', record)
+    const apply = await cli(
+      'apply',
+      example('pre-isc.md'),
+      '--isc',
+      record,
+      '-o',
+      join(dir, 'post.md'),
+      '--log',
+      record
+    )
     expect(apply.stderr).toMatch(/\[cli\/output-is-input\]/)
     expect(readFileSync(record, 'utf8')).toBe(readFileSync(example('isc.yaml'), 'utf8'))
     expect(readFileSync(draft, 'utf8')).toBe(canonical)
@@ -130,7 +156,9 @@ describe('safe writes: what is refused', () => {
     chmodSync(out, 0o444)
     const result = await cli('convert', draft, '--to', 'md', '-o', out)
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(`${out}: The output file is read-only. Make it writable (chmod u+w) if it may be replaced, or write to another file [cli/output-read-only]\n`)
+    expect(result.stderr).toBe(
+      `${out}: The output file is read-only. Make it writable (chmod u+w) if it may be replaced, or write to another file [cli/output-read-only]\n`
+    )
     expect(readFileSync(out, 'utf8')).toBe('old\n')
     expect(statSync(out).mode & 0o777).toBe(0o444)
   })
@@ -185,7 +213,16 @@ describe('safe writes: what is written', () => {
     const result = await cli('convert', draft, '--to', 'md', '-o', '-')
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(canonical)
-    const apply = await cli('apply', example('pre-isc.md'), '--isc', example('isc.yaml'), '-o', join(scratch().dir, 'post.md'), '--log', '-')
+    const apply = await cli(
+      'apply',
+      example('pre-isc.md'),
+      '--isc',
+      example('isc.yaml'),
+      '-o',
+      join(scratch().dir, 'post.md'),
+      '--log',
+      '-'
+    )
     expect(apply.code).toBe(0)
     expect(JSON.parse(apply.stdout).changes.length).toBeGreaterThan(0)
   })
@@ -207,7 +244,10 @@ describe('safe writes: what is written', () => {
  * that it logs the calls (and, with `kill`, sends itself SIGTERM when the
  * rename is about to happen).
  */
-function childWrite(file: string, kill: boolean): {status: number | null; signal: NodeJS.Signals | null; calls: string[]} {
+function childWrite(
+  file: string,
+  kill: boolean
+): {status: number | null; signal: NodeJS.Signals | null; calls: string[]} {
   const script = `
     import fs from 'node:fs'
     import {syncBuiltinESMExports} from 'node:module'
@@ -263,7 +303,9 @@ describe('bounded reads', () => {
     truncateSync(big, 64 * 1024 * 1024 + 1) // sparse: no disk used
     const file = await cli('check', big)
     expect(file.code).toBe(1)
-    expect(file.stderr).toBe(`${big}: The file is larger than 64 MiB. Give one act (or one annex) per file [cli/input-too-large]\n`)
+    expect(file.stderr).toBe(
+      `${big}: The file is larger than 64 MiB. Give one act (or one annex) per file [cli/input-too-large]\n`
+    )
     const endless = await cli('check', '/dev/zero')
     expect(endless.code).toBe(1)
     expect(endless.stderr).toMatch(/^\/dev\/zero: The file is larger than 64 MiB.*\[cli\/input-too-large\]\n$/)
@@ -274,7 +316,9 @@ describe('bounded reads', () => {
     const fifo = join(dir, 'in.md')
     execFileSync('mkfifo', [fifo])
     // A writer in another process: the read blocks until it has written everything.
-    const writer = spawnSync('sh', ['-c', `cat ${JSON.stringify(example('pre-isc.md'))} > ${JSON.stringify(fifo)} &`], {stdio: 'ignore'})
+    const writer = spawnSync('sh', ['-c', `cat ${JSON.stringify(example('pre-isc.md'))} > ${JSON.stringify(fifo)} &`], {
+      stdio: 'ignore'
+    })
     expect(writer.status).toBe(0)
     const result = await cli('convert', fifo, '--to', 'md')
     expect(result.code).toBe(0)

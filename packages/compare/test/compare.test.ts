@@ -42,11 +42,30 @@ describe('compareDocuments', () => {
     const doc = baseline()
     const comparison = compareDocuments(doc, baseline(), {names: {before: 'pre-ISC', after: 'post-ISC'}})
     checkInvariants(doc, doc, comparison)
-    expect(comparison.before).toEqual({name: 'pre-ISC', title: 'REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL on a temporary derogation from certain provisions of Directive 2002/58/EC'})
-    expect(comparison.summary).toEqual({unchanged: 2 + 3 + 2 + 6 + 4 + 3 + 2, modified: 0, inserted: 0, deleted: 0, moved: 0, renumbered: 0})
+    expect(comparison.before).toEqual({
+      name: 'pre-ISC',
+      title:
+        'REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL on a temporary derogation from certain provisions of Directive 2002/58/EC'
+    })
+    expect(comparison.summary).toEqual({
+      unchanged: 2 + 3 + 2 + 6 + 4 + 3 + 2,
+      modified: 0,
+      inserted: 0,
+      deleted: 0,
+      moved: 0,
+      renumbered: 0
+    })
     expect(comparison.levels?.article?.unchanged).toBe(6)
     expect(comparison.frame.every((f) => f.status === 'unchanged')).toBe(true)
-    expect(comparison.changes.map((c) => c.kind)).toEqual(['citation', 'citation', 'recital', 'recital', 'recital', 'division', 'division'])
+    expect(comparison.changes.map((c) => c.kind)).toEqual([
+      'citation',
+      'citation',
+      'recital',
+      'recital',
+      'recital',
+      'division',
+      'division'
+    ])
     expect(comparison.tokens?.removed).toBe(0)
   })
 
@@ -55,21 +74,47 @@ describe('compareDocuments', () => {
     const after = regulation([
       division('chapter', 'CHAPTER I', 'General provisions', [
         ARTICLES.subject(),
-        article('Article 2', 'Objective', [content('The objective of this Regulation is to allow providers to continue voluntary detection while safeguarding privacy.')]),
+        article('Article 2', 'Objective', [
+          content(
+            'The objective of this Regulation is to allow providers to continue voluntary detection while safeguarding privacy.'
+          )
+        ]),
         numbered(ARTICLES.scope(), 'Article 3'),
         numbered(ARTICLES.definitions(), 'Article 4')
       ]),
-      division('chapter', 'CHAPTER II', 'Derogation', [numbered(ARTICLES.derogation(), 'Article 5'), numbered(ARTICLES.review(), 'Article 6'), numbered(ARTICLES.entry(), 'Article 7')])
+      division('chapter', 'CHAPTER II', 'Derogation', [
+        numbered(ARTICLES.derogation(), 'Article 5'),
+        numbered(ARTICLES.review(), 'Article 6'),
+        numbered(ARTICLES.entry(), 'Article 7')
+      ])
     ])
     const comparison = compareDocuments(before, after)
     checkInvariants(before, after, comparison)
-    expect(byAfter(comparison, 'art_2')).toMatchObject({status: 'inserted', kind: 'article', after: {label: 'Article 2', heading: 'Objective'}})
-    expect(byBefore(comparison, 'art_2')).toMatchObject({status: 'renumbered', after: {eId: 'art_3', num: 'Article 3'}, before: {num: 'Article 2'}})
+    expect(byAfter(comparison, 'art_2')).toMatchObject({
+      status: 'inserted',
+      kind: 'article',
+      after: {label: 'Article 2', heading: 'Objective'}
+    })
+    expect(byBefore(comparison, 'art_2')).toMatchObject({
+      status: 'renumbered',
+      after: {eId: 'art_3', num: 'Article 3'},
+      before: {num: 'Article 2'}
+    })
     expect(byBefore(comparison, 'art_2')?.modified).toBeUndefined()
     expect(byBefore(comparison, 'art_6')).toMatchObject({status: 'renumbered', after: {eId: 'art_7'}})
-    expect(comparison.levels?.article).toEqual({unchanged: 1, modified: 0, inserted: 1, deleted: 0, moved: 0, renumbered: 5})
+    expect(comparison.levels?.article).toEqual({
+      unchanged: 1,
+      modified: 0,
+      inserted: 1,
+      deleted: 0,
+      moved: 0,
+      renumbered: 5
+    })
     // Paragraphs of a renumbered article keep their own numbers: unchanged.
-    expect(byBefore(comparison, 'art_4__para_2')).toMatchObject({status: 'unchanged', after: {eId: 'art_5__para_2', label: 'Article 5(2)'}})
+    expect(byBefore(comparison, 'art_4__para_2')).toMatchObject({
+      status: 'unchanged',
+      after: {eId: 'art_5__para_2', label: 'Article 5(2)'}
+    })
     // The chapter holding the new article changed within.
     expect(comparison.changes.find((c) => c.after?.eId === 'chp_I')).toMatchObject({status: 'modified', within: true})
   })
@@ -77,7 +122,12 @@ describe('compareDocuments', () => {
   it('pairs an article moved to another chapter as moved, with the label it came from', () => {
     const before = baseline()
     const after = regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions(), numbered(ARTICLES.review(), 'Article 4')]),
+      division('chapter', 'CHAPTER I', 'General provisions', [
+        ARTICLES.subject(),
+        ARTICLES.scope(),
+        ARTICLES.definitions(),
+        numbered(ARTICLES.review(), 'Article 4')
+      ]),
       division('chapter', 'CHAPTER II', 'Derogation', [numbered(ARTICLES.derogation(), 'Article 5'), ARTICLES.entry()])
     ])
     const comparison = compareDocuments(before, after)
@@ -95,7 +145,11 @@ describe('compareDocuments', () => {
   it('marks deleted articles where they stood and inserted ones where they are', () => {
     const before = baseline()
     const after = regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions()]),
+      division('chapter', 'CHAPTER I', 'General provisions', [
+        ARTICLES.subject(),
+        ARTICLES.scope(),
+        ARTICLES.definitions()
+      ]),
       division('chapter', 'CHAPTER II', 'Derogation', [ARTICLES.derogation(), numbered(ARTICLES.entry(), 'Article 5')])
     ])
     const comparison = compareDocuments(before, after)
@@ -114,9 +168,17 @@ describe('compareDocuments', () => {
   it('redlines a modified paragraph word by word, dates whole', () => {
     const before = baseline()
     const derogation = ARTICLES.derogation()
-    derogation.children[1] = paragraph('2.', [content('Providers shall publish and submit to the competent supervisory authority and to the Commission a report on the processing by 3 August 2026.')])
+    derogation.children[1] = paragraph('2.', [
+      content(
+        'Providers shall publish and submit to the competent supervisory authority and to the Commission a report on the processing by 3 August 2026.'
+      )
+    ])
     const after = regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions()]),
+      division('chapter', 'CHAPTER I', 'General provisions', [
+        ARTICLES.subject(),
+        ARTICLES.scope(),
+        ARTICLES.definitions()
+      ]),
       division('chapter', 'CHAPTER II', 'Derogation', [derogation, ARTICLES.review(), ARTICLES.entry()])
     ])
     const comparison = compareDocuments(before, after)
@@ -140,9 +202,17 @@ describe('compareDocuments', () => {
   it('combines renumbered with modified', () => {
     const before = baseline()
     const review = numbered(ARTICLES.review(), 'Article 4')
-    review.children = [content('By 3 August 2023, the Commission shall submit a report on the implementation of this Regulation to the European Parliament, to the Council and to the European Data Protection Board.')]
+    review.children = [
+      content(
+        'By 3 August 2023, the Commission shall submit a report on the implementation of this Regulation to the European Parliament, to the Council and to the European Data Protection Board.'
+      )
+    ]
     const after = regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions()]),
+      division('chapter', 'CHAPTER I', 'General provisions', [
+        ARTICLES.subject(),
+        ARTICLES.scope(),
+        ARTICLES.definitions()
+      ]),
       division('chapter', 'CHAPTER II', 'Derogation', [review, numbered(ARTICLES.entry(), 'Article 5')])
     ])
     const comparison = compareDocuments(before, after)
@@ -153,18 +223,34 @@ describe('compareDocuments', () => {
 
   it('prefers a far better candidate to an eId match when the whole document was renumbered', () => {
     // As in the DSA: definitions are Article 2 in the proposal, Article 3 in the act.
-    const before = regulation([ARTICLES.subject(), numbered(ARTICLES.definitions(), 'Article 2'), numbered(ARTICLES.derogation(), 'Article 3')])
+    const before = regulation([
+      ARTICLES.subject(),
+      numbered(ARTICLES.definitions(), 'Article 2'),
+      numbered(ARTICLES.derogation(), 'Article 3')
+    ])
     const definitions = ARTICLES.definitions()
-    definitions.children.push(point('(4)', [content('‘provider’ means a provider of number-independent interpersonal communications services;')]))
+    definitions.children.push(
+      point('(4)', [
+        content('‘provider’ means a provider of number-independent interpersonal communications services;')
+      ])
+    )
     const after = regulation([
       ARTICLES.subject(),
-      article('Article 2', 'Scope', [content('This Regulation applies to providers of services offered in the Union, irrespective of their place of establishment.')]),
+      article('Article 2', 'Scope', [
+        content(
+          'This Regulation applies to providers of services offered in the Union, irrespective of their place of establishment.'
+        )
+      ]),
       definitions,
       numbered(ARTICLES.derogation(), 'Article 4')
     ])
     const comparison = compareDocuments(before, after)
     checkInvariants(before, after, comparison)
-    expect(byBefore(comparison, 'art_2')).toMatchObject({status: 'renumbered', modified: true, after: {eId: 'art_3', heading: 'Definitions'}})
+    expect(byBefore(comparison, 'art_2')).toMatchObject({
+      status: 'renumbered',
+      modified: true,
+      after: {eId: 'art_3', heading: 'Definitions'}
+    })
     expect(byAfter(comparison, 'art_2')).toMatchObject({status: 'inserted'})
     expect(byAfter(comparison, 'art_3__point_4')).toMatchObject({status: 'inserted', kind: 'point'})
     expect(byAfter(comparison, 'art_3__point_1')).toMatchObject({status: 'unchanged', before: {eId: 'art_2__point_1'}})
@@ -176,9 +262,13 @@ describe('compareDocuments', () => {
     const definitions = ARTICLES.definitions()
     const [introBlock, p1, p2, p3] = definitions.children
     definitions.children = [
-      introBlock!, p1!,
-      point('(2)', [content('‘provider’ means a provider of number-independent interpersonal communications services;')]),
-      {...p2!, num: '(3)'} as typeof p2 & object, {...p3!, num: '(4)'} as typeof p3 & object
+      introBlock!,
+      p1!,
+      point('(2)', [
+        content('‘provider’ means a provider of number-independent interpersonal communications services;')
+      ]),
+      {...p2!, num: '(3)'} as typeof p2 & object,
+      {...p3!, num: '(4)'} as typeof p3 & object
     ]
     const after = regulation([definitions])
     const comparison = compareDocuments(before, after)
@@ -199,26 +289,43 @@ describe('compareDocuments', () => {
     const review = ARTICLES.review()
     review.children = [paragraph('1.', review.children), {...moved, num: '2.'} as typeof moved]
     const after = regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions()]),
+      division('chapter', 'CHAPTER I', 'General provisions', [
+        ARTICLES.subject(),
+        ARTICLES.scope(),
+        ARTICLES.definitions()
+      ]),
       division('chapter', 'CHAPTER II', 'Derogation', [derogation, review, ARTICLES.entry()])
     ])
     const comparison = compareDocuments(before, after)
     checkInvariants(before, after, comparison)
     const change = byAfter(comparison, 'art_5__para_2')!
-    expect(change).toMatchObject({status: 'moved', kind: 'paragraph', before: {eId: 'art_4__para_2', label: 'Article 4(2)'}})
+    expect(change).toMatchObject({
+      status: 'moved',
+      kind: 'paragraph',
+      before: {eId: 'art_4__para_2', label: 'Article 4(2)'}
+    })
     expect(byAfter(comparison, 'art_4')!.children.some((c) => c.before?.eId === 'art_4__para_2')).toBe(false)
   })
 
   it('can suppress renumbering: numbers-only changes are unchanged and updated references formal', () => {
     const before = regulation([
-      ARTICLES.subject(), numbered(ARTICLES.definitions(), 'Article 2'),
-      article('Article 3', 'Reporting', [content('Providers shall report the cases referred to in Article 2 to the authorities.')])
+      ARTICLES.subject(),
+      numbered(ARTICLES.definitions(), 'Article 2'),
+      article('Article 3', 'Reporting', [
+        content('Providers shall report the cases referred to in Article 2 to the authorities.')
+      ])
     ])
     const after = regulation([
       ARTICLES.subject(),
-      article('Article 2', 'Scope', [content('This Regulation applies to providers of services offered in the Union, irrespective of their place of establishment.')]),
+      article('Article 2', 'Scope', [
+        content(
+          'This Regulation applies to providers of services offered in the Union, irrespective of their place of establishment.'
+        )
+      ]),
       numbered(ARTICLES.definitions(), 'Article 3'),
-      article('Article 4', 'Reporting', [content('Providers shall report the cases referred to in Article 3 to the authorities.')])
+      article('Article 4', 'Reporting', [
+        content('Providers shall report the cases referred to in Article 3 to the authorities.')
+      ])
     ])
     const shown = compareDocuments(before, after)
     expect(byBefore(shown, 'art_3')).toMatchObject({status: 'renumbered', modified: true})
@@ -240,7 +347,12 @@ describe('compareDocuments', () => {
   it('does not report whitespace or quote style as a change', () => {
     const before = regulation([ARTICLES.definitions()])
     const after = regulation([ARTICLES.definitions()])
-    const json = JSON.stringify(after).replace('‘number-independent interpersonal communications service’', "'number-independent interpersonal communications service'").replace('Article 2, point (7)', 'Article\u00a02, point (7)')
+    const json = JSON.stringify(after)
+      .replace(
+        '‘number-independent interpersonal communications service’',
+        "'number-independent interpersonal communications service'"
+      )
+      .replace('Article 2, point (7)', 'Article\u00a02, point (7)')
     const edited = JSON.parse(json) as Document
     const comparison = compareDocuments(before, edited)
     checkInvariants(before, edited, comparison)
@@ -253,32 +365,58 @@ describe('compareDocuments', () => {
 
   it('compares the frame: title lines, formulas, signatures', () => {
     const before = baseline()
-    const after = regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions()]),
-      division('chapter', 'CHAPTER II', 'Derogation', [ARTICLES.derogation(), ARTICLES.review(), ARTICLES.entry()])
-    ], {title: 'on a temporary derogation from certain provisions of Directive 2002/58/EC as regards combating child sexual abuse online'})
+    const after = regulation(
+      [
+        division('chapter', 'CHAPTER I', 'General provisions', [
+          ARTICLES.subject(),
+          ARTICLES.scope(),
+          ARTICLES.definitions()
+        ]),
+        division('chapter', 'CHAPTER II', 'Derogation', [ARTICLES.derogation(), ARTICLES.review(), ARTICLES.entry()])
+      ],
+      {
+        title:
+          'on a temporary derogation from certain provisions of Directive 2002/58/EC as regards combating child sexual abuse online'
+      }
+    )
     const comparison = compareDocuments(before, after)
     checkInvariants(before, after, comparison)
     const purpose = comparison.frame.find((f) => f.kind === 'docPurpose')!
     expect(purpose.status).toBe('modified')
     expect(purpose.diff.at(-1)).toEqual({value: ' as regards combating child sexual abuse online', added: true})
     expect(comparison.frame.map((f) => f.name ?? f.kind)).toEqual([
-      'docType', 'docPurpose', 'actingEntity', 'recitalsIntro', 'enactingFormula', 'bindingForce', 'doneAt', 'signature'
+      'docType',
+      'docPurpose',
+      'actingEntity',
+      'recitalsIntro',
+      'enactingFormula',
+      'bindingForce',
+      'doneAt',
+      'signature'
     ])
     expect(comparison.frame.find((f) => f.kind === 'recitalsIntro')?.beforeSeq).toBeUndefined()
   })
 
   it('aligns recitals with an inserted recital and keeps the rest', () => {
     const before = baseline()
-    const after = regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions()]),
-      division('chapter', 'CHAPTER II', 'Derogation', [ARTICLES.derogation(), ARTICLES.review(), ARTICLES.entry()])
-    ], {recitals: [
-      'Directive 2002/58/EC lays down rules ensuring the right to privacy and confidentiality with respect to the processing of personal data in data exchanges in the electronic communication sector.',
-      'The European Data Protection Supervisor was consulted and delivered an opinion on 10 November 2020.',
-      'Certain providers of number-independent interpersonal communications services are currently using specific technologies to detect child sexual abuse on their services.',
-      'This Regulation should apply for a limited period so that providers can continue those practices.'
-    ]})
+    const after = regulation(
+      [
+        division('chapter', 'CHAPTER I', 'General provisions', [
+          ARTICLES.subject(),
+          ARTICLES.scope(),
+          ARTICLES.definitions()
+        ]),
+        division('chapter', 'CHAPTER II', 'Derogation', [ARTICLES.derogation(), ARTICLES.review(), ARTICLES.entry()])
+      ],
+      {
+        recitals: [
+          'Directive 2002/58/EC lays down rules ensuring the right to privacy and confidentiality with respect to the processing of personal data in data exchanges in the electronic communication sector.',
+          'The European Data Protection Supervisor was consulted and delivered an opinion on 10 November 2020.',
+          'Certain providers of number-independent interpersonal communications services are currently using specific technologies to detect child sexual abuse on their services.',
+          'This Regulation should apply for a limited period so that providers can continue those practices.'
+        ]
+      }
+    )
     const comparison = compareDocuments(before, after)
     checkInvariants(before, after, comparison)
     const recitals = comparison.changes.filter((c) => c.kind === 'recital')
@@ -300,14 +438,23 @@ describe('compareDocuments', () => {
 
   it('counts every level and kind', () => {
     const before = baseline()
-    const after = assignEids(regulation([
-      division('chapter', 'CHAPTER I', 'General provisions', [ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions()]),
-      division('chapter', 'CHAPTER II', 'Derogation', [ARTICLES.derogation(), ARTICLES.entry()])
-    ])).document
+    const after = assignEids(
+      regulation([
+        division('chapter', 'CHAPTER I', 'General provisions', [
+          ARTICLES.subject(),
+          ARTICLES.scope(),
+          ARTICLES.definitions()
+        ]),
+        division('chapter', 'CHAPTER II', 'Derogation', [ARTICLES.derogation(), ARTICLES.entry()])
+      ])
+    ).document
     const comparison = compareDocuments(before, after)
     const total = Object.values(comparison.summary).reduce((x, y) => x + y, 0)
     expect(total).toBe(all(comparison).length)
-    const perKind = Object.values(comparison.levels ?? {}).reduce((sum, counts) => sum + Object.values(counts).reduce((x, y) => x + y, 0), 0)
+    const perKind = Object.values(comparison.levels ?? {}).reduce(
+      (sum, counts) => sum + Object.values(counts).reduce((x, y) => x + y, 0),
+      0
+    )
     expect(perKind).toBe(total)
     expect(comparison.levels?.article?.deleted).toBe(1)
     expect(comparison.levels?.division?.modified).toBe(1)

@@ -23,10 +23,25 @@ function words(count: number, seed: number): string {
 
 /** The fixture regulation, edited, plus a long article rewritten throughout (its redline reaches the work limit). */
 function pair(): {before: ReturnType<typeof baseline>; after: ReturnType<typeof baseline>} {
-  const before = regulation([ARTICLES.subject(), ARTICLES.scope(), ARTICLES.definitions(), ARTICLES.derogation(), ARTICLES.review(), article('Article 6', 'Long', [paragraph('1.', [content(words(12_000, 3))])])])
+  const before = regulation([
+    ARTICLES.subject(),
+    ARTICLES.scope(),
+    ARTICLES.definitions(),
+    ARTICLES.derogation(),
+    ARTICLES.review(),
+    article('Article 6', 'Long', [paragraph('1.', [content(words(12_000, 3))])])
+  ])
   const derogation = ARTICLES.derogation()
-  derogation.children[1] = paragraph('2.', [content('Providers shall publish a report on the processing by 3 August 2026.')])
-  const after = regulation([ARTICLES.subject(), ARTICLES.definitions(), derogation, ARTICLES.review(), article('Article 5', 'Long', [paragraph('1.', [content(words(12_000, 4))])])])
+  derogation.children[1] = paragraph('2.', [
+    content('Providers shall publish a report on the processing by 3 August 2026.')
+  ])
+  const after = regulation([
+    ARTICLES.subject(),
+    ARTICLES.definitions(),
+    derogation,
+    ARTICLES.review(),
+    article('Article 5', 'Long', [paragraph('1.', [content(words(12_000, 4))])])
+  ])
   return {before, after}
 }
 

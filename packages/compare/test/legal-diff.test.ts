@@ -23,7 +23,12 @@ function words(count: number, seed: number): string {
 describe('LegalDiff', () => {
   it('is a jsdiff Diff over legal tokens', () => {
     const changes = new LegalDiff().diff('see Article 3(2) now', 'see Article 3(3) now', {})
-    expect(changes.map((c) => [c.count, c.added, c.removed])).toEqual([[1, false, false], [1, false, true], [1, true, false], [1, false, false]])
+    expect(changes.map((c) => [c.count, c.added, c.removed])).toEqual([
+      [1, false, false],
+      [1, false, true],
+      [1, true, false],
+      [1, false, false]
+    ])
   })
 
   it('treats a renumbered reference as equal only through the lookup', () => {
@@ -36,7 +41,10 @@ describe('LegalDiff', () => {
 
 describe('diffText', () => {
   it('keeps references and amounts whole in the redline', () => {
-    const {segments} = diffText('fines of up to EUR 10 000 000 under Article 83(4)', 'fines of up to EUR 20 000 000 under Article 83(5)')
+    const {segments} = diffText(
+      'fines of up to EUR 10 000 000 under Article 83(4)',
+      'fines of up to EUR 20 000 000 under Article 83(5)'
+    )
     expect(segments).toEqual([
       {value: 'fines of up to '},
       {value: 'EUR 10 000 000 ', removed: true},
@@ -48,7 +56,10 @@ describe('diffText', () => {
   })
 
   it('folds short common islands into a rewritten passage', () => {
-    const {segments} = diffText('the provider shall inform the user of the decision', 'the platform must notify the recipient of the measure')
+    const {segments} = diffText(
+      'the provider shall inform the user of the decision',
+      'the platform must notify the recipient of the measure'
+    )
     expect(segments.filter((s) => !s.added && !s.removed).map((s) => s.value)).toEqual(['the '])
     expect(sideOf(segments, 'before')).toBe('the provider shall inform the user of the decision')
     expect(sideOf(segments, 'after')).toBe('the platform must notify the recipient of the measure')
@@ -63,10 +74,17 @@ describe('diffText', () => {
   })
 
   it('falls back to a whole replacement beyond maxEditLength', () => {
-    const result = diffText('the provider shall inform the user', 'a platform must notify each recipient', {maxEditLength: 3})
+    const result = diffText('the provider shall inform the user', 'a platform must notify each recipient', {
+      maxEditLength: 3
+    })
     expect(result.fallback).toBe('replaced')
-    expect(result.segments).toEqual([{value: 'the provider shall inform the user', removed: true}, {value: 'a platform must notify each recipient', added: true}])
-    expect(diffText('the provider shall inform the user', 'the provider must inform the user', {maxEditLength: 3}).fallback).toBeUndefined()
+    expect(result.segments).toEqual([
+      {value: 'the provider shall inform the user', removed: true},
+      {value: 'a platform must notify each recipient', added: true}
+    ])
+    expect(
+      diffText('the provider shall inform the user', 'the provider must inform the user', {maxEditLength: 3}).fallback
+    ).toBeUndefined()
   })
 
   it('falls back to a whole replacement when the edit needs more search steps than allowed (no clock involved)', () => {
@@ -74,14 +92,19 @@ describe('diffText', () => {
     const after = words(20_000, 2)
     const result = diffText(before, after)
     expect(result.fallback).toBe('replaced')
-    expect(result.segments).toEqual([{value: before, removed: true}, {value: after, added: true}])
+    expect(result.segments).toEqual([
+      {value: before, removed: true},
+      {value: after, added: true}
+    ])
     // A limit of the caller's choosing, and a budget shared by several redlines, spent as used.
     const edited = 'the platform shall notify the user'
     expect(diffText('the provider shall inform the user', edited, {maxSteps: 1}).fallback).toBe('replaced')
     const budget = {steps: 1000}
     expect(diffText('the provider shall inform the user', edited, {budget}).fallback).toBeUndefined()
     expect(budget.steps).toBeLessThan(1000)
-    expect(diffText('the provider shall inform the user', 'a platform must notify the user', {budget: {steps: 0}}).fallback).toBe('replaced')
+    expect(
+      diffText('the provider shall inform the user', 'a platform must notify the user', {budget: {steps: 0}}).fallback
+    ).toBe('replaced')
   })
 
   it('marks a pathological provision pair as replaced in the comparison, and still rebuilds both texts', () => {

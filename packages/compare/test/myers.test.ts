@@ -19,7 +19,12 @@ function random(seed: number): () => number {
 }
 
 const WORDS = ['the', 'shall', 'Member', 'State', ',', 'data', 'of', 'Article 3', 'Article 4', 'Article 5']
-const token = (key: string): Token => ({text: key + ' ', key, core: key.length, type: key.startsWith('Article') ? 'reference' : key === ',' ? 'punctuation' : 'word'})
+const token = (key: string): Token => ({
+  text: key + ' ',
+  key,
+  core: key.length,
+  type: key.startsWith('Article') ? 'reference' : key === ',' ? 'punctuation' : 'word'
+})
 
 function sequence(rand: () => number, length: number, vocabulary: number): Token[] {
   return Array.from({length}, () => token(WORDS[Math.floor(rand() * vocabulary)]!))
@@ -40,7 +45,12 @@ function edit(rand: () => number, tokens: readonly Token[], vocabulary: number, 
 const shape = (changes: ReadonlyArray<{count?: number; added?: boolean; removed?: boolean}>): string[] =>
   changes.map((c) => `${c.added ? '+' : c.removed ? '-' : '='}${c.count}`)
 
-function ours(a: readonly Token[], b: readonly Token[], renumbered?: RenumberLookup, maxEditLength?: number): string[] | undefined {
+function ours(
+  a: readonly Token[],
+  b: readonly Token[],
+  renumbered?: RenumberLookup,
+  maxEditLength?: number
+): string[] | undefined {
   const ids = new TokenIds(a, b, renumbered)
   const options: {maxSteps: number; maxEditLength?: number} = {maxSteps: Infinity}
   if (maxEditLength !== undefined) options.maxEditLength = maxEditLength
@@ -62,7 +72,10 @@ describe('myersIds gives jsdiff’s result', () => {
     for (let round = 0; round < 4000; round++) {
       const vocabulary = 2 + (round % 9)
       const a = sequence(rand, Math.floor(rand() * 40), vocabulary)
-      const b = round % 2 === 0 ? sequence(rand, Math.floor(rand() * 40), vocabulary) : edit(rand, a, vocabulary, 0.1 + rand() * 0.8)
+      const b =
+        round % 2 === 0
+          ? sequence(rand, Math.floor(rand() * 40), vocabulary)
+          : edit(rand, a, vocabulary, 0.1 + rand() * 0.8)
       expect(ours(a, b), `round ${round}`).toEqual(jsdiff(a, b))
       compared++
     }
@@ -94,8 +107,12 @@ describe('myersIds gives jsdiff’s result', () => {
   })
 
   it('on real sentences tokenized by the legal tokenizer', () => {
-    const a = tokenize('The provider shall, without undue delay, inform the competent authority referred to in Article 3(2) of any serious incident.')
-    const b = tokenize('Providers shall inform the Digital Services Coordinator referred to in Article 4(2) without delay, and in any event within 24 hours, of any serious incident.')
+    const a = tokenize(
+      'The provider shall, without undue delay, inform the competent authority referred to in Article 3(2) of any serious incident.'
+    )
+    const b = tokenize(
+      'Providers shall inform the Digital Services Coordinator referred to in Article 4(2) without delay, and in any event within 24 hours, of any serious incident.'
+    )
     expect(ours(a, b)).toEqual(jsdiff(a, b))
     expect(ours(b, a)).toEqual(jsdiff(b, a))
   })

@@ -10,7 +10,11 @@ import type {AuthorialNote, Document, Inline} from '@redlex/tree'
 import {compareDocuments, reconstruct, sideText, withNotes} from '../src/index.js'
 import type {Comparison, NoteChange, ProvisionChange} from '../src/index.js'
 
-const note = (marker: string, value: string): AuthorialNote => ({type: 'authorialNote', marker, children: [text(value)]})
+const note = (marker: string, value: string): AuthorialNote => ({
+  type: 'authorialNote',
+  marker,
+  children: [text(value)]
+})
 
 /** One article whose paragraph 1 holds `inlines`, and a frame with a title line holding `title`. */
 function act(inlines: Inline[], title: Inline[] = [text('REGULATION')], heading: Inline[] = [text('Scope')]): Document {
@@ -40,19 +44,25 @@ describe('footnotes in the comparison', () => {
     const comparison = compareDocuments(before, act(base))
     const change = paragraphOf(comparison)
     expect(change.status).toBe('unchanged')
-    expect(change.notes).toEqual([{
-      status: 'unchanged',
-      before: {marker: '1', text: 'OJ L 119, 4.5.2016, p. 1.', at: 24},
-      after: {marker: '1', text: 'OJ L 119, 4.5.2016, p. 1.', at: 24},
-      diff: [{value: 'OJ L 119, 4.5.2016, p. 1.'}]
-    }])
+    expect(change.notes).toEqual([
+      {
+        status: 'unchanged',
+        before: {marker: '1', text: 'OJ L 119, 4.5.2016, p. 1.', at: 24},
+        after: {marker: '1', text: 'OJ L 119, 4.5.2016, p. 1.', at: 24},
+        diff: [{value: 'OJ L 119, 4.5.2016, p. 1.'}]
+      }
+    ])
     expect(textOf(before, {notes: true})).toContain('Regulation (EU) 2016/679[^1: OJ L 119, 4.5.2016, p. 1.] applies.')
     lossless(before, act(base), comparison)
   })
 
   it('a changed footnote makes its provision modified, with the redline inside the note', () => {
     const before = act(base)
-    const after = act([base[0]!, note('1', 'OJ L 119, 4.5.2016, p. 1, as corrected by OJ L 127, 23.5.2018, p. 2.'), base[2]!])
+    const after = act([
+      base[0]!,
+      note('1', 'OJ L 119, 4.5.2016, p. 1, as corrected by OJ L 127, 23.5.2018, p. 2.'),
+      base[2]!
+    ])
     const comparison = compareDocuments(before, after)
     const change = paragraphOf(comparison)
     expect(change.status).toBe('modified')
@@ -60,7 +70,12 @@ describe('footnotes in the comparison', () => {
     expect(change.diff).toEqual([{value: 'Regulation (EU) 2016/679 applies.'}])
     const [only] = change.notes!
     expect(only!.status).toBe('modified')
-    expect(only!.diff.filter((s) => s.added).map((s) => s.value).join('')).toContain('as corrected by OJ L 127')
+    expect(
+      only!.diff
+        .filter((s) => s.added)
+        .map((s) => s.value)
+        .join('')
+    ).toContain('as corrected by OJ L 127')
     expect(sideText(only!.diff, 'before')).toBe('OJ L 119, 4.5.2016, p. 1.')
     expect(comparison.summary.modified).toBe(2)
     lossless(before, after, comparison)
@@ -72,7 +87,9 @@ describe('footnotes in the comparison', () => {
     const comparison = compareDocuments(before, after)
     const change = paragraphOf(comparison)
     expect(change.status).toBe('modified')
-    expect(change.notes).toMatchObject([{status: 'deleted', before: {marker: '1', at: 24}, diff: [{value: 'OJ L 119, 4.5.2016, p. 1.', removed: true}]}])
+    expect(change.notes).toMatchObject([
+      {status: 'deleted', before: {marker: '1', at: 24}, diff: [{value: 'OJ L 119, 4.5.2016, p. 1.', removed: true}]}
+    ])
     expect(change.notes![0]!.after).toBeUndefined()
     lossless(before, after, comparison)
   })
@@ -82,29 +99,65 @@ describe('footnotes in the comparison', () => {
     const after = act([base[0]!, note('2', 'OJ L 119, 4.5.2016, p. 1.'), base[2]!])
     const comparison = compareDocuments(before, after)
     expect(paragraphOf(comparison).status).toBe('unchanged')
-    expect(paragraphOf(comparison).notes).toMatchObject([{status: 'renumbered', before: {marker: '1'}, after: {marker: '2'}}])
+    expect(paragraphOf(comparison).notes).toMatchObject([
+      {status: 'renumbered', before: {marker: '1'}, after: {marker: '2'}}
+    ])
   })
 
   it('footnotes of headings and title lines are compared too', () => {
-    const before = act(base, [text('REGULATION'), note('*', 'Text with EEA relevance.')], [text('Scope'), note('a', 'First note.')])
-    const after = act(base, [text('REGULATION'), note('*', 'Text with EEA relevance (corrected).')], [text('Scope'), note('a', 'Second note.')])
+    const before = act(
+      base,
+      [text('REGULATION'), note('*', 'Text with EEA relevance.')],
+      [text('Scope'), note('a', 'First note.')]
+    )
+    const after = act(
+      base,
+      [text('REGULATION'), note('*', 'Text with EEA relevance (corrected).')],
+      [text('Scope'), note('a', 'Second note.')]
+    )
     const comparison = compareDocuments(before, after)
-    expect(comparison.frame[0]).toMatchObject({status: 'modified', notes: [{status: 'modified', before: {marker: '*', at: 10}}]})
-    expect(comparison.changes[0]).toMatchObject({status: 'modified', notes: [{status: 'modified', place: 'heading', before: {at: 5}}]})
+    expect(comparison.frame[0]).toMatchObject({
+      status: 'modified',
+      notes: [{status: 'modified', before: {marker: '*', at: 10}}]
+    })
+    expect(comparison.changes[0]).toMatchObject({
+      status: 'modified',
+      notes: [{status: 'modified', place: 'heading', before: {at: 5}}]
+    })
     lossless(before, after, comparison)
   })
 
   it('withNotes places each marker in the redline exactly once', () => {
     const before = act([text('The controller shall'), note('1', 'A.'), text(' inform the authority.')])
-    const after = act([text('The processor shall'), note('2', 'B.'), text(' inform the authority'), note('3', 'C.'), text('.')])
+    const after = act([
+      text('The processor shall'),
+      note('2', 'B.'),
+      text(' inform the authority'),
+      note('3', 'C.'),
+      text('.')
+    ])
     const change = paragraphOf(compareDocuments(before, after))
     const items = withNotes(change.diff, change.notes)
     const notes = items.filter((i): i is {type: 'note'; note: NoteChange} => i.type === 'note').map((i) => i.note)
     expect(notes).toHaveLength(change.notes!.length)
     // The after side read off the items, markers written as [n], gives the after text with its markers.
-    const afterText = items.map((i) => (i.type === 'note' ? (i.note.after ? `[${i.note.after.marker}]` : '') : i.segment.removed ? '' : i.segment.value)).join('')
+    const afterText = items
+      .map((i) =>
+        i.type === 'note' ? (i.note.after ? `[${i.note.after.marker}]` : '') : i.segment.removed ? '' : i.segment.value
+      )
+      .join('')
     expect(afterText).toBe('The processor shall[2] inform the authority[3].')
-    const beforeText = items.map((i) => (i.type === 'note' ? (i.note.before && !i.note.after ? `[${i.note.before.marker}]` : '') : i.segment.added ? '' : i.segment.value)).join('')
+    const beforeText = items
+      .map((i) =>
+        i.type === 'note'
+          ? i.note.before && !i.note.after
+            ? `[${i.note.before.marker}]`
+            : ''
+          : i.segment.added
+            ? ''
+            : i.segment.value
+      )
+      .join('')
     expect(beforeText).toBe('The controller shall inform the authority.')
   })
 
@@ -115,8 +168,12 @@ describe('footnotes in the comparison', () => {
       return seed % n
     }
     const words = ['the', 'Commission', 'shall', 'Article 3', 'report', ',', ' ', 'data']
-    const phrase = (max: number): string => Array.from({length: rand(max + 1)}, () => words[rand(words.length)]).join(' ')
-    const inlines = (): Inline[] => Array.from({length: 1 + rand(6)}, () => (rand(3) === 0 ? note(['1', '2', '*'][rand(3)]!, phrase(3)) : text(phrase(4) || 'x')))
+    const phrase = (max: number): string =>
+      Array.from({length: rand(max + 1)}, () => words[rand(words.length)]).join(' ')
+    const inlines = (): Inline[] =>
+      Array.from({length: 1 + rand(6)}, () =>
+        rand(3) === 0 ? note(['1', '2', '*'][rand(3)]!, phrase(3)) : text(phrase(4) || 'x')
+      )
     const count = (list: Inline[]): number => list.filter((i) => i.type === 'authorialNote').length
     for (let run = 0; run < 300; run++) {
       const x = inlines()
@@ -128,7 +185,9 @@ describe('footnotes in the comparison', () => {
       const change = paragraphOf(comparison)
       expect((change.notes ?? []).filter((n) => n.before).length).toBe(count(x))
       expect((change.notes ?? []).filter((n) => n.after).length).toBe(count(y))
-      expect(withNotes(change.diff, change.notes).filter((i) => i.type === 'note')).toHaveLength(change.notes?.length ?? 0)
+      expect(withNotes(change.diff, change.notes).filter((i) => i.type === 'note')).toHaveLength(
+        change.notes?.length ?? 0
+      )
     }
   })
 })

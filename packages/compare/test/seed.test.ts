@@ -20,7 +20,11 @@ describe.skipIf(!existsSync(dir + 'isc.yaml'))('the ePrivacy-derogation example'
   const pre = fromMarkdown(readFileSync(dir + 'pre-isc.md', 'utf8'), {file: 'pre-isc.md'})
   const record = loadIscRecord(readFileSync(dir + 'isc.yaml', 'utf8'), {file: 'isc.yaml'})
   const applied = applyAmendments(pre, amendmentsOf(record), {renumber: 'sequential'})
-  const isc = {reference: record.reference, date: record.date, conclusions: record.conclusions.map((c) => ({id: c.id, text: c.text}))}
+  const isc = {
+    reference: record.reference,
+    date: record.date,
+    conclusions: record.conclusions.map((c) => ({id: c.id, text: c.text}))
+  }
   const comparison = compareDocuments(pre, applied.document, {log: applied.log, renames: applied.renames, isc})
 
   const own: ProvisionChange[] = []
@@ -34,12 +38,14 @@ describe.skipIf(!existsSync(dir + 'isc.yaml'))('the ePrivacy-derogation example'
 
   it('gives every change of its own a cause from the log, with the conclusion text', () => {
     expect(own.length).toBeGreaterThan(5)
-    for (const change of own) expect(change.causes?.length, change.after?.label ?? change.before?.label).toBeGreaterThan(0)
+    for (const change of own)
+      expect(change.causes?.length, change.after?.label ?? change.before?.label).toBeGreaterThan(0)
     const logged = new Set(applied.log.map((entry) => entry.amendment))
     for (const change of own) for (const cause of change.causes!) expect(logged.has(cause.amendment)).toBe(true)
     const withConclusion = own.flatMap((c) => c.causes!).filter((cause) => cause.conclusion !== undefined)
     expect(withConclusion.length).toBeGreaterThan(0)
-    for (const cause of withConclusion) expect(cause.conclusionText).toBe(record.conclusions.find((c) => c.id === cause.conclusion)?.text)
+    for (const cause of withConclusion)
+      expect(cause.conclusionText).toBe(record.conclusions.find((c) => c.id === cause.conclusion)?.text)
   })
 
   it('verifies: every change explained, every amendment reflected', () => {

@@ -10,7 +10,10 @@ describe('tokenize', () => {
     ['recitals 12 and 13', ['recitals 12 and 13']],
     ['Annex III, Chapter II', ['Annex III', ', ', 'Chapter II']],
     ['Article 4a, Article 10', ['Article 4a', ', ', 'Article 10']],
-    ['Regulation (EU) 2016/679 and Directive 2002/58/EC', ['Regulation (EU) 2016/679 ', 'and ', 'Directive 2002/58/EC']],
+    [
+      'Regulation (EU) 2016/679 and Directive 2002/58/EC',
+      ['Regulation (EU) 2016/679 ', 'and ', 'Directive 2002/58/EC']
+    ],
     ['Regulation (EC) No 45/2001', ['Regulation (EC) No 45/2001']],
     ['from 3 August 2024 until 30.7.2021', ['from ', '3 August 2024 ', 'until ', '30.7.2021']],
     ['on 2024-08-02', ['on ', '2024-08-02']],
@@ -37,8 +40,21 @@ describe('tokenize', () => {
   }
 
   it('types references, acts, dates and numbers', () => {
-    const types = tokenize('Article 3(2) of Regulation (EU) 2016/679 on 3 August 2024 for EUR 10 000, see point (a)').map((t) => t.type)
-    expect(types).toEqual(['reference', 'word', 'act', 'word', 'date', 'word', 'number', 'punctuation', 'word', 'reference'])
+    const types = tokenize(
+      'Article 3(2) of Regulation (EU) 2016/679 on 3 August 2024 for EUR 10 000, see point (a)'
+    ).map((t) => t.type)
+    expect(types).toEqual([
+      'reference',
+      'word',
+      'act',
+      'word',
+      'date',
+      'word',
+      'number',
+      'punctuation',
+      'word',
+      'reference'
+    ])
   })
 
   it('normalises form in keys, not words', () => {
@@ -60,7 +76,12 @@ describe('tokenize', () => {
   })
 
   it('keeps every character of long mixed text', () => {
-    const text = 'By way of derogation from Article 5(1) and (3) of Directive 2002/58/EC,\u00a0the obligations … shall apply until 31\u00a0December\u00a02025.\n\n(a) natural persons;'
-    expect(tokenize(text).map((t) => t.text).join('')).toBe(text)
+    const text =
+      'By way of derogation from Article 5(1) and (3) of Directive 2002/58/EC,\u00a0the obligations … shall apply until 31\u00a0December\u00a02025.\n\n(a) natural persons;'
+    expect(
+      tokenize(text)
+        .map((t) => t.text)
+        .join('')
+    ).toBe(text)
   })
 })

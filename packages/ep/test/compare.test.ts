@@ -22,7 +22,8 @@ describe('the comparison of the proposal with the EP’s text', () => {
     expect(changes.length).toBeGreaterThanOrEqual(10)
     for (const change of changes) {
       expect(change.causes?.length, change.after?.eId ?? change.before?.eId).toBeGreaterThan(0)
-      for (const group of causeGroups(change.causes)) for (const name of group.amendments) expect(name).toMatch(/^EP amendment \d/)
+      for (const group of causeGroups(change.causes))
+        for (const name of group.amendments) expect(name).toMatch(/^EP amendment \d/)
     }
     expect(causeGroups(named('rec_1').causes).map((g) => g.amendments)).toEqual([['EP amendment 2']])
     expect(named('rec_1').causes!.map((c) => c.amendment)).toEqual(['ep-2.1', 'ep-2.2'])

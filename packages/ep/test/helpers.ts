@@ -1,8 +1,19 @@
 /** A small proposal the fixture amendments apply to, written with the tree builders. */
 import {readFileSync} from 'node:fs'
 import {
-  article, assignEids, content, documentOf, indent, inlineText, intro, listProvisions, paragraph, point, recital,
-  type Document, type Provision
+  article,
+  assignEids,
+  content,
+  documentOf,
+  indent,
+  inlineText,
+  intro,
+  listProvisions,
+  paragraph,
+  point,
+  recital,
+  type Document,
+  type Provision
 } from '@redlex/tree'
 import {plainText} from '@redlex/amend'
 import {normalise} from '@redlex/ep'
@@ -12,28 +23,74 @@ export function fixtureHtml(): string {
 }
 
 export function proposal(): Document {
-  return assignEids(documentOf([
-    {type: 'preamble', children: [
-      {type: 'citations', children: [
-        {type: 'citation', eId: '', children: [content('Having regard to the Treaty on the Functioning of the European Union,')]},
-        {type: 'citation', eId: '', children: [content('Having regard to the proposal from the European Commission,')]}
-      ]},
-      {type: 'recitals', children: [
-        recital('(1)', [content(['Widgets are sometimes useful', {type: 'authorialNote', marker: '2', children: [{type: 'text', value: 'OJ C 1, 1.1.2098, p. 1.'}]}, ' for citizens.'])]),
-        recital('(2)', [content('Widgets should be safe.')])
-      ]}
-    ]},
-    {type: 'body', children: [
-      article('Article 1', 'Subject matter', [paragraph('1.', [content('This Regulation lays down harmonised rules on widgets.')]), paragraph('2.', [content('It applies from 2100.')])]),
-      article('Article 2', 'Definitions', [paragraph('1.', [
-        intro('For the purposes of this Regulation:'),
-        point('(a)', [content('‘widget’ means a small electronic device;')]),
-        point('(b)', [intro('‘coloured widget’ means one of these:'), indent([content('red ones;')]), indent([content('blue ones;')])])
-      ])]),
-      article('Article 3', 'Obligations of States', [paragraph('1.', [intro('Member States shall ensure:'), point('(a)', [content('safety;')]), point('(b)', [content('quality.')])])]),
-      article('Article 4', 'Reports', [paragraph('1.', [content('The report shall cover the report period.')]), paragraph('2.', [content('This paragraph goes.')])])
-    ]}
-  ])).document
+  return assignEids(
+    documentOf([
+      {
+        type: 'preamble',
+        children: [
+          {
+            type: 'citations',
+            children: [
+              {
+                type: 'citation',
+                eId: '',
+                children: [content('Having regard to the Treaty on the Functioning of the European Union,')]
+              },
+              {
+                type: 'citation',
+                eId: '',
+                children: [content('Having regard to the proposal from the European Commission,')]
+              }
+            ]
+          },
+          {
+            type: 'recitals',
+            children: [
+              recital('(1)', [
+                content([
+                  'Widgets are sometimes useful',
+                  {type: 'authorialNote', marker: '2', children: [{type: 'text', value: 'OJ C 1, 1.1.2098, p. 1.'}]},
+                  ' for citizens.'
+                ])
+              ]),
+              recital('(2)', [content('Widgets should be safe.')])
+            ]
+          }
+        ]
+      },
+      {
+        type: 'body',
+        children: [
+          article('Article 1', 'Subject matter', [
+            paragraph('1.', [content('This Regulation lays down harmonised rules on widgets.')]),
+            paragraph('2.', [content('It applies from 2100.')])
+          ]),
+          article('Article 2', 'Definitions', [
+            paragraph('1.', [
+              intro('For the purposes of this Regulation:'),
+              point('(a)', [content('‘widget’ means a small electronic device;')]),
+              point('(b)', [
+                intro('‘coloured widget’ means one of these:'),
+                indent([content('red ones;')]),
+                indent([content('blue ones;')])
+              ])
+            ])
+          ]),
+          article('Article 3', 'Obligations of States', [
+            paragraph('1.', [
+              intro('Member States shall ensure:'),
+              point('(a)', [content('safety;')]),
+              point('(b)', [content('quality.')])
+            ])
+          ]),
+          article('Article 4', 'Reports', [
+            paragraph('1.', [content('The report shall cover the report period.')]),
+            paragraph('2.', [content('This paragraph goes.')])
+          ])
+        ]
+      }
+    ])
+  ).document
 }
 
 /** A unit's words as the EP prints them: numbers, headings and text, footnotes left out, whitespace normalised. */

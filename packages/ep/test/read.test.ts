@@ -10,7 +10,24 @@ describe('readEpText', () => {
     expect(text.form).toBe('table')
     expect(text.reference).toBe('P9_TA(2099)0001')
     expect(text.date).toBe('2099-02-03')
-    expect(text.amendments.map((a) => a.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '15 and 16', '17', '18'])
+    expect(text.amendments.map((a) => a.number)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+      '13',
+      '15 and 16',
+      '17',
+      '18'
+    ])
     expect(text.amendments[4]!.target).toBe('Article 1 — paragraph 1 a (new)')
     expect(text.amendments[0]!.instrument).toBe('Proposal for a regulation')
   })
@@ -18,9 +35,15 @@ describe('readEpText', () => {
   it('keeps bold italic words as added runs, drops footnote calls and the converter’s indentation', () => {
     const recital = text.amendments[1]!
     expect(recital.commission[0]!.num).toBe('(1)')
-    expect(recital.commission[0]!.runs).toEqual([{text: 'Widgets are '}, {text: 'sometimes', added: true}, {text: ' useful for citizens.'}])
+    expect(recital.commission[0]!.runs).toEqual([
+      {text: 'Widgets are '},
+      {text: 'sometimes', added: true},
+      {text: ' useful for citizens.'}
+    ])
     expect(lineText(recital.amendment[0]!)).toBe('Widgets are always useful for citizens and businesses.')
-    expect(lineText(recital.amendment[0]!, {withNum: true})).toBe('(1) Widgets are always useful for citizens and businesses.')
+    expect(lineText(recital.amendment[0]!, {withNum: true})).toBe(
+      '(1) Widgets are always useful for citizens and businesses.'
+    )
   })
 
   it('reads a right column “deleted” as a deletion and an empty left column as nothing', () => {
@@ -56,10 +79,22 @@ describe('parseAddress', () => {
   }
 
   it('reads steps, new units and parts', () => {
-    expect(ok('Article 13 — paragraph 1 a (new)')).toEqual({steps: [{unit: 'article', num: '13'}, {unit: 'paragraph', num: '1a'}], isNew: true})
+    expect(ok('Article 13 — paragraph 1 a (new)')).toEqual({
+      steps: [
+        {unit: 'article', num: '13'},
+        {unit: 'paragraph', num: '1a'}
+      ],
+      isNew: true
+    })
     expect(ok('Article 13 a (new)')).toEqual({steps: [{unit: 'article', num: '13a'}], isNew: true})
     expect(ok('Article 3 — paragraph 1 — point 44 — introductory part')).toEqual({
-      steps: [{unit: 'article', num: '3'}, {unit: 'paragraph', num: '1'}, {unit: 'point', num: '44'}], isNew: false, part: 'intro'
+      steps: [
+        {unit: 'article', num: '3'},
+        {unit: 'paragraph', num: '1'},
+        {unit: 'point', num: '44'}
+      ],
+      isNew: false,
+      part: 'intro'
     })
     expect(ok('Article 52 — title').part).toBe('heading')
     expect(ok('Citation 4 a (new)').steps).toEqual([{unit: 'citation', num: '4a'}])
@@ -67,10 +102,16 @@ describe('parseAddress', () => {
   })
 
   it('accepts the variants plenary texts print', () => {
-    expect(ok('Article 8 — paragraph 2 — point a — indent - 1 a (new)').steps.at(-1)).toEqual({unit: 'indent', num: '-1a'})
+    expect(ok('Article 8 — paragraph 2 — point a — indent - 1 a (new)').steps.at(-1)).toEqual({
+      unit: 'indent',
+      num: '-1a'
+    })
     expect(ok('Article — 57 a (new)')).toEqual({steps: [{unit: 'article', num: '57a'}], isNew: true})
     expect(ok('Article 16 – paragraph 2 – point h –').steps.at(-1)).toEqual({unit: 'point', num: 'h'})
-    expect(ok('ANNEX VIII — SECTION B (new)').steps).toEqual([{unit: 'annex', num: 'VIII'}, {unit: 'section', num: 'B'}])
+    expect(ok('ANNEX VIII — SECTION B (new)').steps).toEqual([
+      {unit: 'annex', num: 'VIII'},
+      {unit: 'section', num: 'B'}
+    ])
   })
 
   it('says why an address is outside the grammar', () => {

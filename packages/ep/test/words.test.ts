@@ -17,7 +17,25 @@ function random(seed: number): () => number {
   }
 }
 
-const WORDS = ['the', 'report', 'shall', 'cover', 'period', 'Member', 'States', 'data', ',', ';', '(a)', 'Article', '5', 'of', 'and', 'or', '‘term’']
+const WORDS = [
+  'the',
+  'report',
+  'shall',
+  'cover',
+  'period',
+  'Member',
+  'States',
+  'data',
+  ',',
+  ';',
+  '(a)',
+  'Article',
+  '5',
+  'of',
+  'and',
+  'or',
+  '‘term’'
+]
 
 function sentence(next: () => number, length: number): string[] {
   return Array.from({length}, () => WORDS[Math.floor(next() * WORDS.length)]!)
@@ -44,7 +62,9 @@ describe('wordEdits + textAmendments', () => {
     for (let n = 0; n < 500; n++) {
       const before = join(sentence(next, 3 + Math.floor(next() * 12)))
       const after = join(edit(next, before.split(' ')))
-      const doc = assignEids(documentOf([{type: 'body', children: [article('Article 1', undefined, [content(before)])]}])).document
+      const doc = assignEids(
+        documentOf([{type: 'body', children: [article('Article 1', undefined, [content(before)])]}])
+      ).document
       const amendments = textAmendments(before, wordEdits(before, after), 'art_1', (i) => `e${i}`)
       const result = applyAmendments(doc, amendments, {targets: 'current', renumber: 'amending-act'})
       expect(textOf(findByEid(result.document, 'art_1')!, {num: false}), `${before} → ${after}`).toBe(after)
@@ -52,7 +72,9 @@ describe('wordEdits + textAmendments', () => {
   })
 
   it('makes one edit of changes separated by a single space', () => {
-    expect(wordEdits('online platforms allowing consumers', 'online platforms that allow consumers')).toEqual([{start: 17, end: 25, text: 'that allow'}])
+    expect(wordEdits('online platforms allowing consumers', 'online platforms that allow consumers')).toEqual([
+      {start: 17, end: 25, text: 'that allow'}
+    ])
   })
 
   it('keeps the base text’s own spacing', () => {

@@ -10,12 +10,19 @@ import {fromEurlexHtml, fromFormex} from '@redlex/formats'
 import {HAS_CORPUS, aiActAnnexes, norm, read} from './corpus.js'
 
 function provisions(doc: Document): Array<{eId: string; type: string; num: string; text: string}> {
-  return listProvisions(doc).map(({node}) => ({eId: node.eId, type: node.type, num: norm(node.num ?? ''), text: norm(textOf(node, {deep: false}))}))
+  return listProvisions(doc).map(({node}) => ({
+    eId: node.eId,
+    type: node.type,
+    num: norm(node.num ?? ''),
+    text: norm(textOf(node, {deep: false}))
+  }))
 }
 
 describe.skipIf(!HAS_CORPUS)('AI Act: Formex and EUR-Lex HTML agree', () => {
   // vitest runs a skipped describe's body to collect its tests: read only when the corpus is there.
-  const formex = HAS_CORPUS ? provisions(fromFormex(read('ai-act/final-formex/L_202401689EN.000101.fmx.xml'), {annexes: aiActAnnexes()})) : []
+  const formex = HAS_CORPUS
+    ? provisions(fromFormex(read('ai-act/final-formex/L_202401689EN.000101.fmx.xml'), {annexes: aiActAnnexes()}))
+    : []
   const html = HAS_CORPUS ? provisions(fromEurlexHtml(read('ai-act/final-eurlex.html'))) : []
 
   it('has the same provisions in the same order', () => {
@@ -32,7 +39,9 @@ describe.skipIf(!HAS_CORPUS)('AI Act: Formex and EUR-Lex HTML agree', () => {
       else if (q.type !== p.type || q.num !== p.num || q.text !== p.text) {
         let i = 0
         while (i < p.text.length && p.text[i] === q.text[i]) i++
-        mismatches.push(`${p.eId}: Formex "…${p.text.slice(Math.max(0, i - 30), i + 40)}" vs HTML "…${q.text.slice(Math.max(0, i - 30), i + 40)}"`)
+        mismatches.push(
+          `${p.eId}: Formex "…${p.text.slice(Math.max(0, i - 30), i + 40)}" vs HTML "…${q.text.slice(Math.max(0, i - 30), i + 40)}"`
+        )
       }
     }
     expect(mismatches).toEqual([])
@@ -40,6 +49,16 @@ describe.skipIf(!HAS_CORPUS)('AI Act: Formex and EUR-Lex HTML agree', () => {
 
   it('covers recitals, articles, points, indents and annexes', () => {
     const types = new Set(formex.map((p) => p.type))
-    expect([...types].sort()).toEqual(['annex', 'article', 'citation', 'division', 'indent', 'paragraph', 'point', 'recital', 'subparagraph'])
+    expect([...types].sort()).toEqual([
+      'annex',
+      'article',
+      'citation',
+      'division',
+      'indent',
+      'paragraph',
+      'point',
+      'recital',
+      'subparagraph'
+    ])
   })
 })

@@ -16,19 +16,22 @@ const RUNS = Number(process.env.REDLEX_PROPERTY_RUNS ?? 150)
 describe('AKN round trip of randomized trees', () => {
   it(`fromAkn(toAkn(t)) deep-equals t (${RUNS} trees)`, () => {
     let checked = 0
-    fc.assert(fc.property(documentTree, (generated) => {
-      let tree: typeof generated
-      try {
-        tree = asImported(generated)
-      } catch (error) {
-        if (error instanceof NotImported) return fc.pre(false)
-        throw error
-      }
-      const xml = toAkn(tree)
-      const back = fromAkn(xml)
-      expect(comparable(back), xml).toEqual(comparable(tree))
-      checked++
-    }), {numRuns: RUNS, seed: 12})
+    fc.assert(
+      fc.property(documentTree, (generated) => {
+        let tree: typeof generated
+        try {
+          tree = asImported(generated)
+        } catch (error) {
+          if (error instanceof NotImported) return fc.pre(false)
+          throw error
+        }
+        const xml = toAkn(tree)
+        const back = fromAkn(xml)
+        expect(comparable(back), xml).toEqual(comparable(tree))
+        checked++
+      }),
+      {numRuns: RUNS, seed: 12}
+    )
     // fast-check counts only the trees that passed the precondition: all RUNS were checked.
     expect(checked).toBe(RUNS)
   }, 600_000)
@@ -41,7 +44,17 @@ describe('AKN round trip of randomized trees', () => {
  * Markdown dialect keeps every character of any tree; AKN keeps every
  * character an imported act can hold.
  */
-const INLINE = new Set(['text', 'emphasis', 'strong', 'authorialNote', 'ref', 'placeholder', 'quotedText', 'break', 'link'])
+const INLINE = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'authorialNote',
+  'ref',
+  'placeholder',
+  'quotedText',
+  'break',
+  'link'
+])
 const isInlineList = (value: unknown): value is Inline[] =>
   Array.isArray(value) && value.length > 0 && value.every((node) => INLINE.has((node as {type?: string})?.type ?? ''))
 

@@ -9,8 +9,16 @@ import {importDocument} from '@redlex/formats'
 import {HAS_CORPUS, kids, ownText, read} from './corpus.js'
 
 const files = [
-  {path: 'ai-act/proposal-com-2021-206.xhtml', counts: {recitals: 89, articles: 85}, warnings: {'formats/duplicate-number': 2, 'formats/skipped-number': 1}},
-  {path: 'dsa/proposal-com-2020-825.xhtml', counts: {recitals: 106, articles: 74}, warnings: {'formats/skipped-number': 1}},
+  {
+    path: 'ai-act/proposal-com-2021-206.xhtml',
+    counts: {recitals: 89, articles: 85},
+    warnings: {'formats/duplicate-number': 2, 'formats/skipped-number': 1}
+  },
+  {
+    path: 'dsa/proposal-com-2020-825.xhtml',
+    counts: {recitals: 106, articles: 74},
+    warnings: {'formats/skipped-number': 1}
+  },
   {path: 'csa-proposal/proposal-com-2022-209.html', counts: {recitals: 84, articles: 89, annexes: 8}, warnings: {}},
   {path: 'ai-act/final-eurlex.html', counts: {recitals: 180, articles: 113, annexes: 13}, warnings: {}}
 ]
@@ -44,7 +52,16 @@ describe.skipIf(!HAS_CORPUS)('corpus HTML: counts and warnings per file', () => 
     const {document} = importDocument(read('ai-act/proposal-com-2021-206.xhtml'))
     expect(kids(document, 'art_15')).toEqual(['art_15__para_1', 'art_15__para_2', 'art_15__para_3', 'art_15__para_4'])
     expect(kids(document, 'art_15__para_3')).toEqual(['art_15__para_3__subpara_2', 'art_15__para_3__subpara_3'])
-    expect(ownText(document, 'art_15__para_3__subpara_2')).toMatch(/^The robustness of high-risk AI systems may be achieved/)
-    expect(kids(document, 'art_29')).toEqual(['art_29__para_1', 'art_29__para_2', 'art_29__para_3', 'art_29__para_4', 'art_29__para_5', 'art_29__para_6'])
+    expect(ownText(document, 'art_15__para_3__subpara_2')).toMatch(
+      /^The robustness of high-risk AI systems may be achieved/
+    )
+    expect(kids(document, 'art_29')).toEqual([
+      'art_29__para_1',
+      'art_29__para_2',
+      'art_29__para_3',
+      'art_29__para_4',
+      'art_29__para_5',
+      'art_29__para_6'
+    ])
   })
 })

@@ -13,7 +13,10 @@ export function read(path: string): string {
 /** The AI Act's 13 Formex annex files (`.012401` … `.014401`), in order. */
 export function aiActAnnexes(): string[] {
   const dir = new URL('ai-act/final-formex/', CORPUS)
-  return readdirSync(dir).filter((f) => /\.01\d{4}\.fmx\.xml$/.test(f)).sort().map((f) => readFileSync(new URL(f, dir), 'utf8'))
+  return readdirSync(dir)
+    .filter((f) => /\.01\d{4}\.fmx\.xml$/.test(f))
+    .sort()
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'))
 }
 
 /** Whitespace-normalised text (NBSP counts as whitespace). */

@@ -17,24 +17,44 @@ describe.skipIf(!HAS_CORPUS)('GDPR corrigendum (OJ L 127, 23.5.2018)', () => {
 
   it('guesses the target eIds', () => {
     expect(corrections.map((c) => c.target?.eId)).toEqual([
-      'rec_71', 'art_37__para_1__point_c', 'art_41__para_3', 'art_41__para_5', 'art_42__para_7', 'art_43__para_3',
-      'art_43__para_6', 'art_57__para_1__point_p', 'art_64__para_1__point_c', 'art_64__para_6', 'art_65__para_1__point_a',
-      'art_69__para_2', 'art_70__para_1__point_l', 'art_70__para_1__point_o', 'art_70__para_1__point_p'
+      'rec_71',
+      'art_37__para_1__point_c',
+      'art_41__para_3',
+      'art_41__para_5',
+      'art_42__para_7',
+      'art_43__para_3',
+      'art_43__para_6',
+      'art_57__para_1__point_p',
+      'art_64__para_1__point_c',
+      'art_64__para_6',
+      'art_65__para_1__point_a',
+      'art_69__para_2',
+      'art_70__para_1__point_l',
+      'art_70__para_1__point_o',
+      'art_70__para_1__point_p'
     ])
     expect(corrections[9]!.target).toEqual({eId: 'art_64__para_6', others: ['art_64__para_7', 'art_64__para_8']})
   })
 
   it('gives old and new text as printed, without the surrounding quotes', () => {
     const c = corrections[1]!
-    expect(norm(c.old)).toBe('(c) the core activities of the controller or the processor consist of processing on a large scale of special categories of data pursuant to Article 9 and personal data relating to criminal convictions and offences referred to in Article 10.')
-    expect(norm(c.new)).toBe('(c) the core activities of the controller or the processor consist of processing on a large scale of special categories of data pursuant to Article 9 or personal data relating to criminal convictions and offences referred to in Article 10.')
-    expect(norm(corrections[12]!.old)).toBe('(l) review the practical application of the guidelines, recommendations and best practices referred to in points (e) and (f);')
-    expect(norm(corrections[12]!.new)).toBe('(l) review the practical application of the guidelines, recommendations and best practices;')
+    expect(norm(c.old)).toBe(
+      '(c) the core activities of the controller or the processor consist of processing on a large scale of special categories of data pursuant to Article 9 and personal data relating to criminal convictions and offences referred to in Article 10.'
+    )
+    expect(norm(c.new)).toBe(
+      '(c) the core activities of the controller or the processor consist of processing on a large scale of special categories of data pursuant to Article 9 or personal data relating to criminal convictions and offences referred to in Article 10.'
+    )
+    expect(norm(corrections[12]!.old)).toBe(
+      '(l) review the practical application of the guidelines, recommendations and best practices referred to in points (e) and (f);'
+    )
+    expect(norm(corrections[12]!.new)).toBe(
+      '(l) review the practical application of the guidelines, recommendations and best practices;'
+    )
     // Several quoted blocks are separated by a line break.
     expect(corrections[9]!.old.split('\n').map((l) => l.slice(0, 2))).toEqual(['6.', '7.', '8.'])
   })
 
-  it('each correction\'s old text is in the 2016 act and its new text in the consolidated text', () => {
+  it("each correction's old text is in the 2016 act and its new text in the consolidated text", () => {
     const original = fromFormex(read('gdpr/original-oj-2016/L_2016119EN.01000101.xml'))
     const consolidated = fromFormex(read('gdpr/consolidated-2018/gdpr-consolidated-en.xml'))
     const c = corrections[1]!

@@ -7,7 +7,14 @@ import {describe, expect, it} from 'vitest'
 import {isRedlexError, textOf, findByEid} from '@redlex/tree'
 import type {RedlexError} from '@redlex/tree'
 import {
-  AKN_NS, detectFormat, fromAkn, fromCellarHtml, fromEurlexHtml, fromFormex, importDocument, parseCorrigendum
+  AKN_NS,
+  detectFormat,
+  fromAkn,
+  fromCellarHtml,
+  fromEurlexHtml,
+  fromFormex,
+  importDocument,
+  parseCorrigendum
 } from '@redlex/formats'
 import {HAS_CORPUS, read} from './corpus.js'
 
@@ -41,7 +48,9 @@ const FORMEX = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('malformed and truncated XML', () => {
   it('malformed XML: formats/malformed-xml with line and column', () => {
-    const error = caught(() => fromAkn(`<akomaNtoso xmlns="${AKN_NS}">\n<act>\n<body></bodyy>\n</act></akomaNtoso>`, {file: 'bad.xml'}))
+    const error = caught(() =>
+      fromAkn(`<akomaNtoso xmlns="${AKN_NS}">\n<act>\n<body></bodyy>\n</act></akomaNtoso>`, {file: 'bad.xml'})
+    )
     expect(error.code).toBe('formats/malformed-xml')
     expect(error.file).toBe('bad.xml')
     expect(error.place).toEqual({line: 3, column: 1})
@@ -99,7 +108,8 @@ describe('unknown Formex elements', () => {
 
 describe('HTML that is not an act', () => {
   it('EUR-Lex importer: formats/not-an-act naming what was seen, with a position', () => {
-    const html = '<!DOCTYPE html>\n<html><head><title>EUR-Lex - Search results</title></head>\n<body><div class="results">No act here</div></body></html>'
+    const html =
+      '<!DOCTYPE html>\n<html><head><title>EUR-Lex - Search results</title></head>\n<body><div class="results">No act here</div></body></html>'
     const error = caught(() => fromEurlexHtml(html, {file: 'page.html'}))
     expect(error.code).toBe('formats/not-an-act')
     expect(error.message).toContain('page titled "EUR-Lex - Search results"')
@@ -107,28 +117,40 @@ describe('HTML that is not an act', () => {
   })
 
   it('Cellar importer: formats/not-an-act', () => {
-    const error = caught(() => fromCellarHtml('<html><body>\n<p class="Normal">Explanatory memorandum only</p></body></html>', {file: 'memo.html'}))
+    const error = caught(() =>
+      fromCellarHtml('<html><body>\n<p class="Normal">Explanatory memorandum only</p></body></html>', {
+        file: 'memo.html'
+      })
+    )
     expect(error.code).toBe('formats/not-an-act')
     expect(error.file).toBe('memo.html')
     expect(error.place).toEqual({line: 1, column: 7})
   })
 
   it('importDocument on an HTML page that is neither: formats/unknown-format', () => {
-    const error = caught(() => importDocument('<html><head><title>Cookies</title></head><body><p>Hello</p></body></html>', {file: 'c.html'}))
+    const error = caught(() =>
+      importDocument('<html><head><title>Cookies</title></head><body><p>Hello</p></body></html>', {file: 'c.html'})
+    )
     expect(error.code).toBe('formats/unknown-format')
-    expect(error.message).toBe('c.html:1:1: unknown format: an HTML page that is neither a EUR-Lex act nor a Cellar proposal (title "Cookies"). Give the EUR-Lex HTML of an act or the Cellar XHTML of a proposal [formats/unknown-format]')
+    expect(error.message).toBe(
+      'c.html:1:1: unknown format: an HTML page that is neither a EUR-Lex act nor a Cellar proposal (title "Cookies"). Give the EUR-Lex HTML of an act or the Cellar XHTML of a proposal [formats/unknown-format]'
+    )
   })
 
   it.skipIf(!HAS_CORPUS)('the EP amendment tables (OJ C HTML) are not acts in these formats', () => {
     const error = caught(() => importDocument(read('ai-act/ep-amendments-2023.html'), {file: 'ep.html'}))
     expect(error.code).toBe('formats/not-an-act')
-    expect(error.message).toMatch(/^ep\.html:\d+:\d+: HTML is not an act in a supported layout: the act has no enacting terms \(div#enc_1\); found a page titled "/)
+    expect(error.message).toMatch(
+      /^ep\.html:\d+:\d+: HTML is not an act in a supported layout: the act has no enacting terms \(div#enc_1\); found a page titled "/
+    )
   })
 })
 
 describe('detectFormat', () => {
   it('names the root element of unknown XML, with its position', () => {
-    const error = caught(() => detectFormat('<?xml version="1.0"?>\n<!-- a comment -->\n  <invoice id="1"/>', {file: 'x.xml'}))
+    const error = caught(() =>
+      detectFormat('<?xml version="1.0"?>\n<!-- a comment -->\n  <invoice id="1"/>', {file: 'x.xml'})
+    )
     expect(error.code).toBe('formats/unknown-format')
     expect(error.actual).toBe('XML with root element <invoice>')
     expect(error.place).toEqual({line: 3, column: 3})

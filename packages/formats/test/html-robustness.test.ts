@@ -26,7 +26,10 @@ function codes(warnings: readonly Warning[]): string[] {
 
 describe('HTML input: content that is not legal text', () => {
   it('ignores script, style, noscript and template content, even inside a paragraph', () => {
-    const html = cellar('<p class="Normal">Text<script>alert("x")</script><style>p{}</style><noscript>enable js</noscript><template><b>tpl</b></template> stays.</p>', '<script>var a = "<p>head</p>"</script>')
+    const html = cellar(
+      '<p class="Normal">Text<script>alert("x")</script><style>p{}</style><noscript>enable js</noscript><template><b>tpl</b></template> stays.</p>',
+      '<script>var a = "<p>head</p>"</script>'
+    )
     const {document, warnings} = importDocument(html)
     expect(ownText(document, 'art_1')).toBe('Text stays.')
     expect(warnings).toEqual([])
@@ -41,11 +44,17 @@ describe('HTML input: content that is not legal text', () => {
 
 describe('HTML input: malformed nesting keeps every word, with a warning', () => {
   it('a <div> inside a <p>', () => {
-    const {document, warnings} = importDocument(cellar('<p class="Normal">First words <div>inner words</div> last words.</p>'), {file: 'x.html'})
+    const {document, warnings} = importDocument(
+      cellar('<p class="Normal">First words <div>inner words</div> last words.</p>'),
+      {file: 'x.html'}
+    )
     const text = JSON.stringify(document)
     for (const words of ['First words', 'inner words', 'last words.']) expect(text).toContain(words)
     expect(codes(warnings)).toContain('formats/html-malformed-nesting')
-    expect(warnings.find((w) => w.code === 'formats/html-malformed-nesting')).toMatchObject({file: 'x.html', place: {line: 6}})
+    expect(warnings.find((w) => w.code === 'formats/html-malformed-nesting')).toMatchObject({
+      file: 'x.html',
+      place: {line: 6}
+    })
   })
 
   it('EUR-Lex: a <div> inside a <p> in an article and text left directly in the article', () => {
@@ -82,7 +91,9 @@ describe('HTML input: depth, characters, encoding', () => {
   })
 
   it('removes control characters, NUL, U+FFFE/U+FFFF and lone surrogates from text, with a located warning', () => {
-    const {document, warnings} = importDocument(cellar('<p class="Normal">A&#1;B\u0000C\uFFFED&#xFFFF;E\uD800F</p>'), {file: 'c.html'})
+    const {document, warnings} = importDocument(cellar('<p class="Normal">A&#1;B\u0000C\uFFFED&#xFFFF;E\uD800F</p>'), {
+      file: 'c.html'
+    })
     expect(ownText(document, 'art_1')).toBe('ABCDEF')
     const warning = warnings.find((w) => w.code === 'formats/invalid-character')
     expect(warning?.message).toMatch(/: 5 characters XML 1.0 does not allow/)
@@ -90,16 +101,21 @@ describe('HTML input: depth, characters, encoding', () => {
   })
 
   it('an act with no articles is a warning', () => {
-    const html = '<html><body><p class="Institutionquiagit">THE COUNCIL,</p><p class="li ManualConsidrant"><span class="num">(1)</span>Only a recital.</p><p class="Formuledadoption">HAS ADOPTED THIS DECISION:</p></body></html>'
+    const html =
+      '<html><body><p class="Institutionquiagit">THE COUNCIL,</p><p class="li ManualConsidrant"><span class="num">(1)</span>Only a recital.</p><p class="Formuledadoption">HAS ADOPTED THIS DECISION:</p></body></html>'
     const {document, warnings} = importDocument(html)
     expect(countProvisions(document).recitals).toBe(1)
     expect(codes(warnings)).toEqual(['formats/no-provisions'])
-    const eurlex = fromEurlexHtml('<div class="eli-container"><div class="eli-main-title"><p class="oj-doc-ti">REGULATION</p></div><div id="enc_1"></div></div>')
+    const eurlex = fromEurlexHtml(
+      '<div class="eli-container"><div class="eli-main-title"><p class="oj-doc-ti">REGULATION</p></div><div id="enc_1"></div></div>'
+    )
     expect(countProvisions(eurlex).articles).toBe(0)
   })
 
   it('text stays text: markup-like characters in the source are words, not structure', () => {
-    const doc = fromCellarHtml(cellar('<p class="Normal">&lt;p class="Titrearticle"&gt;Article 2&lt;/p&gt; is quoted.</p>'))
+    const doc = fromCellarHtml(
+      cellar('<p class="Normal">&lt;p class="Titrearticle"&gt;Article 2&lt;/p&gt; is quoted.</p>')
+    )
     expect(countProvisions(doc).articles).toBe(1)
     expect(ownText(doc, 'art_1')).toBe('<p class="Titrearticle">Article 2</p> is quoted.')
   })

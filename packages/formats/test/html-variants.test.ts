@@ -28,8 +28,15 @@ describe('Cellar XHTML made by LEOS (2022 proposal markup)', () => {
 
   it('finds every article and chapter whatever the Titrearticle* variant', () => {
     expect(countProvisions(doc)).toMatchObject({recitals: 2, articles: 3})
-    expect(['art_1', 'art_2', 'art_3'].map((e) => headingOf(doc, e))).toEqual(['Subject matter and scope', 'Definitions', 'Entry into force'])
-    expect(['chp_I', 'chp_II'].map((e) => [numOf(doc, e), headingOf(doc, e)])).toEqual([['CHAPTER I', 'GENERAL PROVISIONS'], ['CHAPTER II', 'OBLIGATIONS']])
+    expect(['art_1', 'art_2', 'art_3'].map((e) => headingOf(doc, e))).toEqual([
+      'Subject matter and scope',
+      'Definitions',
+      'Entry into force'
+    ])
+    expect(['chp_I', 'chp_II'].map((e) => [numOf(doc, e), headingOf(doc, e)])).toEqual([
+      ['CHAPTER I', 'GENERAL PROVISIONS'],
+      ['CHAPTER II', 'OBLIGATIONS']
+    ])
     expect(kids(doc, 'chp_I')).toEqual(['art_1'])
     expect(kids(doc, 'chp_II')).toEqual(['art_2', 'art_3'])
   })
@@ -103,7 +110,9 @@ describe('Cellar proposal with defects in the source', () => {
 
 describe('Cellar styles by family and recitals by text', () => {
   it('detects a proposal by a Titrearticle* variant alone, and reads recitals whose style was lost', () => {
-    const html = fixture('cellar-defects-2020.html').replace(/li ManualConsidrant/g, 'Normal').replace(/class="Titrearticle"/g, 'class="Titrearticle0"')
+    const html = fixture('cellar-defects-2020.html')
+      .replace(/li ManualConsidrant/g, 'Normal')
+      .replace(/class="Titrearticle"/g, 'class="Titrearticle0"')
     expect(detectFormat(html.replace('<p class="Institutionquiagit">', '<p class="Normal">'))).toBe('cellar')
     const doc = importDocument(html).document
     expect(countProvisions(doc)).toMatchObject({citations: 1, recitals: 2, articles: 2})
@@ -126,7 +135,8 @@ describe('EUR-Lex OJ HTML (cut-down page)', () => {
   it('reads the act and nothing of the chrome, scripts, styles, noscript or templates', () => {
     expect(countProvisions(doc)).toMatchObject({citations: 1, recitals: 2, articles: 2, annexes: 1})
     const json = JSON.stringify(doc)
-    for (const text of ['SCRIPT TEXT', 'STYLE TEXT', 'NOSCRIPT TEXT', 'TEMPLATE TEXT', 'Skip to main content']) expect(json).not.toContain(text)
+    for (const text of ['SCRIPT TEXT', 'STYLE TEXT', 'NOSCRIPT TEXT', 'TEMPLATE TEXT', 'Skip to main content'])
+      expect(json).not.toContain(text)
     expect(warnings).toEqual([])
   })
 
@@ -139,18 +149,33 @@ describe('EUR-Lex OJ HTML (cut-down page)', () => {
   })
 
   it('reads a recital number printed in the text (no number cell), with a warning', () => {
-    const html = fixture('eurlex-oj-act.html').replace('<table><tbody><tr><td><p class="oj-normal">(2)</p></td><td><p class="oj-normal">Rules should be clear.</p></td></tr></tbody></table>', '<p class="oj-normal">(2)Rules should be clear.</p>')
+    const html = fixture('eurlex-oj-act.html').replace(
+      '<table><tbody><tr><td><p class="oj-normal">(2)</p></td><td><p class="oj-normal">Rules should be clear.</p></td></tr></tbody></table>',
+      '<p class="oj-normal">(2)Rules should be clear.</p>'
+    )
     const result = importDocument(html)
-    expect([numOf(result.document, 'rec_2'), ownText(result.document, 'rec_2')]).toEqual(['(2)', 'Rules should be clear.'])
+    expect([numOf(result.document, 'rec_2'), ownText(result.document, 'rec_2')]).toEqual([
+      '(2)',
+      'Rules should be clear.'
+    ])
     expect(codes(result.warnings)).toEqual(['formats/glued-number'])
   })
 
   it('splits the enacting formula off the last recital when the source ran them together', () => {
-    const html = fixture('eurlex-oj-act.html').replace('Rules should be clear.</p>', 'Rules should be clear.HAVE ADOPTED THIS REGULATION:</p>').replace('<p class="oj-normal">HAVE ADOPTED THIS REGULATION:</p>', '')
+    const html = fixture('eurlex-oj-act.html')
+      .replace('Rules should be clear.</p>', 'Rules should be clear.HAVE ADOPTED THIS REGULATION:</p>')
+      .replace('<p class="oj-normal">HAVE ADOPTED THIS REGULATION:</p>', '')
     const result = importDocument(html)
     expect(ownText(result.document, 'rec_2')).toBe('Rules should be clear.')
     const preamble = result.document.children.find((c) => c.type === 'preamble')!
-    expect(preamble.children.map((c) => (c.type === 'formula' ? `${c.name}: ${inlineText(c.children)}` : c.type))).toEqual(['actingEntity: THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,', 'citations', 'recitals', 'enactingFormula: HAVE ADOPTED THIS REGULATION:'])
+    expect(
+      preamble.children.map((c) => (c.type === 'formula' ? `${c.name}: ${inlineText(c.children)}` : c.type))
+    ).toEqual([
+      'actingEntity: THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,',
+      'citations',
+      'recitals',
+      'enactingFormula: HAVE ADOPTED THIS REGULATION:'
+    ])
     expect(codes(result.warnings)).toEqual(['formats/formula-in-recital'])
   })
 

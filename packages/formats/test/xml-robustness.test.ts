@@ -10,8 +10,10 @@ import {RedlexError, findByEid, inlineText, isXmlSafe, type Document} from '@red
 import {DOMParser} from '@xmldom/xmldom'
 
 const AKN = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
-const akn = (inner: string): string => `<akomaNtoso xmlns="${AKN}"><bill name="REG"><body><article><num>Article 1</num><content><p>${inner}</p></content></article></body></bill></akomaNtoso>`
-const formex = (inner: string): string => `<ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>${inner}</ALINEA></ARTICLE></ENACTING.TERMS></ACT>`
+const akn = (inner: string): string =>
+  `<akomaNtoso xmlns="${AKN}"><bill name="REG"><body><article><num>Article 1</num><content><p>${inner}</p></content></article></body></bill></akomaNtoso>`
+const formex = (inner: string): string =>
+  `<ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>${inner}</ALINEA></ARTICLE></ENACTING.TERMS></ACT>`
 
 function codeOf(run: () => unknown): string {
   try {
@@ -32,8 +34,12 @@ function articleText(document: Document): string {
 describe('deep nesting', () => {
   for (const depth of [1000, 20000]) {
     it(`inline elements ${depth} deep are a coded error (formats/too-deep), not a stack overflow`, () => {
-      expect(codeOf(() => importDocument(akn('<i>'.repeat(depth) + 'x' + '</i>'.repeat(depth)), {file: 'deep.xml'}))).toBe('formats/too-deep')
-      expect(codeOf(() => importDocument(formex('<HT TYPE="ITALIC">'.repeat(depth) + 'x' + '</HT>'.repeat(depth))))).toBe('formats/too-deep')
+      expect(
+        codeOf(() => importDocument(akn('<i>'.repeat(depth) + 'x' + '</i>'.repeat(depth)), {file: 'deep.xml'}))
+      ).toBe('formats/too-deep')
+      expect(
+        codeOf(() => importDocument(formex('<HT TYPE="ITALIC">'.repeat(depth) + 'x' + '</HT>'.repeat(depth))))
+      ).toBe('formats/too-deep')
     })
   }
   it('names the file and the line of the element past the limit', () => {
@@ -49,7 +55,10 @@ describe('deep nesting', () => {
   })
   it('italic inside italic and bold inside bold are spliced away, so emphasis never nests beyond two levels', () => {
     const depth = 90
-    const nested = Array.from({length: depth}, (_, i) => (i % 2 ? '<HT TYPE="ITALIC">' : '<HT TYPE="BOLD">')).join('') + 'x' + '</HT>'.repeat(depth)
+    const nested =
+      Array.from({length: depth}, (_, i) => (i % 2 ? '<HT TYPE="ITALIC">' : '<HT TYPE="BOLD">')).join('') +
+      'x' +
+      '</HT>'.repeat(depth)
     const {document} = importDocument(formex(`a ${nested} b`))
     const deepest = attentionDepth(document)
     expect(deepest).toBe(2)
@@ -72,7 +81,10 @@ describe('characters XML 1.0 does not allow', () => {
     ['a raw control character', 'a\u0007b', 'U+0007']
   ]
   for (const [name, inner, code] of cases) {
-    for (const [format, wrap] of [['AKN', akn], ['Formex', formex]] as const) {
+    for (const [format, wrap] of [
+      ['AKN', akn],
+      ['Formex', formex]
+    ] as const) {
       it(`${format}: ${name} is dropped with a warning naming its line and column`, () => {
         const xml = wrap(inner)
         const {document, warnings} = importDocument(xml, {file: 'x.xml'})
@@ -90,7 +102,11 @@ describe('characters XML 1.0 does not allow', () => {
     const xml = toAkn(document)
     expect(isXmlSafe(xml)).toBe(true)
     const errors: string[] = []
-    new DOMParser({onError: (level, message) => { if (level !== 'warning') errors.push(message) }}).parseFromString(xml, 'text/xml')
+    new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') errors.push(message)
+      }
+    }).parseFromString(xml, 'text/xml')
     expect(errors).toEqual([])
     expect(articleText(fromAkn(xml))).toBe('abcd')
   })
@@ -129,7 +145,11 @@ describe('encodings and byte order marks', () => {
   })
   it('bytes that are not UTF-8 are a coded error naming the line and column, never U+FFFD in silence', () => {
     // "Artikel 2\n  Geltungsbereich für …" saved as Windows-1252: ü is the lone byte 0xFC.
-    const bytes = new Uint8Array([...Buffer.from('<ACT>\n<P>Article 2\n  Scope f'), 0xfc, ...Buffer.from('r</P></ACT>')])
+    const bytes = new Uint8Array([
+      ...Buffer.from('<ACT>\n<P>Article 2\n  Scope f'),
+      0xfc,
+      ...Buffer.from('r</P></ACT>')
+    ])
     try {
       decodeText(bytes, 'act.xml')
       expect.unreachable()
@@ -141,11 +161,17 @@ describe('encodings and byte order marks', () => {
       expect(e.actual).toContain('0xfc')
     }
     // Overlong encodings and surrogates encoded in UTF-8 are not UTF-8 either.
-    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xe2, 0x82]
+    ]) {
       expect(codeOf(() => decodeText(new Uint8Array([0x41, ...bad])))).toBe('formats/invalid-utf8')
     }
     // An unpaired surrogate in UTF-16.
-    expect(codeOf(() => decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0, 0x00, 0xd8, 0x41, 0])))).toBe('formats/invalid-utf8')
+    expect(codeOf(() => decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0, 0x00, 0xd8, 0x41, 0])))).toBe(
+      'formats/invalid-utf8'
+    )
     // Well-formed text of every length passes through unchanged.
     const text = 'Ä € 𝐀 ü\n'
     expect(decodeText(new Uint8Array(Buffer.from(text)))).toBe(text)
@@ -157,10 +183,13 @@ describe('encodings and byte order marks', () => {
 })
 
 describe('an act with nothing in it', () => {
-  it.each([['<ACT/>'], [`<akomaNtoso xmlns="${AKN}"><act name="REG"/></akomaNtoso>`]])('%s imports with a warning that it has no provisions', (xml) => {
-    const {warnings} = importDocument(xml, {file: 'empty.xml'})
-    expect(warnings.map((w) => w.code)).toContain('formats/no-provisions')
-  })
+  it.each([['<ACT/>'], [`<akomaNtoso xmlns="${AKN}"><act name="REG"/></akomaNtoso>`]])(
+    '%s imports with a warning that it has no provisions',
+    (xml) => {
+      const {warnings} = importDocument(xml, {file: 'empty.xml'})
+      expect(warnings.map((w) => w.code)).toContain('formats/no-provisions')
+    }
+  )
 })
 
 /** The deepest run of emphasis/strong wrappers anywhere in the document. */

@@ -21,13 +21,21 @@ function recitalsOf(document: Document): Recitals {
   return recitals
 }
 
-describe('the recitals\' introduction, wherever the source puts it', () => {
-  const variants = ['formex-whereas-init.xml', 'formex-whereas-in-consid.xml', 'akn-whereas-in-recital.xml', 'formex-glued-recital-number.xml']
+describe("the recitals' introduction, wherever the source puts it", () => {
+  const variants = [
+    'formex-whereas-init.xml',
+    'formex-whereas-in-consid.xml',
+    'akn-whereas-in-recital.xml',
+    'formex-glued-recital-number.xml'
+  ]
   it.each(variants)('%s: `Whereas:` is the introduction, not a recital', (name) => {
     const {document} = importDocument(fixture(name), {file: name})
     const recitals = recitalsOf(document)
     expect(inlineText(recitals.intro ?? [])).toBe('Whereas:')
-    expect(recitals.children.map((r) => [r.eId, r.num])).toEqual([['rec_1', '(1)'], ['rec_2', '(2)']])
+    expect(recitals.children.map((r) => [r.eId, r.num])).toEqual([
+      ['rec_1', '(1)'],
+      ['rec_2', '(2)']
+    ])
   })
 
   it.each(variants)('%s survives a Markdown round trip (strict reader, same tree)', (name) => {
@@ -41,7 +49,9 @@ describe('the recitals\' introduction, wherever the source puts it', () => {
     const {document, warnings} = importDocument(fixture('formex-glued-recital-number.xml'), {file: 'glued.xml'})
     const first = recitalsOf(document).children[0]!
     expect(first.num).toBe('(1)')
-    expect(inlineText(first.children[0]!.type === 'content' ? first.children[0]!.children : [])).toBe('Widgets should be safe.')
+    expect(inlineText(first.children[0]!.type === 'content' ? first.children[0]!.children : [])).toBe(
+      'Widgets should be safe.'
+    )
     expect(warnings.map((w) => w.code)).toContain('formats/glued-number')
   })
 })

@@ -45,7 +45,11 @@ conclusions:
 describe('loadIscRecord', () => {
   it('reads YAML and the same record as JSON', () => {
     const record = loadIscRecord(minimal, {file: 'isc.yaml'})
-    expect(record.services[0]).toEqual({service: 'SJ', opinion: 'positive-with-comments', comments: [{text: 'Recital 3 should explain the legal basis.', about: 'rec_3'}]})
+    expect(record.services[0]).toEqual({
+      service: 'SJ',
+      opinion: 'positive-with-comments',
+      comments: [{text: 'Recital 3 should explain the legal basis.', about: 'rec_3'}]
+    })
     expect(loadIscRecord(JSON.stringify(record, null, 2), {file: 'isc.json'})).toEqual(record)
   })
 
@@ -53,15 +57,55 @@ describe('loadIscRecord', () => {
     const cases: Array<[string, string, string, string]> = [
       [minimal.replace('procedure: normal', 'procedure: urgent'), 'isc/invalid-field', 'procedure', 'isc.yaml:3:12'],
       [minimal.replace('date: 2020-09-02', 'date: 2020-09-31'), 'isc/invalid-date', 'date', 'isc.yaml:2:7'],
-      [minimal.replace('opinion: positive-with-comments', 'opinion: favourable'), 'isc/invalid-field', 'services[0].opinion', 'isc.yaml:7:14'],
-      [minimal.replace('      - text: Recital 3 should explain the legal basis.\n', '      - redacted: false\n'), 'isc/invalid-field', 'services[0].comments[0]', 'isc.yaml:9:9'],
-      [minimal.replace('        type: substitute', '        type: substitue'), 'amend/unknown-type', 'conclusions[0].amendments[0].type', 'isc.yaml:17:15'],
-      [minimal.replace('        target: rec_3\n', ''), 'amend/missing-field', 'conclusions[0].amendments[0]', 'isc.yaml:16:9'],
-      [minimal.replace('leadServices: [HOME]', 'leadServices: [HOME]\nchairman: X'), 'isc/unknown-field', 'chairman', 'isc.yaml:5:11'],
-      [minimal + 'pointsForPoliticalLevel:\n  - text: Scope.\n    conclusions: [c9]\n', 'isc/unknown-conclusion', 'pointsForPoliticalLevel[0].conclusions[0]', 'isc.yaml:23:19'],
+      [
+        minimal.replace('opinion: positive-with-comments', 'opinion: favourable'),
+        'isc/invalid-field',
+        'services[0].opinion',
+        'isc.yaml:7:14'
+      ],
+      [
+        minimal.replace('      - text: Recital 3 should explain the legal basis.\n', '      - redacted: false\n'),
+        'isc/invalid-field',
+        'services[0].comments[0]',
+        'isc.yaml:9:9'
+      ],
+      [
+        minimal.replace('        type: substitute', '        type: substitue'),
+        'amend/unknown-type',
+        'conclusions[0].amendments[0].type',
+        'isc.yaml:17:15'
+      ],
+      [
+        minimal.replace('        target: rec_3\n', ''),
+        'amend/missing-field',
+        'conclusions[0].amendments[0]',
+        'isc.yaml:16:9'
+      ],
+      [
+        minimal.replace('leadServices: [HOME]', 'leadServices: [HOME]\nchairman: X'),
+        'isc/unknown-field',
+        'chairman',
+        'isc.yaml:5:11'
+      ],
+      [
+        minimal + 'pointsForPoliticalLevel:\n  - text: Scope.\n    conclusions: [c9]\n',
+        'isc/unknown-conclusion',
+        'pointsForPoliticalLevel[0].conclusions[0]',
+        'isc.yaml:23:19'
+      ],
       [minimal + 'approvalDate: 2020-09-01\n', 'isc/date-order', 'approvalDate', 'isc.yaml:21:15'],
-      [minimal.replace('      - id: a1\n', '      - id: a1\n        provenance: {conclusion: c2}\n'), 'isc/provenance-mismatch', 'conclusions[0].amendments[0].provenance.conclusion', 'isc.yaml:17:34'],
-      [minimal.replace('  - service: SJ', '  - service: SJ\n    opinion: negative\n  - service: SJ'), 'isc/duplicate-service', 'services[1].service', 'isc.yaml:8:14'],
+      [
+        minimal.replace('      - id: a1\n', '      - id: a1\n        provenance: {conclusion: c2}\n'),
+        'isc/provenance-mismatch',
+        'conclusions[0].amendments[0].provenance.conclusion',
+        'isc.yaml:17:34'
+      ],
+      [
+        minimal.replace('  - service: SJ', '  - service: SJ\n    opinion: negative\n  - service: SJ'),
+        'isc/duplicate-service',
+        'services[1].service',
+        'isc.yaml:8:14'
+      ],
       [minimal.replace('procedure: normal', 'procedure: [normal'), 'isc/yaml-syntax', '', '']
     ]
     for (const [text, code, path, place] of cases) {
@@ -81,7 +125,12 @@ describe('loadIscRecord', () => {
   it('names the amendment, its conclusion and its place for an anchor of a term that has not started', () => {
     const text = minimal + '      - id: sunset\n        type: sunset\n        date: ep-term-end:11\n'
     const e = failure(() => loadIscRecord(text, {file: 'isc.yaml'}))
-    expect(e).toMatchObject({code: 'amend/ep-term-not-started', amendment: 'sunset', conclusion: 'c1', path: 'conclusions[0].amendments[1].date'})
+    expect(e).toMatchObject({
+      code: 'amend/ep-term-not-started',
+      amendment: 'sunset',
+      conclusion: 'c1',
+      path: 'conclusions[0].amendments[1].date'
+    })
     expect(where(e)).toBe('isc.yaml:23:15')
     expect(e.message).toContain('(amendment sunset, conclusion c1)')
   })
@@ -96,7 +145,12 @@ describe('loadIscRecord', () => {
 describe('amendmentsOf', () => {
   it('fills provenance from the conclusion and keeps the amendment’s own', () => {
     const record: IscRecord = loadIscRecord(minimal)
-    record.conclusions.push({id: 'c2', text: 'T', requestedBy: ['HOME'], amendments: [{id: 'a2', type: 'delete', target: 'art_9', provenance: {services: ['SG'], note: 'own'}}]})
+    record.conclusions.push({
+      id: 'c2',
+      text: 'T',
+      requestedBy: ['HOME'],
+      amendments: [{id: 'a2', type: 'delete', target: 'art_9', provenance: {services: ['SG'], note: 'own'}}]
+    })
     expect(amendmentsOf(record).map((a) => [a.id, a.provenance])).toEqual([
       ['a1', {conclusion: 'c1', services: ['SJ']}],
       ['a2', {conclusion: 'c2', services: ['SG'], note: 'own'}]
@@ -107,9 +161,16 @@ describe('amendmentsOf', () => {
     const record = loadIscRecord(exampleText, {file: 'isc.yaml'})
     const list = amendmentsOf(record)
     expect(list.map((a) => `${a.provenance?.conclusion}:${a.type}`)).toEqual([
-      '1:placeholder', '1:substitute', '1:delete', '1:delete', '1:placeholder',
-      '2:sunset', '2:moveRepealToRecitals',
-      '3:substitute', '3:insert', '3:substitute'
+      '1:placeholder',
+      '1:substitute',
+      '1:delete',
+      '1:delete',
+      '1:placeholder',
+      '2:sunset',
+      '2:moveRepealToRecitals',
+      '3:substitute',
+      '3:insert',
+      '3:substitute'
     ])
     expect(record.conclusions[0]!.amendments![0]!.provenance).toBeUndefined()
   })
@@ -119,14 +180,33 @@ describe('application errors point into the record', () => {
   it('absent and ambiguous quoted text: code, amendment, conclusion and file:line:col', async () => {
     const {amendmentPlaces, applyAmendments} = await import('@redlex/amend')
     const {fromMarkdown} = await import('@redlex/markdown')
-    const draft = fromMarkdown(readFileSync(new URL('../../../examples/eprivacy-derogation/pre-isc.md', import.meta.url), 'utf8'))
-    const absent = exampleText.replace('text: electronic communication sector', 'text: electronic telecommunication sector')
-    const e1 = failure(() => applyAmendments(draft, amendmentsOf(loadIscRecord(absent)), {file: 'isc.yaml', places: amendmentPlaces(absent)}))
-    expect(e1).toMatchObject({code: 'amend/text-not-found', amendment: 'rec1-terminology', conclusion: '3', eId: 'rec_1'})
-    expect(where(e1)).toBe(`isc.yaml:${absent.split('\n').findIndex((l) => l.includes('- id: rec1-terminology')) + 1}:9`)
+    const draft = fromMarkdown(
+      readFileSync(new URL('../../../examples/eprivacy-derogation/pre-isc.md', import.meta.url), 'utf8')
+    )
+    const absent = exampleText.replace(
+      'text: electronic communication sector',
+      'text: electronic telecommunication sector'
+    )
+    const e1 = failure(() =>
+      applyAmendments(draft, amendmentsOf(loadIscRecord(absent)), {file: 'isc.yaml', places: amendmentPlaces(absent)})
+    )
+    expect(e1).toMatchObject({
+      code: 'amend/text-not-found',
+      amendment: 'rec1-terminology',
+      conclusion: '3',
+      eId: 'rec_1'
+    })
+    expect(where(e1)).toBe(
+      `isc.yaml:${absent.split('\n').findIndex((l) => l.includes('- id: rec1-terminology')) + 1}:9`
+    )
     expect(e1.actual).toContain('in the electronic communication sector.')
     const ambiguous = exampleText.replace('text: referred to in Article 3\n', 'text: should\n')
-    const e2 = failure(() => applyAmendments(draft, amendmentsOf(loadIscRecord(ambiguous)), {file: 'isc.yaml', places: amendmentPlaces(ambiguous)}))
+    const e2 = failure(() =>
+      applyAmendments(draft, amendmentsOf(loadIscRecord(ambiguous)), {
+        file: 'isc.yaml',
+        places: amendmentPlaces(ambiguous)
+      })
+    )
     expect(e2).toMatchObject({code: 'amend/text-ambiguous', amendment: 'rec5-wording', conclusion: '3'})
     expect(where(e2)).toBe(`isc.yaml:${ambiguous.split('\n').findIndex((l) => l.includes('- id: rec5-wording')) + 1}:9`)
   })

@@ -41,7 +41,8 @@ function edited(edit: (record: Json) => void): Json {
 /** Every path of `value` to a field or item, the root excluded. */
 function paths(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
   if (Array.isArray(value)) return value.flatMap((item, i) => [[...at, i], ...paths(item, [...at, i])])
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [[...at, k], ...paths(v, [...at, k])])
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => [[...at, k], ...paths(v, [...at, k])])
   return []
 }
 
@@ -84,8 +85,18 @@ describe('isc-record.schema.json', () => {
       ['procedure', (r) => (r.procedure = 'urgent'), 'isc/invalid-field', 'procedure'],
       ['missing conclusions', (r) => delete r.conclusions, 'isc/missing-field', undefined],
       ['opinion', (r) => (r.services[0].opinion = 'favourable'), 'isc/invalid-field', 'services[0].opinion'],
-      ['amendment type', (r) => (r.conclusions[0].amendments[0].type = 'substitue'), 'amend/unknown-type', 'conclusions[0].amendments[0].type'],
-      ['participant without name', (r) => (r.participants[0] = {service: 'SJ'}), 'isc/invalid-field', 'participants[0]'],
+      [
+        'amendment type',
+        (r) => (r.conclusions[0].amendments[0].type = 'substitue'),
+        'amend/unknown-type',
+        'conclusions[0].amendments[0].type'
+      ],
+      [
+        'participant without name',
+        (r) => (r.participants[0] = {service: 'SJ'}),
+        'isc/invalid-field',
+        'participants[0]'
+      ],
       ['date format', (r) => (r.date = '2 September 2020'), 'isc/invalid-date', 'date'],
       ['date that does not exist', (r) => (r.date = '2020-09-31'), 'isc/invalid-date', 'date'],
       ['reference', (r) => (r.reference = 'ISC 2020 06507'), 'isc/invalid-field', 'reference'],
@@ -93,9 +104,24 @@ describe('isc-record.schema.json', () => {
       ['no lead service', (r) => (r.leadServices = []), 'isc/invalid-field', 'leadServices'],
       ['chair without name', (r) => (r.chair = {service: 'SG'}), 'isc/missing-field', 'chair'],
       ['unknown field', (r) => (r.chairman = 'X'), 'isc/unknown-field', 'chairman'],
-      ['comment neither text nor redacted', (r) => (r.services[0].comments = [{redacted: false}]), 'isc/invalid-field', 'services[0].comments[0]'],
-      ['redacted not a boolean', (r) => (r.participants[0].redacted = 'yes'), 'isc/invalid-field', 'participants[0].redacted'],
-      ['point without text', (r) => (r.pointsForPoliticalLevel[0] = {conclusions: ['1']}), 'isc/missing-field', 'pointsForPoliticalLevel[0]'],
+      [
+        'comment neither text nor redacted',
+        (r) => (r.services[0].comments = [{redacted: false}]),
+        'isc/invalid-field',
+        'services[0].comments[0]'
+      ],
+      [
+        'redacted not a boolean',
+        (r) => (r.participants[0].redacted = 'yes'),
+        'isc/invalid-field',
+        'participants[0].redacted'
+      ],
+      [
+        'point without text',
+        (r) => (r.pointsForPoliticalLevel[0] = {conclusions: ['1']}),
+        'isc/missing-field',
+        'pointsForPoliticalLevel[0]'
+      ],
       ['draft not a string', (r) => (r.draft = 7), 'isc/invalid-field', 'draft'],
       ['$schema not a string', (r) => (r.$schema = 7), 'isc/invalid-field', '$schema']
     ]
@@ -111,10 +137,37 @@ describe('isc-record.schema.json', () => {
       ['normal procedure', (r) => (r.procedure = 'normal')],
       ['a redacted comment', (r) => (r.services[0].comments = [{redacted: true}, {text: 'Fine.', about: 'rec_3'}])],
       ['a named participant', (r) => (r.participants[0] = {name: 'A. Person', service: 'SJ', role: 'Legal officer'})],
-      ['no optional field', (r) => { for (const k of ['title', 'fastTrackAuthorised', 'chair', 'participants', 'pointsForPoliticalLevel', 'approvalDate', 'draft', 'note']) delete r[k] }],
-      ['a leap day', (r) => { r.date = '2020-02-29'; delete r.approvalDate }],
+      [
+        'no optional field',
+        (r) => {
+          for (const k of [
+            'title',
+            'fastTrackAuthorised',
+            'chair',
+            'participants',
+            'pointsForPoliticalLevel',
+            'approvalDate',
+            'draft',
+            'note'
+          ])
+            delete r[k]
+        }
+      ],
+      [
+        'a leap day',
+        (r) => {
+          r.date = '2020-02-29'
+          delete r.approvalDate
+        }
+      ],
       ['an editor’s $schema line', (r) => (r.$schema = '../../packages/isc/schema/isc-record.schema.json')],
-      ['no services, a conclusion without amendments', (r) => { r.services = []; r.conclusions[0] = {id: '1', text: 'Noted.'} }]
+      [
+        'no services, a conclusion without amendments',
+        (r) => {
+          r.services = []
+          r.conclusions[0] = {id: '1', text: 'Noted.'}
+        }
+      ]
     ]
     for (const [name, edit] of cases) {
       const record = edited(edit)
@@ -135,9 +188,22 @@ describe('isc-record.schema.json', () => {
       for (const [what, record] of mutations) {
         const runtime = runtimeError(record)
         // The rules across fields are the validator's alone (docs/isc.md): compare the shape.
-        if (runtime && ['isc/duplicate-service', 'isc/duplicate-id', 'isc/unknown-conclusion', 'isc/date-order', 'isc/provenance-mismatch'].includes(runtime.code)) continue
+        if (
+          runtime &&
+          [
+            'isc/duplicate-service',
+            'isc/duplicate-id',
+            'isc/unknown-conclusion',
+            'isc/date-order',
+            'isc/provenance-mismatch'
+          ].includes(runtime.code)
+        )
+          continue
         checked++
-        if ((runtime === undefined) !== schemaAccepts(record)) disagreements.push(`${path.join('.')} = ${what}: runtime ${runtime ? runtime.code : 'accepts'}, schema ${schemaAccepts(record) ? 'accepts' : 'rejects'}`)
+        if ((runtime === undefined) !== schemaAccepts(record))
+          disagreements.push(
+            `${path.join('.')} = ${what}: runtime ${runtime ? runtime.code : 'accepts'}, schema ${schemaAccepts(record) ? 'accepts' : 'rejects'}`
+          )
       }
     }
     expect(disagreements).toEqual([])

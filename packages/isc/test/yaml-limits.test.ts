@@ -14,7 +14,8 @@ conclusions: []
 describe('loadIscRecord and YAML aliases', () => {
   it('rejects an alias bomb with isc/yaml-unreadable', () => {
     const lines = ['note: &a0 [x, x, x, x, x, x, x, x, x, x]']
-    for (let i = 1; i < 12; i++) lines.push(`x${i}: &a${i} [${Array.from({length: 10}, () => `*a${i - 1}`).join(', ')}]`)
+    for (let i = 1; i < 12; i++)
+      lines.push(`x${i}: &a${i} [${Array.from({length: 10}, () => `*a${i - 1}`).join(', ')}]`)
     let caught: unknown
     try {
       loadIscRecord(record + lines.join('\n') + '\n', {file: 'isc.yaml'})

@@ -12,10 +12,28 @@ const cases: Array<[string, string, string, number, number]> = [
   ['a skipped point', '### Article 1\n\nIntro:\n\n(a) one;\n\n(c) three.\n', 'markdown/skipped-number', 7, 1],
   ['a list that starts in the middle', '### Article 1\n\nIntro:\n\n(c) three.\n', 'markdown/skipped-number', 5, 1],
   ['an article without a number', '### Article\n\nText.\n', 'markdown/missing-number', 1, 1],
-  ['a point outside any article', 'HAVE ADOPTED THIS REGULATION:\n\n## CHAPTER I\n\n(a) stray point.\n', 'markdown/misplaced-point', 5, 1],
-  ['text in no article', 'HAVE ADOPTED THIS REGULATION:\n\n## CHAPTER I\n\n## General\n\nStray text.\n', 'markdown/unexpected-text', 7, 1],
+  [
+    'a point outside any article',
+    'HAVE ADOPTED THIS REGULATION:\n\n## CHAPTER I\n\n(a) stray point.\n',
+    'markdown/misplaced-point',
+    5,
+    1
+  ],
+  [
+    'text in no article',
+    'HAVE ADOPTED THIS REGULATION:\n\n## CHAPTER I\n\n## General\n\nStray text.\n',
+    'markdown/unexpected-text',
+    7,
+    1
+  ],
   ['a heading that fits nothing', '### Article 1\n\nText.\n\n##### Odd heading\n', 'markdown/unexpected-heading', 5, 1],
-  ['an article after the concluding formulas', '### Article 1\n\nText.\n\n---\n\nDone at Brussels,\n\n### Article 2\n', 'markdown/unexpected-article', 9, 1],
+  [
+    'an article after the concluding formulas',
+    '### Article 1\n\nText.\n\n---\n\nDone at Brussels,\n\n### Article 2\n',
+    'markdown/unexpected-article',
+    9,
+    1
+  ],
   ['a code block', '### Article 1\n\n```\ncode\n```\n', 'markdown/unexpected-block', 3, 1],
   ['text after Whereas: that is no recital', 'Whereas:\n\nNot a recital.\n', 'markdown/unexpected-text', 3, 1]
 ]

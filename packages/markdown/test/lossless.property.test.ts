@@ -15,15 +15,18 @@ export const MARKDOWN_RUNS = Number(process.env.REDLEX_PROPERTY_RUNS ?? 150)
 
 describe('Markdown round trip of randomized trees', () => {
   it(`fromMarkdown(toMarkdown(t)) deep-equals t (${MARKDOWN_RUNS} trees)`, () => {
-    fc.assert(fc.property(documentTree, (tree) => {
-      const text = toMarkdown(tree)
-      let back
-      try {
-        back = fromMarkdown(text)
-      } catch (error) {
-        throw new Error(`${String(error)}\n--- the Markdown written:\n${text}`)
-      }
-      expect(comparable(back), text).toEqual(comparable(tree))
-    }), {numRuns: MARKDOWN_RUNS, seed: 11})
+    fc.assert(
+      fc.property(documentTree, (tree) => {
+        const text = toMarkdown(tree)
+        let back
+        try {
+          back = fromMarkdown(text)
+        } catch (error) {
+          throw new Error(`${String(error)}\n--- the Markdown written:\n${text}`)
+        }
+        expect(comparable(back), text).toEqual(comparable(tree))
+      }),
+      {numRuns: MARKDOWN_RUNS, seed: 11}
+    )
   }, 600_000)
 })

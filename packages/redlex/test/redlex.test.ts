@@ -7,7 +7,8 @@ import {isRedlexError} from '@redlex/tree'
 import {describe, expect, it} from 'vitest'
 import {applyIsc, changeLogFile, CHANGE_LOG_SCHEMA_VERSION, redline, toHtml} from 'redlex'
 
-const example = (name: string) => readFileSync(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url), 'utf8')
+const example = (name: string) =>
+  readFileSync(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url), 'utf8')
 const draftText = example('pre-isc.md')
 const recordText = example('isc.yaml')
 
@@ -23,7 +24,8 @@ describe('applyIsc', () => {
     expect(applied.isc.reference).toBe('ISC/2020/06507')
     expect(applied.log.length).toBeGreaterThan(0)
     // Every amendment names its conclusion (the draft's renumbering is the run's own entry).
-    for (const entry of applied.log.filter((e) => e.type !== 'renumber')) expect(entry.provenance.conclusion, entry.amendment).toMatch(/^[123]$/)
+    for (const entry of applied.log.filter((e) => e.type !== 'renumber'))
+      expect(entry.provenance.conclusion, entry.amendment).toMatch(/^[123]$/)
   })
 
   it('should do what the amendments package does step by step', () => {

@@ -59,15 +59,21 @@ export interface ReadDocx {
 
 const elements = (node: Node): Element[] => {
   const out: Element[] = []
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) out.push(child as Element)
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 1) out.push(child as Element)
   return out
 }
 const local = (e: Element): string => e.localName ?? e.nodeName.replace(/^.*:/, '')
-const wAttr = (e: Element, name: string): string | undefined => e.getAttributeNS(W, name) ?? e.getAttribute(`w:${name}`) ?? undefined
+const wAttr = (e: Element, name: string): string | undefined =>
+  e.getAttributeNS(W, name) ?? e.getAttribute(`w:${name}`) ?? undefined
 
 function parseXml(xml: string): Document {
   const errors: string[] = []
-  const doc = new xmldom.DOMParser({onError: (level, message) => { if (level !== 'warning') errors.push(message) }}).parseFromString(xml, 'text/xml')
+  const doc = new xmldom.DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message)
+    }
+  }).parseFromString(xml, 'text/xml')
   if (errors.length > 0) throw new Error(`XML errors: ${errors.join('; ')}`)
   return doc as unknown as Document
 }
@@ -118,7 +124,8 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
         }
       } else if (name === 'r') readRun(child, 'common')
       else if (name === 'ins' || name === 'del') {
-        for (const r of elements(child)) readRun(r, name === 'ins' ? 'added' : 'removed', wAttr(child, 'author'), wAttr(child, 'date'))
+        for (const r of elements(child))
+          readRun(r, name === 'ins' ? 'added' : 'removed', wAttr(child, 'author'), wAttr(child, 'date'))
       } else if (name === 'commentRangeStart') {
         paragraph.commentStarts.push(wAttr(child, 'id')!)
         open.add(wAttr(child, 'id')!)
@@ -134,7 +141,9 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
   if (commentsXml) {
     for (const c of elements(parseXml(commentsXml).documentElement)) {
       const comment: ReadComment = {
-        id: wAttr(c, 'id')!, author: wAttr(c, 'author')!, initials: wAttr(c, 'initials') ?? '',
+        id: wAttr(c, 'id')!,
+        author: wAttr(c, 'author')!,
+        initials: wAttr(c, 'initials') ?? '',
         text: elements(c).map((p) => p.textContent ?? '')
       }
       const date = wAttr(c, 'date')
@@ -144,8 +153,14 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
   }
   const cut = paragraphs.findIndex((p) => p.pageBreak) + 1
   return {
-    files: Object.keys(zip.files), paragraphs: paragraphs.slice(cut), front: paragraphs.slice(0, cut), comments, anchored,
-    settings: await text('word/settings.xml'), core: await text('docProps/core.xml'), header: await text('word/header1.xml')
+    files: Object.keys(zip.files),
+    paragraphs: paragraphs.slice(cut),
+    front: paragraphs.slice(0, cut),
+    comments,
+    anchored,
+    settings: await text('word/settings.xml'),
+    core: await text('docProps/core.xml'),
+    header: await text('word/header1.xml')
   }
 }
 
@@ -155,12 +170,18 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
  * other kind — the paragraph then runs on into the next one, whose style
  * it takes, as in Word. A `w:tab` stays `\t`.
  */
-export function resolve(paragraphs: readonly ReadParagraph[], which: 'before' | 'after'): Array<{style?: string; text: string}> {
+export function resolve(
+  paragraphs: readonly ReadParagraph[],
+  which: 'before' | 'after'
+): Array<{style?: string; text: string}> {
   const drop: Kind = which === 'before' ? 'added' : 'removed'
   const out: Array<{style?: string; text: string}> = []
   let pending = ''
   for (const p of paragraphs) {
-    pending += p.runs.filter((r) => r.kind !== drop).map((r) => r.text).join('')
+    pending += p.runs
+      .filter((r) => r.kind !== drop)
+      .map((r) => r.text)
+      .join('')
     if (p.mark === drop) continue
     out.push(p.style === undefined ? {text: pending} : {style: p.style, text: pending})
     pending = ''

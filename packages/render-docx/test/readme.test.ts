@@ -16,13 +16,28 @@ describe('README', () => {
     expect(xml).toContain(excerpt![1])
     const read = await readDocx(bytes)
     expect(read.paragraphs.length).toBe(4)
-    expect(read.comments).toEqual([{id: '0', author: 'SG, SJ', initials: 'SS', date: '2020-09-02T00:00:00.000Z', text: [
-      'Conclusion C3, requested by SG, SJ:', 'Expire at the end of the legislative term.', 'Amendment sunset (sunset)'
-    ]}])
+    expect(read.comments).toEqual([
+      {
+        id: '0',
+        author: 'SG, SJ',
+        initials: 'SS',
+        date: '2020-09-02T00:00:00.000Z',
+        text: [
+          'Conclusion C3, requested by SG, SJ:',
+          'Expire at the end of the legislative term.',
+          'Amendment sunset (sunset)'
+        ]
+      }
+    ])
   })
 
   it('shows the example’s code', () => {
-    const code = readFileSync(new URL('../../../test/fixtures/comparisons/example.ts', import.meta.url), 'utf8').split('\n').slice(1).join('\n').replace('export const', 'const').trim()
+    const code = readFileSync(new URL('../../../test/fixtures/comparisons/example.ts', import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .replace('export const', 'const')
+      .trim()
     expect(readme).toContain(code)
   })
 })

@@ -19,13 +19,16 @@ interface El {
 
 function load(html: string): {doc: El; errors: string[]} {
   const errors: string[] = []
-  const doc = parse(html, {onParseError: (error) => errors.push(`${error.code} at ${error.startLine}:${error.startCol}`)}) as unknown as El
+  const doc = parse(html, {
+    onParseError: (error) => errors.push(`${error.code} at ${error.startLine}:${error.startCol}`)
+  }) as unknown as El
   return {doc, errors}
 }
 
 const all = (node: El): El[] => [node, ...(node.childNodes ?? []).flatMap(all)]
 const attr = (node: El, name: string): string | undefined => node.attrs?.find((a) => a.name === name)?.value
-const text = (node: El): string => (node.nodeName === '#text' ? node.value ?? '' : (node.childNodes ?? []).map(text).join(''))
+const text = (node: El): string =>
+  node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join('')
 const byId = (doc: El, id: string): El | undefined => all(doc).find((n) => attr(n, 'id') === id)
 const tags = (node: El, name: string): El[] => all(node).filter((n) => n.tagName === name)
 
@@ -37,10 +40,14 @@ function readSide(blocks: El[], which: 'before' | 'after'): string {
     const inner = (node.childNodes ?? []).map(walk).join('')
     return node.tagName === 'del' && which === 'before' ? inner.replace(/¶/g, '\n') : inner
   }
-  return blocks.map(walk).filter((b) => b !== '').join('\n')
+  return blocks
+    .map(walk)
+    .filter((b) => b !== '')
+    .join('\n')
 }
 
-const allChanges = (list: readonly ProvisionChange[]): ProvisionChange[] => list.flatMap((c) => [c, ...allChanges(c.children)])
+const allChanges = (list: readonly ProvisionChange[]): ProvisionChange[] =>
+  list.flatMap((c) => [c, ...allChanges(c.children)])
 
 describe('toHtml', () => {
   const html = toHtml(fixture)
@@ -49,10 +56,14 @@ describe('toHtml', () => {
   it('is a valid HTML5 document with lang, charset and title', () => {
     expect(errors).toEqual([])
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')).toBe(true)
-    expect(text(tags(doc, 'title')[0]!)).toBe('Redline: pre-ISC → post-ISC — Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL on a temporary derogation')
+    expect(text(tags(doc, 'title')[0]!)).toBe(
+      'Redline: pre-ISC → post-ISC — Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL on a temporary derogation'
+    )
     expect(attr(tags(doc, 'html')[0]!, 'lang')).toBe('en')
     expect(attr(tags(toHtmlDoc({lang: 'fr'}), 'html')[0]!, 'lang')).toBe('fr')
-    const ids = all(doc).map((n) => attr(n, 'id')).filter((id): id is string => id !== undefined)
+    const ids = all(doc)
+      .map((n) => attr(n, 'id'))
+      .filter((id): id is string => id !== undefined)
     expect(new Set(ids).size).toBe(ids.length)
     for (const a of tags(doc, 'a')) expect(ids, attr(a, 'href')).toContain(attr(a, 'href')!.slice(1))
   })
@@ -86,10 +97,21 @@ describe('toHtml', () => {
   })
 
   it('gives the summary counts and a legend', () => {
-    const rows = tags(tags(doc, 'table')[0]!, 'tr').slice(1).map((tr) => [text(tr.childNodes![0]!), text(tr.childNodes![1]!)])
-    expect(rows).toEqual([['modified', '10'], ['inserted', '4'], ['deleted', '4'], ['moved', '1'], ['renumbered', '3'], ['unchanged', '5']])
+    const rows = tags(tags(doc, 'table')[0]!, 'tr')
+      .slice(1)
+      .map((tr) => [text(tr.childNodes![0]!), text(tr.childNodes![1]!)])
+    expect(rows).toEqual([
+      ['modified', '10'],
+      ['inserted', '4'],
+      ['deleted', '4'],
+      ['moved', '1'],
+      ['renumbered', '3'],
+      ['unchanged', '5']
+    ])
     const summary = text(tags(doc, 'section')[0]!)
-    expect(summary).toContain(`Words: ${fixture.tokens!.common} kept, ${fixture.tokens!.removed} removed, ${fixture.tokens!.added} added.`)
+    expect(summary).toContain(
+      `Words: ${fixture.tokens!.common} kept, ${fixture.tokens!.removed} removed, ${fixture.tokens!.added} added.`
+    )
     expect(summary).toContain('5 unchanged provisions are not shown.')
     const legend = tags(doc, 'section').find((s) => attr(s, 'class') === 'legend')!
     expect(tags(legend, 'ins').map(text)).toEqual(['Inserted text'])
@@ -99,7 +121,13 @@ describe('toHtml', () => {
   it('lists the changed provisions grouped by division and article, with counts, linking to each change', () => {
     const toc = tags(doc, 'nav')[0]!
     const groups = tags(toc, 'summary').map(text)
-    expect(groups).toEqual(['Citations 1 change', 'Recitals 3 changes', 'Chapter I — Subject matter and definitions 4 changes', 'Articles 8 changes', 'Annex I — Correlation table 1 change'])
+    expect(groups).toEqual([
+      'Citations 1 change',
+      'Recitals 3 changes',
+      'Chapter I — Subject matter and definitions 4 changes',
+      'Articles 8 changes',
+      'Annex I — Correlation table 1 change'
+    ])
     const loose = tags(toc, 'details')[3]!
     // an article with several changed provisions is one item with its count, then its provisions
     const units = (tags(loose, 'ol')[0]!.childNodes ?? []).filter((n) => n.tagName === 'li')
@@ -109,14 +137,19 @@ describe('toHtml', () => {
       'Article 4 2 changesArticle 4 renumbered from Article 5 of the pre-ISCArticle 4(1) modified',
       'Article 5 renumbered from Article 6 of the pre-ISC, modified'
     ])
-    expect(text(toc)).toContain('Labels use the numbering of the post-ISC; deleted provisions, and the former place of moved and renumbered ones, that of the pre-ISC.')
+    expect(text(toc)).toContain(
+      'Labels use the numbering of the post-ISC; deleted provisions, and the former place of moved and renumbered ones, that of the pre-ISC.'
+    )
     const target = byId(doc, attr(tags(toc, 'a').find((a) => text(a) === 'recital 3')!, 'href')!.slice(1))!
     expect(target.tagName).toBe('article')
     expect(text(tags(target, 'h3')[0]!)).toBe('recital 3 inserted')
   })
 
   it('escapes all text: the act’s own markup, entities and quotes stay text', () => {
-    const recital = byId(doc, attr(tags(tags(doc, 'nav')[0]!, 'a').find((a) => text(a) === 'recital 3')!, 'href')!.slice(1))!
+    const recital = byId(
+      doc,
+      attr(tags(tags(doc, 'nav')[0]!, 'a').find((a) => text(a) === 'recital 3')!, 'href')!.slice(1)
+    )!
     const ins = tags(recital, 'ins')
     expect(ins.map(text)).toEqual([NASTY])
     expect(ins[0]!.childNodes!.map((n) => n.nodeName)).toEqual(['#text'])
@@ -126,7 +159,10 @@ describe('toHtml', () => {
     expect(html).not.toMatch(/<script|<b>/i)
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
     // names, titles and options reach attributes and text escaped too
-    const hostile = toHtml({...fixture, before: {name: '"><script>x</script>', title: ''}, isc: {reference: '<i>&</i>', date: '"2020'}}, {title: '</title><script>'})
+    const hostile = toHtml(
+      {...fixture, before: {name: '"><script>x</script>', title: ''}, isc: {reference: '<i>&</i>', date: '"2020'}},
+      {title: '</title><script>'}
+    )
     const parsed = load(hostile)
     expect(parsed.errors).toEqual([])
     expect(tags(parsed.doc, 'script')).toEqual([])
@@ -178,7 +214,11 @@ describe('toHtml', () => {
     expect(attr(formal, 'title')).toBe('Changed in form only; was: Official Journal')
     // a deleted article: the after column is empty, the before one holds it and its paragraphs
     const deleted = rows.find((r) => text(r.childNodes![0]!).startsWith('Article 4 (pre-ISC)deleted'))!
-    expect(tags(deleted.childNodes![1]!, 'p').map(text)).toEqual(['Article 4 Review', '1. By [date], the Commission shall report.', '2. The report shall be public.'])
+    expect(tags(deleted.childNodes![1]!, 'p').map(text)).toEqual([
+      'Article 4 Review',
+      '1. By [date], the Commission shall report.',
+      '2. The report shall be public.'
+    ])
     expect(text(deleted.childNodes![2]!)).toBe('')
   })
 
@@ -221,8 +261,17 @@ describe('toHtml', () => {
     const fallback = tags(doc, 'article').find((a) => text(tags(a, 'h3')[0]!) === 'Article 4(1) modified')!
     expect(text(fallback)).toContain('The word-level redline fell back to a whole replacement')
     const point = tags(doc, 'article').find((a) => text(tags(a, 'h3')[0]!) === 'Article 1(2), point (b) inserted')!
-    expect(tags(point, 'p').filter((p) => !attr(p, 'class')).map(text)).toEqual(['conduct constituting solicitation of children;', '(i) online;'])
-    const merged = {...fixture, changes: [{...fixture.changes[1]!, diff: [{value: 'One'}, {value: '\n', removed: true as const}, {value: ' two'}]}]}
+    expect(
+      tags(point, 'p')
+        .filter((p) => !attr(p, 'class'))
+        .map(text)
+    ).toEqual(['conduct constituting solicitation of children;', '(i) online;'])
+    const merged = {
+      ...fixture,
+      changes: [
+        {...fixture.changes[1]!, diff: [{value: 'One'}, {value: '\n', removed: true as const}, {value: ' two'}]}
+      ]
+    }
     expect(toHtml(merged)).toContain('<p>One<del>¶</del> two</p>')
   })
 
@@ -232,7 +281,13 @@ describe('toHtml', () => {
     expect(heads).toContain('Article 4 (pre-ISC) deleted')
     expect(heads).toContain('Article 2 unchanged')
     expect(heads).toContain('citation 1 unchanged')
-    expect(heads.length).toBe(allChanges(fixture.changes).filter((c) => !(c.status === 'inserted' && c.kind === 'point' && c.after?.num === '(i)') && !(c.status === 'deleted' && c.kind === 'paragraph')).length)
+    expect(heads.length).toBe(
+      allChanges(fixture.changes).filter(
+        (c) =>
+          !(c.status === 'inserted' && c.kind === 'point' && c.after?.num === '(i)') &&
+          !(c.status === 'deleted' && c.kind === 'paragraph')
+      ).length
+    )
   })
 })
 
@@ -255,7 +310,9 @@ describe('toHtml on a real comparison (compareDocuments)', () => {
       'Article 4, second paragraph'
     ])
     const recital = tags(doc, 'article')[0]!
-    expect(tags(recital, 'ins').map(text)).toEqual(['The Commission intends to propose long-term legislation <by 2021>.'])
+    expect(tags(recital, 'ins').map(text)).toEqual([
+      'The Commission intends to propose long-term legislation <by 2021>.'
+    ])
     const inserted = tags(doc, 'article').find((a) => text(tags(a, 'h3')[0]!) === 'Article 2 inserted')!
     // the conclusion's text is in the consultation section, once; the change links to it
     expect(tags(inserted, 'blockquote')).toEqual([])
@@ -267,7 +324,9 @@ describe('toHtml on a real comparison (compareDocuments)', () => {
     for (const change of allChanges(real.changes).filter((c) => c.status !== 'unchanged' && !c.within)) {
       const label = (change.after ?? change.before)!.label
       const article = tags(doc, 'article').find((a) => text(tags(a, 'h3')[0]!).startsWith(label + ' '))!
-      const blocks = (tags(article, 'div')[0]!.childNodes ?? []).filter((n) => n.tagName === 'p' && !attr(n, 'class') && !attr(n, 'style'))
+      const blocks = (tags(article, 'div')[0]!.childNodes ?? []).filter(
+        (n) => n.tagName === 'p' && !attr(n, 'class') && !attr(n, 'style')
+      )
       if (change.before) expect(readSide(blocks, 'before'), label).toBe(change.before.text)
       if (change.after) expect(readSide(blocks, 'after'), label).toBe(change.after.text)
     }
@@ -283,8 +342,22 @@ describe('toHtml: the consultation', () => {
     expect(errors).toEqual([])
     expect(text(tags(section, 'h2')[0]!)).toBe('Interservice consultation ISC/2020/06507')
     const dl = tags(section, 'dl')[0]!
-    expect(tags(dl, 'dt').map(text)).toEqual(['Subject', 'Procedure', 'Date', 'Chair', 'Lead services', 'Minutes approved'])
-    expect(tags(dl, 'dd').map(text)).toEqual(['Temporary derogation from Directive 2002/58/EC', 'fast-track (authorised on 2020-09-01)', '2020-09-02', 'William SLEATH (SG), Director', 'CNECT, HOME', '2020-09-03'])
+    expect(tags(dl, 'dt').map(text)).toEqual([
+      'Subject',
+      'Procedure',
+      'Date',
+      'Chair',
+      'Lead services',
+      'Minutes approved'
+    ])
+    expect(tags(dl, 'dd').map(text)).toEqual([
+      'Temporary derogation from Directive 2002/58/EC',
+      'fast-track (authorised on 2020-09-01)',
+      '2020-09-02',
+      'William SLEATH (SG), Director',
+      'CNECT, HOME',
+      '2020-09-03'
+    ])
     const rows = tags(tags(section, 'tbody')[0]!, 'tr').map((tr) => (tr.childNodes ?? []).map(text))
     expect(rows).toEqual([
       ['SJ', 'positive with comments', 'Recital 2 should say for how long. (about rec_2)[redacted]'],
@@ -295,16 +368,29 @@ describe('toHtml: the consultation', () => {
   })
 
   it('gives each conclusion once, with its amendments linked to the provisions they changed, or no change', () => {
-    const items = tags(tags(section, 'ol').find((o) => attr(o, 'class') === 'conclusions')!, 'li').filter((li) => /^conclusion-/.test(attr(li, 'id') ?? ''))
-    expect(items.map((li) => text(tags(li, 'h4')[0]!))).toEqual(['Conclusion C1 — requested by HOME', 'Conclusion C2 — requested by SJ', 'Conclusion C3 — requested by SG, SJ'])
+    const items = tags(tags(section, 'ol').find((o) => attr(o, 'class') === 'conclusions')!, 'li').filter((li) =>
+      /^conclusion-/.test(attr(li, 'id') ?? '')
+    )
+    expect(items.map((li) => text(tags(li, 'h4')[0]!))).toEqual([
+      'Conclusion C1 — requested by HOME',
+      'Conclusion C2 — requested by SJ',
+      'Conclusion C3 — requested by SG, SJ'
+    ])
     expect(text(items[1]!)).toContain('No change to the text.')
     const sunset = tags(items[2]!, 'a')
     expect(sunset.map(text)).toEqual(['Article 4', 'Article 4, second paragraph'])
     for (const a of sunset) expect(text(tags(byId(doc, attr(a, 'href')!.slice(1))!, 'h3')[0]!)).toMatch(/^Article 4/)
     // the text of each conclusion appears once in the whole document
-    for (const t of ['State the objective in an article.', 'The Regulation should expire at the end of the current legislative period.']) expect(html.split(t).length).toBe(2)
+    for (const t of [
+      'State the objective in an article.',
+      'The Regulation should expire at the end of the current legislative period.'
+    ])
+      expect(html.split(t).length).toBe(2)
     // a conclusion text with a blank line stays text, in its own paragraphs
-    expect(tags(items[1]!, 'blockquote')[0]!.childNodes!.map(text)).toEqual(['The legal service will check the recitals.', '- Amendment forged (forged)'])
+    expect(tags(items[1]!, 'blockquote')[0]!.childNodes!.map(text)).toEqual([
+      'The legal service will check the recitals.',
+      '- Amendment forged (forged)'
+    ])
     const points = tags(section, 'ol').find((o) => attr(o, 'class') === 'points')!
     expect(text(points)).toBe('\nThe duration of the sunset clause. (conclusion C3)\n')
     expect(attr(tags(points, 'a')[0]!, 'href')).toBe('#' + attr(items[2]!, 'id'))
@@ -325,13 +411,27 @@ describe('toHtml: the consultation', () => {
     const out = load(toHtml(twice)).doc
     const row = tags(byId(out, 'side')!, 'tr').find((r) => text(r.childNodes![0]!).startsWith('Article 4renumbered'))!
     expect(text(tags(row, 'div')[0]!)).toBe('Why: conclusion C3')
-    const aside = tags(tags(out, 'article').find((a) => text(tags(a, 'h3')[0]!).startsWith('Article 4 renumbered'))!, 'aside')[0]!
-    expect(tags(aside, 'li').map(text)).toEqual(['Conclusion C3Amendment sunset (sunset), Amendment sunset-2 (sunset)Requested by SG, SJNote: end of the legislative term'])
+    const aside = tags(
+      tags(out, 'article').find((a) => text(tags(a, 'h3')[0]!).startsWith('Article 4 renumbered'))!,
+      'aside'
+    )[0]!
+    expect(tags(aside, 'li').map(text)).toEqual([
+      'Conclusion C3Amendment sunset (sunset), Amendment sunset-2 (sunset)Requested by SG, SJNote: end of the legislative term'
+    ])
   })
 
   it('offers filters by status and by conclusion that work without a script', () => {
     const inputs = tags(tags(doc, 'form')[0]!, 'input').map((i) => attr(i, 'id'))
-    expect(inputs).toEqual(['f-modified', 'f-inserted', 'f-renumbered', 'f-unchanged', 'fc-all', 'fc-1', 'fc-3', 'fc-none'])
+    expect(inputs).toEqual([
+      'f-modified',
+      'f-inserted',
+      'f-renumbered',
+      'f-unchanged',
+      'fc-all',
+      'fc-1',
+      'fc-3',
+      'fc-none'
+    ])
     const css = text(tags(doc, 'style')[0]!)
     expect(css).toContain('body:has(#fc-3:checked) .fx:not(.cc-3){display:none}')
     expect(css).toContain('body:has(#f-modified:not(:checked)) .fx.f-modified')
@@ -356,7 +456,8 @@ describe('toHtml: footnotes', () => {
     expect(items.map(text)).toEqual(['1 OJ L 12, 1.1.2020, p. 1.', '2 Regulation (EU) 2022/2065.'])
     expect(tags(items[0]!, 'del').map(text)).toEqual(['1'])
     expect(tags(items[0]!, 'ins').map(text)).toEqual(['2'])
-    for (const a of tags(article, 'a').filter((x) => attr(x, 'href')!.includes('-n'))) expect(byId(doc, attr(a, 'href')!.slice(1))).toBeDefined()
+    for (const a of tags(article, 'a').filter((x) => attr(x, 'href')!.includes('-n')))
+      expect(byId(doc, attr(a, 'href')!.slice(1))).toBeDefined()
     // each column of the before | after table lists its own version's notes
     const row = tags(byId(doc, 'side')!, 'tbody')[0]!
     const [before, after] = tags(row, 'td')

@@ -16,7 +16,12 @@ describe('README', () => {
   })
 
   it('shows the example’s code', () => {
-    const code = readFileSync(new URL('../../../test/fixtures/comparisons/example.ts', import.meta.url), 'utf8').split('\n').slice(1).join('\n').replace('export const', 'const').trim()
+    const code = readFileSync(new URL('../../../test/fixtures/comparisons/example.ts', import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .replace('export const', 'const')
+      .trim()
     expect(readme).toContain(code)
   })
 })

@@ -13,10 +13,17 @@ import {consulted, footnoted, real} from '../../../test/fixtures/comparisons/rea
 
 const parse = (markdown: string): Root => unified().use(remarkParse).use(remarkGfm).parse(markdown)
 
-const allChanges = (list: readonly ProvisionChange[]): ProvisionChange[] => list.flatMap((c) => [c, ...allChanges(c.children)])
+const allChanges = (list: readonly ProvisionChange[]): ProvisionChange[] =>
+  list.flatMap((c) => [c, ...allChanges(c.children)])
 
 const plain = (node: RootContent | Content): string =>
-  node.type === 'html' ? '' : 'value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? (node.children as Content[]).map(plain).join('') : ''
+  node.type === 'html'
+    ? ''
+    : 'value' in node && typeof node.value === 'string'
+      ? node.value
+      : 'children' in node
+        ? (node.children as Content[]).map(plain).join('')
+        : ''
 
 /** The sections of a parsed redline: heading text → the nodes up to the next heading. */
 function sections(tree: Root): Map<string, RootContent[]> {
@@ -68,14 +75,18 @@ describe('toMarkdownRedline', () => {
     const lines = markdown.split('\n')
     expect(lines[0]).toBe('# Redline: pre-ISC → post-ISC')
     expect(markdown).toContain('**Versions compared:** pre-ISC (before) → post-ISC (after)')
-    expect(markdown).toContain('**Interservice consultation:** ISC/2020/06507, 2020-09-02 — Fast-track ISC on the temporary derogation from Directive 2002/58/EC')
+    expect(markdown).toContain(
+      '**Interservice consultation:** ISC/2020/06507, 2020-09-02 — Fast-track ISC on the temporary derogation from Directive 2002/58/EC'
+    )
     expect(markdown.endsWith('\n')).toBe(true)
   })
 
   it('gives the summary counts as a table the viewer reads as one', () => {
     const table = tree.children.find((n) => n.type === 'table')
     expect(table?.type).toBe('table')
-    const rows = (table as {children: RootContent[]}).children.slice(1).map((row) => (row as {children: RootContent[]}).children.map(plain))
+    const rows = (table as {children: RootContent[]}).children
+      .slice(1)
+      .map((row) => (row as {children: RootContent[]}).children.map(plain))
     expect(rows).toEqual([
       ['modified', String(fixture.summary.modified)],
       ['inserted', String(fixture.summary.inserted)],
@@ -85,7 +96,9 @@ describe('toMarkdownRedline', () => {
       ['unchanged', String(fixture.summary.unchanged)]
     ])
     expect(fixture.summary).toEqual({unchanged: 5, modified: 10, inserted: 4, deleted: 4, moved: 1, renumbered: 3})
-    expect(markdown).toContain(`Words: ${fixture.tokens!.common} kept, ${fixture.tokens!.removed} removed, ${fixture.tokens!.added} added.`)
+    expect(markdown).toContain(
+      `Words: ${fixture.tokens!.common} kept, ${fixture.tokens!.removed} removed, ${fixture.tokens!.added} added.`
+    )
     expect(markdown).toContain('1 provision fell back to a whole replacement and is shown as such.')
   })
 
@@ -129,7 +142,8 @@ describe('toMarkdownRedline', () => {
       const label = labelOf(change, names)
       const nodes = full.get(`${label} — ${statusText(change, names)}`)
       if (!nodes || change.diff.length === 0) continue
-      const paragraphs = nodes.filter((n) => n.type === 'paragraph' && n.children[0]?.type !== 'emphasis' && n.children[0]?.type !== 'strong')
+      const paragraphs = nodes
+        .filter((n) => n.type === 'paragraph' && n.children[0]?.type !== 'emphasis' && n.children[0]?.type !== 'strong')
         // inserted/deleted sub-provisions inlined in their parent's section start with their number
         .filter((n) => !/^\u00a0/.test(plain(n)))
       if (change.before) expect(readSide(paragraphs, 'before'), label).toBe(change.before.text)
@@ -141,9 +155,15 @@ describe('toMarkdownRedline', () => {
 
   it('folds formal pairs into the new form by default', () => {
     const section = bySection.get('Article 3, point (a) — modified')!
-    expect(plain(section[0]!)).toBe('the processing is proportionate\u00a0as set out in Article 4 and well-establishedwell established;')
-    expect(readSide([section[0]!], 'before')).toBe('the processing is proportionate\u00a0as set out in Article 4 and well-established;')
-    expect(bySection.get('citation 2 — modified')!.map(plain)[0]).toBe('Having regard to the proposal from the European\u00a0Commission,')
+    expect(plain(section[0]!)).toBe(
+      'the processing is proportionate\u00a0as set out in Article 4 and well-establishedwell established;'
+    )
+    expect(readSide([section[0]!], 'before')).toBe(
+      'the processing is proportionate\u00a0as set out in Article 4 and well-established;'
+    )
+    expect(bySection.get('citation 2 — modified')!.map(plain)[0]).toBe(
+      'Having regard to the proposal from the European\u00a0Commission,'
+    )
   })
 
   it('escapes the act’s own Markdown and HTML so it reads as text inside one insertion', () => {
@@ -154,7 +174,9 @@ describe('toMarkdownRedline', () => {
     expect(markdown).not.toContain('<script>')
     expect(markdown).not.toContain('**bold**')
     // The conclusion text is escaped too.
-    expect(plain(section.find((n) => n.type === 'list')!)).toBe('Conclusion C2, Amendment a2 (insert), requested by HOME, JUST:Add a recital on <script> & "safeguards" for the <b>data</b> subjects.')
+    expect(plain(section.find((n) => n.type === 'list')!)).toBe(
+      'Conclusion C2, Amendment a2 (insert), requested by HOME, JUST:Add a recital on <script> & "safeguards" for the <b>data</b> subjects.'
+    )
   })
 
   it('protects the start of lines that would read as lists, headings or code', () => {
@@ -164,25 +186,42 @@ describe('toMarkdownRedline', () => {
     const out = parse(toMarkdownRedline(listy))
     const types = [...sections(out).get('citation 2 — modified')!].map((n) => n.type)
     expect(types).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph'])
-    expect([...sections(out).get('citation 2 — modified')!].map(plain)).toEqual(['1. First', '- second', '    code', '# heading', '+ plus', '==='])
+    expect([...sections(out).get('citation 2 — modified')!].map(plain)).toEqual([
+      '1. First',
+      '- second',
+      '    code',
+      '# heading',
+      '+ plus',
+      '==='
+    ])
   })
 
   it('gives the causes: amendment, conclusion, services, conclusion text, note', () => {
-    const list = bySection.get('Article 5 — renumbered from Article 6 of the pre-ISC, modified')!.find((n) => n.type === 'list')!
-    expect(plain(list)).toBe('Conclusion C3, Amendment sunset (sunset), requested by SG, SJ:The Regulation should expire at the end of the current legislative period.Note: EP term ends 15 July 2024; date picked: 3 August 2024')
+    const list = bySection
+      .get('Article 5 — renumbered from Article 6 of the pre-ISC, modified')!
+      .find((n) => n.type === 'list')!
+    expect(plain(list)).toBe(
+      'Conclusion C3, Amendment sunset (sunset), requested by SG, SJ:The Regulation should expire at the end of the current legislative period.Note: EP term ends 15 July 2024; date picked: 3 August 2024'
+    )
     expect(plain(bySection.get('Article 3 — modified')!.find((n) => n.type === 'list')!)).toBe('Amendment a5')
     expect(bySection.get('Article 3, point (a) — modified')!.some((n) => n.type === 'list')).toBe(false)
   })
 
   it('keeps inserted and deleted sub-provisions in their parent’s section, numbered', () => {
     const deleted = bySection.get('Article 4 (pre-ISC) — deleted')!.map(plain)
-    expect(deleted).toEqual(['Heading: Review', '\u00a0\u00a01. By [date], the Commission shall report.', '\u00a0\u00a02. The report shall be public.'])
+    expect(deleted).toEqual([
+      'Heading: Review',
+      '\u00a0\u00a01. By [date], the Commission shall report.',
+      '\u00a0\u00a02. The report shall be public.'
+    ])
     const inserted = bySection.get('Article 1(2), point (b) — inserted')!.map(plain)
     expect(inserted.slice(0, 2)).toEqual(['conduct constituting solicitation of children;', '\u00a0\u00a0(i) online;'])
   })
 
   it('marks fallbacks, wholly deleted blocks and deleted block breaks', () => {
-    expect(bySection.get('Article 4(1) — modified')!.map(plain)).toContain('The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.')
+    expect(bySection.get('Article 4(1) — modified')!.map(plain)).toContain(
+      'The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.'
+    )
     expect(markdown).toContain('<del>For the Commission</del>\n\n<del>The President</del>')
     const merged = structuredClone(fixture)
     merged.changes = [{...fixture.changes[1]!, diff: [{value: 'One'}, {value: '\n', removed: true}, {value: ' two'}]}]
@@ -194,20 +233,30 @@ describe('toMarkdownRedline', () => {
     expect(all.has('citation 1 — unchanged')).toBe(true)
     expect(all.has('Article 2 — unchanged')).toBe(true)
     expect(all.has('Title: stage — unchanged')).toBe(true)
-    expect(all.get('Article 2 — unchanged')!.map(plain)).toEqual(['Heading: Definitions', 'For the purposes of this Regulation, the definitions in Directive (EU) 2018/1972 apply.'])
+    expect(all.get('Article 2 — unchanged')!.map(plain)).toEqual([
+      'Heading: Definitions',
+      'For the purposes of this Regulation, the definitions in Directive (EU) 2018/1972 apply.'
+    ])
     expect(toMarkdownRedline(fixture, {unchanged: true})).not.toContain('not shown')
   })
 
   it('offers bracket markers for viewers without inline HTML, and a heading depth', () => {
     const brackets = toMarkdownRedline(fixture, {markup: 'brackets', depth: 2})
-    expect(brackets).toContain('From 21 December 2020, [-such-]{+number-independent interpersonal communications+} services')
+    expect(brackets).toContain(
+      'From 21 December 2020, [-such-]{+number-independent interpersonal communications+} services'
+    )
     expect(brackets).not.toMatch(/<(ins|del)>/)
     expect(brackets.split('\n')[0]).toBe('## Redline: pre-ISC → post-ISC')
     expect(brackets).toContain('\n#### recital 2 — modified\n')
   })
 
   it('says so when nothing changed', () => {
-    const none = {...fixture, frame: [], changes: [fixture.changes[0]!], summary: {unchanged: 1, modified: 0, inserted: 0, deleted: 0, moved: 0, renumbered: 0}}
+    const none = {
+      ...fixture,
+      frame: [],
+      changes: [fixture.changes[0]!],
+      summary: {unchanged: 1, modified: 0, inserted: 0, deleted: 0, moved: 0, renumbered: 0}
+    }
     const out = toMarkdownRedline(none)
     expect(out).toContain('## Provisions\n\nNo provision changed.')
     expect(out).toContain('*1 unchanged provision is not shown.*')
@@ -229,13 +278,17 @@ describe('toMarkdownRedline on a real comparison (compareDocuments)', () => {
       'Article 4, second paragraph — modified'
     ])
     // the conclusion's text is given once, in the consultation section
-    expect(plain(bySection.get('Article 2 — inserted')!.find((n) => n.type === 'list')!)).toBe('Conclusion C1 (see the consultation above), Amendment objective (insert), requested by HOME')
+    expect(plain(bySection.get('Article 2 — inserted')!.find((n) => n.type === 'list')!)).toBe(
+      'Conclusion C1 (see the consultation above), Amendment objective (insert), requested by HOME'
+    )
     expect(out.split('State the objective in an article.').length).toBe(2)
     const recital = bySection.get('recital 3 — inserted')!
     expect(plain(recital[0]!)).toBe('The Commission intends to propose long-term legislation <by 2021>.')
     for (const change of allChanges(real.changes).filter((c) => c.status !== 'unchanged' && !c.within)) {
       const key = [...bySection.keys()].find((k) => k.startsWith((change.after ?? change.before)!.label + ' — '))!
-      const paragraphs = bySection.get(key)!.filter((n) => n.type === 'paragraph' && n.children[0]?.type !== 'emphasis' && n.children[0]?.type !== 'strong')
+      const paragraphs = bySection
+        .get(key)!
+        .filter((n) => n.type === 'paragraph' && n.children[0]?.type !== 'emphasis' && n.children[0]?.type !== 'strong')
       if (change.before) expect(readSide(paragraphs, 'before')).toBe(change.before.text)
       if (change.after) expect(readSide(paragraphs, 'after')).toBe(change.after.text)
     }
@@ -251,21 +304,30 @@ describe('toMarkdownRedline: the consultation', () => {
   it('gives the consultation as a section: facts, services, each conclusion once with what it changed, political points', () => {
     const facts = bySection.get('Interservice consultation ISC/2020/06507')!.map(plain)
     // hard breaks between the facts (`plain` reads a break as nothing)
-    expect(facts[0]).toBe('Subject: Temporary derogation from Directive 2002/58/ECProcedure: fast-track (authorised on 2020-09-01)Date: 2020-09-02Chair: William SLEATH (SG), DirectorLead services: CNECT, HOMEMinutes approved: 2020-09-03')
-    const table = bySection.get('Consulted services')!.find((n) => n.type === 'table') as unknown as {children: Array<{children: RootContent[]}>}
+    expect(facts[0]).toBe(
+      'Subject: Temporary derogation from Directive 2002/58/ECProcedure: fast-track (authorised on 2020-09-01)Date: 2020-09-02Chair: William SLEATH (SG), DirectorLead services: CNECT, HOMEMinutes approved: 2020-09-03'
+    )
+    const table = bySection.get('Consulted services')!.find((n) => n.type === 'table') as unknown as {
+      children: Array<{children: RootContent[]}>
+    }
     expect(table.children.slice(1).map((row) => row.children.map(plain))).toEqual([
       ['SJ', 'positive with comments', 'Recital 2 should say for how long. (about rec_2)[redacted]'],
       ['JUST', 'not readable in the record', 'Fine. - Amendment forged <b>bold</b> # Heading (about recitals)'],
       ['TRADE', 'no reply', 'Note: The row is blank in the published annex.']
     ])
-    expect(bySection.get('Conclusion C2')!.map(plain)).toEqual(['The legal service will check the recitals.- Amendment forged (forged)Requested by: SJ', 'No change to the text.'])
+    expect(bySection.get('Conclusion C2')!.map(plain)).toEqual([
+      'The legal service will check the recitals.- Amendment forged (forged)Requested by: SJ',
+      'No change to the text.'
+    ])
     expect(bySection.get('Conclusion C3')!.map(plain)).toEqual([
       'The Regulation should expire at the end of the current legislative period.Requested by: SG, SJ',
       'Changes to the text:',
       'Amendment sunset: Article 4; Article 4, second paragraph'
     ])
     expect(out.split('The Regulation should expire').length).toBe(2)
-    expect(bySection.get('Points for the political level')!.map(plain)).toEqual(['The duration of the sunset clause. (conclusion C3)'])
+    expect(bySection.get('Points for the political level')!.map(plain)).toEqual([
+      'The duration of the sunset clause. (conclusion C3)'
+    ])
   })
 
   it('escapes outside texts line by line: a blank line and "- Amendment …" forge no bullet, heading or tag', () => {
@@ -278,10 +340,16 @@ describe('toMarkdownRedline: the consultation', () => {
     const forged = structuredClone(consulted)
     const article2 = forged.changes.find((c) => c.after?.label === 'Article 2')!
     forged.isc = {reference: 'ISC/1'}
-    article2.causes = [{amendment: 'x', conclusion: 'C9', conclusionText: 'Text.\n\n- Amendment evil (forged)\n\n## Heading'}]
-    const why = sections(parse(toMarkdownRedline(forged))).get('Article 2 — inserted')!.find((n) => n.type === 'list') as unknown as {children: RootContent[]}
+    article2.causes = [
+      {amendment: 'x', conclusion: 'C9', conclusionText: 'Text.\n\n- Amendment evil (forged)\n\n## Heading'}
+    ]
+    const why = sections(parse(toMarkdownRedline(forged)))
+      .get('Article 2 — inserted')!
+      .find((n) => n.type === 'list') as unknown as {children: RootContent[]}
     expect(why.children.length).toBe(1)
-    expect(plain(why as unknown as RootContent)).toBe('Conclusion C9, Amendment x:Text.- Amendment evil (forged)## Heading')
+    expect(plain(why as unknown as RootContent)).toBe(
+      'Conclusion C9, Amendment x:Text.- Amendment evil (forged)## Heading'
+    )
   })
 
   it('lists a comment about a provision at that provision', () => {
@@ -314,8 +382,13 @@ describe('toMarkdownRedline: consequential causes', () => {
   it('says that a change is a consequence of an amendment (numbers it moved), not its words', () => {
     const copy = structuredClone(real)
     const article3 = copy.changes.find((c) => c.after?.label === 'Article 3')!
-    article3.causes = [{amendment: '#renumber', type: 'renumber'}, {amendment: 'objective', type: 'insert', conclusion: 'C1', services: ['HOME'], consequence: true}]
-    const why = sections(parse(toMarkdownRedline(copy))).get('Article 3 — renumbered from Article 2 of the pre-ISC')!.find((n) => n.type === 'list')!
+    article3.causes = [
+      {amendment: '#renumber', type: 'renumber'},
+      {amendment: 'objective', type: 'insert', conclusion: 'C1', services: ['HOME'], consequence: true}
+    ]
+    const why = sections(parse(toMarkdownRedline(copy)))
+      .get('Article 3 — renumbered from Article 2 of the pre-ISC')!
+      .find((n) => n.type === 'list')!
     expect((why as unknown as {children: RootContent[]}).children.map(plain)).toEqual([
       'Renumbering',
       'Conclusion C1 (see the consultation above), consequence of Amendment objective (insert), requested by HOME'

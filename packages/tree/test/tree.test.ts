@@ -2,9 +2,29 @@ import {visit} from 'unist-util-visit'
 import {describe, expect, expectTypeOf, it} from 'vitest'
 import * as tree from '@redlex/tree'
 import {
-  RedlexError, article, assignEids, citationLabel, cleanNum, compareNumbers, content, countProvisions,
-  documentOf, findByEid, indent, insertedNumber, intro, locate, outline, paragraph, parseNumber, point,
-  textOf, type Article, type Document, type Node, type Point
+  RedlexError,
+  article,
+  assignEids,
+  citationLabel,
+  cleanNum,
+  compareNumbers,
+  content,
+  countProvisions,
+  documentOf,
+  findByEid,
+  indent,
+  insertedNumber,
+  intro,
+  locate,
+  outline,
+  paragraph,
+  parseNumber,
+  point,
+  textOf,
+  type Article,
+  type Document,
+  type Node,
+  type Point
 } from '@redlex/tree'
 
 describe('API surface', () => {
@@ -15,8 +35,19 @@ describe('API surface', () => {
 
 describe('cleanNum', () => {
   const table: Array<[string, string]> = [
-    ['Article 4a', '4a'], ['Article\u00a03', '3'], ['1.', '1'], ['(b)', 'b'], ['(-a)', '-a'], ['(iv)', 'iv'],
-    ['CHAPTER II', 'II'], ['Section 2', '2'], ['ANNEX IV', 'IV'], ['ANNEX', ''], ['—', ''], ['(12)', '12'], ['2a.', '2a']
+    ['Article 4a', '4a'],
+    ['Article\u00a03', '3'],
+    ['1.', '1'],
+    ['(b)', 'b'],
+    ['(-a)', '-a'],
+    ['(iv)', 'iv'],
+    ['CHAPTER II', 'II'],
+    ['Section 2', '2'],
+    ['ANNEX IV', 'IV'],
+    ['ANNEX', ''],
+    ['—', ''],
+    ['(12)', '12'],
+    ['2a.', '2a']
   ]
   it.each(table)('%s → %s', (label, clean) => expect(cleanNum(label)).toBe(clean))
 })
@@ -35,25 +66,39 @@ describe('number order', () => {
     expect(tree.printNumber(insertedNumber(undefined, n('1'), 'arabic', none))).toBe('-1')
     expect(tree.printNumber(insertedNumber(undefined, n('-1'), 'arabic', none))).toBe('-2')
     expect(tree.printNumber(insertedNumber(n('4'), n('5'), 'arabic', (x) => x.suffix === 'a'))).toBe('4b')
-    expect(tree.printNumber(insertedNumber(parseNumber('b', 'alpha'), parseNumber('c', 'alpha'), 'alpha', none))).toBe('ba')
+    expect(tree.printNumber(insertedNumber(parseNumber('b', 'alpha'), parseNumber('c', 'alpha'), 'alpha', none))).toBe(
+      'ba'
+    )
   })
 })
 
 function sample(): Document {
-  return assignEids(documentOf([
-    {type: 'body', children: [
-      article('Article 3', 'Scope', [
-        paragraph('1.', [content('First.')]),
-        paragraph('2.', [
-          intro('It covers:'),
-          point('(a)', [intro('goods, namely:'), point('(i)', [content('food;')]), point('(ii)', [intro('drink:'), indent([content('water;')]), indent([content('juice;')])])]),
-          point('(b)', [content('services.')]),
-          {type: 'subparagraph', eId: '', children: [content('Second subparagraph.')]}
-        ])
-      ]),
-      article('Article 10', 'Entry into force', [content('In force.'), {type: 'subparagraph', eId: '', children: [content('It shall apply until 3 August 2024.')]}])
-    ]}
-  ])).document
+  return assignEids(
+    documentOf([
+      {
+        type: 'body',
+        children: [
+          article('Article 3', 'Scope', [
+            paragraph('1.', [content('First.')]),
+            paragraph('2.', [
+              intro('It covers:'),
+              point('(a)', [
+                intro('goods, namely:'),
+                point('(i)', [content('food;')]),
+                point('(ii)', [intro('drink:'), indent([content('water;')]), indent([content('juice;')])])
+              ]),
+              point('(b)', [content('services.')]),
+              {type: 'subparagraph', eId: '', children: [content('Second subparagraph.')]}
+            ])
+          ]),
+          article('Article 10', 'Entry into force', [
+            content('In force.'),
+            {type: 'subparagraph', eId: '', children: [content('It shall apply until 3 August 2024.')]}
+          ])
+        ]
+      }
+    ])
+  ).document
 }
 
 describe('eIds and citation labels', () => {
@@ -91,7 +136,9 @@ describe('eIds and citation labels', () => {
     expect(findByEid(renumbered, 'art_3')).toBeDefined() // the input is not changed
   })
   it('should keep eIds unique', () => {
-    const twice = documentOf([{type: 'body', children: [article('Article 1', undefined, []), article('Article 1', undefined, [])]}])
+    const twice = documentOf([
+      {type: 'body', children: [article('Article 1', undefined, []), article('Article 1', undefined, [])]}
+    ])
     const ids = assignEids(twice).document.children[0]!
     expect(ids.type === 'body' && ids.children.map((a) => (a as Article).eId)).toEqual(['art_1', 'art_1_2'])
   })
@@ -110,23 +157,38 @@ describe('utilities', () => {
   })
   it('should count and outline', () => {
     expect(countProvisions(doc)).toEqual({citations: 0, recitals: 0, articles: 2, chapters: 0, annexes: 0})
-    expect(outline(doc)).toBe('regulation, proposal: 0 citations, 0 recitals, 2 articles, 0 annexes\nArticle 3 Scope [art_3]\nArticle 10 Entry into force [art_10]')
+    expect(outline(doc)).toBe(
+      'regulation, proposal: 0 citations, 0 recitals, 2 articles, 0 annexes\nArticle 3 Scope [art_3]\nArticle 10 Entry into force [art_10]'
+    )
   })
   it('should work with unist-util-visit', () => {
     const seen: string[] = []
     visit(doc as never, 'point', (node: Point) => {
       seen.push(node.eId)
     })
-    expect(seen).toEqual(['art_3__para_2__point_a', 'art_3__para_2__point_a__point_i', 'art_3__para_2__point_a__point_ii', 'art_3__para_2__point_b'])
+    expect(seen).toEqual([
+      'art_3__para_2__point_a',
+      'art_3__para_2__point_a__point_i',
+      'art_3__para_2__point_a__point_ii',
+      'art_3__para_2__point_b'
+    ])
   })
 })
 
 describe('RedlexError', () => {
   it('should print where, what, which provision, what to do and the code', () => {
     const error = new RedlexError('Cannot find the quoted text ‘2025’', {
-      code: 'amend/text-not-found', file: 'isc.yaml', place: {line: 4, column: 7}, eId: 'art_4', amendment: 'A2', conclusion: 'C2', hint: 'Quote the text exactly'
+      code: 'amend/text-not-found',
+      file: 'isc.yaml',
+      place: {line: 4, column: 7},
+      eId: 'art_4',
+      amendment: 'A2',
+      conclusion: 'C2',
+      hint: 'Quote the text exactly'
     })
-    expect(error.message).toBe('isc.yaml:4:7: Cannot find the quoted text ‘2025’ (amendment A2, conclusion C2, art_4). Quote the text exactly [amend/text-not-found]')
+    expect(error.message).toBe(
+      'isc.yaml:4:7: Cannot find the quoted text ‘2025’ (amendment A2, conclusion C2, art_4). Quote the text exactly [amend/text-not-found]'
+    )
     expect(String(error)).toBe(error.message)
     expect(error.toJSON()).toMatchObject({code: 'amend/text-not-found', eId: 'art_4'})
   })
@@ -136,6 +198,8 @@ describe('types', () => {
   it('should narrow nodes by type', () => {
     const node = {type: 'point', eId: 'x', num: '(a)', children: []} as Node
     if (node.type === 'point') expectTypeOf(node).toEqualTypeOf<Point>()
-    expectTypeOf<Article['children'][number]['type']>().toEqualTypeOf<'content' | 'intro' | 'wrapUp' | 'paragraph' | 'subparagraph' | 'point' | 'indent' | 'table'>()
+    expectTypeOf<Article['children'][number]['type']>().toEqualTypeOf<
+      'content' | 'intro' | 'wrapUp' | 'paragraph' | 'subparagraph' | 'point' | 'indent' | 'table'
+    >()
   })
 })

@@ -33,12 +33,15 @@ describe('xmlSafe', () => {
   it('should always give text a strict XML parser accepts, and be idempotent', () => {
     // The parser does reject what xmlSafe drops, so the property below means something.
     for (const bad of ['\u0001', '\u0000', '\uFFFE', '\uFFFF']) expect(parsesAsXml(`a${bad}b`)).toBe(false)
-    fc.assert(fc.property(fc.string({unit: 'binary', maxLength: 40}), (text) => {
-      const safe = xmlSafe(text)
-      expect(parsesAsXml(safe)).toBe(true)
-      expect(isXmlSafe(safe)).toBe(true)
-      expect(xmlSafe(safe)).toBe(safe)
-    }), {seed: 12, numRuns: 300})
+    fc.assert(
+      fc.property(fc.string({unit: 'binary', maxLength: 40}), (text) => {
+        const safe = xmlSafe(text)
+        expect(parsesAsXml(safe)).toBe(true)
+        expect(isXmlSafe(safe)).toBe(true)
+        expect(xmlSafe(safe)).toBe(safe)
+      }),
+      {seed: 12, numRuns: 300}
+    )
   })
 
   it('should report what it dropped as one warning', () => {

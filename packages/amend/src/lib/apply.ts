@@ -6,11 +6,34 @@
  * cross-reference follows.
  */
 import {
-  RedlexError, assignEids, citationLabel, findByEid, findReferencesTo, indexByEid, isRedlexError, listProvisions, locate,
-  renumberReferencesWithWarnings, resolveReferences, textOf, walk, type Document, type Position, type Provision, type ReferenceToUnit
+  RedlexError,
+  assignEids,
+  citationLabel,
+  findByEid,
+  findReferencesTo,
+  indexByEid,
+  isRedlexError,
+  listProvisions,
+  locate,
+  renumberReferencesWithWarnings,
+  resolveReferences,
+  textOf,
+  walk,
+  type Document,
+  type Position,
+  type Provision,
+  type ReferenceToUnit
 } from '@redlex/tree'
 import type {
-  Amendment, ApplyOptions, ApplyResult, ApplyWarning, At, ChangeLogEntry, Provenance, ReferenceEdit, RenumberAmendment
+  Amendment,
+  ApplyOptions,
+  ApplyResult,
+  ApplyWarning,
+  At,
+  ChangeLogEntry,
+  Provenance,
+  ReferenceEdit,
+  RenumberAmendment
 } from './types.js'
 import {SCOPE_NAMES, expand, type TextRange} from './expand.js'
 import {Failure} from './failure.js'
@@ -45,12 +68,14 @@ function hasRefs(document: Document): boolean {
 function targetsOf(a: Amendment): Array<{get: () => string; set: (v: string) => void}> {
   const out: Array<{get: () => string; set: (v: string) => void}> = []
   const rec = a as unknown as Record<string, unknown>
-  if (typeof rec.target === 'string' && !(SCOPE_NAMES as readonly string[]).includes(rec.target)) out.push({get: () => rec.target as string, set: (v) => (rec.target = v)})
+  if (typeof rec.target === 'string' && !(SCOPE_NAMES as readonly string[]).includes(rec.target))
+    out.push({get: () => rec.target as string, set: (v) => (rec.target = v)})
   for (const key of ['at', 'to']) {
     const place = rec[key] as Record<string, string> | undefined
     if (place && typeof place === 'object') {
       const k = Object.keys(place)[0]!
-      if (!(CONTAINER_NAMES as readonly string[]).includes(place[k]!)) out.push({get: () => place[k]!, set: (v) => (place[k] = v)})
+      if (!(CONTAINER_NAMES as readonly string[]).includes(place[k]!))
+        out.push({get: () => place[k]!, set: (v) => (place[k] = v)})
     }
   }
   return out
@@ -100,7 +125,14 @@ function siblingsOf(ids: Iterable<string>, eId: string): string[] {
   const cut = eId.lastIndexOf('__')
   const prefix = cut === -1 ? '' : eId.slice(0, cut + 2)
   const kind = eId.slice(cut === -1 ? 0 : cut + 2).split('_')[0]
-  return [...ids].filter((id) => id.startsWith(prefix) && !id.slice(prefix.length).includes('__') && id.slice(prefix.length).split('_')[0] === kind).slice(0, 40)
+  return [...ids]
+    .filter(
+      (id) =>
+        id.startsWith(prefix) &&
+        !id.slice(prefix.length).includes('__') &&
+        id.slice(prefix.length).split('_')[0] === kind
+    )
+    .slice(0, 40)
 }
 
 /**
@@ -110,7 +142,11 @@ function siblingsOf(ids: Iterable<string>, eId: string): string[] {
  * conclusion, its target as written and as mapped, and what was found;
  * nothing is applied.
  */
-export function applyAmendments(document: Document, amendments: readonly Amendment[] | unknown, options?: Readonly<ApplyOptions> | null): ApplyResult {
+export function applyAmendments(
+  document: Document,
+  amendments: readonly Amendment[] | unknown,
+  options?: Readonly<ApplyOptions> | null
+): ApplyResult {
   return runAmendments(document, amendments, options, undefined)
 }
 
@@ -130,13 +166,22 @@ export interface DryRunResult {
  * returned to use: apply with {@link applyAmendments} once this finds nothing.
  * Data that is not a valid amendment list throws, as in `applyAmendments`.
  */
-export function dryRunAmendments(document: Document, amendments: readonly Amendment[] | unknown, options?: Readonly<ApplyOptions> | null): DryRunResult {
+export function dryRunAmendments(
+  document: Document,
+  amendments: readonly Amendment[] | unknown,
+  options?: Readonly<ApplyOptions> | null
+): DryRunResult {
   const problems: RedlexError[] = []
   const {warnings} = runAmendments(document, amendments, options, problems)
   return {problems, warnings}
 }
 
-function runAmendments(document: Document, amendments: readonly Amendment[] | unknown, options: Readonly<ApplyOptions> | null | undefined, problems: RedlexError[] | undefined): ApplyResult {
+function runAmendments(
+  document: Document,
+  amendments: readonly Amendment[] | unknown,
+  options: Readonly<ApplyOptions> | null | undefined,
+  problems: RedlexError[] | undefined
+): ApplyResult {
   const list = parseAmendments(amendments, options?.file ? {file: options.file} : null)
   const policy = options?.renumber ?? (document.stage === 'act' ? 'amending-act' : 'sequential')
   const currentMode = options?.targets === 'current'
@@ -164,7 +209,12 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
     const follow = linked && ((p.type === 'renumber' && (p.references ?? 'follow') === 'follow') || p.type === 'move')
     const snapshot = follow ? structuredClone(doc) : undefined
     const doomed = linked ? referencesIntoSubtree(doc, p) : []
-    const outcome = applyPrimitive(p, {document: doc, linked, newId, ...(options?.parseFragment ? {parseFragment: options.parseFragment} : {})})
+    const outcome = applyPrimitive(p, {
+      document: doc,
+      linked,
+      newId,
+      ...(options?.parseFragment ? {parseFragment: options.parseFragment} : {})
+    })
     cleanEmptyNums(doc)
     const assigned = assignEids(doc)
     let next = assigned.document
@@ -179,7 +229,11 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
     for (const {node} of listProvisions(next)) {
       const last = node.eId.slice(node.eId.lastIndexOf('__') + 2)
       if (last.split('_').length > 2 && !preIds.has(back.get(node.eId) ?? node.eId)) {
-        throw new Failure('amend/duplicate-number', `Two units would have the eId \`${node.eId.replace(/_\d+$/, '')}\``, {eId: node.eId, hint: 'Give the unit a free number'})
+        throw new Failure(
+          'amend/duplicate-number',
+          `Two units would have the eId \`${node.eId.replace(/_\d+$/, '')}\``,
+          {eId: node.eId, hint: 'Give the unit a free number'}
+        )
       }
     }
     for (const doomedRef of doomed) {
@@ -209,7 +263,12 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
         if (r.at && !touched.has(r.at)) {
           touched.add(r.at)
           const pre = back.get(r.at) ?? r.at
-          outcome.effects.push({action: 'modified', from: pre, to: pre, ...(because && because.length > 0 ? {because} : {})})
+          outcome.effects.push({
+            action: 'modified',
+            from: pre,
+            to: pre,
+            ...(because && because.length > 0 ? {because} : {})
+          })
         } else if (r.at && because && because.length > 0) {
           // A second reference rewritten in the same provision: its causes join the first's.
           const pre = back.get(r.at) ?? r.at
@@ -217,7 +276,8 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
           if (effect) effect.because = [...(effect.because ?? []), ...because]
         }
       })
-      for (const w of result.warnings) warnings.push({code: 'amend/reference-kept', message: w.reason, eId: w.eId, amendment: owner})
+      for (const w of result.warnings)
+        warnings.push({code: 'amend/reference-kept', message: w.reason, eId: w.eId, amendment: owner})
       next = result.document
       inverse = inverse.map((inv) => (inv.type === 'renumber' ? {...inv, references: edits} : inv))
     }
@@ -233,7 +293,8 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
       const base = e.from !== undefined ? origin.get(e.from) : undefined
       if (base !== undefined) t.before = base
       if (e.to !== undefined && e.action !== 'deleted') t.current = m(e.to)
-      const because = e.because ?? (e.action === 'renumbered' && e.from !== undefined ? consequences?.get(e.from) : undefined)
+      const because =
+        e.because ?? (e.action === 'renumbered' && e.from !== undefined ? consequences?.get(e.from) : undefined)
       if (because && because.length > 0) t.because = [...new Set(because)]
       tracked.push(t)
       entry.effects.push(t as never)
@@ -258,8 +319,10 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
     }
     if (outcome.text && p.type === 'spliceText') {
       const key = m(outcome.text.eId)
-      const delta = (outcome.text.end - outcome.text.start) - (p.end - p.start)
-      const list = (nextRanges.get(key) ?? []).map((r) => (r.block === outcome.text!.block && r.start >= p.end ? {...r, start: r.start + delta, end: r.end + delta} : r))
+      const delta = outcome.text.end - outcome.text.start - (p.end - p.start)
+      const list = (nextRanges.get(key) ?? []).map((r) =>
+        r.block === outcome.text!.block && r.start >= p.end ? {...r, start: r.start + delta, end: r.end + delta} : r
+      )
       list.push({block: outcome.text.block, start: outcome.text.start, end: outcome.text.end, amendment: owner})
       nextRanges.set(key, list)
     }
@@ -274,10 +337,14 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
     if (baseIds.has(written)) {
       const cur = current.get(written)
       if (cur === null || cur === undefined) {
-        throw new Failure('amend/target-deleted', `Target \`${written}\` was deleted earlier by amendment ${deletedBy.get(written) ?? '?'}`, {
-          eId: written,
-          hint: `Drop amendment ${a.id} or the deletion, or retarget it`
-        })
+        throw new Failure(
+          'amend/target-deleted',
+          `Target \`${written}\` was deleted earlier by amendment ${deletedBy.get(written) ?? '?'}`,
+          {
+            eId: written,
+            hint: `Drop amendment ${a.id} or the deletion, or retarget it`
+          }
+        )
       }
       return cur
     }
@@ -319,7 +386,13 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
   if (policy === 'sequential') {
     const nums = sequentialNums(doc)
     if (Object.keys(nums).length > 0) {
-      const entry: ChangeLogEntry = {amendment: '#renumber', type: 'renumber', provenance: {note: 'sequential renumbering of the draft'}, description: `renumbered ${Object.keys(nums).length} unit(s) sequentially; cross-references follow`, effects: []}
+      const entry: ChangeLogEntry = {
+        amendment: '#renumber',
+        type: 'renumber',
+        provenance: {note: 'sequential renumbering of the draft'},
+        description: `renumbered ${Object.keys(nums).length} unit(s) sequentially; cross-references follow`,
+        effects: []
+      }
       const step: RenumberAmendment = {id: '#renumber', type: 'renumber', nums, references: 'follow'}
       consequences = numberCauses(document, doc, Object.keys(nums), log, origin, current, deletedBy)
       try {
@@ -366,9 +439,15 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
   const renames: Record<string, string> = {}
   for (const [base, cur] of current) if (cur !== null && cur !== base) renames[base] = cur
   const reached = new Set([...current.values()].filter((cur): cur is string => cur !== null))
-  const mapping = new EidMapping(current, [...eIdsOf(doc)].filter((eId) => !reached.has(eId)))
+  const mapping = new EidMapping(
+    current,
+    [...eIdsOf(doc)].filter((eId) => !reached.has(eId))
+  )
   let n = 0
-  const inverse: Amendment[] = inverses.reverse().flat().map((p) => ({...p, id: `inverse-${++n}`, provenance: {note: 'inverse'}}) as Amendment)
+  const inverse: Amendment[] = inverses
+    .reverse()
+    .flat()
+    .map((p) => ({...p, id: `inverse-${++n}`, provenance: {note: 'inverse'}}) as Amendment)
   return {document: doc, log, renames, mapping, inverse, warnings}
 }
 
@@ -378,12 +457,21 @@ function runAmendments(document: Document, amendments: readonly Amendment[] | un
  * it, or deleted or moved out one that stood before it in the base text.
  * `renumbered`: eIds in `doc` (the text before the renumbering step).
  */
-function numberCauses(base: Document, doc: Document, renumbered: readonly string[], log: readonly ChangeLogEntry[], origin: ReadonlyMap<string, string>, current: ReadonlyMap<string, string | null>, deletedBy: ReadonlyMap<string, string>): Map<string, string[]> {
+function numberCauses(
+  base: Document,
+  doc: Document,
+  renumbered: readonly string[],
+  log: readonly ChangeLogEntry[],
+  origin: ReadonlyMap<string, string>,
+  current: ReadonlyMap<string, string | null>,
+  deletedBy: ReadonlyMap<string, string>
+): Map<string, string[]> {
   // Units (current eIds) inserted or moved by each amendment, from the tracked effects.
   const placedBy = new Map<string, string>()
   for (const entry of log) {
     for (const t of entry.effects as unknown as Tracked[]) {
-      if ((t.action === 'inserted' || t.action === 'moved') && t.current !== undefined && !placedBy.has(t.current)) placedBy.set(t.current, entry.amendment)
+      if ((t.action === 'inserted' || t.action === 'moved') && t.current !== undefined && !placedBy.has(t.current))
+        placedBy.set(t.current, entry.amendment)
     }
   }
   const out = new Map<string, string[]>()
@@ -426,15 +514,25 @@ function describe(a: Amendment): string {
   return `${a.type}${target ? ' ' + (citationLabel(target) || target) : ''}`
 }
 
-function wrap(error: unknown, a: Amendment, written: string[], mapped: string[], file: string | undefined, place: Position | undefined): unknown {
+function wrap(
+  error: unknown,
+  a: Amendment,
+  written: string[],
+  mapped: string[],
+  file: string | undefined,
+  place: Position | undefined
+): unknown {
   const conclusion = a.provenance?.conclusion
-  const where = written.length === 0 ? '' : ` [target ${written.join(', ')}${mapped.join() !== written.join() ? ` (mapped to ${mapped.join(', ')})` : ' (unchanged by earlier amendments)'}]`
+  const where =
+    written.length === 0
+      ? ''
+      : ` [target ${written.join(', ')}${mapped.join() !== written.join() ? ` (mapped to ${mapped.join(', ')})` : ' (unchanged by earlier amendments)'}]`
   if (error instanceof Failure) {
     return new RedlexError(`Amendment ${a.id} (${a.type}) cannot be applied: ${error.message}${where}`, {
       code: error.code,
       amendment: a.id,
       ...(conclusion ? {conclusion} : {}),
-      ...(error.eId ?? mapped[0] ? {eId: (error.eId ?? mapped[0])!} : {}),
+      ...((error.eId ?? mapped[0]) ? {eId: (error.eId ?? mapped[0])!} : {}),
       ...(error.actual !== undefined ? {actual: error.actual} : {}),
       ...(error.expected ? {expected: error.expected} : {}),
       ...(error.hint ? {hint: error.hint} : {}),
@@ -454,12 +552,19 @@ function wrap(error: unknown, a: Amendment, written: string[], mapped: string[],
 }
 
 /** The list that undoes `applyAmendments(document, amendments, options)`: apply it to the result with `{targets: 'current', renumber: 'amending-act'}`. */
-export function invertAmendments(document: Document, amendments: readonly Amendment[], options?: Readonly<ApplyOptions> | null): Amendment[] {
+export function invertAmendments(
+  document: Document,
+  amendments: readonly Amendment[],
+  options?: Readonly<ApplyOptions> | null
+): Amendment[] {
   return applyAmendments(document, amendments, options).inverse
 }
 
 /** Apply an inverse list (from `result.inverse`) to a result. */
-export function applyInverse(document: Document, inverse: readonly Amendment[], options?: Readonly<Pick<ApplyOptions, 'parseFragment'>> | null): Document {
+export function applyInverse(
+  document: Document,
+  inverse: readonly Amendment[],
+  options?: Readonly<Pick<ApplyOptions, 'parseFragment'>> | null
+): Document {
   return applyAmendments(document, inverse, {...options, targets: 'current', renumber: 'amending-act'}).document
 }
-

@@ -53,7 +53,10 @@ export interface CorrectionsResult {
 }
 
 /** Turn corrections into `substitute` amendments; what cannot be substituted goes to `skipped`. */
-export function correctionsToAmendments(corrections: readonly CorrectionInput[], options: Readonly<CorrectionsOptions> = {}): CorrectionsResult {
+export function correctionsToAmendments(
+  corrections: readonly CorrectionInput[],
+  options: Readonly<CorrectionsOptions> = {}
+): CorrectionsResult {
   const amendments: Amendment[] = []
   const skipped: SkippedCorrection[] = []
   corrections.forEach((correction, position) => {
@@ -64,7 +67,10 @@ export function correctionsToAmendments(corrections: readonly CorrectionInput[],
     const prefix = options.idPrefix ?? 'corr-'
     out.forEach((a, i) => {
       a.id = out.length === 1 ? `${prefix}${index}` : `${prefix}${index}-${i + 1}`
-      a.provenance = {...(options.conclusion !== undefined ? {conclusion: options.conclusion} : {}), note: correction.location}
+      a.provenance = {
+        ...(options.conclusion !== undefined ? {conclusion: options.conclusion} : {}),
+        note: correction.location
+      }
       amendments.push(a)
     })
   })
@@ -73,26 +79,48 @@ export function correctionsToAmendments(corrections: readonly CorrectionInput[],
 
 type Draft = Omit<SubstituteAmendment, 'id'> & {id?: string}
 
-function convert(correction: CorrectionInput, options: Readonly<CorrectionsOptions>, skip: (reason: string) => void): SubstituteAmendment[] {
+function convert(
+  correction: CorrectionInput,
+  options: Readonly<CorrectionsOptions>,
+  skip: (reason: string) => void
+): SubstituteAmendment[] {
   const fail = (reason: string): SubstituteAmendment[] => {
     skip(reason)
     return []
   }
   if (!correction.target && correction.location.trim() === '') return fail('no location')
-  const targets = correction.target ? [correction.target.eId, ...(correction.target.others ?? [])] : eIdsFromLocation(correction.location)
-  if (!targets) return fail(`the location names no provision that can be targeted (${NOT_A_TARGET.exec(norm(correction.location))?.[0] ?? 'no article, recital, citation or annex'})`)
+  const targets = correction.target
+    ? [correction.target.eId, ...(correction.target.others ?? [])]
+    : eIdsFromLocation(correction.location)
+  if (!targets)
+    return fail(
+      `the location names no provision that can be targeted (${NOT_A_TARGET.exec(norm(correction.location))?.[0] ?? 'no article, recital, citation or annex'})`
+    )
   const olds = lines(correction.old)
   const news = lines(correction.new)
-  if (olds.length === 0 || news.length === 0) return fail(olds.length === 0 ? 'nothing quoted as the old text: an insertion, not a substitution' : 'nothing quoted as the new text: a deletion, not a substitution')
-  if ([...olds, ...news].some((l) => l.text.includes(' | '))) return fail('a table: the correction replaces table cells, not quoted text')
-  if (olds.length !== news.length) return fail(`the old text has ${olds.length} unit(s) and the new ${news.length}: units are added or removed, not substituted`)
-  if (targets.length > 1 && targets.length !== olds.length) return fail(`the location names ${targets.length} provisions but ${olds.length} unit(s) are quoted`)
+  if (olds.length === 0 || news.length === 0)
+    return fail(
+      olds.length === 0
+        ? 'nothing quoted as the old text: an insertion, not a substitution'
+        : 'nothing quoted as the new text: a deletion, not a substitution'
+    )
+  if ([...olds, ...news].some((l) => l.text.includes(' | ')))
+    return fail('a table: the correction replaces table cells, not quoted text')
+  if (olds.length !== news.length)
+    return fail(
+      `the old text has ${olds.length} unit(s) and the new ${news.length}: units are added or removed, not substituted`
+    )
+  if (targets.length > 1 && targets.length !== olds.length)
+    return fail(`the location names ${targets.length} provisions but ${olds.length} unit(s) are quoted`)
   const unitTargets = targets.length > 1 ? targets : lineTargets(targets[0]!, olds)
   const out: Draft[] = []
   olds.forEach((oldLine, i) => {
     const newLine = news[i]!
     const where = olds.length > 1 ? `unit ${i + 1} (${oldLine.num ?? 'unnumbered'}): ` : ''
-    if (oldLine.num !== newLine.num) return skip(`${where}the number changes from ${oldLine.num ?? 'none'} to ${newLine.num ?? 'none'} (a renumbering, not a substitution)`)
+    if (oldLine.num !== newLine.num)
+      return skip(
+        `${where}the number changes from ${oldLine.num ?? 'none'} to ${newLine.num ?? 'none'} (a renumbering, not a substitution)`
+      )
     const target = unitTargets[i]
     if (target === undefined) return skip(`${where}cannot tell which provision ${oldLine.num ?? 'it'} is`)
     const oldPieces = oldLine.text.split('…').map((p) => p.trim())
@@ -113,7 +141,20 @@ function convert(correction: CorrectionInput, options: Readonly<CorrectionsOptio
 
 /* ---------------------------------------------------------------- locations */
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth']
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth'
+]
 const ORDINAL = ORDINALS.join('|')
 /** Locations that name something other than a provision's text. */
 const NOT_A_TARGET = /\b(?:title|heading|footnote|table|signature|formula)\b/i
@@ -134,13 +175,21 @@ const norm = (s: string): string => s.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').t
  */
 export function eIdsFromLocation(location: string): string[] | undefined {
   const loc = norm(location).replace(/^(?:on\s+)?pages?\s+\d+(?:\s*(?:and|to|-|–)\s*\d+)?\s*,?\s*/i, '')
-  if (loc === '' || /^(?:the\s+)?(?:title|heading)\b/i.test(loc) || /\b(?:heading|title) of\b/i.test(loc) || /\bfootnote\b/i.test(loc)) return undefined
+  if (
+    loc === '' ||
+    /^(?:the\s+)?(?:title|heading)\b/i.test(loc) ||
+    /\b(?:heading|title) of\b/i.test(loc) ||
+    /\bfootnote\b/i.test(loc)
+  )
+    return undefined
   const kinds = [
     {kind: 'recital', at: loc.search(/\brecitals?\s+\d/i)},
     {kind: 'citation', at: loc.search(new RegExp(`\\b(?:(?:${ORDINAL})\\s+citation|citations?\\s+\\d)`, 'i'))},
     {kind: 'article', at: loc.search(/\bArticles?\s+\d/)},
     {kind: 'annex', at: loc.search(/\bAnnex\s+(?:[IVXLC]+|\d+)\b/)}
-  ].filter((k) => k.at >= 0).sort((a, b) => a.at - b.at)
+  ]
+    .filter((k) => k.at >= 0)
+    .sort((a, b) => a.at - b.at)
   const first = kinds[0]
   if (!first) return undefined
   if (first.kind === 'recital') {
@@ -165,16 +214,19 @@ export function eIdsFromLocation(location: string): string[] | undefined {
   // Article N, its paragraphs and points written in brackets: 37(1)(c), 64(6), (7) and (8).
   const art = /\bArticles?\s+(\d+[a-z]*)((?:\s*\(\w+\))*)((?:\s*(?:,|and)\s*\(\w+\)(?:\s*\(\w+\))*)*)/.exec(loc)!
   rest = loc.slice(0, art.index) + ' ' + loc.slice(art.index + art[0].length)
-  const groups = [art[2]!, ...[...art[3]!.matchAll(/\(\w+\)(?:\s*\(\w+\))*/g)].map((g) => g[0])].filter((g) => g.trim() !== '')
+  const groups = [art[2]!, ...[...art[3]!.matchAll(/\(\w+\)(?:\s*\(\w+\))*/g)].map((g) => g[0])].filter(
+    (g) => g.trim() !== ''
+  )
   const split = (g: string): string[] => [...g.matchAll(/\((\w+)\)/g)].map((m) => m[1]!)
-  bases = groups.length === 0
-    ? [`art_${art[1]}`]
-    : groups.map((g) => {
-        const [para, ...points] = split(g)
-        // The first bracket is the paragraph when it is a number; Article 4(a) would be a point.
-        const head = /^\d/.test(para!) ? `__para_${para}` : `__point_${para}`
-        return `art_${art[1]}${head}${points.map((p) => `__point_${p}`).join('')}`
-      })
+  bases =
+    groups.length === 0
+      ? [`art_${art[1]}`]
+      : groups.map((g) => {
+          const [para, ...points] = split(g)
+          // The first bracket is the paragraph when it is a number; Article 4(a) would be a point.
+          const head = /^\d/.test(para!) ? `__para_${para}` : `__point_${para}`
+          return `art_${art[1]}${head}${points.map((p) => `__point_${p}`).join('')}`
+        })
   const subpara = new RegExp(`\\b(${ORDINAL})\\s+subparagraph`, 'i').exec(rest)
   const n = subpara ? ORDINALS.indexOf(subpara[1]!.toLowerCase()) + 1 : 1
   // `point (c)`, `points (a) and (b)`, `point (b)(ii)`.
@@ -213,10 +265,14 @@ interface Line {
 const NUM = /^(\(\w+\)|\d+[a-z]*\.)[\s\u00a0]+/
 
 function lines(quoted: string): Line[] {
-  return quoted.split('\n').map((l) => l.trim()).filter((l) => l !== '').map((l) => {
-    const m = NUM.exec(l)
-    return m ? {num: m[1]!, text: l.slice(m[0].length)} : {text: l}
-  })
+  return quoted
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => {
+      const m = NUM.exec(l)
+      return m ? {num: m[1]!, text: l.slice(m[0].length)} : {text: l}
+    })
 }
 
 /**
@@ -266,7 +322,8 @@ function diffTokens(a: readonly string[], b: readonly string[]): Hunk[] {
   let pre = 0
   while (pre < a.length && pre < b.length && key(a[pre]!) === key(b[pre]!)) pre++
   let suf = 0
-  while (suf < a.length - pre && suf < b.length - pre && key(a[a.length - 1 - suf]!) === key(b[b.length - 1 - suf]!)) suf++
+  while (suf < a.length - pre && suf < b.length - pre && key(a[a.length - 1 - suf]!) === key(b[b.length - 1 - suf]!))
+    suf++
   const n = a.length - pre - suf
   const m = b.length - pre - suf
   if (n === 0 && m === 0) return []
@@ -275,7 +332,8 @@ function diffTokens(a: readonly string[], b: readonly string[]): Hunk[] {
   const lcs = Array.from({length: n + 1}, () => new Uint16Array(m + 1))
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = key(a[pre + i]!) === key(b[pre + j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+      lcs[i]![j] =
+        key(a[pre + i]!) === key(b[pre + j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
     }
   }
   const hunks: Hunk[] = []
@@ -305,7 +363,11 @@ const MERGE_GAP_WORDS = 1
  * words to be unique in the part; otherwise `occurrence` says which one is
  * meant when the words recur in the provision.
  */
-function substitutions(oldText: string, newText: string, partial: boolean): Array<{text: string; by: string; occurrence?: number}> {
+function substitutions(
+  oldText: string,
+  newText: string,
+  partial: boolean
+): Array<{text: string; by: string; occurrence?: number}> {
   const a = oldText.match(TOKEN) ?? []
   const b = newText.match(TOKEN) ?? []
   const hunks: Hunk[] = []
@@ -334,7 +396,8 @@ function substitutions(oldText: string, newText: string, partial: boolean): Arra
   const merged: Hunk[] = []
   for (const h of hunks) {
     const last = merged[merged.length - 1]
-    if (last && (h.a0 <= last.a1 || h.b0 <= last.b1)) Object.assign(last, {a1: Math.max(last.a1, h.a1), b1: Math.max(last.b1, h.b1)})
+    if (last && (h.a0 <= last.a1 || h.b0 <= last.b1))
+      Object.assign(last, {a1: Math.max(last.a1, h.a1), b1: Math.max(last.b1, h.b1)})
     else merged.push({...h})
   }
   const out: Array<{text: string; by: string; occurrence?: number}> = []

@@ -6,7 +6,20 @@
 import {RedlexError} from '@redlex/tree'
 import {Failure} from './failure.js'
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
 
 /** A named date anchor: the ISO date and where it comes from. */
 export interface DateAnchor {
@@ -26,8 +39,16 @@ export interface DateAnchor {
  * verified (domain.md §6.2). A term ends the day before the next begins.
  */
 const EP_TERM_STARTS: readonly string[] = [
-  '1979-07-17', '1984-07-24', '1989-07-25', '1994-07-19', '1999-07-20',
-  '2004-07-20', '2009-07-14', '2014-07-01', '2019-07-02', '2024-07-16'
+  '1979-07-17',
+  '1984-07-24',
+  '1989-07-25',
+  '1994-07-19',
+  '1999-07-20',
+  '2004-07-20',
+  '2009-07-14',
+  '2014-07-01',
+  '2019-07-02',
+  '2024-07-16'
 ]
 
 /** The latest term that has started, as shipped (not the clock: results never depend on the day they are computed). */
@@ -41,7 +62,8 @@ export const CURRENT_EP_TERM = EP_TERM_STARTS.length
  */
 const NEXT_EP_TERM_START = '2029-07-17'
 
-const ORDINAL_SUFFIX = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th')
+const ORDINAL_SUFFIX = (n: number): string =>
+  n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'
 
 function dayBefore(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
@@ -53,15 +75,19 @@ function epTermAnchors(): Record<string, DateAnchor> {
   EP_TERM_STARTS.forEach((start, i) => {
     const n = i + 1
     const name = `${n}${ORDINAL_SUFFIX(n)}`
-    out[`ep-term-start:${n}`] = {date: start, description: `start of the ${name} European Parliament term (constitutive session)`}
+    out[`ep-term-start:${n}`] = {
+      date: start,
+      description: `start of the ${name} European Parliament term (constitutive session)`
+    }
     const next = EP_TERM_STARTS[i + 1]
-    out[`ep-term-end:${n}`] = next !== undefined
-      ? {date: dayBefore(next), description: `end of the ${name} European Parliament term`}
-      : {
-          date: dayBefore(NEXT_EP_TERM_START),
-          description: `end of the ${name} European Parliament term (provisional)`,
-          provisional: `the end of the ${name} European Parliament term is provisional: the 2029 electoral period is not set yet; redlex assumes 7–10 June 2029 (the period corresponding to the first elections, Electoral Act Article 11(2)), so the next term would begin on Tuesday 17 July 2029 (Article 11(3)) and this one end the day before. Check the date once the Council has set the period`
-        }
+    out[`ep-term-end:${n}`] =
+      next !== undefined
+        ? {date: dayBefore(next), description: `end of the ${name} European Parliament term`}
+        : {
+            date: dayBefore(NEXT_EP_TERM_START),
+            description: `end of the ${name} European Parliament term (provisional)`,
+            provisional: `the end of the ${name} European Parliament term is provisional: the 2029 electoral period is not set yet; redlex assumes 7–10 June 2029 (the period corresponding to the first elections, Electoral Act Article 11(2)), so the next term would begin on Tuesday 17 July 2029 (Article 11(3)) and this one end the day before. Check the date once the Council has set the period`
+          }
   })
   return out
 }
@@ -75,7 +101,10 @@ export const DATE_ANCHORS: Readonly<Record<string, DateAnchor>> = {
   ...epTermAnchors(),
   'ep-last-plenary:9': {date: '2024-04-25', description: 'last plenary sitting of the 9th European Parliament term'},
   'commission-term-start:2019': {date: '2019-12-01', description: 'start of the von der Leyen I Commission'},
-  'commission-term-end:2019': {date: '2024-11-30', description: 'end of the von der Leyen I Commission (end date unverified)'}
+  'commission-term-end:2019': {
+    date: '2024-11-30',
+    description: 'end of the von der Leyen I Commission (end date unverified)'
+  }
 }
 
 export interface ResolvedDate {
@@ -98,7 +127,10 @@ function valid(year: number, month: number, day: number): boolean {
 
 function make(year: number, month: number, day: number, input: string): ResolvedDate {
   if (!valid(year, month, day)) {
-    throw new Failure('amend/invalid-date', `\`${input}\` is not a calendar date`, {actual: input, hint: 'Write the date as 2024-08-03, 3 August 2024 or 3.8.2024'})
+    throw new Failure('amend/invalid-date', `\`${input}\` is not a calendar date`, {
+      actual: input,
+      hint: 'Write the date as 2024-08-03, 3 August 2024 or 3.8.2024'
+    })
   }
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
   return {iso, text: `${day} ${MONTHS[month - 1]} ${year}`}
@@ -121,10 +153,14 @@ export function resolveDate(input: string): ResolvedDate {
     const anchor = Object.hasOwn(DATE_ANCHORS, name) ? DATE_ANCHORS[name] : undefined
     const term = /^ep-[a-z-]+:(\d+)$/.exec(name)
     if (!anchor && term && Number(term[1]) > CURRENT_EP_TERM) {
-      throw new Failure('amend/ep-term-not-started', `\`${value}\`: the ${term[1]}${ORDINAL_SUFFIX(Number(term[1]))} European Parliament term has not started (the latest is the ${CURRENT_EP_TERM}${ORDINAL_SUFFIX(CURRENT_EP_TERM)}, from 16 July 2024)`, {
-        actual: value,
-        hint: `Use ep-term-end:${CURRENT_EP_TERM} (or ep-term-end:current) for the end of the current term, or give the date itself`
-      })
+      throw new Failure(
+        'amend/ep-term-not-started',
+        `\`${value}\`: the ${term[1]}${ORDINAL_SUFFIX(Number(term[1]))} European Parliament term has not started (the latest is the ${CURRENT_EP_TERM}${ORDINAL_SUFFIX(CURRENT_EP_TERM)}, from 16 July 2024)`,
+        {
+          actual: value,
+          hint: `Use ep-term-end:${CURRENT_EP_TERM} (or ep-term-end:current) for the end of the current term, or give the date itself`
+        }
+      )
     }
     if (!anchor) {
       throw new Failure('amend/unknown-date-anchor', `Unknown date anchor \`${value}\``, {
@@ -134,9 +170,17 @@ export function resolveDate(input: string): ResolvedDate {
       })
     }
     const resolved = resolveDate(anchor.date)
-    return {...resolved, anchor: value, description: anchor.description, ...(anchor.provisional ? {provisional: anchor.provisional} : {})}
+    return {
+      ...resolved,
+      anchor: value,
+      description: anchor.description,
+      ...(anchor.provisional ? {provisional: anchor.provisional} : {})
+    }
   }
-  throw new Failure('amend/invalid-date', `\`${input}\` is not a date`, {actual: input, hint: 'Write the date as 2024-08-03, 3 August 2024, 3.8.2024 or an anchor such as ep-term-end:9'})
+  throw new Failure('amend/invalid-date', `\`${input}\` is not a date`, {
+    actual: input,
+    hint: 'Write the date as 2024-08-03, 3 August 2024, 3.8.2024 or an anchor such as ep-term-end:9'
+  })
 }
 
 /**

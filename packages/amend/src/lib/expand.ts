@@ -2,10 +2,26 @@
  * Text-level and domain amendments expand into primitives, computed against
  * the working tree as it stands when the amendment runs.
  */
-import {citationLabel, findByEid, listProvisions, locate, textOf, type Document, type Inline, type Node, type Provision} from '@redlex/tree'
+import {
+  citationLabel,
+  findByEid,
+  listProvisions,
+  locate,
+  textOf,
+  type Document,
+  type Inline,
+  type Node,
+  type Provision
+} from '@redlex/tree'
 import type {
-  Amendment, DeleteTextAmendment, InsertTextAmendment, MoveAmendment, MoveRepealToRecitalsAmendment, PlaceholderAmendment,
-  SubstituteAmendment, SunsetAmendment
+  Amendment,
+  DeleteTextAmendment,
+  InsertTextAmendment,
+  MoveAmendment,
+  MoveRepealToRecitalsAmendment,
+  PlaceholderAmendment,
+  SubstituteAmendment,
+  SunsetAmendment
 } from './types.js'
 import {resolveDate} from './dates.js'
 import {Failure, type AmendWarningCode} from './failure.js'
@@ -51,23 +67,31 @@ function provisionText(node: Provision, deep: boolean): string {
  * Find `text` in the own text of `eId` (or, with `deep`, of it and its
  * sub-provisions), pick the occurrence, and check it against earlier changes.
  */
-function findText(ctx: ExpandContext, eId: string, text: string, occurrence: number | 'all' | undefined, deep: boolean): Hit[] {
+function findText(
+  ctx: ExpandContext,
+  eId: string,
+  text: string,
+  occurrence: number | 'all' | undefined,
+  deep: boolean
+): Hit[] {
   const root = findByEid(ctx.document, eId)
   if (!root) throw new Failure('amend/target-not-found', `No provision \`${eId}\``, {eId})
   const units: Provision[] = deep ? listProvisions(root).map((p) => p.node) : [root]
   const hits: Hit[] = []
   for (const unit of units) {
     ownBlocks(unit).forEach((block, b) => {
-      for (const start of occurrences(plainText(block.children), text)) hits.push({eId: unit.eId, block: b, start, end: start + text.length})
+      for (const start of occurrences(plainText(block.children), text))
+        hits.push({eId: unit.eId, block: b, start, end: start + text.length})
     })
   }
   const earlier = [...new Set(units.flatMap((u) => (ctx.ranges.get(u.eId) ?? []).map((r) => r.amendment)))]
   if (hits.length === 0) {
     throw new Failure('amend/text-not-found', `The quoted text ‘${text}’ is not in ${eId}`, {
       actual: provisionText(root, deep),
-      hint: earlier.length > 0
-        ? `Amendment ${earlier.join(', ')} changed this provision's text earlier; quote the base text only where it is unchanged`
-        : 'Quote the text exactly as it stands in the base text (spaces and quote marks included)'
+      hint:
+        earlier.length > 0
+          ? `Amendment ${earlier.join(', ')} changed this provision's text earlier; quote the base text only where it is unchanged`
+          : 'Quote the text exactly as it stands in the base text (spaces and quote marks included)'
     })
   }
   let chosen: Hit[]
@@ -75,7 +99,11 @@ function findText(ctx: ExpandContext, eId: string, text: string, occurrence: num
   else if (occurrence !== undefined) {
     const hit = hits[occurrence - 1]
     if (!hit) {
-      throw new Failure('amend/text-not-found', `‘${text}’ occurs ${hits.length} time(s) in ${eId}, not ${occurrence}`, {actual: provisionText(root, deep)})
+      throw new Failure(
+        'amend/text-not-found',
+        `‘${text}’ occurs ${hits.length} time(s) in ${eId}, not ${occurrence}`,
+        {actual: provisionText(root, deep)}
+      )
     }
     chosen = [hit]
   } else if (hits.length > 1) {
@@ -118,17 +146,25 @@ function wholeUnit(ctx: ExpandContext, hit: Hit): boolean {
   const node = findByEid(ctx.document, hit.eId)!
   const blocks = ownBlocks(node)
   const units = (node as {children: Node[]}).children.filter((c) => 'eId' in c)
-  return node.type === 'subparagraph' && blocks.length === 1 && units.length === 0 &&
+  return (
+    node.type === 'subparagraph' &&
+    blocks.length === 1 &&
+    units.length === 0 &&
     plainText(blocks[0]!.children).trim() === plainText(blocks[0]!.children).slice(hit.start, hit.end).trim()
+  )
 }
 
 /** Default expiry sentences: "It shall apply until …", "This Regulation shall expire on …". */
-const EXPIRY = /\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:apply|remain in force|continue to apply)\b[^.]*?\buntil\b[^.]*\.|\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:expire|cease to apply)\b[^.]*\./g
+const EXPIRY =
+  /\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:apply|remain in force|continue to apply)\b[^.]*?\buntil\b[^.]*\.|\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:expire|cease to apply)\b[^.]*\./g
 
 function lastArticle(document: Document): string {
   const articles = listProvisions(document).filter((p) => p.node.type === 'article')
   const last = articles[articles.length - 1]
-  if (!last) throw new Failure('amend/target-not-found', 'The document has no article for the sunset clause', {hint: 'Give a `target`'})
+  if (!last)
+    throw new Failure('amend/target-not-found', 'The document has no article for the sunset clause', {
+      hint: 'Give a `target`'
+    })
   return last.node.eId
 }
 
@@ -165,7 +201,10 @@ function substitute(a: SubstituteAmendment, ctx: ExpandContext): Expansion {
     }
   }
   const hits = findText(ctx, a.target, a.text, a.occurrence, false)
-  return {primitives: backwards(hits).map((hit) => splice(hit, textToInlines(a.by))), description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by ‘${a.by}’${hits.length > 1 ? ` (${hits.length} times)` : ''}`}
+  return {
+    primitives: backwards(hits).map((hit) => splice(hit, textToInlines(a.by))),
+    description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by ‘${a.by}’${hits.length > 1 ? ` (${hits.length} times)` : ''}`
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -222,12 +261,18 @@ function termForms(text: string): Set<string> {
 export function matchCase(by: string, matched: string, text: string): string {
   if (matched === text) return by
   if (matched === text.toUpperCase() && matched !== matched.toLowerCase() && matched.length > 1) return by.toUpperCase()
-  if (matched.charAt(0) !== text.charAt(0)) return matched.charAt(0) === matched.charAt(0).toUpperCase() ? capitalize(by) : lowerFirst(by)
+  if (matched.charAt(0) !== text.charAt(0))
+    return matched.charAt(0) === matched.charAt(0).toUpperCase() ? capitalize(by) : lowerFirst(by)
   return by
 }
 
 /** Every whole-word, case-aware occurrence of `text` in the own text of the scope's units. */
-function findInScope(ctx: ExpandContext, scope: Scope, text: string, occurrence: number | 'all' | undefined): Array<Hit & {matched: string}> {
+function findInScope(
+  ctx: ExpandContext,
+  scope: Scope,
+  text: string,
+  occurrence: number | 'all' | undefined
+): Array<Hit & {matched: string}> {
   const forms = termForms(text)
   const hits: Array<Hit & {matched: string}> = []
   for (const unit of scope.units) {
@@ -246,15 +291,24 @@ function findInScope(ctx: ExpandContext, scope: Scope, text: string, occurrence:
     })
   }
   if (hits.length === 0) {
-    throw new Failure('amend/text-not-found', `The word(s) ‘${text}’ are not in ${scope.label} (${scope.units.length} provision(s) searched, whole words, either case of the first letter)`, {
-      hint: 'Quote words as they stand in the base text, or target the provision that holds them (see `redlex outline --all`)'
-    })
+    throw new Failure(
+      'amend/text-not-found',
+      `The word(s) ‘${text}’ are not in ${scope.label} (${scope.units.length} provision(s) searched, whole words, either case of the first letter)`,
+      {
+        hint: 'Quote words as they stand in the base text, or target the provision that holds them (see `redlex outline --all`)'
+      }
+    )
   }
   let chosen: Array<Hit & {matched: string}>
   if (occurrence === 'all') chosen = hits
   else if (occurrence !== undefined) {
     const hit = hits[occurrence - 1]
-    if (!hit) throw new Failure('amend/text-not-found', `‘${text}’ occurs ${hits.length} time(s) in ${scope.label}, not ${occurrence}`, {actual: hits.map((h) => h.eId).join(', ')})
+    if (!hit)
+      throw new Failure(
+        'amend/text-not-found',
+        `‘${text}’ occurs ${hits.length} time(s) in ${scope.label}, not ${occurrence}`,
+        {actual: hits.map((h) => h.eId).join(', ')}
+      )
     chosen = [hit]
   } else if (hits.length > 1) {
     throw new Failure('amend/text-ambiguous', `‘${text}’ occurs ${hits.length} times in ${scope.label}`, {
@@ -269,12 +323,18 @@ function findInScope(ctx: ExpandContext, scope: Scope, text: string, occurrence:
 function insertText(a: InsertTextAmendment, ctx: ExpandContext): Expansion {
   const [hit] = findText(ctx, a.target, a.anchor, a.occurrence, false)
   const at = a.position === 'before' ? hit!.start : hit!.end
-  return {primitives: [splice({...hit!, start: at, end: at}, textToInlines(a.text))], description: `${citationLabel(a.target)}: ‘${a.text}’ inserted ${a.position} ‘${a.anchor}’`}
+  return {
+    primitives: [splice({...hit!, start: at, end: at}, textToInlines(a.text))],
+    description: `${citationLabel(a.target)}: ‘${a.text}’ inserted ${a.position} ‘${a.anchor}’`
+  }
 }
 
 function deleteText(a: DeleteTextAmendment, ctx: ExpandContext): Expansion {
   const hits = findText(ctx, a.target, a.text, a.occurrence, false)
-  return {primitives: backwards(hits).map((hit) => splice(hit, [])), description: `${citationLabel(a.target)}: ‘${a.text}’ deleted`}
+  return {
+    primitives: backwards(hits).map((hit) => splice(hit, [])),
+    description: `${citationLabel(a.target)}: ‘${a.text}’ deleted`
+  }
 }
 
 function placeholder(a: PlaceholderAmendment, ctx: ExpandContext): Expansion {
@@ -286,24 +346,39 @@ function placeholder(a: PlaceholderAmendment, ctx: ExpandContext): Expansion {
     const primitives = backwards(hits).map((hit) => {
       if (a.text !== undefined) return splice(hit, [structuredClone(node)])
       const at = before ? hit.start : hit.end
-      return splice({...hit, start: at, end: at}, before ? [structuredClone(node), {type: 'text', value: ' '}] : [{type: 'text', value: ' '}, structuredClone(node)])
+      return splice(
+        {...hit, start: at, end: at},
+        before
+          ? [structuredClone(node), {type: 'text', value: ' '}]
+          : [{type: 'text', value: ' '}, structuredClone(node)]
+      )
     })
-    const what = a.text !== undefined ? `‘${a.text}’ replaced by the placeholder [${node.value}]` : `placeholder [${node.value}] inserted ${a.position ?? 'after'} ‘${a.anchor}’`
+    const what =
+      a.text !== undefined
+        ? `‘${a.text}’ replaced by the placeholder [${node.value}]`
+        : `placeholder [${node.value}] inserted ${a.position ?? 'after'} ‘${a.anchor}’`
     return {primitives, description: `${scope.label}: ${what} (${hits.length} time(s); ${a.reason})`}
   }
   if (a.text !== undefined) {
     const [hit] = findText(ctx, a.target, a.text, a.occurrence, false)
-    return {primitives: [splice(hit!, [node])], description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by the placeholder [${node.value}] (${a.reason})`}
+    return {
+      primitives: [splice(hit!, [node])],
+      description: `${citationLabel(a.target)}: ‘${a.text}’ replaced by the placeholder [${node.value}] (${a.reason})`
+    }
   }
   const [hit] = findText(ctx, a.target, a.anchor!, a.occurrence, false)
   const before = a.position === 'before'
   const at = before ? hit!.start : hit!.end
   const insert: Inline[] = before ? [node, {type: 'text', value: ' '}] : [{type: 'text', value: ' '}, node]
-  return {primitives: [splice({...hit!, start: at, end: at}, insert)], description: `${citationLabel(a.target)}: placeholder [${node.value}] inserted ${a.position ?? 'after'} ‘${a.anchor}’ (${a.reason})`}
+  return {
+    primitives: [splice({...hit!, start: at, end: at}, insert)],
+    description: `${citationLabel(a.target)}: placeholder [${node.value}] inserted ${a.position ?? 'after'} ‘${a.anchor}’ (${a.reason})`
+  }
 }
 
 /** The closing formula of an act: "This Regulation shall be binding in its entirety …", "This Directive is addressed to the Member States." */
-const BINDING_FORMULA = /^\s*This (?:Regulation|Directive|Decision) (?:shall be binding in its entirety|is addressed to)/
+const BINDING_FORMULA =
+  /^\s*This (?:Regulation|Directive|Decision) (?:shall be binding in its entirety|is addressed to)/
 
 /** The unit of `root` whose own text is the binding-force formula (the article itself when its first text is). */
 function bindingFormula(root: Provision): Provision | undefined {
@@ -323,8 +398,14 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
   if (!root) throw new Failure('amend/target-not-found', `No provision \`${target}\``, {eId: target})
   const why = date.anchor ? ` (${date.anchor}: ${date.description})` : ''
   const description = `${citationLabel(target)}: expiry set to ${date.text}${why}`
-  const warnings: Array<{code: AmendWarningCode; message: string}> = date.provisional ? [{code: 'amend/provisional-date', message: `${date.anchor}: ${date.provisional}`}] : []
-  const done = (primitives: Primitive[], suffix = ''): Expansion => ({primitives, description: description + suffix, ...(warnings.length > 0 ? {warnings} : {})})
+  const warnings: Array<{code: AmendWarningCode; message: string}> = date.provisional
+    ? [{code: 'amend/provisional-date', message: `${date.anchor}: ${date.provisional}`}]
+    : []
+  const done = (primitives: Primitive[], suffix = ''): Expansion => ({
+    primitives,
+    description: description + suffix,
+    ...(warnings.length > 0 ? {warnings} : {})
+  })
   if (a.existing !== undefined) {
     const [hit] = findText(ctx, target, a.existing, undefined, true)
     return done([splice(hit!, textToInlines(sentence))])
@@ -341,13 +422,20 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
     })
   }
   if (hits.length > 1) {
-    throw new Failure('amend/sunset-ambiguous', `${target} has ${hits.length} expiry sentences`, {actual: found.join(' | '), hint: 'Quote the one to replace in `existing`'})
+    throw new Failure('amend/sunset-ambiguous', `${target} has ${hits.length} expiry sentences`, {
+      actual: found.join(' | '),
+      hint: 'Quote the one to replace in `existing`'
+    })
   }
   if (hits.length === 1) {
     const hit = hits[0]!
     for (const range of ctx.ranges.get(hit.eId) ?? []) {
       if (range.block === hit.block && overlaps(range, hit)) {
-        throw new Failure('amend/conflict', `The expiry sentence of ${hit.eId} was already changed by amendment ${range.amendment}`, {actual: found[0]!})
+        throw new Failure(
+          'amend/conflict',
+          `The expiry sentence of ${hit.eId} was already changed by amendment ${range.amendment}`,
+          {actual: found[0]!}
+        )
       }
     }
     return done([splice(hit, textToInlines(sentence))])
@@ -363,10 +451,24 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
     if (!last) throw new Failure('amend/target-not-found', `${target} has no text to add the expiry sentence to`)
     const blocks = ownBlocks(last)
     const end = plainText(blocks[blocks.length - 1]!.children).length
-    return done([splice({eId: last.eId, block: blocks.length - 1, start: end, end}, textToInlines(' ' + sentence))], ' (sentence added)')
+    return done(
+      [splice({eId: last.eId, block: blocks.length - 1, start: end, end}, textToInlines(' ' + sentence))],
+      ' (sentence added)'
+    )
   }
-  const subparagraph = (): Provision => ({type: 'subparagraph', eId: '', children: [{type: 'content', children: textToInlines(sentence)}]}) as unknown as Provision
-  const paragraph = (): Provision => ({type: 'paragraph', eId: '', num: '1.', children: [{type: 'content', children: textToInlines(sentence)}]}) as unknown as Provision
+  const subparagraph = (): Provision =>
+    ({
+      type: 'subparagraph',
+      eId: '',
+      children: [{type: 'content', children: textToInlines(sentence)}]
+    }) as unknown as Provision
+  const paragraph = (): Provision =>
+    ({
+      type: 'paragraph',
+      eId: '',
+      num: '1.',
+      children: [{type: 'content', children: textToInlines(sentence)}]
+    }) as unknown as Provision
   if (a.at !== undefined) {
     // Placed by hand: a paragraph next to a paragraph, otherwise a subparagraph.
     const [mode, ref] = Object.entries(a.at)[0]!
@@ -377,11 +479,15 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
   if (beforeFormula) {
     // The drafting rule: the expiry comes right after entry into force, before the binding-force formula.
     const where = ' (expiry sentence created before the binding-force formula)'
-    if (beforeFormula.type !== 'paragraph') return done([{id: '', type: 'insert', at: {before: beforeFormula.eId}, content: [subparagraph()]}], where)
+    if (beforeFormula.type !== 'paragraph')
+      return done([{id: '', type: 'insert', at: {before: beforeFormula.eId}, content: [subparagraph()]}], where)
     const siblings = (findParentOf(ctx.document, beforeFormula.eId)?.children ?? []) as Node[]
     const previous = siblings[siblings.indexOf(beforeFormula) - 1]
     if (previous && previous.type === 'paragraph') {
-      return done([{id: '', type: 'insert', at: {lastChildOf: (previous as Provision).eId}, content: [subparagraph()]}], where)
+      return done(
+        [{id: '', type: 'insert', at: {lastChildOf: (previous as Provision).eId}, content: [subparagraph()]}],
+        where
+      )
     }
     return done([{id: '', type: 'insert', at: {before: beforeFormula.eId}, content: [paragraph()]}], where)
   }
@@ -396,8 +502,15 @@ function findParentOf(document: Document, eId: string): {children: unknown[]} | 
 
 function moveRepeal(a: MoveRepealToRecitalsAmendment, ctx: ExpandContext): Expansion {
   const [hit] = findText(ctx, a.target, a.text, a.occurrence, true)
-  const remove: Primitive = wholeUnit(ctx, hit!) ? {id: '', type: 'delete', target: hit!.eId} : splice(withSpace(ctx, hit!), [])
-  const recital = {type: 'recital', eId: '', num: '(1)', children: [{type: 'content', children: textToInlines(a.recital)}]} as unknown as Provision
+  const remove: Primitive = wholeUnit(ctx, hit!)
+    ? {id: '', type: 'delete', target: hit!.eId}
+    : splice(withSpace(ctx, hit!), [])
+  const recital = {
+    type: 'recital',
+    eId: '',
+    num: '(1)',
+    children: [{type: 'content', children: textToInlines(a.recital)}]
+  } as unknown as Provision
   return {
     primitives: [remove, {id: '', type: 'insert', at: a.to, content: [recital]}],
     description: `${citationLabel(hit!.eId)}: repeal wording ‘${a.text}’ removed; moved to a new recital`
@@ -411,8 +524,11 @@ function moveText(a: MoveAmendment, ctx: ExpandContext): Expansion {
   const moved = sliceInlines(ownBlocks(node)[hit!.block]!.children, hit!.start, hit!.end)
   const unit = {type: as, eId: '', children: [{type: 'content', children: moved}]} as unknown as Provision
   if (as === 'indent') unit.num = '—'
-  else if (as !== 'subparagraph') unit.num = a.num ?? (as === 'article' ? 'Article 1' : as === 'paragraph' ? '1.' : '(1)')
-  const remove: Primitive = wholeUnit(ctx, hit!) ? {id: '', type: 'delete', target: hit!.eId} : splice(withSpace(ctx, hit!), [])
+  else if (as !== 'subparagraph')
+    unit.num = a.num ?? (as === 'article' ? 'Article 1' : as === 'paragraph' ? '1.' : '(1)')
+  const remove: Primitive = wholeUnit(ctx, hit!)
+    ? {id: '', type: 'delete', target: hit!.eId}
+    : splice(withSpace(ctx, hit!), [])
   const insert: Primitive = {id: '', type: 'insert', at: a.to, content: [unit]}
   if (a.num !== undefined) insert.numbering = 'keep'
   return {primitives: [remove, insert], description: `${citationLabel(hit!.eId)}: ‘${a.text}’ moved to a new ${as}`}
@@ -423,10 +539,14 @@ function refuseOverlaps(ctx: ExpandContext, chosen: readonly Hit[], text: string
   for (const hit of chosen) {
     for (const range of ctx.ranges.get(hit.eId) ?? []) {
       if (range.block !== hit.block || !overlaps(range, hit)) continue
-      throw new Failure('amend/conflict', `‘${text}’ in ${hit.eId} overlaps words already changed by amendment ${range.amendment}`, {
-        actual: provisionText(findByEid(ctx.document, hit.eId)!, false),
-        hint: `Merge the two amendments, or make amendment ${range.amendment} cover both changes`
-      })
+      throw new Failure(
+        'amend/conflict',
+        `‘${text}’ in ${hit.eId} overlaps words already changed by amendment ${range.amendment}`,
+        {
+          actual: provisionText(findByEid(ctx.document, hit.eId)!, false),
+          hint: `Merge the two amendments, or make amendment ${range.amendment} cover both changes`
+        }
+      )
     }
   }
 }

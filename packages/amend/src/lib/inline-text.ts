@@ -45,7 +45,8 @@ export function normalizeInlines(nodes: readonly Inline[]): Inline[] {
   for (const node of nodes) {
     if (node.type === 'text' && node.value === '') continue
     const last = out[out.length - 1]
-    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = {type: 'text', value: last.value + node.value}
+    if (node.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = {type: 'text', value: last.value + node.value}
     else out.push(node)
   }
   return out
@@ -56,7 +57,12 @@ export function normalizeInlines(nodes: readonly Inline[]): Inline[] {
  * reference or line break must be covered whole; a range may lie inside
  * emphasis or a quotation but not straddle its edge.
  */
-export function spliceInlines(nodes: readonly Inline[], start: number, end: number, insert: readonly Inline[]): Inline[] {
+export function spliceInlines(
+  nodes: readonly Inline[],
+  start: number,
+  end: number,
+  insert: readonly Inline[]
+): Inline[] {
   const out: Inline[] = []
   let inserted = false
   const put = (): void => {
@@ -145,7 +151,9 @@ export function sliceInlines(nodes: readonly Inline[], start: number, end: numbe
       out.push(...sliceInlines(node.children, start - inner, end - inner))
       continue
     }
-    throw new Failure('amend/text-spans-markup', `The text to change cuts across ${describe(node)}`, {actual: plainOf(node)})
+    throw new Failure('amend/text-spans-markup', `The text to change cuts across ${describe(node)}`, {
+      actual: plainOf(node)
+    })
   }
   return normalizeInlines(out)
 }
@@ -183,4 +191,3 @@ export function occurrences(haystack: string, needle: string): number[] {
   for (let i = hay.indexOf(pin); i !== -1; i = hay.indexOf(pin, i + 1)) out.push(i)
   return out
 }
-

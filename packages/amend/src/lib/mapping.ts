@@ -57,7 +57,7 @@ export class EidMapping {
   /** This mapping, then `next` (whose source is this one's target). */
   compose(next: EidMapping): EidMapping {
     const forward: Array<[string, string | null]> = []
-    for (const [from, to] of this.#forward) forward.push([from, to === null ? null : next.map(to) ?? null])
+    for (const [from, to] of this.#forward) forward.push([from, to === null ? null : (next.map(to) ?? null)])
     const inserted = new Set(next.inserted)
     for (const eId of this.#inserted) {
       const to = next.map(eId)

@@ -3,7 +3,14 @@
  * 4a, 4b, -1; or the next number at the end), and sequential renumbering.
  */
 import {
-  cleanNum, insertedNumber, parseNumber, printNumber, type Document, type Node, type NumberStyle, type ParsedNumber,
+  cleanNum,
+  insertedNumber,
+  parseNumber,
+  printNumber,
+  type Document,
+  type Node,
+  type NumberStyle,
+  type ParsedNumber,
   type Provision
 } from '@redlex/tree'
 
@@ -39,7 +46,13 @@ export function styleOf(type: string, cleans: readonly string[]): NumberStyle {
   }
   if (type !== 'point') return 'arabic'
   if (plain.some((c) => /^\d/.test(c))) return 'arabic'
-  if (plain.length > 0 && plain.every((c) => parseNumber(c, 'roman')) && plain[0] === 'i' && (plain.length === 1 || plain[1] === 'ii')) return 'roman'
+  if (
+    plain.length > 0 &&
+    plain.every((c) => parseNumber(c, 'roman')) &&
+    plain[0] === 'i' &&
+    (plain.length === 1 || plain[1] === 'ii')
+  )
+    return 'roman'
   return 'alpha'
 }
 
@@ -61,18 +74,26 @@ export function insertedClean(type: string, group: readonly Provision[], index: 
   const cleans = others.map((u) => cleanNum(u.num ?? ''))
   const style = styleOf(type, cleans)
   const upper = cleans.some((c) => /^[IVXLCDM]+/.test(c))
-  const parse = (u: Provision | undefined): ParsedNumber | undefined => (u ? parseNumber(cleanNum(u.num ?? '').toLowerCase(), style) : undefined)
+  const parse = (u: Provision | undefined): ParsedNumber | undefined =>
+    u ? parseNumber(cleanNum(u.num ?? '').toLowerCase(), style) : undefined
   let prev: ParsedNumber | undefined
   for (let i = index - 1; i >= 0 && !prev; i--) prev = parse(group[i])
   let next: ParsedNumber | undefined
   for (let i = index + 1; i < group.length && !next; i++) next = parse(group[i])
   if (!next) {
     if (!prev) return format({style, negative: false, base: 1, suffix: ''}, upper)
-    if (prev.negative) return format(prev.base > 1 ? {...prev, base: prev.base - 1, suffix: ''} : {style, negative: false, base: 1, suffix: ''}, upper)
+    if (prev.negative)
+      return format(
+        prev.base > 1 ? {...prev, base: prev.base - 1, suffix: ''} : {style, negative: false, base: 1, suffix: ''},
+        upper
+      )
     return format({style, negative: false, base: prev.base + 1, suffix: ''}, upper)
   }
   const taken = new Set(cleans.map((c) => c.toLowerCase()))
-  return format(insertedNumber(prev, next, style, (n) => taken.has(printNumber(n))), upper)
+  return format(
+    insertedNumber(prev, next, style, (n) => taken.has(printNumber(n))),
+    upper
+  )
 }
 
 /** Same-type units that are numbered together with `node` (articles: all of the body; others: siblings). */
@@ -87,7 +108,13 @@ export function numberingGroup(document: Document, parent: Node, node: Provision
     return out
   }
   if (!('children' in parent)) return []
-  return (parent.children as Node[]).filter((c): c is Provision => c.type === node.type && (c.type !== 'division' || (node.type === 'division' && c.kind === node.kind)) && 'num' in c && c.num !== undefined)
+  return (parent.children as Node[]).filter(
+    (c): c is Provision =>
+      c.type === node.type &&
+      (c.type !== 'division' || (node.type === 'division' && c.kind === node.kind)) &&
+      'num' in c &&
+      c.num !== undefined
+  )
 }
 
 /**
@@ -113,13 +140,22 @@ export function sequentialNums(document: Document): Record<string, string> {
     const children = n.children as Node[]
     if (n.type === 'body' || n.type === 'division') {
       for (const kind of ['part', 'title', 'chapter', 'section', 'subsection']) {
-        number('division', children.filter((c): c is Provision => c.type === 'division' && c.kind === kind))
+        number(
+          'division',
+          children.filter((c): c is Provision => c.type === 'division' && c.kind === kind)
+        )
       }
     }
     if (n.type === 'recitals') number('recital', children as Provision[])
     if (n.type !== 'body' && n.type !== 'division') {
-      number('paragraph', children.filter((c): c is Provision => c.type === 'paragraph' && c.num !== undefined))
-      number('point', children.filter((c): c is Provision => c.type === 'point'))
+      number(
+        'paragraph',
+        children.filter((c): c is Provision => c.type === 'paragraph' && c.num !== undefined)
+      )
+      number(
+        'point',
+        children.filter((c): c is Provision => c.type === 'point')
+      )
     }
     for (const c of children) {
       if (c.type === 'article') articles.push(c)

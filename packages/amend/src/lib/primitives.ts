@@ -5,12 +5,34 @@
  * runner maps them to the eIds after the step.
  */
 import {
-  citationLabel, dissolveReferences, findByEid, inlineText, linkInlines, locate, textOf, type Article, type Document,
-  type Inline, type Node, type Parent, type Provision, type Ref
+  citationLabel,
+  dissolveReferences,
+  findByEid,
+  inlineText,
+  linkInlines,
+  locate,
+  textOf,
+  type Article,
+  type Document,
+  type Inline,
+  type Node,
+  type Parent,
+  type Provision,
+  type Ref
 } from '@redlex/tree'
 import type {
-  Amendment, DeleteAmendment, FragmentParser, InsertAmendment, MoveAmendment, ReferenceEdit, RenumberAmendment,
-  ReplaceAmendment, SetHeadingAmendment, SetNumAmendment, SpliceTextAmendment, UnitKind
+  Amendment,
+  DeleteAmendment,
+  FragmentParser,
+  InsertAmendment,
+  MoveAmendment,
+  ReferenceEdit,
+  RenumberAmendment,
+  ReplaceAmendment,
+  SetHeadingAmendment,
+  SetNumAmendment,
+  SpliceTextAmendment,
+  UnitKind
 } from './types.js'
 import {Failure} from './failure.js'
 import {textToInlines} from '@redlex/tree'
@@ -18,9 +40,26 @@ import {plainText, sliceInlines, spliceInlines} from './inline-text.js'
 import {NUMBERED, insertedClean, numberingGroup, relabel} from './numbers.js'
 import {checkAllowed, ownBlocks, placeOf, resolveAt} from './tree-ops.js'
 
-export type Primitive = ReplaceAmendment | InsertAmendment | DeleteAmendment | MoveAmendment | SetNumAmendment | SetHeadingAmendment | SpliceTextAmendment | RenumberAmendment
+export type Primitive =
+  | ReplaceAmendment
+  | InsertAmendment
+  | DeleteAmendment
+  | MoveAmendment
+  | SetNumAmendment
+  | SetHeadingAmendment
+  | SpliceTextAmendment
+  | RenumberAmendment
 
-export const PRIMITIVE_TYPES = new Set(['replace', 'insert', 'delete', 'move', 'setNum', 'setHeading', 'spliceText', 'renumber'])
+export const PRIMITIVE_TYPES = new Set([
+  'replace',
+  'insert',
+  'delete',
+  'move',
+  'setNum',
+  'setHeading',
+  'spliceText',
+  'renumber'
+])
 
 export interface Effect {
   action: 'inserted' | 'deleted' | 'modified' | 'moved' | 'renumbered'
@@ -85,9 +124,13 @@ function fragmentKind(type: string): 'article' | 'recital' | 'provision' {
 
 function parseContent(ctx: StepContext, markdown: string, kind: 'article' | 'recital' | 'provision'): Provision[] {
   if (!ctx.parseFragment) {
-    throw new Failure('amend/no-markdown-parser', 'This amendment gives its content as Markdown, but no Markdown parser was passed', {
-      hint: "Pass `parseFragment` from @redlex/markdown in the options (`{parseFragment}`), or give `content` as tree JSON"
-    })
+    throw new Failure(
+      'amend/no-markdown-parser',
+      'This amendment gives its content as Markdown, but no Markdown parser was passed',
+      {
+        hint: 'Pass `parseFragment` from @redlex/markdown in the options (`{parseFragment}`), or give `content` as tree JSON'
+      }
+    )
   }
   const nodes = ctx.parseFragment(markdown, {kind})
   return nodes.filter((n): n is Provision => 'eId' in n)
@@ -111,9 +154,16 @@ function autoNumber(ctx: StepContext, parent: Parent, node: Provision): void {
 function checkUnique(ctx: StepContext, parent: Parent, node: Provision): void {
   if (!NUMBERED.has(node.type) || node.num === undefined) return
   const group = numberingGroup(ctx.document, parent, node).filter((u) => u !== node)
-  const clean = (s: string | undefined): string => (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase()
+  const clean = (s: string | undefined): string =>
+    (s ?? '')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+      .toLowerCase()
   if (group.some((u) => clean(u.num) === clean(node.num))) {
-    throw new Failure('amend/duplicate-number', `\`${node.num}\` is already taken`, {expected: group.map((u) => u.eId), hint: 'Choose a free number, or let the policy number the unit'})
+    throw new Failure('amend/duplicate-number', `\`${node.num}\` is already taken`, {
+      expected: group.map((u) => u.eId),
+      hint: 'Choose a free number, or let the policy number the unit'
+    })
   }
 }
 
@@ -143,7 +193,9 @@ function replace(p: ReplaceAmendment, ctx: StepContext): StepOutcome {
   const old = found.node
   const given = p.content ? [p.content] : parseContent(ctx, p.markdown ?? '', fragmentKind(old.type))
   if (given.length !== 1 || given[0]!.type !== old.type) {
-    throw new Failure('amend/content-model', `The new content must be one ${old.type}`, {actual: given.map((n) => n.type).join(', ')})
+    throw new Failure('amend/content-model', `The new content must be one ${old.type}`, {
+      actual: given.map((n) => n.type).join(', ')
+    })
   }
   const node = prepare(given[0]!, ctx)
   node.eId = old.eId
@@ -159,7 +211,12 @@ function replace(p: ReplaceAmendment, ctx: StepContext): StepOutcome {
 function insert(p: InsertAmendment, ctx: StepContext): StepOutcome {
   const firstType = p.content?.[0]?.type
   const {parent, index} = resolveAt(ctx.document, p.at as Record<string, string>, firstType ?? 'article')
-  const kind = parent.type === 'recitals' ? 'recital' : parent.type === 'body' || parent.type === 'division' ? 'article' : 'provision'
+  const kind =
+    parent.type === 'recitals'
+      ? 'recital'
+      : parent.type === 'body' || parent.type === 'division'
+        ? 'article'
+        : 'provision'
   const given = p.content ?? parseContent(ctx, p.markdown ?? '', kind)
   if (given.length === 0) throw new Failure('amend/content-model', 'Nothing to insert')
   const nodes = given.map((n) => prepare(n, ctx))
@@ -175,7 +232,10 @@ function insert(p: InsertAmendment, ctx: StepContext): StepOutcome {
     else autoNumber(ctx, parent, node)
   }
   return {
-    inverse: ids.slice().reverse().map((id) => ({id: '', type: 'delete', target: id}) as DeleteAmendment),
+    inverse: ids
+      .slice()
+      .reverse()
+      .map((id) => ({id: '', type: 'delete', target: id}) as DeleteAmendment),
     effects: ids.map((id) => ({action: 'inserted', to: id})),
     description: `${nodes.length === 1 ? `${/^[aeiou]/.test(nodes[0]!.type) ? 'an' : 'a'} ${nodes[0]!.type}` : `${nodes.length} units`} inserted ${placeWords(p.at as Record<string, string>)}`
   }
@@ -184,7 +244,13 @@ function insert(p: InsertAmendment, ctx: StepContext): StepOutcome {
 function placeWords(at: Record<string, string>): string {
   const [mode, ref] = Object.entries(at)[0]!
   const name = ref === 'recitals' || ref === 'citations' || ref === 'body' ? `the ${ref}` : label(ref)
-  return mode === 'before' ? `before ${name}` : mode === 'after' ? `after ${name}` : mode === 'firstChildOf' ? `at the start of ${name}` : `at the end of ${name}`
+  return mode === 'before'
+    ? `before ${name}`
+    : mode === 'after'
+      ? `after ${name}`
+      : mode === 'firstChildOf'
+        ? `at the start of ${name}`
+        : `at the end of ${name}`
 }
 
 function remove(p: DeleteAmendment, ctx: StepContext): StepOutcome {
@@ -205,7 +271,9 @@ export function convert(node: Provision, as: UnitKind): Provision {
   if (!CONVERTIBLE.includes(node.type)) throw new Failure('amend/content-model', `A ${node.type} cannot become a ${as}`)
   if (node.type === as) return node
   if ('heading' in node && node.heading && as !== 'article') {
-    throw new Failure('amend/content-model', `${node.eId} has a heading, which a ${as} cannot have`, {hint: 'Remove the heading first (setHeading with null)'})
+    throw new Failure('amend/content-model', `${node.eId} has a heading, which a ${as} cannot have`, {
+      hint: 'Remove the heading first (setHeading with null)'
+    })
   }
   const children = (node as {children: unknown[]}).children
   const out = {type: as, eId: node.eId, children} as unknown as Provision
@@ -217,9 +285,13 @@ export function convert(node: Provision, as: UnitKind): Provision {
 function move(p: MoveAmendment, ctx: StepContext): StepOutcome {
   const found = need(ctx.document, p.target)
   const ref = Object.values(p.to)[0] as string
-  const inside = ref.startsWith(p.target + '__') || (ref === p.target && ('firstChildOf' in p.to || 'lastChildOf' in p.to))
+  const inside =
+    ref.startsWith(p.target + '__') || (ref === p.target && ('firstChildOf' in p.to || 'lastChildOf' in p.to))
   if (inside) {
-    throw new Failure('amend/move-into-itself', `Cannot move ${p.target} into its own subtree (${ref})`, {eId: ref, hint: 'Move it to a place outside the provision'})
+    throw new Failure('amend/move-into-itself', `Cannot move ${p.target} into its own subtree (${ref})`, {
+      eId: ref,
+      hint: 'Move it to a place outside the provision'
+    })
   }
   const back = placeOf(found.parent, found.index)
   const original = found.node
@@ -252,16 +324,23 @@ function setNum(p: SetNumAmendment, ctx: StepContext): StepOutcome {
   const old = found.node.num
   found.node.num = p.num
   checkUnique(ctx, found.parent, found.node)
-  const inverse: Primitive = old === undefined
-    ? {id: '', type: 'setNum', target: p.target, num: ''}
-    : {id: '', type: 'setNum', target: p.target, num: old}
-  return {inverse: [inverse], effects: [{action: 'renumbered', from: p.target, to: p.target}], description: `${old ?? '(no number)'} → ${p.num}`}
+  const inverse: Primitive =
+    old === undefined
+      ? {id: '', type: 'setNum', target: p.target, num: ''}
+      : {id: '', type: 'setNum', target: p.target, num: old}
+  return {
+    inverse: [inverse],
+    effects: [{action: 'renumbered', from: p.target, to: p.target}],
+    description: `${old ?? '(no number)'} → ${p.num}`
+  }
 }
 
 function setHeading(p: SetHeadingAmendment, ctx: StepContext): StepOutcome {
   const node = need(ctx.document, p.target).node
   if (node.type !== 'article' && node.type !== 'division' && node.type !== 'annex') {
-    throw new Failure('amend/content-model', `A ${node.type} has no heading`, {hint: 'Only articles, divisions and annexes have headings'})
+    throw new Failure('amend/content-model', `A ${node.type} has no heading`, {
+      hint: 'Only articles, divisions and annexes have headings'
+    })
   }
   const old = node.heading
   if (p.heading === null) delete node.heading
@@ -277,11 +356,18 @@ function spliceText(p: SpliceTextAmendment, ctx: StepContext): StepOutcome {
   const node = need(ctx.document, p.target).node
   const blocks = ownBlocks(node)
   const block = blocks[p.block]
-  if (!block) throw new Failure('amend/target-not-found', `${p.target} has no text block ${p.block}`, {actual: textOf(node, {deep: false})})
+  if (!block)
+    throw new Failure('amend/target-not-found', `${p.target} has no text block ${p.block}`, {
+      actual: textOf(node, {deep: false})
+    })
   const children = ctx.linked ? dissolveReferences(block.children) : block.children
   const length = plainText(children).length
   if (p.start < 0 || p.end < p.start || p.end > length) {
-    throw new Failure('amend/text-not-found', `Characters ${p.start}–${p.end} are outside the text of ${p.target} (length ${length})`, {actual: plainText(children)})
+    throw new Failure(
+      'amend/text-not-found',
+      `Characters ${p.start}–${p.end} are outside the text of ${p.target} (length ${length})`,
+      {actual: plainText(children)}
+    )
   }
   const textless = findTextless(p.insert)
   if (textless) {
@@ -296,7 +382,17 @@ function spliceText(p: SpliceTextAmendment, ctx: StepContext): StepOutcome {
   const before = plainText(removed)
   const after = plainText(p.insert)
   return {
-    inverse: [{id: '', type: 'spliceText', target: p.target, block: p.block, start: p.start, end: p.start + inserted, insert: removed}],
+    inverse: [
+      {
+        id: '',
+        type: 'spliceText',
+        target: p.target,
+        block: p.block,
+        start: p.start,
+        end: p.start + inserted,
+        insert: removed
+      }
+    ],
     effects: [{action: 'modified', from: p.target, to: p.target}],
     description: `${label(p.target)}: ${before && after ? `‘${before}’ replaced by ‘${after}’` : before ? `‘${before}’ deleted` : `‘${after}’ inserted`}`,
     text: {eId: p.target, block: p.block, start: p.start, end: p.start + inserted}
@@ -351,7 +447,9 @@ function renumber(p: RenumberAmendment, ctx: StepContext): StepOutcome {
     for (const edit of edits) {
       const hit = refs.find((r) => r.at === edit.at && r.index === edit.index)
       if (!hit || hit.ref.value !== edit.from) {
-        throw new Failure('amend/text-not-found', `Reference ${edit.index} of ${edit.at} is not \`${edit.from}\``, {actual: hit?.ref.value ?? '(none)'})
+        throw new Failure('amend/text-not-found', `Reference ${edit.index} of ${edit.at} is not \`${edit.from}\``, {
+          actual: hit?.ref.value ?? '(none)'
+        })
       }
       hit.ref.value = edit.to
     }
@@ -367,7 +465,14 @@ function renumber(p: RenumberAmendment, ctx: StepContext): StepOutcome {
   }
   const inverseEdits: ReferenceEdit[] = edits.map((e) => ({at: e.at, index: e.index, from: e.to, to: e.from}))
   return {
-    inverse: [{id: '', type: 'renumber', nums: old, references: Array.isArray(p.references) ? inverseEdits : p.references ?? 'follow'}],
+    inverse: [
+      {
+        id: '',
+        type: 'renumber',
+        nums: old,
+        references: Array.isArray(p.references) ? inverseEdits : (p.references ?? 'follow')
+      }
+    ],
     effects,
     description: `renumbered ${Object.keys(p.nums).length} unit(s)`
   }
@@ -381,4 +486,3 @@ export function cleanEmptyNums(document: Document): void {
   }
   visit(document)
 }
-

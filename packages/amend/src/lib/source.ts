@@ -24,7 +24,10 @@ const SOURCE_CODES = {
   isc: {syntax: 'isc/yaml-syntax', unreadable: 'isc/yaml-unreadable'}
 } as const
 
-export function parseSource(text: string, options?: Readonly<{file?: string; area?: 'amend' | 'isc'}> | null): SourceData {
+export function parseSource(
+  text: string,
+  options?: Readonly<{file?: string; area?: 'amend' | 'isc'}> | null
+): SourceData {
   const lineCounter = new LineCounter()
   const codes = SOURCE_CODES[options?.area === 'isc' ? 'isc' : 'amend']
   let doc: YamlDocument.Parsed
@@ -32,7 +35,11 @@ export function parseSource(text: string, options?: Readonly<{file?: string; are
     // logLevel error: no process warning on stderr for a collection used as a key (validation reports it)
     doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error'})
   } catch (cause) {
-    throw new RedlexError('Cannot read the file as YAML or JSON', {code: codes.syntax, ...(options?.file ? {file: options.file} : {}), cause})
+    throw new RedlexError('Cannot read the file as YAML or JSON', {
+      code: codes.syntax,
+      ...(options?.file ? {file: options.file} : {}),
+      cause
+    })
   }
   const problem = doc.errors[0]
   if (problem) {
@@ -41,7 +48,10 @@ export function parseSource(text: string, options?: Readonly<{file?: string; are
     throw new RedlexError(`Malformed YAML: ${problem.message.split('\n')[0]}`, {
       code: codes.syntax,
       ...(options?.file ? {file: options.file} : {}),
-      place: {start: {line: start.line, column: start.col, offset: problem.pos[0]}, end: {line: end.line, column: end.col, offset: problem.pos[1]}},
+      place: {
+        start: {line: start.line, column: start.col, offset: problem.pos[0]},
+        end: {line: end.line, column: end.col, offset: problem.pos[1]}
+      },
       hint: 'Fix the YAML syntax (indentation, quotes, colons) at this place',
       cause: problem
     })
@@ -81,7 +91,10 @@ export function loadAmendments(text: string, options?: Readonly<{file?: string}>
 }
 
 /** Write amendments as YAML (default) or JSON. */
-export function stringifyAmendments(amendments: readonly Amendment[], options?: Readonly<{format?: 'yaml' | 'json'}> | null): string {
+export function stringifyAmendments(
+  amendments: readonly Amendment[],
+  options?: Readonly<{format?: 'yaml' | 'json'}> | null
+): string {
   if (options?.format === 'json') return JSON.stringify(amendments, null, 2) + '\n'
   return stringify(amendments, {lineWidth: 0})
 }
@@ -99,7 +112,12 @@ export function amendmentPlaces(text: string, options?: Readonly<{file?: string}
       value.forEach((item, i) => visit(item, [...path, i]))
     } else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>
-      if (typeof record.id === 'string' && typeof record.type === 'string' && path.length > 0 && typeof path[path.length - 1] === 'number') {
+      if (
+        typeof record.id === 'string' &&
+        typeof record.type === 'string' &&
+        path.length > 0 &&
+        typeof path[path.length - 1] === 'number'
+      ) {
         const place = source.locate(path)
         if (place && !(record.id in out)) out[record.id] = place
         return

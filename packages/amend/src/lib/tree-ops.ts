@@ -33,7 +33,9 @@ export function parentRef(parent: Parent): string {
 /** The text blocks (content, intro, wrapUp) of a provision's own text. */
 export function ownBlocks(node: Provision): TextBlock[] {
   if (!('children' in node)) return []
-  return (node.children as Node[]).filter((c): c is TextBlock => c.type === 'content' || c.type === 'intro' || c.type === 'wrapUp')
+  return (node.children as Node[]).filter(
+    (c): c is TextBlock => c.type === 'content' || c.type === 'intro' || c.type === 'wrapUp'
+  )
 }
 
 /** Order of children inside a provision: own text, units, wrap-up, later subparagraphs. */
@@ -88,15 +90,26 @@ export function checkAllowed(parent: Parent, child: Node): void {
       hint: `A ${parent.type} may contain ${allowed.join(', ') || 'no units'}`
     })
   }
-  if ((child.type === 'point' || child.type === 'indent') && (parent.children as Node[]).some((c) => c.type === 'content')) {
-    throw new Failure('amend/content-model', `${where} has plain text and no list; a ${child.type} cannot be added to it`, {
-      hint: 'Replace the provision with one whose text introduces a list (an `intro`)'
-    })
+  if (
+    (child.type === 'point' || child.type === 'indent') &&
+    (parent.children as Node[]).some((c) => c.type === 'content')
+  ) {
+    throw new Failure(
+      'amend/content-model',
+      `${where} has plain text and no list; a ${child.type} cannot be added to it`,
+      {
+        hint: 'Replace the provision with one whose text introduces a list (an `intro`)'
+      }
+    )
   }
 }
 
 /** Resolve an `At` to a parent and an index (before insertion). */
-export function resolveAt(document: Document, at: Record<string, string>, type: string): {parent: Parent; index: number; anchor: string} {
+export function resolveAt(
+  document: Document,
+  at: Record<string, string>,
+  type: string
+): {parent: Parent; index: number; anchor: string} {
   const [mode, ref] = Object.entries(at)[0]!
   if (mode === 'before' || mode === 'after') {
     const found = locate(document, ref)
@@ -105,7 +118,11 @@ export function resolveAt(document: Document, at: Record<string, string>, type: 
   }
   const parent = findParent(document, ref)
   if (!parent) throw new Failure('amend/target-not-found', `No provision or container \`${ref}\``, {eId: ref})
-  return {parent, index: childIndex(parent.children as Node[], type, mode === 'firstChildOf' ? 'first' : 'last'), anchor: ref}
+  return {
+    parent,
+    index: childIndex(parent.children as Node[], type, mode === 'firstChildOf' ? 'first' : 'last'),
+    anchor: ref
+  }
 }
 
 /** Where a provision stands, as an `At` that puts it back there. */

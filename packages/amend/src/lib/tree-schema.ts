@@ -25,7 +25,17 @@ interface NodeSpec {
   children?: readonly string[]
 }
 
-const INLINE = ['text', 'emphasis', 'strong', 'authorialNote', 'ref', 'placeholder', 'quotedText', 'break', 'link'] as const
+const INLINE = [
+  'text',
+  'emphasis',
+  'strong',
+  'authorialNote',
+  'ref',
+  'placeholder',
+  'quotedText',
+  'break',
+  'link'
+] as const
 const BLOCK = ['content', 'intro', 'wrapUp', 'paragraph', 'subparagraph', 'point', 'indent', 'table'] as const
 /** eIds of new content are recomputed: optional. */
 const PROVISION = {optional: {eId: 'string', num: 'string'}} as const
@@ -50,7 +60,11 @@ const NODES: Readonly<Record<string, NodeSpec>> = {
   tableCell: {children: INLINE},
   citation: {...PROVISION, children: ['content']},
   recital: {...PROVISION, children: BLOCK},
-  division: {required: {num: 'string', kind: ['part', 'title', 'chapter', 'section', 'subsection']}, optional: {eId: 'string', heading: 'inlines'}, children: ['division', 'article']},
+  division: {
+    required: {num: 'string', kind: ['part', 'title', 'chapter', 'section', 'subsection']},
+    optional: {eId: 'string', heading: 'inlines'},
+    children: ['division', 'article']
+  },
   article: {optional: {eId: 'string', num: 'string', heading: 'inlines'}, children: BLOCK},
   paragraph: {...PROVISION, children: BLOCK},
   subparagraph: {...PROVISION, children: BLOCK},
@@ -70,19 +84,27 @@ const own = (o: object, key: string): boolean => Object.hasOwn(o, key)
 
 function fieldProblem(value: unknown, field: Field, path: Path): TreeProblem | undefined {
   if (Array.isArray(field)) {
-    return typeof value === 'string' && field.includes(value) ? undefined : {path, reason: `must be one of ${field.join(', ')}`, expected: [...field]}
+    return typeof value === 'string' && field.includes(value)
+      ? undefined
+      : {path, reason: `must be one of ${field.join(', ')}`, expected: [...field]}
   }
   switch (field) {
     case 'string':
-      return typeof value === 'string' ? undefined : {path, reason: `must be a string, not ${JSON.stringify(value) ?? String(value)}`}
+      return typeof value === 'string'
+        ? undefined
+        : {path, reason: `must be a string, not ${JSON.stringify(value) ?? String(value)}`}
     case 'boolean':
       return typeof value === 'boolean' ? undefined : {path, reason: 'must be true or false'}
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : {path, reason: 'must be a number'}
     case 'strings':
-      return Array.isArray(value) && value.every((s) => typeof s === 'string') ? undefined : {path, reason: 'must be a list of strings'}
+      return Array.isArray(value) && value.every((s) => typeof s === 'string')
+        ? undefined
+        : {path, reason: 'must be a list of strings'}
     case 'alignments':
-      return Array.isArray(value) && value.every((s) => s === null || s === 'left' || s === 'right' || s === 'center') ? undefined : {path, reason: 'must be a list of left, right, center or null'}
+      return Array.isArray(value) && value.every((s) => s === null || s === 'left' || s === 'right' || s === 'center')
+        ? undefined
+        : {path, reason: 'must be a list of left, right, center or null'}
     case 'inlines':
       return Array.isArray(value) ? undefined : {path, reason: 'must be a list of inline nodes'}
   }
@@ -94,20 +116,35 @@ function fieldProblem(value: unknown, field: Field, path: Path): TreeProblem | u
  * `allowed`, or `undefined` when it is well formed all the way down.
  */
 export function treeProblem(value: unknown, path: Path, allowed: readonly string[]): TreeProblem | undefined {
-  const stack: Array<{value: unknown; path: Path; allowed: readonly string[]; depth: number}> = [{value, path, allowed, depth: 0}]
+  const stack: Array<{value: unknown; path: Path; allowed: readonly string[]; depth: number}> = [
+    {value, path, allowed, depth: 0}
+  ]
   while (stack.length > 0) {
     const item = stack.pop()!
     if (item.depth > MAX_TREE_DEPTH) return {path: item.path, reason: `nests deeper than ${MAX_TREE_DEPTH} levels`}
     const node = item.value
-    if (!isObject(node)) return {path: item.path, reason: `must be a tree node (an object with a \`type\`), not ${JSON.stringify(node) ?? String(node)}`}
+    if (!isObject(node))
+      return {
+        path: item.path,
+        reason: `must be a tree node (an object with a \`type\`), not ${JSON.stringify(node) ?? String(node)}`
+      }
     const type = own(node, 'type') ? node.type : undefined
     const spec = typeof type === 'string' && own(NODES, type) ? NODES[type] : undefined
     if (!spec || !item.allowed.includes(type as string)) {
-      return {path: [...item.path, 'type'], reason: `must be one of ${item.allowed.join(', ')}, not ${JSON.stringify(type) ?? 'nothing'}`, expected: [...item.allowed]}
+      return {
+        path: [...item.path, 'type'],
+        reason: `must be one of ${item.allowed.join(', ')}, not ${JSON.stringify(type) ?? 'nothing'}`,
+        expected: [...item.allowed]
+      }
     }
     const fields = {...spec.required, ...spec.optional}
     for (const key of Object.keys(node)) {
-      if (!COMMON.includes(key) && !own(fields, key)) return {path: [...item.path, key], reason: `is not a field of a ${String(type)} node`, expected: [...COMMON.filter((k) => k !== 'data'), ...Object.keys(fields)]}
+      if (!COMMON.includes(key) && !own(fields, key))
+        return {
+          path: [...item.path, key],
+          reason: `is not a field of a ${String(type)} node`,
+          expected: [...COMMON.filter((k) => k !== 'data'), ...Object.keys(fields)]
+        }
     }
     for (const key of Object.keys(spec.required ?? {})) {
       if (!own(node, key)) return {path: [...item.path, key], reason: `is missing (a ${String(type)} node needs it)`}
@@ -116,12 +153,22 @@ export function treeProblem(value: unknown, path: Path, allowed: readonly string
       if (!own(node, key) || node[key] === undefined) continue
       const problem = fieldProblem(node[key], field, [...item.path, key])
       if (problem) return problem
-      if (field === 'inlines') (node[key] as unknown[]).forEach((child, i) => stack.push({value: child, path: [...item.path, key, i], allowed: INLINE, depth: item.depth + 1}))
+      if (field === 'inlines')
+        (node[key] as unknown[]).forEach((child, i) =>
+          stack.push({value: child, path: [...item.path, key, i], allowed: INLINE, depth: item.depth + 1})
+        )
     }
     if (spec.children) {
-      if (!own(node, 'children') || !Array.isArray(node.children)) return {path: [...item.path, 'children'], reason: 'must be a list'}
+      if (!own(node, 'children') || !Array.isArray(node.children))
+        return {path: [...item.path, 'children'], reason: 'must be a list'}
       const children = node.children as unknown[]
-      for (let i = children.length - 1; i >= 0; i--) stack.push({value: children[i], path: [...item.path, 'children', i], allowed: spec.children, depth: item.depth + 1})
+      for (let i = children.length - 1; i >= 0; i--)
+        stack.push({
+          value: children[i],
+          path: [...item.path, 'children', i],
+          allowed: spec.children,
+          depth: item.depth + 1
+        })
     } else if (own(node, 'children')) {
       return {path: [...item.path, 'children'], reason: `a ${String(type)} node has no children`}
     }
@@ -130,6 +177,16 @@ export function treeProblem(value: unknown, path: Path, allowed: readonly string
 }
 
 /** Provision types an amendment may carry as `content`. */
-export const PROVISION_TYPES = ['citation', 'recital', 'division', 'article', 'paragraph', 'subparagraph', 'point', 'indent', 'annex'] as const
+export const PROVISION_TYPES = [
+  'citation',
+  'recital',
+  'division',
+  'article',
+  'paragraph',
+  'subparagraph',
+  'point',
+  'indent',
+  'annex'
+] as const
 /** Inline node types (headings, `spliceText.insert`). */
 export const INLINE_TYPES: readonly string[] = INLINE

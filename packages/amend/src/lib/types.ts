@@ -14,11 +14,7 @@ import type {Provenance} from '@redlex/tree'
  * A place in the tree: next to a provision, or first/last among a parent's
  * units. Besides eIds, `recitals`, `citations` and `body` name those containers.
  */
-export type At =
-  | {before: string}
-  | {after: string}
-  | {firstChildOf: string}
-  | {lastChildOf: string}
+export type At = {before: string} | {after: string} | {firstChildOf: string} | {lastChildOf: string}
 
 /** Fields every amendment has. */
 export interface AmendmentBase {
@@ -225,7 +221,10 @@ export type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
 import type {ChangeEffect, ChangeLogEntry} from '@redlex/tree'
 
 /** Parses a Markdown snippet (pass `parseFragment` from @redlex/markdown). */
-export type FragmentParser = (markdown: string, options: {kind: 'article' | 'recital' | 'provision' | 'text'}) => Array<Provision | import('@redlex/tree').ProvisionContent>
+export type FragmentParser = (
+  markdown: string,
+  options: {kind: 'article' | 'recital' | 'provision' | 'text'}
+) => Array<Provision | import('@redlex/tree').ProvisionContent>
 
 export interface ApplyOptions {
   /**

@@ -36,27 +36,39 @@ export const COMMON = {
 
 /** A usage problem: exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
+  constructor(
+    message: string,
+    readonly command?: string
+  ) {
     super(message)
   }
 }
 
 export function one(positionals: string[], command: string): string {
-  if (positionals.length !== 1) throw new UsageError(`\`${command}\` takes one file, not ${positionals.length}`, command)
+  if (positionals.length !== 1)
+    throw new UsageError(`\`${command}\` takes one file, not ${positionals.length}`, command)
   return positionals[0]!
 }
 
 export function two(positionals: string[], command: string): [string, string] {
-  if (positionals.length !== 2) throw new UsageError(`\`${command}\` takes two files (BEFORE AFTER), not ${positionals.length}`, command)
+  if (positionals.length !== 2)
+    throw new UsageError(`\`${command}\` takes two files (BEFORE AFTER), not ${positionals.length}`, command)
   return [positionals[0]!, positionals[1]!]
 }
 
-export function choice<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string, command: string, fallback?: T): T {
+export function choice<T extends string>(
+  value: string | boolean | undefined,
+  allowed: readonly T[],
+  flag: string,
+  command: string,
+  fallback?: T
+): T {
   if (value === undefined || value === true) {
     if (fallback !== undefined) return fallback
     throw new UsageError(`\`${command}\` needs --${flag} ${allowed.join('|')}`, command)
   }
-  if (!allowed.includes(value as T)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not \`${String(value)}\``, command)
+  if (!allowed.includes(value as T))
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not \`${String(value)}\``, command)
   return value as T
 }
 

@@ -10,7 +10,11 @@ const toFile = (output: string | boolean | undefined): output is string => typeo
  * Two outputs naming one file, or two on standard output (`-`), are a
  * usage error. `outputs`: flag → its value (`-` for standard output).
  */
-export function checkOutputs(command: string, outputs: Record<string, string | boolean | undefined>, inputs: readonly string[]): void {
+export function checkOutputs(
+  command: string,
+  outputs: Record<string, string | boolean | undefined>,
+  inputs: readonly string[]
+): void {
   const paths = new Map<string, string>()
   let toStdout: string | undefined
   for (const [flag, output] of Object.entries(outputs)) {
@@ -28,7 +32,12 @@ export function checkOutputs(command: string, outputs: Record<string, string | b
 }
 
 /** Write to -o FILE safely (never over one of `inputs`), or to standard output (no -o, or `-o -`). */
-export function emit(io: Io, output: string | boolean | undefined, data: string | Uint8Array, inputs: readonly string[] = []): void {
+export function emit(
+  io: Io,
+  output: string | boolean | undefined,
+  data: string | Uint8Array,
+  inputs: readonly string[] = []
+): void {
   if (toFile(output)) writeAtomic(output, data, {inputs})
   else io.stdout(data)
 }

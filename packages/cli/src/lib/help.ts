@@ -6,10 +6,13 @@ export const USAGE: Record<string, string> = {
   outline: 'Usage: redlex outline FILE [--all] [--words N]',
   convert: 'Usage: redlex convert FILE --to md|akn|json [-o OUT] [--lenient]',
   format: 'Usage: redlex format FILE [-o OUT] [--check]',
-  apply: 'Usage: redlex apply ([DRAFT] --isc RECORD | DRAFT --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
-  compare: 'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--names "A,B"] [--title T] [--show-unchanged] [--show-formal] [--hide-renumbering] [--lenient]',
+  apply:
+    'Usage: redlex apply ([DRAFT] --isc RECORD | DRAFT --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
+  compare:
+    'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--names "A,B"] [--title T] [--show-unchanged] [--show-formal] [--hide-renumbering] [--lenient]',
   verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]',
-  'ep-amendments': 'Usage: redlex ep-amendments EP.html [--against PROPOSAL] [-o amendments.yaml] [--report report.json] [--text OUT.md|OUT.xml] [--redline OUT.html|.md|.docx|.json]'
+  'ep-amendments':
+    'Usage: redlex ep-amendments EP.html [--against PROPOSAL] [-o amendments.yaml] [--report report.json] [--text OUT.md|OUT.xml] [--redline OUT.html|.md|.docx|.json]'
 }
 
 const FOOTER = `

@@ -10,8 +10,22 @@
  */
 import {randomBytes} from 'node:crypto'
 import {
-  accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync,
-  readSync, renameSync, rmSync, statSync, writeFileSync, type Stats
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats
 } from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {decodeText} from '@redlex/formats'
@@ -25,7 +39,12 @@ export function readText(file: string): string {
   } catch (error) {
     if (error instanceof RedlexError) throw error
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file' : 'Cannot read the file'
-    throw new RedlexError(reason, {code: 'cli/unreadable-file', file, cause: error, hint: 'Check the path and the permissions'})
+    throw new RedlexError(reason, {
+      code: 'cli/unreadable-file',
+      file,
+      cause: error,
+      hint: 'Check the path and the permissions'
+    })
   }
   // UTF-8 or UTF-16 by their byte order mark (formats/unsupported-encoding otherwise).
   return decodeText(bytes, file)
@@ -40,9 +59,12 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 /** The bytes of `file`, at most {@link MAX_INPUT_BYTES} (`cli/input-too-large`); pipes and devices are read in chunks. */
 function readBounded(file: string): Uint8Array {
-  const tooLarge = (): RedlexError => new RedlexError(`The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`, {
-    code: 'cli/input-too-large', file, hint: 'Give one act (or one annex) per file'
-  })
+  const tooLarge = (): RedlexError =>
+    new RedlexError(`The file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`, {
+      code: 'cli/input-too-large',
+      file,
+      hint: 'Give one act (or one annex) per file'
+    })
   const fd = openSync(file, 'r')
   try {
     const stat = fstatSync(fd)
@@ -96,26 +118,31 @@ export function checkOutput(file: string, options?: Readonly<WriteOptions>): Out
     const other = statOrUndefined(input, input)
     if (other && other.dev === stat.dev && other.ino === stat.ino) {
       throw new RedlexError(`The output is the input ${input}`, {
-        code: 'cli/output-is-input', file,
+        code: 'cli/output-is-input',
+        file,
         hint: 'Write to another file; redlex never replaces a file it reads (except `format FILE -o FILE`)'
       })
     }
   }
   if (!stat.isFile()) {
     throw new RedlexError(`The output is ${kindOf(stat)}, not a regular file`, {
-      code: 'cli/output-not-a-file', file,
+      code: 'cli/output-not-a-file',
+      file,
       hint: 'Give the path of a regular file; for standard output leave -o out or write `-o -` (to discard it: `> /dev/null`)'
     })
   }
   if (stat.nlink > 1) {
     throw new RedlexError(`The output has ${stat.nlink - 1} other hard link${stat.nlink > 2 ? 's' : ''}`, {
-      code: 'cli/output-hard-link', file,
+      code: 'cli/output-hard-link',
+      file,
       hint: 'Replacing it would leave the other names with the old text: write to another file, or remove the other links first'
     })
   }
   if ((stat.mode & 0o222) === 0 || !writable(path)) {
     throw new RedlexError('The output file is read-only', {
-      code: 'cli/output-read-only', file, hint: 'Make it writable (chmod u+w) if it may be replaced, or write to another file'
+      code: 'cli/output-read-only',
+      file,
+      hint: 'Make it writable (chmod u+w) if it may be replaced, or write to another file'
     })
   }
   return {path, mode: stat.mode & 0o777}
@@ -134,7 +161,10 @@ export function checkOutput(file: string, options?: Readonly<WriteOptions>): Out
 export function writeAtomic(file: string, data: string | Uint8Array, options?: Readonly<WriteOptions>): void {
   const target = checkOutput(file, options)
   deferSignals()
-  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temp = join(
+    dirname(target.path),
+    `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  )
   let fd: number | undefined
   try {
     // Created with the target's permissions, so a private file is never readable by others meanwhile.
@@ -148,8 +178,16 @@ export function writeAtomic(file: string, data: string | Uint8Array, options?: R
   } catch (error) {
     if (fd !== undefined) closeSync(fd)
     rmSync(temp, {force: true})
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'No space left to write the output file' : 'Cannot write the output file'
-    throw new RedlexError(reason, {code: 'cli/unwritable-file', file, cause: error, hint: 'Check that the folder exists and is writable'})
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOSPC'
+        ? 'No space left to write the output file'
+        : 'Cannot write the output file'
+    throw new RedlexError(reason, {
+      code: 'cli/unwritable-file',
+      file,
+      cause: error,
+      hint: 'Check that the folder exists and is writable'
+    })
   }
   syncDirectory(dirname(target.path))
 }
@@ -167,7 +205,11 @@ function followLinks(file: string): string {
     if (!stat.isSymbolicLink()) return path
     path = resolve(dirname(path), readlinkSync(path))
   }
-  throw new RedlexError('The output is a loop of symbolic links', {code: 'cli/output-not-a-file', file, hint: 'Give the path of a regular file'})
+  throw new RedlexError('The output is a loop of symbolic links', {
+    code: 'cli/output-not-a-file',
+    file,
+    hint: 'Give the path of a regular file'
+  })
 }
 
 function statOrUndefined(path: string, file: string): Stats | undefined {
@@ -176,7 +218,12 @@ function statOrUndefined(path: string, file: string): Stats | undefined {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-    throw new RedlexError('Cannot examine the file', {code: 'cli/unwritable-file', file, cause: error, hint: 'Check the path and the permissions'})
+    throw new RedlexError('Cannot examine the file', {
+      code: 'cli/unwritable-file',
+      file,
+      cause: error,
+      hint: 'Check the path and the permissions'
+    })
   }
 }
 

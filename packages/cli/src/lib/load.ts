@@ -21,7 +21,11 @@ export function loadDocument(file: string, options?: {lenient?: boolean}): Loade
   const text = readText(file)
   const format = detectFormat(text, {file})
   if (format === 'isc-record') {
-    throw new RedlexError('This is an ISC record, not a document', {code: 'cli/not-a-document', file, hint: 'Give a draft act here; pass the record with --isc'})
+    throw new RedlexError('This is an ISC record, not a document', {
+      code: 'cli/not-a-document',
+      file,
+      hint: 'Give a draft act here; pass the record with --isc'
+    })
   }
   const result = importDocument(text, {file, lenient: options?.lenient ?? false})
   return {file, format: result.format, document: result.document, warnings: result.warnings}
@@ -49,7 +53,11 @@ export function loadRecord(file: string): LoadedRecord {
 export function recordDraft(loaded: LoadedRecord): string {
   const draft = loaded.record.draft
   if (draft === undefined) {
-    throw new RedlexError('The ISC record names no draft', {code: 'cli/no-draft', file: loaded.file, hint: 'Give the draft file on the command line, or add `draft: pre-isc.md` (relative to the record) to the record'})
+    throw new RedlexError('The ISC record names no draft', {
+      code: 'cli/no-draft',
+      file: loaded.file,
+      hint: 'Give the draft file on the command line, or add `draft: pre-isc.md` (relative to the record) to the record'
+    })
   }
   return join(dirname(loaded.file), draft)
 }

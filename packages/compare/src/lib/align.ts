@@ -105,7 +105,12 @@ export function align(input: AlignInput): Match[] {
 
   const sorted = accepted.sort((x, y) => x.before - y.before)
   const inOrder = longestIncreasing(sorted.map((p) => [p.before, p.after] as const))
-  return sorted.map((p, k) => ({before: p.before, after: p.after, score: Math.min(1, p.score), inOrder: inOrder.has(k)}))
+  return sorted.map((p, k) => ({
+    before: p.before,
+    after: p.after,
+    score: Math.min(1, p.score),
+    inOrder: inOrder.has(k)
+  }))
 }
 
 interface Chain {

@@ -67,7 +67,9 @@ export function entriesFor(change: ProvisionChange, log: readonly ChangeLogEntry
   const inserted = change.status === 'inserted'
   return log.filter((entry) => {
     if (inserted && entry.amendment.startsWith('#')) return false
-    return entry.effects.some((effect) => !(inserted && effect.action === 'renumbered') && effectTouches(effect, change))
+    return entry.effects.some(
+      (effect) => !(inserted && effect.action === 'renumbered') && effectTouches(effect, change)
+    )
   })
 }
 
@@ -76,7 +78,11 @@ export function entriesFor(change: ProvisionChange, log: readonly ChangeLogEntry
  * of the effects that touch it (a renumbering, a reference that follows
  * one), in log order, without those already among its direct causes.
  */
-export function consequencesFor(change: ProvisionChange, entries: readonly ChangeLogEntry[], log: readonly ChangeLogEntry[]): ChangeLogEntry[] {
+export function consequencesFor(
+  change: ProvisionChange,
+  entries: readonly ChangeLogEntry[],
+  log: readonly ChangeLogEntry[]
+): ChangeLogEntry[] {
   const named = new Set<string>()
   for (const entry of entries) {
     for (const effect of entry.effects) {
@@ -90,11 +96,18 @@ export function consequencesFor(change: ProvisionChange, entries: readonly Chang
 
 /** The entries that explain a frame change: effects naming its part (`preface`, `preamble`, `conclusions`). */
 export function entriesForFrame(change: FrameChange, log: readonly ChangeLogEntry[]): ChangeLogEntry[] {
-  return log.filter((entry) => entry.effects.some((effect) => effect.before === change.part || effect.after === change.part))
+  return log.filter((entry) =>
+    entry.effects.some((effect) => effect.before === change.part || effect.after === change.part)
+  )
 }
 
 /** Attach `causes` to every own change that the log explains. */
-export function attachCauses(changes: readonly ProvisionChange[], _frame: readonly FrameChange[], log: readonly ChangeLogEntry[], isc?: IscInfo): void {
+export function attachCauses(
+  changes: readonly ProvisionChange[],
+  _frame: readonly FrameChange[],
+  log: readonly ChangeLogEntry[],
+  isc?: IscInfo
+): void {
   if (log.length === 0) return
   ownChanges(changes, (change) => {
     const entries = entriesFor(change, log)

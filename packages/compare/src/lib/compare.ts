@@ -16,10 +16,28 @@ import {align, type AlignThresholds, type Match} from './align.js'
 import {attachCauses} from './causes.js'
 import {consultationOf} from './consultation.js'
 import {entriesOf, ownText, type Entries, type FrameEntry, type NoteEntry, type ProvisionInfo} from './entries.js'
-import {REDLINE_STEPS, diffText, diffTokens, hasChange, type RenumberLookup, type TextDiff, type TextDiffOptions, type WorkBudget} from './legal-diff.js'
+import {
+  REDLINE_STEPS,
+  diffText,
+  diffTokens,
+  hasChange,
+  type RenumberLookup,
+  type TextDiff,
+  type TextDiffOptions,
+  type WorkBudget
+} from './legal-diff.js'
 import {KeyIds, myersIds, type Run} from './myers.js'
 import {FeatureSpace, candidates, dice, longestIncreasing, union, type FeatureSet} from './similarity.js'
-import type {CompareOptions, Comparison, FrameChange, NoteChange, NoteSide, ProvisionChange, ProvisionSide, StatusCounts} from './types.js'
+import type {
+  CompareOptions,
+  Comparison,
+  FrameChange,
+  NoteChange,
+  NoteSide,
+  ProvisionChange,
+  ProvisionSide,
+  StatusCounts
+} from './types.js'
 import {COMPARISON_SCHEMA_VERSION} from './types.js'
 import {tokenize, type Token} from './tokenize.js'
 
@@ -45,7 +63,11 @@ interface Meta {
 }
 
 /** Compare two versions of an act. */
-export function compareDocuments(before: Document, after: Document, options: Readonly<CompareOptions> = {}): Comparison {
+export function compareDocuments(
+  before: Document,
+  after: Document,
+  options: Readonly<CompareOptions> = {}
+): Comparison {
   return new Comparer(before, after, options).run()
 }
 
@@ -70,7 +92,12 @@ class Comparer {
   readonly featureCache = new Map<ProvisionInfo, FeatureSet>()
   readonly headingCache = new Map<ProvisionInfo, FeatureSet>()
   /** Before article/recital/annex/chapter numbers → after numbers, for references. */
-  readonly numberMaps = {article: new Map<string, string>(), recital: new Map<string, string>(), annex: new Map<string, string>(), chapter: new Map<string, string>()}
+  readonly numberMaps = {
+    article: new Map<string, string>(),
+    recital: new Map<string, string>(),
+    annex: new Map<string, string>(),
+    chapter: new Map<string, string>()
+  }
   fallbacks = 0
   readonly tokens = {common: 0, removed: 0, added: 0}
   /** Search steps left for the whole comparison (see `COMPARISON_STEPS_BASE`). */
@@ -84,10 +111,19 @@ class Comparer {
     this.renames = new Map(Object.entries(options.renames ?? {}))
     checkSize(this.b, 'first', options.names?.before)
     checkSize(this.a, 'second', options.names?.after)
-    this.budget = {steps: options.maxComparisonSteps ?? COMPARISON_STEPS_BASE + COMPARISON_STEPS_PER_CHAR * (charsOf(this.b) + charsOf(this.a))}
+    this.budget = {
+      steps:
+        options.maxComparisonSteps ??
+        COMPARISON_STEPS_BASE + COMPARISON_STEPS_PER_CHAR * (charsOf(this.b) + charsOf(this.a))
+    }
     for (const entry of options.log ?? []) {
       for (const effect of entry.effects) {
-        if ((effect.action === 'renumbered' || effect.action === 'moved') && effect.before && effect.after && !this.renames.has(effect.before)) {
+        if (
+          (effect.action === 'renumbered' || effect.action === 'moved') &&
+          effect.before &&
+          effect.after &&
+          !this.renames.has(effect.before)
+        ) {
           this.renames.set(effect.before, effect.after)
         }
       }
@@ -163,7 +199,10 @@ class Comparer {
   feats(info: ProvisionInfo): FeatureSet {
     let set = this.featureCache.get(info)
     if (!set) {
-      set = union([this.space.of(this.ownTokens(info), this.ownIds(info)), ...info.children.map((child) => this.feats(child))])
+      set = union([
+        this.space.of(this.ownTokens(info), this.ownIds(info)),
+        ...info.children.map((child) => this.feats(child))
+      ])
       this.featureCache.set(info, set)
     }
     return set
@@ -194,7 +233,13 @@ class Comparer {
     return relative ? lastStep(eId) : eId
   }
 
-  alignLists(before: ProvisionInfo[], after: ProvisionInfo[], relative: boolean, thresholds: AlignThresholds, score: (b: ProvisionInfo, a: ProvisionInfo) => number | undefined): Match[] {
+  alignLists(
+    before: ProvisionInfo[],
+    after: ProvisionInfo[],
+    relative: boolean,
+    thresholds: AlignThresholds,
+    score: (b: ProvisionInfo, a: ProvisionInfo) => number | undefined
+  ): Match[] {
     if (before.length === 0 || after.length === 0) return []
     const afterByKey = new Map<string, number>()
     after.forEach((info, j) => {
@@ -349,8 +394,17 @@ class Comparer {
         const m = /^(Articles?|articles?|[Rr]ecitals?|Annex(?:es)?|ANNEX(?:ES)?|Chapters?|CHAPTER)( )(.*)$/.exec(key)
         if (!m) return undefined
         const word = m[1]!.toLowerCase()
-        const map = word.startsWith('article') ? maps.article : word.startsWith('recital') ? maps.recital : word.startsWith('annex') ? maps.annex : maps.chapter
-        const rest = m[3]!.replace(/(^|, | to | and | or )(\d+[a-z]{0,3}|[IVXLC]+[a-z]?)(?=\(|,| |$)/g, (_all, sep: string, num: string) => sep + (map.get(num) ?? num))
+        const map = word.startsWith('article')
+          ? maps.article
+          : word.startsWith('recital')
+            ? maps.recital
+            : word.startsWith('annex')
+              ? maps.annex
+              : maps.chapter
+        const rest = m[3]!.replace(
+          /(^|, | to | and | or )(\d+[a-z]{0,3}|[IVXLC]+[a-z]?)(?=\(|,| |$)/g,
+          (_all, sep: string, num: string) => sep + (map.get(num) ?? num)
+        )
         const out = m[1]! + m[2]! + rest
         return out === key ? undefined : out
       }
@@ -359,16 +413,23 @@ class Comparer {
 
   lookup: RenumberLookup | undefined
 
-  diff(before: string | readonly Token[], after: string | readonly Token[], beforeText?: string, afterText?: string, ids?: {old: Int32Array; new: Int32Array}): TextDiff {
+  diff(
+    before: string | readonly Token[],
+    after: string | readonly Token[],
+    beforeText?: string,
+    afterText?: string,
+    ids?: {old: Int32Array; new: Int32Array}
+  ): TextDiff {
     const options: TextDiffOptions = {budget: this.budget}
     if (this.options.maxRedlineSteps !== undefined) options.maxSteps = this.options.maxRedlineSteps
     if (this.options.maxEditLength !== undefined) options.maxEditLength = this.options.maxEditLength
     if (this.options.timeBudgetMs !== undefined) options.timeout = this.options.timeBudgetMs
     const renumbered = this.renumbered()
     if (renumbered) options.renumbered = renumbered
-    const result = typeof before !== 'string' && typeof after !== 'string' && beforeText !== undefined && afterText !== undefined
-      ? diffTokens(before, after, beforeText, afterText, options, ids && {keys: this.space.keys, ...ids})
-      : diffText(before, after, options)
+    const result =
+      typeof before !== 'string' && typeof after !== 'string' && beforeText !== undefined && afterText !== undefined
+        ? diffTokens(before, after, beforeText, afterText, options, ids && {keys: this.space.keys, ...ids})
+        : diffText(before, after, options)
     if (result.fallback) this.fallbacks++
     return result
   }
@@ -386,24 +447,48 @@ class Comparer {
   /** A change for a pair, an inserted or a deleted provision, without children. */
   node(b: ProvisionInfo | undefined, a: ProvisionInfo | undefined): ProvisionChange {
     const kind = (a ?? b)!.type
-    const change: ProvisionChange = {status: b && a ? 'unchanged' : a ? 'inserted' : 'deleted', kind, diff: [], children: []}
+    const change: ProvisionChange = {
+      status: b && a ? 'unchanged' : a ? 'inserted' : 'deleted',
+      kind,
+      diff: [],
+      children: []
+    }
     if (b) change.before = this.side(b)
     if (a) change.after = this.side(a)
-    const text = b && a ? this.diff(this.ownTokens(b), this.ownTokens(a), change.before!.text, change.after!.text, {old: this.ownIds(b), new: this.ownIds(a)}) : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
+    const text =
+      b && a
+        ? this.diff(this.ownTokens(b), this.ownTokens(a), change.before!.text, change.after!.text, {
+            old: this.ownIds(b),
+            new: this.ownIds(a)
+          })
+        : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
     change.diff = text.segments
     if (text.fallback) change.fallback = text.fallback
     change.tokens = text.tokens
     this.addTokens(text.tokens)
     if (b?.heading !== undefined || a?.heading !== undefined) {
-      const heading = b && a
-        ? this.diff(this.headingTokens(b) ?? EMPTY_TOKENS, this.headingTokens(a) ?? EMPTY_TOKENS, b.heading ?? '', a.heading ?? '', {old: this.headingIds(b) ?? EMPTY_IDS, new: this.headingIds(a) ?? EMPTY_IDS})
-        : whole((b ?? a)!.heading!, this.headingTokens((b ?? a)!)!.length, b ? 'removed' : 'added')
+      const heading =
+        b && a
+          ? this.diff(
+              this.headingTokens(b) ?? EMPTY_TOKENS,
+              this.headingTokens(a) ?? EMPTY_TOKENS,
+              b.heading ?? '',
+              a.heading ?? '',
+              {old: this.headingIds(b) ?? EMPTY_IDS, new: this.headingIds(a) ?? EMPTY_IDS}
+            )
+          : whole((b ?? a)!.heading!, this.headingTokens((b ?? a)!)!.length, b ? 'removed' : 'added')
       change.heading = heading.segments
       this.addTokens(heading.tokens)
     }
-    const notes = [...this.noteChanges(b?.headingNotes, a?.headingNotes, 'heading'), ...this.noteChanges(b?.notes, a?.notes, undefined)]
+    const notes = [
+      ...this.noteChanges(b?.headingNotes, a?.headingNotes, 'heading'),
+      ...this.noteChanges(b?.notes, a?.notes, undefined)
+    ]
     if (notes.length > 0) change.notes = notes
-    this.meta.set(change, b && a ? {before: b, after: a, moved: false} : b ? {before: b, moved: false} : {after: a!, moved: false})
+    this.meta.set(
+      change,
+      b && a ? {before: b, after: a, moved: false} : b ? {before: b, moved: false} : {after: a!, moved: false}
+    )
     if (b) this.changeOfBefore.set(b, change)
     if (a) this.changeOfAfter.set(a, change)
     return change
@@ -415,7 +500,11 @@ class Comparer {
    * common subsequence); between two such pairs, the leftovers are paired
    * one to one as modified, the rest deleted or inserted.
    */
-  noteChanges(before: readonly NoteEntry[] | undefined, after: readonly NoteEntry[] | undefined, place: 'heading' | undefined): NoteChange[] {
+  noteChanges(
+    before: readonly NoteEntry[] | undefined,
+    after: readonly NoteEntry[] | undefined,
+    place: 'heading' | undefined
+  ): NoteChange[] {
     const b = before ?? []
     const a = after ?? []
     if (b.length === 0 && a.length === 0) return []
@@ -425,11 +514,15 @@ class Comparer {
       if (place) change.place = place
       if (x) change.before = noteSide(x)
       if (y) change.after = noteSide(y)
-      const text = x && y ? this.diff(x.text, y.text) : whole((x ?? y)!.text, tokenize((x ?? y)!.text).length, x ? 'removed' : 'added')
+      const text =
+        x && y
+          ? this.diff(x.text, y.text)
+          : whole((x ?? y)!.text, tokenize((x ?? y)!.text).length, x ? 'removed' : 'added')
       change.diff = text.segments
       if (text.fallback) change.fallback = text.fallback
       this.addTokens(text.tokens)
-      if (x && y) change.status = hasChange(text.segments) ? 'modified' : x.marker !== y.marker ? 'renumbered' : 'unchanged'
+      if (x && y)
+        change.status = hasChange(text.segments) ? 'modified' : x.marker !== y.marker ? 'renumbered' : 'unchanged'
       out.push(change)
     }
     let removed: NoteEntry[] = []
@@ -444,7 +537,10 @@ class Comparer {
     }
     let i = 0
     let j = 0
-    for (const run of listRuns(b.map((x) => x.text), a.map((y) => y.text))) {
+    for (const run of listRuns(
+      b.map((x) => x.text),
+      a.map((y) => y.text)
+    )) {
       for (let k = 0; k < run.count; k++) {
         if (run.removed) removed.push(b[i++]!)
         else if (run.added) added.push(a[j++]!)
@@ -483,7 +579,12 @@ class Comparer {
         const x = partner.get(y)
         change.children.push(x ? this.changeOfAfter.get(y)! : this.subtree(undefined, y))
       }
-      this.placeDeleted(b.children, (x) => !matched.has(x), (x) => this.subtree(x, undefined), () => change.children)
+      this.placeDeleted(
+        b.children,
+        (x) => !matched.has(x),
+        (x) => this.subtree(x, undefined),
+        () => change.children
+      )
     } else if (a) {
       for (const y of a.children) change.children.push(this.subtree(undefined, y))
     } else if (b) {
@@ -497,7 +598,12 @@ class Comparer {
    * change of their nearest earlier sibling that sits in the same list, or
    * first.
    */
-  placeDeleted(siblings: ProvisionInfo[], isDeleted: (x: ProvisionInfo) => boolean, make: (x: ProvisionInfo) => ProvisionChange, listOf: (x: ProvisionInfo) => ProvisionChange[]): void {
+  placeDeleted(
+    siblings: ProvisionInfo[],
+    isDeleted: (x: ProvisionInfo) => boolean,
+    make: (x: ProvisionInfo) => ProvisionChange,
+    listOf: (x: ProvisionInfo) => ProvisionChange[]
+  ): void {
     siblings.forEach((x, k) => {
       if (!isDeleted(x)) return
       const list = listOf(x)
@@ -574,10 +680,14 @@ class Comparer {
     const inserted: Array<{change: ProvisionChange; list: ProvisionChange[]; info: ProvisionInfo}> = []
     const visit = (list: ProvisionChange[], parent: ProvisionChange | undefined): void => {
       for (const change of list) {
-        const leftover = SUB_KINDS.has(change.kind) && !(parent && SUB_KINDS.has(parent.kind) && (parent.status === 'inserted' || parent.status === 'deleted'))
+        const leftover =
+          SUB_KINDS.has(change.kind) &&
+          !(parent && SUB_KINDS.has(parent.kind) && (parent.status === 'inserted' || parent.status === 'deleted'))
         const meta = this.meta.get(change)!
-        if (leftover && change.status === 'deleted' && this.feats(meta.before!).length >= MOVED_MIN_FEATURES) deleted.push({change, list, info: meta.before!})
-        if (leftover && change.status === 'inserted' && this.feats(meta.after!).length >= MOVED_MIN_FEATURES) inserted.push({change, list, info: meta.after!})
+        if (leftover && change.status === 'deleted' && this.feats(meta.before!).length >= MOVED_MIN_FEATURES)
+          deleted.push({change, list, info: meta.before!})
+        if (leftover && change.status === 'inserted' && this.feats(meta.after!).length >= MOVED_MIN_FEATURES)
+          inserted.push({change, list, info: meta.after!})
         visit(change.children, change)
       }
     }
@@ -619,7 +729,10 @@ class Comparer {
     for (const child of change.children) this.settle(child)
     const meta = this.meta.get(change)!
     if (!meta.before || !meta.after) return
-    const own = hasChange(change.diff) || (change.heading !== undefined && hasChange(change.heading)) || notesChanged(change.notes)
+    const own =
+      hasChange(change.diff) ||
+      (change.heading !== undefined && hasChange(change.heading)) ||
+      notesChanged(change.notes)
     const within = change.children.some((child) => child.status !== 'unchanged')
     const renumbered = numberKey(meta.before.num) !== numberKey(meta.after.num)
     const modified = own || within
@@ -664,7 +777,8 @@ class Comparer {
     const text = this.diff(b?.text ?? '', a?.text ?? '')
     this.addTokens(text.tokens)
     const notes = this.noteChanges(b?.notes, a?.notes, undefined)
-    const status: FrameChange['status'] = b && a ? (hasChange(text.segments) || notesChanged(notes) ? 'modified' : 'unchanged') : a ? 'inserted' : 'deleted'
+    const status: FrameChange['status'] =
+      b && a ? (hasChange(text.segments) || notesChanged(notes) ? 'modified' : 'unchanged') : a ? 'inserted' : 'deleted'
     const change: FrameChange = {part: entry.part, kind: entry.kind, status, diff: text.segments}
     if (entry.name !== undefined) change.name = entry.name
     if (notes.length > 0) change.notes = notes
@@ -689,7 +803,8 @@ function listRuns(before: readonly string[], after: readonly string[]): Run[] {
   const b = new Int32Array(after.length)
   before.forEach((key, i) => (a[i] = keys.id(key)))
   after.forEach((key, j) => (b[j] = keys.id(key)))
-  const {runs} = before.length > 0 && after.length > 0 ? myersIds(a, b, undefined, {maxSteps: REDLINE_STEPS}) : {runs: undefined}
+  const {runs} =
+    before.length > 0 && after.length > 0 ? myersIds(a, b, undefined, {maxSteps: REDLINE_STEPS}) : {runs: undefined}
   if (runs) return runs
   const out: Run[] = []
   if (before.length > 0) out.push({count: before.length, added: false, removed: true})
@@ -737,7 +852,10 @@ function checkSize(entries: Entries, which: 'first' | 'second', name: string | u
   const chars = charsOf(entries)
   const provisions = entries.provisions.length
   if (chars <= MAX_DOCUMENT_CHARS && provisions <= MAX_DOCUMENT_PROVISIONS) return
-  const what = chars > MAX_DOCUMENT_CHARS ? `${chars} characters of text (at most ${MAX_DOCUMENT_CHARS})` : `${provisions} provisions (at most ${MAX_DOCUMENT_PROVISIONS})`
+  const what =
+    chars > MAX_DOCUMENT_CHARS
+      ? `${chars} characters of text (at most ${MAX_DOCUMENT_CHARS})`
+      : `${provisions} provisions (at most ${MAX_DOCUMENT_PROVISIONS})`
   throw new RedlexError(`The ${which} version${name ? ` (${name})` : ''} is too large to compare: ${what}`, {
     code: 'compare/too-large',
     hint: 'Compare parts of the act separately (an annex, a chapter), or split the document'
@@ -798,7 +916,10 @@ function tidy(change: ProvisionChange): ProvisionChange {
 }
 
 function titleOf(entries: Entries): string {
-  return entries.frame.filter((f) => f.part === 'preface').map((f) => f.text).join(' ')
+  return entries.frame
+    .filter((f) => f.part === 'preface')
+    .map((f) => f.text)
+    .join(' ')
 }
 
 function emptyCounts(): StatusCounts {
@@ -806,7 +927,11 @@ function emptyCounts(): StatusCounts {
 }
 
 /** Counts per status, overall and per kind of provision. */
-export function count(changes: readonly ProvisionChange[]): {summary: StatusCounts; levels: Partial<Record<ProvisionChange['kind'], StatusCounts>>; within: number} {
+export function count(changes: readonly ProvisionChange[]): {
+  summary: StatusCounts
+  levels: Partial<Record<ProvisionChange['kind'], StatusCounts>>
+  within: number
+} {
   const summary = emptyCounts()
   const levels: Partial<Record<ProvisionChange['kind'], StatusCounts>> = {}
   let within = 0
@@ -820,4 +945,3 @@ export function count(changes: readonly ProvisionChange[]): {summary: StatusCoun
   for (const change of changes) visit(change)
   return {summary, levels, within}
 }
-

@@ -4,7 +4,14 @@
  * it and the changes — which provisions each amendment changed, and which
  * written comments are about which provision.
  */
-import type {Comparison, Consultation, ConsultationConclusion, ConsultationService, IscInfo, ProvisionChange} from './types.js'
+import type {
+  Comparison,
+  Consultation,
+  ConsultationConclusion,
+  ConsultationService,
+  IscInfo,
+  ProvisionChange
+} from './types.js'
 
 /** The consultation as the comparison carries it: known fields copied, amendments reduced to their ids. */
 export function consultationOf(isc: Readonly<IscInfo>): Consultation {
@@ -18,7 +25,9 @@ export function consultationOf(isc: Readonly<IscInfo>): Consultation {
   if (isc.services) out.services = isc.services.map(serviceOf)
   if (isc.conclusions) out.conclusions = isc.conclusions.map(conclusionOf)
   if (isc.pointsForPoliticalLevel) {
-    out.pointsForPoliticalLevel = isc.pointsForPoliticalLevel.map((p) => (p.conclusions ? {text: p.text, conclusions: [...p.conclusions]} : {text: p.text}))
+    out.pointsForPoliticalLevel = isc.pointsForPoliticalLevel.map((p) =>
+      p.conclusions ? {text: p.text, conclusions: [...p.conclusions]} : {text: p.text}
+    )
   }
   if (isc.approvalDate !== undefined) out.approvalDate = isc.approvalDate
   if (isc.note !== undefined) out.note = isc.note
@@ -33,8 +42,14 @@ function serviceOf(service: ConsultationService): ConsultationService {
 }
 
 function conclusionOf(conclusion: NonNullable<IscInfo['conclusions']>[number]): ConsultationConclusion {
-  const out: ConsultationConclusion = {id: conclusion.id, text: conclusion.text, amendments: (conclusion.amendments ?? []).map((a) => (typeof a === 'string' ? a : a.id))}
-  if (conclusion.requestedBy !== undefined) out.requestedBy = typeof conclusion.requestedBy === 'string' ? [conclusion.requestedBy] : [...conclusion.requestedBy]
+  const out: ConsultationConclusion = {
+    id: conclusion.id,
+    text: conclusion.text,
+    amendments: (conclusion.amendments ?? []).map((a) => (typeof a === 'string' ? a : a.id))
+  }
+  if (conclusion.requestedBy !== undefined)
+    out.requestedBy =
+      typeof conclusion.requestedBy === 'string' ? [conclusion.requestedBy] : [...conclusion.requestedBy]
   if (conclusion.note !== undefined) out.note = conclusion.note
   return out
 }
@@ -118,7 +133,8 @@ export function amendmentsOfConclusion(comparison: Comparison, conclusion: Consu
   const walk = (changes: readonly ProvisionChange[]): void => {
     for (const change of changes) {
       for (const cause of change.causes ?? []) {
-        if (cause.conclusion === conclusion.id && !cause.amendment.startsWith('#') && !out.includes(cause.amendment)) out.push(cause.amendment)
+        if (cause.conclusion === conclusion.id && !cause.amendment.startsWith('#') && !out.includes(cause.amendment))
+          out.push(cause.amendment)
       }
       walk(change.children)
     }

@@ -77,7 +77,13 @@ export function entriesOf(document: Document): Entries {
   const byEid = new Map<string, ProvisionInfo>()
   let part: FrameEntry['part'] = 'preface'
 
-  const own = (owner: ProvisionInfo | undefined, text: string, notes: NoteEntry[] | undefined, kind: string, name?: string): void => {
+  const own = (
+    owner: ProvisionInfo | undefined,
+    text: string,
+    notes: NoteEntry[] | undefined,
+    kind: string,
+    name?: string
+  ): void => {
     if (owner) {
       if (notes) {
         // Offsets into the own text: the blocks before, each followed by `\n`.
@@ -97,8 +103,19 @@ export function entriesOf(document: Document): Entries {
   const visit = (node: Node, owner: ProvisionInfo | undefined): void => {
     if (isProvision(node)) {
       const info: ProvisionInfo = {
-        node, eId: node.eId, type: node.type, parent: owner, order: provisions.length, depth: owner ? owner.depth + 1 : 0,
-        num: undefined, heading: undefined, seq: undefined, blocks: [], notes: [], headingNotes: [], children: []
+        node,
+        eId: node.eId,
+        type: node.type,
+        parent: owner,
+        order: provisions.length,
+        depth: owner ? owner.depth + 1 : 0,
+        num: undefined,
+        heading: undefined,
+        seq: undefined,
+        blocks: [],
+        notes: [],
+        headingNotes: [],
+        children: []
       }
       provisions.push(info)
       if (!byEid.has(node.eId)) byEid.set(node.eId, info)
@@ -199,7 +216,17 @@ function textWithNotes(nodes: readonly Inline[], notes: NoteEntry[], base = 0): 
 }
 
 /** Inline nodes met outside a text block are logged as `text` lines. */
-const INLINE_TYPES = new Set(['text', 'ref', 'placeholder', 'quotedText', 'emphasis', 'strong', 'link', 'break', 'authorialNote'])
+const INLINE_TYPES = new Set([
+  'text',
+  'ref',
+  'placeholder',
+  'quotedText',
+  'emphasis',
+  'strong',
+  'link',
+  'break',
+  'authorialNote'
+])
 
 /** The own text of a provision (its blocks joined by `\n`). */
 export function ownText(info: ProvisionInfo): string {

@@ -145,7 +145,11 @@ function offsets(tokens: readonly Token[]): Int32Array {
  * Redline `before` against `after`. Joining the values of the segments
  * without `added` gives `before`; without `removed`, `after`.
  */
-export function diffText(beforeInput: string | readonly Token[], afterInput: string | readonly Token[], options: Readonly<TextDiffOptions> = {}): TextDiff {
+export function diffText(
+  beforeInput: string | readonly Token[],
+  afterInput: string | readonly Token[],
+  options: Readonly<TextDiffOptions> = {}
+): TextDiff {
   const oldTokens = typeof beforeInput === 'string' ? tokenize(beforeInput) : beforeInput
   const newTokens = typeof afterInput === 'string' ? tokenize(afterInput) : afterInput
   const before = typeof beforeInput === 'string' ? beforeInput : joinTokens(beforeInput)
@@ -159,7 +163,14 @@ export function diffText(beforeInput: string | readonly Token[], afterInput: str
  * neither is computed twice, and possibly the tokens' key ids (`KeyIds`
  * shared by a whole comparison).
  */
-export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Token[], before: string, after: string, options: Readonly<TextDiffOptions> = {}, known?: {keys: KeyIds; old: Int32Array; new: Int32Array}): TextDiff {
+export function diffTokens(
+  oldTokens: readonly Token[],
+  newTokens: readonly Token[],
+  before: string,
+  after: string,
+  options: Readonly<TextDiffOptions> = {},
+  known?: {keys: KeyIds; old: Int32Array; new: Int32Array}
+): TextDiff {
   const tokens = {common: 0, removed: 0, added: 0}
   if (before === after) {
     tokens.common = oldTokens.length
@@ -176,7 +187,14 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     endOld--
     endNew--
   }
-  const sides: Sides = {old: oldTokens, new: newTokens, before, after, oldAt: offsets(oldTokens), newAt: offsets(newTokens)}
+  const sides: Sides = {
+    old: oldTokens,
+    new: newTokens,
+    before,
+    after,
+    oldAt: offsets(oldTokens),
+    newAt: offsets(newTokens)
+  }
   // Segments are cut from the texts by token offsets: a text that is not its tokens joined would cut wrongly.
   if (sides.oldAt[oldTokens.length] !== before.length || sides.newAt[newTokens.length] !== after.length) {
     throw new Error('diffTokens: a text is not its tokens joined (internal error)')
@@ -196,7 +214,10 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     // Long passages: anchor on words that occur once on each side (as in
     // patience diff) and let Myers work between the anchors, which keeps
     // its O(N·D) small and the result readable.
-    const anchors = endOld - start + (endNew - start) > ANCHOR_MIN ? uniqueAnchors(ids, oldTokens, newTokens, start, endOld, endNew) : []
+    const anchors =
+      endOld - start + (endNew - start) > ANCHOR_MIN
+        ? uniqueAnchors(ids, oldTokens, newTokens, start, endOld, endNew)
+        : []
     let o = start
     let n = start
     anchors.push([endOld, endNew])
@@ -218,7 +239,11 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
   }
   if (fallback) {
     // A whole replacement: one removed and one added run, nothing shared.
-    const whole: TextDiff = {segments: [], fallback: 'replaced', tokens: {common: 0, removed: oldTokens.length, added: newTokens.length}}
+    const whole: TextDiff = {
+      segments: [],
+      fallback: 'replaced',
+      tokens: {common: 0, removed: oldTokens.length, added: newTokens.length}
+    }
     if (before !== '') whole.segments.push({value: before, removed: true})
     if (after !== '') whole.segments.push({value: after, added: true})
     return whole
@@ -259,7 +284,11 @@ function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, li
     while (k < oldLength && ids.equal(o0 + k, n0 + k)) k++
     if (k === oldLength) return [common(o0, o1, n0, n1)]
   }
-  if (oldLength * newLength <= NO_MATCH_CHECK && (maxEditLength === undefined || oldLength + newLength <= maxEditLength) && !anyEqual(ids, o0, o1, n0, n1)) {
+  if (
+    oldLength * newLength <= NO_MATCH_CHECK &&
+    (maxEditLength === undefined || oldLength + newLength <= maxEditLength) &&
+    !anyEqual(ids, o0, o1, n0, n1)
+  ) {
     return [removed(o0, o1, n0), added(n0, n1, o1)]
   }
   const search: MyersOptions = {maxSteps: limits.steps - limits.used}
@@ -301,7 +330,14 @@ function anyEqual(ids: TokenIds, o0: number, o1: number, n0: number, n1: number)
  * punctuation) whose key occurs exactly once on each side, reduced to a
  * longest order-preserving chain.
  */
-function uniqueAnchors(ids: TokenIds, oldTokens: readonly Token[], newTokens: readonly Token[], start: number, endOld: number, endNew: number): Array<readonly [number, number]> {
+function uniqueAnchors(
+  ids: TokenIds,
+  oldTokens: readonly Token[],
+  newTokens: readonly Token[],
+  start: number,
+  endOld: number,
+  endNew: number
+): Array<readonly [number, number]> {
   const count = (tokens: readonly Token[], keys: Int32Array, end: number): Map<number, number> => {
     const seen = new Map<number, number>()
     for (let i = start; i < end; i++) {
@@ -356,12 +392,40 @@ function cleanup(ops: Op[], sides: Sides): Op[] {
 }
 
 /** Words that carry no meaning of their own in a redline (and punctuation). */
-const FILLERS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'by', 'with', 'at', 'as', 'that', 'which', 'be', 'is', 'are', 'shall'])
+const FILLERS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'on',
+  'and',
+  'or',
+  'for',
+  'by',
+  'with',
+  'at',
+  'as',
+  'that',
+  'which',
+  'be',
+  'is',
+  'are',
+  'shall'
+])
 
 function allFillers(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const token = tokens[i]!
-    if (!(token.type === 'punctuation' || token.type === 'space' || (token.type === 'word' && FILLERS.has(token.key.toLowerCase())))) return false
+    if (
+      !(
+        token.type === 'punctuation' ||
+        token.type === 'space' ||
+        (token.type === 'word' && FILLERS.has(token.key.toLowerCase()))
+      )
+    )
+      return false
   }
   return true
 }
@@ -517,7 +581,8 @@ function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segmen
  * an insertion).
  */
 function absorbSpaces(segments: Segment[]): Segment[] {
-  const isChange = (s: Segment | undefined): boolean => s !== undefined && (s.added === true || s.removed === true) && s.formal === undefined
+  const isChange = (s: Segment | undefined): boolean =>
+    s !== undefined && (s.added === true || s.removed === true) && s.formal === undefined
   const out = [...segments]
   for (let i = 0; i < out.length; i++) {
     const s = out[i]!

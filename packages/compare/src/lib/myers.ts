@@ -48,7 +48,12 @@ export class TokenIds {
   readonly new: Int32Array
   readonly alt: Int32Array | undefined
 
-  constructor(oldTokens: readonly Token[], newTokens: readonly Token[], renumbered: RenumberLookup | undefined, known?: {keys: KeyIds; old: Int32Array; new: Int32Array}) {
+  constructor(
+    oldTokens: readonly Token[],
+    newTokens: readonly Token[],
+    renumbered: RenumberLookup | undefined,
+    known?: {keys: KeyIds; old: Int32Array; new: Int32Array}
+  ) {
     if (known && (known.old.length !== oldTokens.length || known.new.length !== newTokens.length)) {
       throw new Error('TokenIds: ids and tokens differ in length (internal error)')
     }
@@ -164,7 +169,12 @@ function component(kind: number, count: number, previous: number): number {
  * order, or `undefined` runs when the step limit, the edit length, the
  * component bound or an opt-in deadline ran out; with the steps taken.
  */
-export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): MyersResult {
+export function myersIds(
+  a: Int32Array,
+  b: Int32Array,
+  alt: Int32Array | undefined,
+  options: Readonly<MyersOptions>
+): MyersResult {
   try {
     return search(a, b, alt, options)
   } finally {
@@ -176,7 +186,12 @@ export function myersIds(a: Int32Array, b: Int32Array, alt: Int32Array | undefin
   }
 }
 
-function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, options: Readonly<MyersOptions>): MyersResult {
+function search(
+  a: Int32Array,
+  b: Int32Array,
+  alt: Int32Array | undefined,
+  options: Readonly<MyersOptions>
+): MyersResult {
   const oldLen = a.length
   const newLen = b.length
   components = 0
@@ -231,9 +246,20 @@ function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, optio
 
   let minDiagonal = -Infinity
   let maxDiagonal = Infinity
-  for (let editLength = 1; editLength <= maxEditLength && steps <= maxSteps && components < maxComponents && (deadline === undefined || Date.now() <= deadline); editLength++) {
+  for (
+    let editLength = 1;
+    editLength <= maxEditLength &&
+    steps <= maxSteps &&
+    components < maxComponents &&
+    (deadline === undefined || Date.now() <= deadline);
+    editLength++
+  ) {
     // The upper bound is read on every step: the loop itself may lower it.
-    for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= Math.min(maxDiagonal, editLength); diagonal += 2) {
+    for (
+      let diagonal = Math.max(minDiagonal, -editLength);
+      diagonal <= Math.min(maxDiagonal, editLength);
+      diagonal += 2
+    ) {
       steps++
       const removeAt = offset + diagonal - 1
       const addAt = offset + diagonal + 1
@@ -252,7 +278,8 @@ function search(a: Int32Array, b: Int32Array, alt: Int32Array | undefined, optio
         continue
       }
       // Branch from the path farthest along in `a` that stays in bounds.
-      if (!canRemove || (canAdd && pathOld[removeAt]! < pathOld[addAt]!)) addToPath(pathOld[addAt]!, pathComponent[addAt]!, ADDED, 0)
+      if (!canRemove || (canAdd && pathOld[removeAt]! < pathOld[addAt]!))
+        addToPath(pathOld[addAt]!, pathComponent[addAt]!, ADDED, 0)
       else addToPath(pathOld[removeAt]!, pathComponent[removeAt]!, REMOVED, 1)
       newPos = extractCommon(diagonal)
       if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(lastComponent), steps}

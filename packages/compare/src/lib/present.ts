@@ -58,18 +58,36 @@ export function changedAnywhere(change: ProvisionChange): boolean {
 
 /** The frame item's name in words: `Title: stage`, `Formula: Done at`, `Signature`. */
 export function frameLabel(frame: FrameChange): string {
-  const what = FRAME_WORDS[frame.name ?? ''] ?? FRAME_WORDS[frame.kind] ?? frame.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  const what =
+    FRAME_WORDS[frame.name ?? ''] ??
+    FRAME_WORDS[frame.kind] ??
+    frame.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
   return `${FRAME_PARTS[frame.part]}: ${what}`
 }
 
-const FRAME_PARTS: Readonly<Record<FrameChange['part'], string>> = {preface: 'Title', preamble: 'Preamble', conclusions: 'Closing'}
+const FRAME_PARTS: Readonly<Record<FrameChange['part'], string>> = {
+  preface: 'Title',
+  preamble: 'Preamble',
+  conclusions: 'Closing'
+}
 
 /** Reader's words for frame kinds and formula names (the AKN names stay in the JSON). */
 const FRAME_WORDS: Readonly<Record<string, string>> = {
-  docStage: 'stage', docType: 'type of act', docDate: 'date', docPurpose: 'subject', docNote: 'note',
-  docNumber: 'number', docProponent: 'proposing institution', longTitle: 'title',
-  actingEntity: 'acting institution', enactingFormula: 'enacting formula', bindingForce: 'binding-force clause',
-  doneAt: '"Done at" line', recitalsIntro: '"Whereas:"', formula: 'formula', signature: 'signature'
+  docStage: 'stage',
+  docType: 'type of act',
+  docDate: 'date',
+  docPurpose: 'subject',
+  docNote: 'note',
+  docNumber: 'number',
+  docProponent: 'proposing institution',
+  longTitle: 'title',
+  actingEntity: 'acting institution',
+  enactingFormula: 'enacting formula',
+  bindingForce: 'binding-force clause',
+  doneAt: '"Done at" line',
+  recitalsIntro: '"Whereas:"',
+  formula: 'formula',
+  signature: 'signature'
 }
 
 /** The text of one side of a redline: the first (`before`) or second (`after`) version. */
@@ -116,8 +134,16 @@ export function causeAuthor(causes: readonly Cause[] | undefined): string | unde
  * `renumbering` for the renumbering run, whose internal id is not shown),
  * conclusion id, services, conclusion text, note.
  */
-export function causeParts(cause: Cause): {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} {
-  const out: {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} = {amendment: amendmentName(cause)}
+export function causeParts(cause: Cause): {
+  amendment: string
+  conclusion?: string
+  services?: string
+  text?: string
+  note?: string
+} {
+  const out: {amendment: string; conclusion?: string; services?: string; text?: string; note?: string} = {
+    amendment: amendmentName(cause)
+  }
   if (cause.conclusion) out.conclusion = cause.conclusion
   if (cause.services && cause.services.length > 0) out.services = cause.services.join(', ')
   if (cause.conclusionText) out.text = cause.conclusionText
@@ -134,7 +160,10 @@ export function causeParts(cause: Cause): {amendment: string; conclusion?: strin
 export function amendmentName(cause: Pick<Cause, 'amendment' | 'type' | 'source'>): string {
   // An amendment from a numbered text is named as that text numbers it: `EP amendment 200`.
   if (cause.source?.number !== undefined) return provenanceLabel({source: cause.source})!
-  if (cause.amendment.startsWith('#')) return cause.type === 'renumber' || cause.amendment === '#renumber' ? 'Renumbering' : `Step ${cause.type ?? cause.amendment.slice(1)}`
+  if (cause.amendment.startsWith('#'))
+    return cause.type === 'renumber' || cause.amendment === '#renumber'
+      ? 'Renumbering'
+      : `Step ${cause.type ?? cause.amendment.slice(1)}`
   return `Amendment ${cause.amendment}${cause.type ? ` (${cause.type})` : ''}`
 }
 
@@ -149,10 +178,16 @@ export function documentOrder(comparison: Comparison): OrderedItem[] {
   // (`Whereas:`), 4 recitals, 5 enacting formula, 6 body, 7 conclusions, 8 annexes.
   const slots: OrderedItem[][] = Array.from({length: 9}, () => [])
   for (const frame of comparison.frame) {
-    const slot = frame.part === 'preface' ? 0
-      : frame.part === 'conclusions' ? 7
-        : frame.name === 'actingEntity' ? 1
-          : frame.name === 'enactingFormula' ? 5 : 3
+    const slot =
+      frame.part === 'preface'
+        ? 0
+        : frame.part === 'conclusions'
+          ? 7
+          : frame.name === 'actingEntity'
+            ? 1
+            : frame.name === 'enactingFormula'
+              ? 5
+              : 3
     slots[slot]!.push({type: 'frame', frame})
   }
   for (const change of comparison.changes) {
@@ -175,10 +210,18 @@ export type NotedItem = {type: 'segment'; segment: Segment} | {type: 'note'; not
  * first version; a marker goes at the first point of the redline where its
  * offset is reached. Every note of the place is returned exactly once.
  */
-export function withNotes(segments: readonly Segment[], notes: readonly NoteChange[] | undefined, place?: 'heading'): NotedItem[] {
+export function withNotes(
+  segments: readonly Segment[],
+  notes: readonly NoteChange[] | undefined,
+  place?: 'heading'
+): NotedItem[] {
   const anchors = (side: 'before' | 'after'): Array<{at: number; note: NoteChange}> =>
     (notes ?? [])
-      .filter((note) => note.place === place && (side === 'after' ? note.after !== undefined : note.after === undefined && note.before !== undefined))
+      .filter(
+        (note) =>
+          note.place === place &&
+          (side === 'after' ? note.after !== undefined : note.after === undefined && note.before !== undefined)
+      )
       .map((note) => ({at: note[side]!.at, note}))
       .sort((x, y) => x.at - y.at)
   const onBefore = anchors('before')
@@ -189,8 +232,10 @@ export function withNotes(segments: readonly Segment[], notes: readonly NoteChan
   let a = 0
   const out: NotedItem[] = []
   const emit = (): void => {
-    while (nextBefore < onBefore.length && onBefore[nextBefore]!.at <= b) out.push({type: 'note', note: onBefore[nextBefore++]!.note})
-    while (nextAfter < onAfter.length && onAfter[nextAfter]!.at <= a) out.push({type: 'note', note: onAfter[nextAfter++]!.note})
+    while (nextBefore < onBefore.length && onBefore[nextBefore]!.at <= b)
+      out.push({type: 'note', note: onBefore[nextBefore++]!.note})
+    while (nextAfter < onAfter.length && onAfter[nextAfter]!.at <= a)
+      out.push({type: 'note', note: onAfter[nextAfter++]!.note})
   }
   for (const segment of segments) {
     let rest = segment.value
@@ -236,7 +281,12 @@ export interface CauseGroup {
 export function causeGroups(causes: readonly Cause[] | undefined): CauseGroup[] {
   const groups = new Map<string, CauseGroup>()
   for (const cause of causes ?? []) {
-    const key = cause.conclusion !== undefined ? `c:${cause.conclusion}` : cause.source?.number !== undefined ? `s:${amendmentName(cause)}` : `a:${cause.amendment}`
+    const key =
+      cause.conclusion !== undefined
+        ? `c:${cause.conclusion}`
+        : cause.source?.number !== undefined
+          ? `s:${amendmentName(cause)}`
+          : `a:${cause.amendment}`
     let group = groups.get(key)
     if (!group) {
       group = {services: [], amendments: [], notes: []}
@@ -249,7 +299,8 @@ export function causeGroups(causes: readonly Cause[] | undefined): CauseGroup[] 
     const name = cause.consequence ? `consequence of ${amendmentName(cause)}` : amendmentName(cause)
     if (!group.amendments.includes(name)) group.amendments.push(name)
     // A step redlex ran itself (`#renumber`) is named by `amendmentName`; its note only repeats it.
-    if (cause.note !== undefined && !cause.amendment.startsWith('#') && !group.notes.includes(cause.note)) group.notes.push(cause.note)
+    if (cause.note !== undefined && !cause.amendment.startsWith('#') && !group.notes.includes(cause.note))
+      group.notes.push(cause.note)
   }
   return [...groups.values()]
 }

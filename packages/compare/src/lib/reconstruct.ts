@@ -17,10 +17,19 @@ export interface ReconstructOptions {
  * The plain text of the first (`before`) or second (`after`) version:
  * `textOf(document)`, or with `{notes: true}` `textOf(document, {notes: true})`.
  */
-export function reconstruct(comparison: Comparison, side: 'before' | 'after', options?: Readonly<ReconstructOptions> | null): string {
+export function reconstruct(
+  comparison: Comparison,
+  side: 'before' | 'after',
+  options?: Readonly<ReconstructOptions> | null
+): string {
   const withNotes = options?.notes === true
   /** `text` (which starts at offset `from` of its owner's text) with the side's notes of `place` written in. */
-  const noted = (text: string, from: number, notes: readonly NoteChange[] | undefined, place: 'heading' | undefined): string => {
+  const noted = (
+    text: string,
+    from: number,
+    notes: readonly NoteChange[] | undefined,
+    place: 'heading' | undefined
+  ): string => {
     if (!withNotes || !notes) return text
     const here = notes
       .map((note) => (note.place === place ? note[side] : undefined))
@@ -46,7 +55,8 @@ export function reconstruct(comparison: Comparison, side: 'before' | 'after', op
   }
   for (const frame of comparison.frame) {
     const seq = side === 'before' ? frame.beforeSeq : frame.afterSeq
-    if (seq !== undefined) put(seq, noted(sideOf(frame.diff, side), 0, frame.notes, undefined), `${frame.part} ${frame.kind}`)
+    if (seq !== undefined)
+      put(seq, noted(sideOf(frame.diff, side), 0, frame.notes, undefined), `${frame.part} ${frame.kind}`)
   }
   const visit = (change: ProvisionChange): void => {
     const own = change[side]

@@ -135,7 +135,12 @@ export const MAX_RUN = 256
  * `k` items of the other list sharing most bigram features whose document
  * frequency is at most `maxShare` of `right` (at least 3 items, at most `MAX_RUN`).
  */
-export function candidates(left: readonly FeatureSet[], right: readonly FeatureSet[], k = 8, maxShare = 0.05): Array<[number, number]> {
+export function candidates(
+  left: readonly FeatureSet[],
+  right: readonly FeatureSet[],
+  k = 8,
+  maxShare = 0.05
+): Array<[number, number]> {
   // The inverted index, without an array per feature: (feature, item) pairs
   // sorted as numbers (feature · `scale` + item), a map from a feature to its
   // run, and the items in feature order (ascending within a feature).

@@ -34,8 +34,22 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 // `3`, `3a`, `III`, `(a)`, `(iv)`, followed by `(2)`, `(a)`… (Article 3(2)(a)).
 const NUM = `(?:\\d+[a-z]{0,3}|[IVXLC]+[a-z]?|\\((?:-?[a-z]{1,4}|\\d+[a-z]{0,3})\\))(?:\\((?:\\d+[a-z]{0,3}|[a-z]{1,4})\\))*`
 const UNIT = [
-  '[Aa]rticles?', '[Pp]aragraphs?', '[Ss]ubparagraphs?', '[Pp]oints?', '[Rr]ecitals?', 'Annex(?:es)?', 'ANNEX(?:ES)?',
-  'Chapters?', 'CHAPTER', 'Sections?', 'SECTION', 'Titles?', 'TITLE', 'Parts?', 'PART', '[Ii]ndents?'
+  '[Aa]rticles?',
+  '[Pp]aragraphs?',
+  '[Ss]ubparagraphs?',
+  '[Pp]oints?',
+  '[Rr]ecitals?',
+  'Annex(?:es)?',
+  'ANNEX(?:ES)?',
+  'Chapters?',
+  'CHAPTER',
+  'Sections?',
+  'SECTION',
+  'Titles?',
+  'TITLE',
+  'Parts?',
+  'PART',
+  '[Ii]ndents?'
 ].join('|')
 const REFERENCE = `(?:${UNIT})${S}${NUM}(?:(?:,${S}|${S}(?:to|and|or)${S})${NUM})*`
 const ACT = `(?:Regulation|Directive|Decision|Recommendation)(?:${S}\\((?:EU|EC|EEC|Euratom|CFSP|EU,${S}Euratom)\\))?(?:${S}No)?${S}\\d+/\\d+(?:/[A-Z]+)?`
@@ -68,8 +82,19 @@ const WORD_CHARS = new Uint8Array(65536)
 
 /** What `\s` or U+200B matches. */
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 /**
  * Words that may start a reference, an act or an amount, spelt as the
@@ -77,11 +102,51 @@ function isSpace(code: number): boolean {
  * pattern. Exact spellings spare a lower-casing per word.
  */
 const TRIGGERS = new Set([
-  'Article', 'article', 'Articles', 'articles', 'Paragraph', 'paragraph', 'Paragraphs', 'paragraphs',
-  'Subparagraph', 'subparagraph', 'Subparagraphs', 'subparagraphs', 'Point', 'point', 'Points', 'points',
-  'Recital', 'recital', 'Recitals', 'recitals', 'Annex', 'Annexes', 'ANNEX', 'ANNEXES', 'Chapter', 'Chapters',
-  'CHAPTER', 'Section', 'Sections', 'SECTION', 'Title', 'Titles', 'TITLE', 'Part', 'Parts', 'PART',
-  'Indent', 'indent', 'Indents', 'indents', 'Regulation', 'Directive', 'Decision', 'Recommendation', 'EUR'
+  'Article',
+  'article',
+  'Articles',
+  'articles',
+  'Paragraph',
+  'paragraph',
+  'Paragraphs',
+  'paragraphs',
+  'Subparagraph',
+  'subparagraph',
+  'Subparagraphs',
+  'subparagraphs',
+  'Point',
+  'point',
+  'Points',
+  'points',
+  'Recital',
+  'recital',
+  'Recitals',
+  'recitals',
+  'Annex',
+  'Annexes',
+  'ANNEX',
+  'ANNEXES',
+  'Chapter',
+  'Chapters',
+  'CHAPTER',
+  'Section',
+  'Sections',
+  'SECTION',
+  'Title',
+  'Titles',
+  'TITLE',
+  'Part',
+  'Parts',
+  'PART',
+  'Indent',
+  'indent',
+  'Indents',
+  'indents',
+  'Regulation',
+  'Directive',
+  'Decision',
+  'Recommendation',
+  'EUR'
 ])
 
 /** Shortest and longest trigger words. */
@@ -89,7 +154,8 @@ const TRIGGER_MIN = 3
 const TRIGGER_MAX = 14
 
 /** Normalise a token's text for comparison (see the module comment). */
-const SPECIAL = /[\s\u00a0\u202f\u2009\u2007\u200b\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033"«»\u2010\u2011\u00ad]/
+const SPECIAL =
+  /[\s\u00a0\u202f\u2009\u2007\u200b\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033"«»\u2010\u2011\u00ad]/
 
 export function tokenKey(core: string): string {
   if (!SPECIAL.test(core)) return core
@@ -153,18 +219,36 @@ export function tokenize(text: string): Token[] {
       if (!astral && (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core))) {
         let stop = end
         while (stop < text.length && isSpace(codeAt(text, stop))) stop++
-        tokens.push({text: stop === end ? core : text.slice(at, stop), key: wide ? tokenKey(core) : core, core: core.length, type: 'word'})
+        tokens.push({
+          text: stop === end ? core : text.slice(at, stop),
+          key: wide ? tokenKey(core) : core,
+          core: core.length,
+          type: 'word'
+        })
         at = stop
         continue
       }
     }
     // Fast path: a punctuation mark that cannot start a unit.
     const ellipsis = code === 46 && codeAt(text, at + 1) === 46 && codeAt(text, at + 2) === 46
-    if (!isWordChar(code) && !isSpace(code) && code !== 91 && !ellipsis && code !== 0x20ac && code !== 0x2026 && !isSurrogate(code)) {
+    if (
+      !isWordChar(code) &&
+      !isSpace(code) &&
+      code !== 91 &&
+      !ellipsis &&
+      code !== 0x20ac &&
+      code !== 0x2026 &&
+      !isSurrogate(code)
+    ) {
       let stop = at + 1
       while (stop < text.length && isSpace(codeAt(text, stop))) stop++
       const core = text[at]!
-      tokens.push({text: stop === at + 1 ? core : text.slice(at, stop), key: code < 128 && code !== 34 ? core : tokenKey(core), core: 1, type: 'punctuation'})
+      tokens.push({
+        text: stop === at + 1 ? core : text.slice(at, stop),
+        key: code < 128 && code !== 34 ? core : tokenKey(core),
+        core: 1,
+        type: 'punctuation'
+      })
       at = stop
       continue
     }

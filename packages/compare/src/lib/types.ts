@@ -234,7 +234,13 @@ export interface IscInfo {
   leadServices?: readonly string[]
   services?: ReadonlyArray<ConsultationService>
   /** The conclusions: cause texts, and the consultation section of the outputs. */
-  conclusions?: ReadonlyArray<{id: string; text: string; requestedBy?: string | readonly string[]; note?: string; amendments?: ReadonlyArray<string | {id: string}>}>
+  conclusions?: ReadonlyArray<{
+    id: string
+    text: string
+    requestedBy?: string | readonly string[]
+    note?: string
+    amendments?: ReadonlyArray<string | {id: string}>
+  }>
   pointsForPoliticalLevel?: ReadonlyArray<{text: string; conclusions?: readonly string[]}>
   approvalDate?: string
   note?: string
@@ -366,7 +372,14 @@ export interface VerifyReport {
   unexplained: ChangeRef[]
   /** Amendments with an effect that the second version does not show. */
   unreflected: Array<{amendment: string; conclusion?: string; description: string; effects: ChangeEffect[]}>
-  counts: {changes: number; explained: number; unexplained: number; amendments: number; reflected: number; unreflected: number}
+  counts: {
+    changes: number
+    explained: number
+    unexplained: number
+    amendments: number
+    reflected: number
+    unreflected: number
+  }
   /** The comparison verified (with causes). */
   comparison: Comparison
 }

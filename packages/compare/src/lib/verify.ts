@@ -15,7 +15,17 @@ import type {Document} from '@redlex/tree'
 import {covers, entriesFor, entriesForFrame, ownChanges} from './causes.js'
 import {compareDocuments} from './compare.js'
 import {diffText} from './legal-diff.js'
-import type {ChangeEffect, ChangeLogEntry, ChangeRef, FrameChange, ProvisionChange, Segment, VerifyOptions, VerifyReport, WordChange} from './types.js'
+import type {
+  ChangeEffect,
+  ChangeLogEntry,
+  ChangeRef,
+  FrameChange,
+  ProvisionChange,
+  Segment,
+  VerifyOptions,
+  VerifyReport,
+  WordChange
+} from './types.js'
 
 /** Compare `before` with `after` and say which changes the log explains and which amendments are missing. */
 export function verify(before: Document, after: Document, options: Readonly<VerifyOptions>): VerifyReport {
@@ -30,7 +40,8 @@ export function verify(before: Document, after: Document, options: Readonly<Veri
     own.push(change)
     const entries = entriesFor(change, log)
     const covered = wordLevel ? coveredByRecord(change, recorded, log) : entries.length > 0
-    if (covered && entries.length > 0) explained.push({change: refOf(change), amendments: entries.map((e) => e.amendment)})
+    if (covered && entries.length > 0)
+      explained.push({change: refOf(change), amendments: entries.map((e) => e.amendment)})
     else unexplained.push({...refOf(change), words: wordsOfChange(change)})
   })
   if (wordLevel) unexplained.push(...handEdits(after, recorded, comparison.changes))
@@ -55,7 +66,11 @@ export function verify(before: Document, after: Document, options: Readonly<Veri
   for (const entry of log) {
     const missing = entry.effects.filter((effect) => !reflected(effect, own, pairs, frames))
     if (missing.length > 0) {
-      const item: VerifyReport['unreflected'][number] = {amendment: entry.amendment, description: entry.description, effects: missing}
+      const item: VerifyReport['unreflected'][number] = {
+        amendment: entry.amendment,
+        description: entry.description,
+        effects: missing
+      }
       if (entry.provenance?.conclusion !== undefined) item.conclusion = entry.provenance.conclusion
       unreflected.push(item)
     }
@@ -94,14 +109,25 @@ function recordedTexts(log: readonly ChangeLogEntry[]): Map<string, string> {
  * or inside a provision whose text it recorded (that text is then checked
  * word for word, `handEdits`), or a deletion of a provision it deleted.
  */
-function coveredByRecord(change: ProvisionChange, recorded: ReadonlyMap<string, string>, log: readonly ChangeLogEntry[]): boolean {
+function coveredByRecord(
+  change: ProvisionChange,
+  recorded: ReadonlyMap<string, string>,
+  log: readonly ChangeLogEntry[]
+): boolean {
   if (change.after) {
     const eId = change.after.eId
     for (const target of recorded.keys()) if (covers(target, eId)) return true
     return false
   }
   const eId = change.before!.eId
-  return log.some((entry) => entry.effects.some((effect) => (effect.action === 'deleted' || effect.action === 'moved') && effect.before !== undefined && covers(effect.before, eId)))
+  return log.some((entry) =>
+    entry.effects.some(
+      (effect) =>
+        (effect.action === 'deleted' || effect.action === 'moved') &&
+        effect.before !== undefined &&
+        covers(effect.before, eId)
+    )
+  )
 }
 
 /**
@@ -110,7 +136,11 @@ function coveredByRecord(change: ProvisionChange, recorded: ReadonlyMap<string, 
  * the recorded text to the actual one. A difference is reported at the
  * innermost recorded provision that shows it.
  */
-function handEdits(after: Document, recorded: ReadonlyMap<string, string>, changes: readonly ProvisionChange[]): ChangeRef[] {
+function handEdits(
+  after: Document,
+  recorded: ReadonlyMap<string, string>,
+  changes: readonly ProvisionChange[]
+): ChangeRef[] {
   const nodes = indexByEid(after)
   const kinds = new Map<string, string>()
   const visit = (list: readonly ProvisionChange[]): void => {
@@ -135,7 +165,13 @@ function handEdits(after: Document, recorded: ReadonlyMap<string, string>, chang
     // An inner recorded provision that differs tells more precisely where.
     if ([...differing.keys()].some((other) => other !== eId && covers(eId, other))) continue
     const node = nodes.get(eId)!
-    out.push({status: (kinds.get(eId) ?? 'modified') as ChangeRef['status'], kind: node.type, label: citationLabel(eId) || eId, after: eId, words})
+    out.push({
+      status: (kinds.get(eId) ?? 'modified') as ChangeRef['status'],
+      kind: node.type,
+      label: citationLabel(eId) || eId,
+      after: eId,
+      words
+    })
   }
   return out
 }
@@ -176,12 +212,14 @@ function runs(segments: readonly Segment[]): WordChange[] {
     if (segment.removed) run.removed = (run.removed ?? '') + segment.value
     else run.added = (run.added ?? '') + segment.value
   }
-  return out.map((r) => {
-    const trimmed: WordChange = {}
-    if (r.removed !== undefined && r.removed.trim() !== '') trimmed.removed = r.removed.trim()
-    if (r.added !== undefined && r.added.trim() !== '') trimmed.added = r.added.trim()
-    return trimmed
-  }).filter((r) => r.removed !== undefined || r.added !== undefined)
+  return out
+    .map((r) => {
+      const trimmed: WordChange = {}
+      if (r.removed !== undefined && r.removed.trim() !== '') trimmed.removed = r.removed.trim()
+      if (r.added !== undefined && r.added.trim() !== '') trimmed.added = r.added.trim()
+      return trimmed
+    })
+    .filter((r) => r.removed !== undefined || r.added !== undefined)
 }
 
 /**
@@ -189,10 +227,16 @@ function runs(segments: readonly Segment[]): WordChange[] {
  * inside it, or (for inserted and deleted provisions) around it, of a
  * compatible kind. A renumbering shows when the two eIds were aligned.
  */
-function reflected(effect: ChangeEffect, own: readonly ProvisionChange[], pairs: ReadonlySet<string>, frames: readonly FrameChange[]): boolean {
+function reflected(
+  effect: ChangeEffect,
+  own: readonly ProvisionChange[],
+  pairs: ReadonlySet<string>,
+  frames: readonly FrameChange[]
+): boolean {
   if (frames.some((f) => f.part === effect.before || f.part === effect.after)) return true
   if (effect.action === 'renumbered' || effect.action === 'moved') {
-    if (effect.before !== undefined && effect.after !== undefined && pairs.has(effect.before + ' ' + effect.after)) return true
+    if (effect.before !== undefined && effect.after !== undefined && pairs.has(effect.before + ' ' + effect.after))
+      return true
   }
   return own.some((change) => {
     const near = (target: string | undefined, eId: string | undefined): boolean => {
@@ -204,9 +248,23 @@ function reflected(effect: ChangeEffect, own: readonly ProvisionChange[], pairs:
     if (!near(effect.before, change.before?.eId) && !near(effect.after, change.after?.eId)) return false
     switch (effect.action) {
       case 'inserted':
-        return change.status === 'inserted' || change.status === 'moved' || (change.status !== 'deleted' && effect.after !== undefined && change.after !== undefined && effect.after !== change.after.eId)
+        return (
+          change.status === 'inserted' ||
+          change.status === 'moved' ||
+          (change.status !== 'deleted' &&
+            effect.after !== undefined &&
+            change.after !== undefined &&
+            effect.after !== change.after.eId)
+        )
       case 'deleted':
-        return change.status === 'deleted' || change.status === 'moved' || (change.status !== 'inserted' && effect.before !== undefined && change.before !== undefined && effect.before !== change.before.eId)
+        return (
+          change.status === 'deleted' ||
+          change.status === 'moved' ||
+          (change.status !== 'inserted' &&
+            effect.before !== undefined &&
+            change.before !== undefined &&
+            effect.before !== change.before.eId)
+        )
       default:
         return true
     }

@@ -14,8 +14,18 @@
  */
 
 export type EpUnit =
-  | 'citation' | 'recital' | 'article' | 'annex' | 'part' | 'title' | 'chapter' | 'section'
-  | 'paragraph' | 'subparagraph' | 'point' | 'indent'
+  | 'citation'
+  | 'recital'
+  | 'article'
+  | 'annex'
+  | 'part'
+  | 'title'
+  | 'chapter'
+  | 'section'
+  | 'paragraph'
+  | 'subparagraph'
+  | 'point'
+  | 'indent'
 
 export interface EpStep {
   unit: EpUnit
@@ -32,7 +42,18 @@ export interface EpAddress {
 }
 
 const UNITS: ReadonlySet<string> = new Set([
-  'citation', 'recital', 'article', 'annex', 'part', 'title', 'chapter', 'section', 'paragraph', 'subparagraph', 'point', 'indent'
+  'citation',
+  'recital',
+  'article',
+  'annex',
+  'part',
+  'title',
+  'chapter',
+  'section',
+  'paragraph',
+  'subparagraph',
+  'point',
+  'indent'
 ])
 
 /** Parse an amendment heading; `undefined` with the reason when it is outside the grammar. */
@@ -42,10 +63,16 @@ export function parseAddress(target: string): {address: EpAddress} | {reason: st
   let isNew = false
   if (/\(new\)/i.test(text)) {
     isNew = /\(new\)\s*[—–-]?\s*$/i.test(text)
-    if (!isNew) return {reason: `“(new)” is not on the last step of \`${raw}\`: a unit inside a new unit is amended with the new unit itself`}
+    if (!isNew)
+      return {
+        reason: `“(new)” is not on the last step of \`${raw}\`: a unit inside a new unit is amended with the new unit itself`
+      }
     text = text.replace(/\s*\(new\)\s*[—–-]?\s*$/i, '')
   }
-  const pieces = text.split(/\s+[—–]\s*|\s*[—–]\s+|\s+-\s+(?=[A-Za-z])/).map((s) => s.trim()).filter((s) => s !== '')
+  const pieces = text
+    .split(/\s+[—–]\s*|\s*[—–]\s+|\s+-\s+(?=[A-Za-z])/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
   const steps: EpStep[] = []
   let part: EpAddress['part']
   for (let i = 0; i < pieces.length; i++) {
@@ -69,7 +96,9 @@ export function parseAddress(target: string): {address: EpAddress} | {reason: st
         last.num = compact(piece)
         continue
       }
-      return {reason: `\`${piece}\` in \`${raw}\` is not a unit this reader knows (citation, recital, article, paragraph, subparagraph, point, indent, annex, part, title, chapter, section)`}
+      return {
+        reason: `\`${piece}\` in \`${raw}\` is not a unit this reader knows (citation, recital, article, paragraph, subparagraph, point, indent, annex, part, title, chapter, section)`
+      }
     }
     steps.push({unit: unit as EpUnit, num: m[2] ? compact(m[2]) : ''})
   }
@@ -87,5 +116,9 @@ function compact(num: string): string {
 export function formatAddress(address: EpAddress): string {
   const words = address.steps.map((s) => `${s.unit[0]!.toUpperCase()}${s.unit.slice(1)} ${s.num}`)
   const out = words.map((w, i) => (i === 0 ? w : w.toLowerCase())).join(' — ')
-  return out + (address.isNew ? ' (new)' : '') + (address.part === 'intro' ? ' — introductory part' : address.part === 'heading' ? ' — title' : '')
+  return (
+    out +
+    (address.isNew ? ' (new)' : '') +
+    (address.part === 'intro' ? ' — introductory part' : address.part === 'heading' ? ' — title' : '')
+  )
 }

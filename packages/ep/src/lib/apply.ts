@@ -14,7 +14,15 @@ import {RedlexError, isRedlexError, type ChangeLogEntry, type Document, type Pro
 import type {Amendment, ApplyWarning} from '@redlex/amend'
 import {applyScoped, finishReferences} from './scope.js'
 import {parseAddress} from './address.js'
-import {amendmentId, byCommissionText, convertChange, convertDelete, convertInsert, type Converted, type Form} from './convert.js'
+import {
+  amendmentId,
+  byCommissionText,
+  convertChange,
+  convertDelete,
+  convertInsert,
+  type Converted,
+  type Form
+} from './convert.js'
 import {numberedLine} from './lines.js'
 import {Ranks, forgetDeleted, resolveAddress} from './locate.js'
 import type {EpAmendment, EpText} from './types.js'
@@ -62,7 +70,14 @@ export interface EpApplyResult {
 
 /** The provenance of an EP amendment: `{source: {kind: 'ep-amendment', reference, number, date}}`. */
 export function epProvenance(text: Pick<EpText, 'reference' | 'date'>, number: string): Provenance {
-  return {source: {kind: 'ep-amendment', ...(text.reference ? {reference: text.reference} : {}), number, ...(text.date ? {date: text.date} : {})}}
+  return {
+    source: {
+      kind: 'ep-amendment',
+      ...(text.reference ? {reference: text.reference} : {}),
+      number,
+      ...(text.date ? {date: text.date} : {})
+    }
+  }
 }
 
 /**
@@ -133,26 +148,41 @@ interface Prepared {
 }
 
 /** Locate and convert one EP amendment against the text as it stands. */
-function prepare(document: Document, ep: EpAmendment, ranks: Ranks, id: string, provenance: Provenance): Prepared | {status: Exclude<EpStatus, 'applied'>; reason: string} {
+function prepare(
+  document: Document,
+  ep: EpAmendment,
+  ranks: Ranks,
+  id: string,
+  provenance: Provenance
+): Prepared | {status: Exclude<EpStatus, 'applied'>; reason: string} {
   const parsed = parseAddress(ep.target)
   if ('reason' in parsed) return {status: 'notLocated', reason: parsed.reason}
   let found = resolveAddress(document, parsed.address, ranks)
   let located: string | undefined
   if (found.kind === 'missing') {
     // The address counts units otherwise than the markup: look for the Commission's words in its top unit.
-    const top = parsed.address.isNew ? undefined : resolveAddress(document, {steps: parsed.address.steps.slice(0, 1), isNew: false}, ranks)
+    const top = parsed.address.isNew
+      ? undefined
+      : resolveAddress(document, {steps: parsed.address.steps.slice(0, 1), isNew: false}, ranks)
     const other = top?.kind === 'existing' ? byCommissionText(ep, top.node) : undefined
     if (!other) return {status: 'notLocated', reason: found.reason}
     located = `${found.reason}; located by the Commission's text: ${other.node.eId}`
     found = other
   }
-  if (found.kind === 'new' && found.type === 'paragraph' && found.parent.type === 'article' && !found.parent.children.some((c) => c.type === 'paragraph')) {
+  if (
+    found.kind === 'new' &&
+    found.type === 'paragraph' &&
+    found.parent.type === 'article' &&
+    !found.parent.children.some((c) => c.type === 'paragraph')
+  ) {
     // "paragraph 1 a (new)" of an article whose text is not in numbered
     // paragraphs, printed without a number: a new subparagraph, ranked as
     // the EP numbers it (1a comes after the first unit).
     const first = ep.amendment.map(numberedLine).find((l) => l.text !== '' || l.num !== undefined)
     if (first && first.num === undefined) {
-      const steps = parsed.address.steps.map((s, i, all) => (i === all.length - 1 ? {...s, unit: 'subparagraph' as const} : s))
+      const steps = parsed.address.steps.map((s, i, all) =>
+        i === all.length - 1 ? {...s, unit: 'subparagraph' as const} : s
+      )
       found = resolveAddress(document, {...parsed.address, steps}, ranks)
       if (found.kind === 'missing') return {status: 'notLocated', reason: found.reason}
     }

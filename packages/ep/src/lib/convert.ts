@@ -44,12 +44,16 @@ function baseLines(node: Provision, scope: Existing['scope']): BaseLine[] {
   if (scope === 'intro') {
     // The chapeau; a unit without a list has none, and the EP then means its first subparagraph.
     const blocks = ownBlocks(node)
-    const i = Math.max(0, blocks.findIndex((b) => b.type === 'intro'))
+    const i = Math.max(
+      0,
+      blocks.findIndex((b) => b.type === 'intro')
+    )
     return blocks[i] ? [{eId: node.eId, block: i, text: plainText(blocks[i].children)}] : []
   }
   const units = scope === 'own' ? [node] : listProvisions(node).map((p) => p.node)
   const out: BaseLine[] = []
-  for (const unit of units) ownBlocks(unit).forEach((b, block) => out.push({eId: unit.eId, block, text: plainText(b.children)}))
+  for (const unit of units)
+    ownBlocks(unit).forEach((b, block) => out.push({eId: unit.eId, block, text: plainText(b.children)}))
   return out
 }
 
@@ -58,12 +62,23 @@ function baseLines(node: Provision, scope: Existing['scope']): BaseLine[] {
  * closing punctuation (a footnote call between a word and its comma leaves
  * one in the proposal's text: `Council , new`).
  */
-const key = (text: string): string => normalise(text).replace(/ (?=[,.;:)\]’”])/g, '').replace(/(?<=[(\[‘“]) /g, '')
+const key = (text: string): string =>
+  normalise(text)
+    .replace(/ (?=[,.;:)\]’”])/g, '')
+    .replace(/(?<=[(\[‘“]) /g, '')
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Units this module can build from the EP's lines. */
-const BUILDABLE: ReadonlySet<string> = new Set(['citation', 'recital', 'article', 'paragraph', 'subparagraph', 'point', 'indent'])
+const BUILDABLE: ReadonlySet<string> = new Set([
+  'citation',
+  'recital',
+  'article',
+  'paragraph',
+  'subparagraph',
+  'point',
+  'indent'
+])
 
 /** The EP's id for an amendment list: `ep-200`, `ep-25+517` for a joint one. */
 export function amendmentId(number: string): string {
@@ -76,19 +91,31 @@ function lines(epLines: EpAmendment['commission']): NumberedLine[] {
 }
 
 export function convertDelete(found: Existing, id: string, provenance: Provenance): Converted | {reason: string} {
-  if (found.scope === 'heading') return {form: 'heading', amendments: [{id, type: 'setHeading', target: found.node.eId, heading: null, provenance}]}
-  if (found.scope !== 'deep') return {reason: `deleting only the ${found.scope === 'intro' ? 'introductory part' : 'first subparagraph'} of a unit is not supported: the units after it would have to take its place`}
+  if (found.scope === 'heading')
+    return {form: 'heading', amendments: [{id, type: 'setHeading', target: found.node.eId, heading: null, provenance}]}
+  if (found.scope !== 'deep')
+    return {
+      reason: `deleting only the ${found.scope === 'intro' ? 'introductory part' : 'first subparagraph'} of a unit is not supported: the units after it would have to take its place`
+    }
   return {form: 'delete', amendments: [{id, type: 'delete', target: found.node.eId, provenance}]}
 }
 
-export function convertInsert(ep: EpAmendment, place: NewPlace, id: string, provenance: Provenance): Converted | {reason: string} {
+export function convertInsert(
+  ep: EpAmendment,
+  place: NewPlace,
+  id: string,
+  provenance: Provenance
+): Converted | {reason: string} {
   const ls = lines(ep.amendment)
   if (ls.length === 0) return {reason: 'the Amendment column is empty'}
   if (!BUILDABLE.has(place.type)) return {reason: `a new ${place.type} is not supported`}
   const numbering = numbersExistingText(place, ls, id, provenance)
   if (numbering) return numbering
   const node = buildUnit(place.type, ls, place.num)
-  return {form: 'insert', amendments: [{id, type: 'insert', at: place.at, content: [node], numbering: 'keep', provenance}]}
+  return {
+    form: 'insert',
+    amendments: [{id, type: 'insert', at: place.at, content: [node], numbering: 'keep', provenance}]
+  }
 }
 
 /**
@@ -96,13 +123,23 @@ export function convertInsert(ep: EpAmendment, place: NewPlace, id: string, prov
  * article's unnumbered text becomes its paragraph 1 (so that paragraphs
  * can follow). The article is replaced by itself with its text wrapped.
  */
-function numbersExistingText(place: NewPlace, ls: readonly NumberedLine[], id: string, provenance: Provenance): Converted | undefined {
+function numbersExistingText(
+  place: NewPlace,
+  ls: readonly NumberedLine[],
+  id: string,
+  provenance: Provenance
+): Converted | undefined {
   const parent = place.parent
-  if (place.type !== 'paragraph' || parent.type !== 'article' || ls.length !== 1 || ls[0]!.text !== '' || !ls[0]!.num) return undefined
+  if (place.type !== 'paragraph' || parent.type !== 'article' || ls.length !== 1 || ls[0]!.text !== '' || !ls[0]!.num)
+    return undefined
   if (parent.children.some((c) => c.type === 'paragraph')) return undefined
   const paragraph = {type: 'paragraph' as const, eId: '', num: ls[0]!.num, children: structuredClone(parent.children)}
   const article = {...structuredClone(parent), children: [paragraph]}
-  return {form: 'replace', amendments: [{id, type: 'replace', target: parent.eId, content: article, provenance}], note: `the text of ${parent.eId} becomes its paragraph ${ls[0]!.num}`}
+  return {
+    form: 'replace',
+    amendments: [{id, type: 'replace', target: parent.eId, content: article, provenance}],
+    note: `the text of ${parent.eId} becomes its paragraph ${ls[0]!.num}`
+  }
 }
 
 /**
@@ -111,14 +148,26 @@ function numbersExistingText(place: NewPlace, ls: readonly NumberedLine[], id: s
  * another unit of the same article (the EP counts subparagraphs its own
  * way), that unit is the target.
  */
-export function convertChange(document: Document, ep: EpAmendment, found: Existing, id: string, provenance: Provenance): Converted | {reason: string} {
+export function convertChange(
+  document: Document,
+  ep: EpAmendment,
+  found: Existing,
+  id: string,
+  provenance: Provenance
+): Converted | {reason: string} {
   const commission = lines(ep.commission)
   const amended = lines(ep.amendment)
   if (amended.length === 0) return {reason: 'the Amendment column is empty'}
   const node = found.node
   if (found.scope === 'heading') {
-    if (!('heading' in node) && node.type !== 'article' && node.type !== 'division' && node.type !== 'annex') return {reason: `${node.eId} has no title`}
-    return {form: 'heading', amendments: [{id, type: 'setHeading', target: node.eId, heading: amended.map((l) => l.text).join(' '), provenance}]}
+    if (!('heading' in node) && node.type !== 'article' && node.type !== 'division' && node.type !== 'annex')
+      return {reason: `${node.eId} has no title`}
+    return {
+      form: 'heading',
+      amendments: [
+        {id, type: 'setHeading', target: node.eId, heading: amended.map((l) => l.text).join(' '), provenance}
+      ]
+    }
   }
   if (node.type === 'division' && amended.length === 1) {
     // A division's heading line ("TRANSPARENCY OBLIGATIONS"), printed with or without its number.
@@ -126,12 +175,25 @@ export function convertChange(document: Document, ep: EpAmendment, found: Existi
     return {form: 'heading', amendments: [{id, type: 'setHeading', target: node.eId, heading, provenance}]}
   }
   const base = baseLines(node, found.scope)
-  if (commission.length > 0 && matches(base, commission)) return byWords(base, commission, amended, node, found.scope, id, provenance)
+  if (commission.length > 0 && matches(base, commission))
+    return byWords(base, commission, amended, node, found.scope, id, provenance)
   // The Commission's words elsewhere in the same top unit?
   const other = byCommissionText(ep, found.top)
   if (other && other.node !== node) {
-    const converted = byWords(baseLines(other.node, other.scope), commission, amended, other.node, other.scope, id, provenance)
-    if (!('reason' in converted)) return {...converted, note: `the Commission's text is that of ${other.node.eId}, not of ${node.eId}: amended there`}
+    const converted = byWords(
+      baseLines(other.node, other.scope),
+      commission,
+      amended,
+      other.node,
+      other.scope,
+      id,
+      provenance
+    )
+    if (!('reason' in converted))
+      return {
+        ...converted,
+        note: `the Commission's text is that of ${other.node.eId}, not of ${node.eId}: amended there`
+      }
   }
   return replaceWhole(node, found.scope, base, amended, id, provenance)
 }
@@ -145,10 +207,12 @@ export function byCommissionText(ep: EpAmendment, top: Provision): Existing | un
   const commission = lines(ep.commission)
   if (commission.length !== 1) return undefined
   const wanted = key(commission[0]!.text)
-  const candidates = listProvisions(top).map((p) => p.node).filter((u) => {
-    const own = baseLines(u, 'own')
-    return own.length === 1 && key(own[0]!.text) === wanted
-  })
+  const candidates = listProvisions(top)
+    .map((p) => p.node)
+    .filter((u) => {
+      const own = baseLines(u, 'own')
+      return own.length === 1 && key(own[0]!.text) === wanted
+    })
   if (candidates.length !== 1) return undefined
   const node = candidates[0]!
   return {kind: 'existing', node, scope: baseLines(node, 'deep').length === 1 ? 'deep' : 'own', top}
@@ -160,7 +224,15 @@ function matches(base: readonly BaseLine[], commission: readonly NumberedLine[])
 }
 
 /** Word-level edits, line by line, when the EP's text has as many lines as the Commission's. */
-function byWords(base: readonly BaseLine[], commission: readonly NumberedLine[], amended: readonly NumberedLine[], node: Provision, scope: Existing['scope'], id: string, provenance: Provenance): Converted | {reason: string} {
+function byWords(
+  base: readonly BaseLine[],
+  commission: readonly NumberedLine[],
+  amended: readonly NumberedLine[],
+  node: Provision,
+  scope: Existing['scope'],
+  id: string,
+  provenance: Provenance
+): Converted | {reason: string} {
   if (amended.length !== commission.length) return replaceWhole(node, scope, base, amended, id, provenance)
   const out: Amendment[] = []
   // Last line first: each quoted text is counted in words no earlier edit has touched.
@@ -178,24 +250,42 @@ function byWords(base: readonly BaseLine[], commission: readonly NumberedLine[],
     out.push(...textAmendments(joined, shifted, line.eId, () => '', {scoped}))
   }
   if (out.length === 0) return {reason: 'the Amendment column is the Commission text (nothing to change)'}
-  return {form: 'words', amendments: out.map((a, n) => ({...a, id: out.length === 1 ? id : `${id}.${n + 1}`, provenance}))}
+  return {
+    form: 'words',
+    amendments: out.map((a, n) => ({...a, id: out.length === 1 ? id : `${id}.${n + 1}`, provenance}))
+  }
 }
 
 /** Replace the unit (deep), or the whole of its own or chapeau text. */
-function replaceWhole(node: Provision, scope: Existing['scope'], base: readonly BaseLine[], amended: readonly NumberedLine[], id: string, provenance: Provenance): Converted | {reason: string} {
+function replaceWhole(
+  node: Provision,
+  scope: Existing['scope'],
+  base: readonly BaseLine[],
+  amended: readonly NumberedLine[],
+  id: string,
+  provenance: Provenance
+): Converted | {reason: string} {
   if (scope === 'own' || scope === 'intro') {
     const line = base[0]
-    if (!line || line.text === '') return {reason: `${node.eId} has no ${scope === 'intro' ? 'introductory part' : 'text of its own'} to replace`}
+    if (!line || line.text === '')
+      return {reason: `${node.eId} has no ${scope === 'intro' ? 'introductory part' : 'text of its own'} to replace`}
     // The first line's number is the unit's own (`1.`), not part of its text.
     const by = amended.map((l, i) => (l.num && i > 0 ? `${l.num} ${l.text}` : l.text)).join(' ')
     // The whole own text as the quoted words: it is the first match, in the unit's own text or in its scope.
-    return {form: 'replace', amendments: [{id, type: 'substitute', target: line.eId, text: line.text, by, occurrence: 1, provenance}]}
+    return {
+      form: 'replace',
+      amendments: [{id, type: 'substitute', target: line.eId, text: line.text, by, occurrence: 1, provenance}]
+    }
   }
-  if (!BUILDABLE.has(node.type)) return {reason: `rewriting a whole ${node.type} is not supported: the EP's text would have to be split into its units`}
+  if (!BUILDABLE.has(node.type))
+    return {
+      reason: `rewriting a whole ${node.type} is not supported: the EP's text would have to be split into its units`
+    }
   const built = buildUnit(node.type, amended, node.num)
   if (node.type === 'article' && 'heading' in node && node.heading && !('heading' in built && built.heading)) {
     ;(built as {heading?: Inline[]}).heading = node.heading
   }
-  if (node.num !== undefined && built.num === undefined && node.type !== 'subparagraph' && node.type !== 'citation') (built as {num?: string}).num = node.num
+  if (node.num !== undefined && built.num === undefined && node.type !== 'subparagraph' && node.type !== 'citation')
+    (built as {num?: string}).num = node.num
   return {form: 'replace', amendments: [{id, type: 'replace', target: node.eId, content: built, provenance}]}
 }

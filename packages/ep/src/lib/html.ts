@@ -39,39 +39,42 @@ export function parseHtml(html: string): HElement {
   // Open elements past MAX_DEPTH or inside skipped content: counted, not built.
   let flattened = 0
   let skipping = 0
-  const parser = new Parser({
-    onopentag(name, attribs) {
-      if (skipping > 0 || SKIPPED.has(name)) {
-        skipping++
-        return
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (skipping > 0 || SKIPPED.has(name)) {
+          skipping++
+          return
+        }
+        if (stack.length > MAX_DEPTH) {
+          flattened++
+          return
+        }
+        const el: HElement = {nodeName: name, tagName: name, attrs: attribs, childNodes: []}
+        stack[stack.length - 1]!.childNodes.push(el)
+        stack.push(el)
+      },
+      ontext(text) {
+        if (skipping > 0) return
+        const parent = stack[stack.length - 1]!
+        const last = parent.childNodes[parent.childNodes.length - 1]
+        if (last && last.nodeName === '#text') (last as HText).value += text
+        else parent.childNodes.push({nodeName: '#text', value: text})
+      },
+      onclosetag() {
+        if (skipping > 0) {
+          skipping--
+          return
+        }
+        if (flattened > 0) {
+          flattened--
+          return
+        }
+        if (stack.length > 1) stack.pop()
       }
-      if (stack.length > MAX_DEPTH) {
-        flattened++
-        return
-      }
-      const el: HElement = {nodeName: name, tagName: name, attrs: attribs, childNodes: []}
-      stack[stack.length - 1]!.childNodes.push(el)
-      stack.push(el)
     },
-    ontext(text) {
-      if (skipping > 0) return
-      const parent = stack[stack.length - 1]!
-      const last = parent.childNodes[parent.childNodes.length - 1]
-      if (last && last.nodeName === '#text') (last as HText).value += text
-      else parent.childNodes.push({nodeName: '#text', value: text})
-    },
-    onclosetag() {
-      if (skipping > 0) {
-        skipping--
-        return
-      }
-      if (flattened > 0) {
-        flattened--
-        return
-      }
-      if (stack.length > 1) stack.pop()
-    }
-  }, {decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true})
+    {decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true}
+  )
   parser.write(html)
   parser.end()
   return root

@@ -14,7 +14,8 @@ export interface NumberedLine {
 }
 
 // `1a.`, `(b)`, `(b a)`, `b)`, `(33b` (a slip), `—`: followed by a space or the end of the line.
-const LEADING_NUMBER = /^(\d+\s?[a-z]{0,3}\.|\((?:-?[a-z]{1,4}(?:\s[a-z]{1,3})?|-?\d+\s?[a-z]{0,3})\)?|(?:[a-z]{1,4}|\d+[a-z]{0,3})\)|[—–]|-)(?=\s|$)\s*/i
+const LEADING_NUMBER =
+  /^(\d+\s?[a-z]{0,3}\.|\((?:-?[a-z]{1,4}(?:\s[a-z]{1,3})?|-?\d+\s?[a-z]{0,3})\)?|(?:[a-z]{1,4}|\d+[a-z]{0,3})\)|[—–]|-)(?=\s|$)\s*/i
 
 /** Split the number printed at the start of a line (in its own cell, or at the start of the text). */
 export function numberedLine(line: EpLine): NumberedLine {
@@ -38,7 +39,11 @@ function classOf(num: string | undefined, previousPoint: string | undefined, nex
     // `(i)` after `(h)` is a letter, unless `(ii)` follows; otherwise a roman sub-point.
     const prev = previousPoint?.replace(/[()]/g, '')
     const letter = num.replace(/[()]/g, '')
-    const follows = prev !== undefined && /^[a-z]$/.test(prev) && letter.length === 1 && letter.charCodeAt(0) === prev.charCodeAt(0) + 1
+    const follows =
+      prev !== undefined &&
+      /^[a-z]$/.test(prev) &&
+      letter.length === 1 &&
+      letter.charCodeAt(0) === prev.charCodeAt(0) + 1
     const romanNext = letter === 'i' && nextNum !== undefined && nextNum.replace(/[()]/g, '') === 'ii'
     if (!follows || romanNext) return 'roman'
   }
@@ -75,15 +80,28 @@ function makeIntro(node: {children: ProvisionContent[]}): void {
  * line is the unit itself (its number and own text; for an article, its
  * `Article N` line and heading), the rest its sub-units.
  */
-export function buildUnit(kind: Provision['type'], lines: readonly NumberedLine[], fallbackNum: string | undefined): Provision {
+export function buildUnit(
+  kind: Provision['type'],
+  lines: readonly NumberedLine[],
+  fallbackNum: string | undefined
+): Provision {
   const rest = [...lines]
   if (kind === 'article') return buildArticle(rest, fallbackNum)
   if (kind === 'citation') {
-    return {type: 'citation', eId: '', children: [{type: 'content', children: inlines(rest.map((l) => l.text).join(' '))}]}
+    return {
+      type: 'citation',
+      eId: '',
+      children: [{type: 'content', children: inlines(rest.map((l) => l.text).join(' '))}]
+    }
   }
   const first = rest.shift() ?? {text: ''}
   const num = first.num ?? fallbackNum
-  const node = {type: kind, eId: '', ...(num !== undefined && kind !== 'subparagraph' ? {num} : {}), children: [] as ProvisionContent[]} as unknown as Provision & {children: ProvisionContent[]}
+  const node = {
+    type: kind,
+    eId: '',
+    ...(num !== undefined && kind !== 'subparagraph' ? {num} : {}),
+    children: [] as ProvisionContent[]
+  } as unknown as Provision & {children: ProvisionContent[]}
   ownText(node, first.text)
   fill(node, rankOf(kind, num), rest)
   return node
@@ -103,7 +121,11 @@ function buildArticle(lines: NumberedLine[], fallbackNum: string | undefined): P
   // that first line the lines are the article's text only (its "paragraph 1").
   const printedWhole = head !== undefined && head.num === undefined && /^Article\b/i.test(head.text)
   if (printedWhole) {
-    num = head.text.replace(/[—–]\s*/g, '').replace(/(\d)\s+([a-z])\b/gi, '$1$2').replace(/\s+/g, ' ').trim()
+    num = head.text
+      .replace(/[—–]\s*/g, '')
+      .replace(/(\d)\s+([a-z])\b/gi, '$1$2')
+      .replace(/\s+/g, ' ')
+      .trim()
     lines.shift()
   }
   let heading: Inline[] | undefined
@@ -112,7 +134,13 @@ function buildArticle(lines: NumberedLine[], fallbackNum: string | undefined): P
     heading = inlines(next.text)
     lines.shift()
   }
-  const node = {type: 'article' as const, eId: '', num, ...(heading ? {heading} : {}), children: [] as ProvisionContent[]}
+  const node = {
+    type: 'article' as const,
+    eId: '',
+    num,
+    ...(heading ? {heading} : {}),
+    children: [] as ProvisionContent[]
+  }
   fill(node as never, 0, lines)
   return node
 }
@@ -129,14 +157,21 @@ function fill(top: Provision & {children: ProvisionContent[]}, topRank: number, 
       while (stack.length > 1 && stack[stack.length - 1]!.node.type !== 'paragraph') stack.pop()
       const owner = stack[stack.length - 1]!.node
       if (owner.children.length === 0) ownText(owner, line.text)
-      else owner.children.push({type: 'subparagraph', eId: '', children: [{type: 'content', children: inlines(line.text)}]} as ProvisionContent)
+      else
+        owner.children.push({
+          type: 'subparagraph',
+          eId: '',
+          children: [{type: 'content', children: inlines(line.text)}]
+        } as ProvisionContent)
       return
     }
     const rank = RANK[cls]
     while (stack.length > 1 && stack[stack.length - 1]!.rank >= rank) stack.pop()
     const parent = stack[stack.length - 1]!
     const type = unitType(cls)
-    const unit = {type, eId: '', num: line.num!, children: [] as ProvisionContent[]} as unknown as Provision & {children: ProvisionContent[]}
+    const unit = {type, eId: '', num: line.num!, children: [] as ProvisionContent[]} as unknown as Provision & {
+      children: ProvisionContent[]
+    }
     ownText(unit, line.text)
     makeIntro(parent.node)
     // Sub-units go before the parent's later subparagraphs? They come in reading order, so append.
@@ -146,6 +181,5 @@ function fill(top: Provision & {children: ProvisionContent[]}, topRank: number, 
     stack.push({node: unit, rank})
   })
 }
-
 
 export type {Content}

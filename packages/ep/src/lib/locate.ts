@@ -7,8 +7,17 @@
  * inserted, since their eIds are ordinals that shift.
  */
 import {
-  cleanNum, compareNumbers, parseNumber, type Annex, type Article, type Division, type Document, type Node, type NumberStyle,
-  type ParsedNumber, type Provision
+  cleanNum,
+  compareNumbers,
+  parseNumber,
+  type Annex,
+  type Article,
+  type Division,
+  type Document,
+  type Node,
+  type NumberStyle,
+  type ParsedNumber,
+  type Provision
 } from '@redlex/tree'
 import type {At} from '@redlex/amend'
 import type {EpAddress, EpStep, EpUnit} from './address.js'
@@ -53,7 +62,12 @@ export class Ranks {
     if (!book || book.length !== count) {
       // First use, or the units changed in a way this book did not see: number them afresh.
       const first = type === 'subparagraph' ? 2 : 1
-      book = Array.from({length: count}, (_, i) => ({style: 'arabic' as NumberStyle, negative: false, base: first + i, suffix: ''}))
+      book = Array.from({length: count}, (_, i) => ({
+        style: 'arabic' as NumberStyle,
+        negative: false,
+        base: first + i,
+        suffix: ''
+      }))
       this.books.set(key, book)
     }
     return book
@@ -72,7 +86,10 @@ function childrenOf(node: Container): Node[] {
   return 'children' in node ? (node.children as Node[]) : []
 }
 
-function container(document: Document, type: 'citations' | 'recitals' | 'body'): Node & {children: Node[]} | undefined {
+function container(
+  document: Document,
+  type: 'citations' | 'recitals' | 'body'
+): (Node & {children: Node[]}) | undefined {
   for (const top of document.children) {
     if (top.type === type) return top as never
     if (top.type === 'preamble') for (const c of top.children) if (c.type === type) return c as never
@@ -84,7 +101,14 @@ function allOf<T extends Provision>(document: Document, type: T['type'], kind?: 
   const out: T[] = []
   const visit = (n: Node): void => {
     if (n.type === type && (kind === undefined || (n as Division).kind === kind)) out.push(n as T)
-    if (n.type === 'document' || n.type === 'preamble' || n.type === 'body' || n.type === 'division' || n.type === 'recitals' || n.type === 'citations') {
+    if (
+      n.type === 'document' ||
+      n.type === 'preamble' ||
+      n.type === 'body' ||
+      n.type === 'division' ||
+      n.type === 'recitals' ||
+      n.type === 'citations'
+    ) {
       for (const c of (n as {children: Node[]}).children) visit(c)
     }
   }
@@ -100,7 +124,12 @@ function parentId(node: Container, type: string): string {
 }
 
 /** The units of one ordinal type under `parent`, with their rank keys. */
-function ordinalUnits(document: Document, parent: Container, type: string, ranks: Ranks): {units: Provision[]; keys: ParsedNumber[]; parentKey: string} {
+function ordinalUnits(
+  document: Document,
+  parent: Container,
+  type: string,
+  ranks: Ranks
+): {units: Provision[]; keys: ParsedNumber[]; parentKey: string} {
   const holder = parent.type === 'document' ? container(document, 'citations') : parent
   const units = holder ? (childrenOf(holder as Container).filter((c) => c.type === type) as Provision[]) : []
   const parentKey = parentId(parent, type)
@@ -113,7 +142,10 @@ function rankOf(num: string): ParsedNumber | undefined {
 
 /** The style an EP number is written in for a unit type. */
 function styleFor(unit: EpUnit, num: string, siblings: readonly Provision[]): NumberStyle {
-  if (unit !== 'point') return unit === 'annex' || unit === 'chapter' || unit === 'title' || unit === 'part' || unit === 'section' ? 'word' : 'arabic'
+  if (unit !== 'point')
+    return unit === 'annex' || unit === 'chapter' || unit === 'title' || unit === 'part' || unit === 'section'
+      ? 'word'
+      : 'arabic'
   const plain = num.replace(/^-/, '')
   if (/^\d/.test(plain)) return 'arabic'
   const first = siblings[0] ? cleanNum(siblings[0].num ?? '') : ''
@@ -122,7 +154,12 @@ function styleFor(unit: EpUnit, num: string, siblings: readonly Provision[]): Nu
 }
 
 /** Find one step below `cursor`. */
-function child(document: Document, cursor: Container, step: EpStep, ranks: Ranks): {node: Container; own?: true} | {reason: string} {
+function child(
+  document: Document,
+  cursor: Container,
+  step: EpStep,
+  ranks: Ranks
+): {node: Container; own?: true} | {reason: string} {
   const num = step.num
   switch (step.unit) {
     case 'citation': {
@@ -143,13 +180,21 @@ function child(document: Document, cursor: Container, step: EpStep, ranks: Ranks
     case 'annex': {
       const found = allOf<Annex>(document, 'annex').find((a) => same(cleanNum(a.num), num))
       const count = allOf(document, 'annex').length
-      return found ? {node: found} : {reason: count === 0 ? `the proposal as given has no annexes (Annex ${num})` : `the proposal has no Annex ${num}`}
+      return found
+        ? {node: found}
+        : {
+            reason:
+              count === 0 ? `the proposal as given has no annexes (Annex ${num})` : `the proposal has no Annex ${num}`
+          }
     }
     case 'part':
     case 'title':
     case 'chapter':
     case 'section': {
-      if (cursor.type !== 'document' && cursor.type !== 'division') return {reason: `a ${step.unit} inside ${(cursor as Provision).num ?? cursor.type} is not a unit of the proposal (a new division heading is not supported)`}
+      if (cursor.type !== 'document' && cursor.type !== 'division')
+        return {
+          reason: `a ${step.unit} inside ${(cursor as Provision).num ?? cursor.type} is not a unit of the proposal (a new division heading is not supported)`
+        }
       const found = allOf<Division>(document, 'division', step.unit).find((d) => same(cleanNum(d.num), num))
       return found ? {node: found} : {reason: `the proposal has no ${step.unit} ${num}`}
     }
@@ -166,7 +211,9 @@ function child(document: Document, cursor: Container, step: EpStep, ranks: Ranks
       const {units, keys} = ordinalUnits(document, cursor, 'subparagraph', ranks)
       const rank = rankOf(num)
       const i = rank ? keys.findIndex((k) => compareNumbers(k, rank) === 0) : -1
-      return i === -1 ? {reason: `${describe(cursor)} has ${units.length + 1} subparagraph(s), no subparagraph ${num}`} : {node: units[i]!}
+      return i === -1
+        ? {reason: `${describe(cursor)} has ${units.length + 1} subparagraph(s), no subparagraph ${num}`}
+        : {node: units[i]!}
     }
     case 'point': {
       const points = childrenOf(cursor).filter((c) => c.type === 'point') as Provision[]
@@ -177,7 +224,9 @@ function child(document: Document, cursor: Container, step: EpStep, ranks: Ranks
       const {units, keys} = ordinalUnits(document, cursor, 'indent', ranks)
       const rank = rankOf(num)
       const i = rank ? keys.findIndex((k) => compareNumbers(k, rank) === 0) : -1
-      return i === -1 ? {reason: `${describe(cursor)} has ${units.length} indent(s), no indent ${num}`} : {node: units[i]!}
+      return i === -1
+        ? {reason: `${describe(cursor)} has ${units.length} indent(s), no indent ${num}`}
+        : {node: units[i]!}
     }
   }
 }
@@ -209,8 +258,14 @@ export function resolveAddress(document: Document, address: EpAddress, ranks: Ra
 }
 
 const UNIT_TYPE: Partial<Record<EpUnit, Provision['type']>> = {
-  citation: 'citation', recital: 'recital', article: 'article', paragraph: 'paragraph',
-  subparagraph: 'subparagraph', point: 'point', indent: 'indent', annex: 'annex'
+  citation: 'citation',
+  recital: 'recital',
+  article: 'article',
+  paragraph: 'paragraph',
+  subparagraph: 'subparagraph',
+  point: 'point',
+  indent: 'indent',
+  annex: 'annex'
 }
 
 function printed(type: Provision['type'], num: string): string | undefined {
@@ -234,7 +289,11 @@ function printed(type: Provision['type'], num: string): string | undefined {
 /** The place of a new unit: after the last unit of its type whose number is smaller, else before the first. */
 function newPlace(document: Document, parent: Container, step: EpStep, ranks: Ranks): Resolution {
   const type = UNIT_TYPE[step.unit]
-  if (!type) return {kind: 'missing', reason: `a new ${step.unit} (a division heading) is not supported: insert its articles instead`}
+  if (!type)
+    return {
+      kind: 'missing',
+      reason: `a new ${step.unit} (a division heading) is not supported: insert its articles instead`
+    }
   const num = printed(type, step.num)
   if (ORDINAL.has(type)) {
     const {units, keys, parentKey} = ordinalUnits(document, parent, type, ranks)
@@ -242,13 +301,24 @@ function newPlace(document: Document, parent: Container, step: EpStep, ranks: Ra
     if (!rank) return {kind: 'missing', reason: `\`${step.num}\` is not a ${type} number`}
     const index = keys.filter((k) => compareNumbers(k, rank) < 0).length
     const holder = parent.type === 'document' ? 'citations' : (parent as Provision).eId
-    const at: At = index > 0 ? {after: units[index - 1]!.eId} : units[0] ? {before: units[0].eId} : {lastChildOf: holder}
-    return {kind: 'new', type, at, parent, ...(num ? {num} : {}), commit: () => ranks.insert(parentKey, type, index, rank)}
+    const at: At =
+      index > 0 ? {after: units[index - 1]!.eId} : units[0] ? {before: units[0].eId} : {lastChildOf: holder}
+    return {
+      kind: 'new',
+      type,
+      at,
+      parent,
+      ...(num ? {num} : {}),
+      commit: () => ranks.insert(parentKey, type, index, rank)
+    }
   }
   const siblings: Provision[] =
-    type === 'article' ? allOf(document, 'article')
-      : type === 'recital' ? allOf(document, 'recital')
-        : type === 'annex' ? allOf(document, 'annex')
+    type === 'article'
+      ? allOf(document, 'article')
+      : type === 'recital'
+        ? allOf(document, 'recital')
+        : type === 'annex'
+          ? allOf(document, 'annex')
           : (childrenOf(parent).filter((c) => c.type === type) as Provision[])
   if (type !== 'article' && type !== 'recital' && type !== 'annex' && parent.type === 'document') {
     return {kind: 'missing', reason: `a new ${type} needs the unit it goes in`}
@@ -286,7 +356,9 @@ function findParentOf(document: Document, target: Node): Container | undefined {
       found = parent
       return
     }
-    if ('children' in n) for (const c of n.children as Node[]) visit(c, n.type === 'citations' || n.type === 'preamble' ? parent : (('eId' in n ? n : parent) as Container))
+    if ('children' in n)
+      for (const c of n.children as Node[])
+        visit(c, n.type === 'citations' || n.type === 'preamble' ? parent : (('eId' in n ? n : parent) as Container))
   }
   for (const c of document.children) visit(c, document)
   return found

@@ -7,10 +7,35 @@
  * deleted; a right column reading "deleted" deletes the unit.
  */
 import {RedlexError} from '@redlex/tree'
-import {attribute, childElements, findAll, hasClass, isElement, isText, parseHtml, textContent, type HElement, type HNode, type HParent} from './html.js'
+import {
+  attribute,
+  childElements,
+  findAll,
+  hasClass,
+  isElement,
+  isText,
+  parseHtml,
+  textContent,
+  type HElement,
+  type HNode,
+  type HParent
+} from './html.js'
 import {lineText, normalise, type EpAmendment, type EpLine, type EpRun, type EpText} from './types.js'
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december'
+]
 
 export interface ReadOptions {
   /** The file name, for messages. */
@@ -29,8 +54,18 @@ export function readEpText(html: string, options?: Readonly<ReadOptions> | null)
   const date = title ? isoDate(title) : undefined
   const amendments = readTables(document)
   // The whole-text form: one amendment (`Amendment 1` among the title lines) restating the proposal as an act.
-  const wholeText = amendments.length === 0 && titles.some((t) => /^Amendment 1$/.test(t)) && findAll(document, (el) => el.tagName === 'div' && /^(?:art|rct)_\w+$/.test(attribute(el, 'id') ?? '')).length > 0
-  if (wholeText) return {form: 'whole-text', ...(reference ? {reference} : {}), ...(date ? {date} : {}), ...(title ? {title} : {}), amendments: []}
+  const wholeText =
+    amendments.length === 0 &&
+    titles.some((t) => /^Amendment 1$/.test(t)) &&
+    findAll(document, (el) => el.tagName === 'div' && /^(?:art|rct)_\w+$/.test(attribute(el, 'id') ?? '')).length > 0
+  if (wholeText)
+    return {
+      form: 'whole-text',
+      ...(reference ? {reference} : {}),
+      ...(date ? {date} : {}),
+      ...(title ? {title} : {}),
+      amendments: []
+    }
   if (amendments.length === 0) {
     throw new RedlexError('No European Parliament amendment was found in this page', {
       code: 'ep/not-amendments',
@@ -108,7 +143,8 @@ function readTables(document: HParent): EpAmendment[] {
 function readColumns(table: HElement): {commission: EpLine[]; amendment: EpLine[]} | undefined {
   const rows = tableRows(table)
   const header = rows[0]
-  if (!header || header.length !== 2 || !/Text proposed by the Commission/i.test(textContent(header[0]!))) return undefined
+  if (!header || header.length !== 2 || !/Text proposed by the Commission/i.test(textContent(header[0]!)))
+    return undefined
   const commission: EpLine[] = []
   const amendment: EpLine[] = []
   for (const row of rows.slice(1)) {
@@ -124,7 +160,8 @@ function tableRows(table: HElement): HElement[][] {
   const rows: HElement[][] = []
   const visit = (el: HElement): void => {
     for (const child of childElements(el)) {
-      if (child.tagName === 'tr') rows.push(childElements(child).filter((c) => c.tagName === 'td' || c.tagName === 'th'))
+      if (child.tagName === 'tr')
+        rows.push(childElements(child).filter((c) => c.tagName === 'td' || c.tagName === 'th'))
       else if (child.tagName === 'tbody' || child.tagName === 'thead' || child.tagName === 'tfoot') visit(child)
     }
   }

@@ -116,7 +116,12 @@ function slotFor(document: Document, found: Found): Slot | undefined {
   const unwrapDepth = (container: Node[]): Node[] => (depth === 0 ? container : holder(container[0]!))
   if (top.type === 'recital') {
     const mini = frame(document, [{type: 'preamble', children: [{type: 'recitals', children: [top as never]}]}])
-    return {siblings, index, mini, take: (r) => unwrapDepth(((r.children[0] as Parent).children[0] as Parent).children as Node[])}
+    return {
+      siblings,
+      index,
+      mini,
+      take: (r) => unwrapDepth(((r.children[0] as Parent).children[0] as Parent).children as Node[])
+    }
   }
   if (top.type === 'article' || top.type === 'division') {
     const mini = frame(document, [{type: 'body', children: [top as never]}])
@@ -136,7 +141,12 @@ function citationsSlot(document: Document): Slot | undefined {
   const index = preamble.children.findIndex((c) => c.type === 'citations')
   if (index === -1) return undefined
   const mini = frame(document, [{type: 'preamble', children: [preamble.children[index]!]}])
-  return {siblings: preamble.children as Node[], index, mini, take: (r) => (r.children[0] as Parent).children.slice(0, 1) as Node[]}
+  return {
+    siblings: preamble.children as Node[],
+    index,
+    mini,
+    take: (r) => (r.children[0] as Parent).children.slice(0, 1) as Node[]
+  }
 }
 
 /** The one place all of `amendments` work in, as a slot; `undefined` for the whole document. */
@@ -144,7 +154,8 @@ function slotOf(document: Document, amendments: readonly Amendment[]): Slot | un
   const named = amendments.flatMap(namedIds)
   if (named.length === 0) return undefined
   if (named.every((n) => n.eId.startsWith('cit_') || n.eId === 'citations')) return citationsSlot(document)
-  if (named.some((n) => n.eId === 'recitals' || n.eId === 'body' || n.eId === 'citations' || n.eId.startsWith('cit_'))) return undefined
+  if (named.some((n) => n.eId === 'recitals' || n.eId === 'body' || n.eId === 'citations' || n.eId.startsWith('cit_')))
+    return undefined
   // The unit each name needs: itself, or its parent.
   const units: Found[] = []
   for (const n of named) {
@@ -188,7 +199,10 @@ function topOf(document: Document, found: Found): Found {
  * through the whole-document runner. Throws what `applyAmendments` throws.
  * Returns the amended document (the same object when done in place).
  */
-export function applyScoped(document: Document, amendments: readonly Amendment[]): {document: Document; result: ApplyResult} {
+export function applyScoped(
+  document: Document,
+  amendments: readonly Amendment[]
+): {document: Document; result: ApplyResult} {
   const slot = slotOf(document, amendments)
   if (!slot) {
     const result = applyAmendments(document, amendments, OPTIONS)
@@ -217,7 +231,10 @@ export function finishReferences(document: Document): Document {
  * whole document at every step. All or nothing: the first amendment that
  * fails throws (its RedlexError), and nothing is returned.
  */
-export function applyInOrder(document: Document, amendments: readonly Amendment[]): {document: Document; log: ApplyResult['log']; warnings: ApplyResult['warnings']} {
+export function applyInOrder(
+  document: Document,
+  amendments: readonly Amendment[]
+): {document: Document; log: ApplyResult['log']; warnings: ApplyResult['warnings']} {
   let current = structuredClone(document)
   const log: ApplyResult['log'] = []
   const warnings: ApplyResult['warnings'] = []

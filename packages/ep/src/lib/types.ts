@@ -55,7 +55,7 @@ export interface EpText {
 /** The plain text of a line (the `▌` marks left out, whitespace normalised). */
 export function lineText(line: EpLine, options?: Readonly<{withNum?: boolean}>): string {
   const body = line.runs.map((r) => r.text).join('')
-  const text = (options?.withNum && line.num ? `${line.num} ${body}` : body)
+  const text = options?.withNum && line.num ? `${line.num} ${body}` : body
   return normalise(text.replace(/▌/g, ' '))
 }
 

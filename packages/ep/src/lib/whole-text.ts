@@ -35,7 +35,10 @@ const DELETED = '▌'
 function isAddedMark(node: Inline): boolean {
   if (node.type !== 'strong' && node.type !== 'emphasis') return false
   const inner = node.type === 'strong' ? 'emphasis' : 'strong'
-  return node.children.length > 0 && node.children.every((c) => c.type === inner || (c.type === 'text' && c.value.trim() === ''))
+  return (
+    node.children.length > 0 &&
+    node.children.every((c) => c.type === inner || (c.type === 'text' && c.value.trim() === ''))
+  )
 }
 
 function segments(inlines: readonly Inline[], added = false, out: Segment[] = []): Segment[] {
@@ -53,7 +56,9 @@ function segments(inlines: readonly Inline[], added = false, out: Segment[] = []
 }
 
 function ownBlocks(node: Provision): Array<{children: Inline[]}> {
-  return ('children' in node ? (node.children as Node[]) : []).filter((c) => c.type === 'content' || c.type === 'intro' || c.type === 'wrapUp') as never
+  return ('children' in node ? (node.children as Node[]) : []).filter(
+    (c) => c.type === 'content' || c.type === 'intro' || c.type === 'wrapUp'
+  ) as never
 }
 
 const lastWords = (text: string): string => normalise(text).split(' ').filter(Boolean).slice(-5).join(' ')
@@ -81,7 +86,8 @@ export function markedChanges(document: Document): MarkedChange[] {
       let before = ''
       for (const s of block) {
         if (s.added) {
-          if (s.text.trim() !== '') out.push({eId: node.eId, kind: 'added', text: normalise(s.text), after: lastWords(before)})
+          if (s.text.trim() !== '')
+            out.push({eId: node.eId, kind: 'added', text: normalise(s.text), after: lastWords(before)})
           before += s.text
           continue
         }
@@ -99,7 +105,11 @@ export function markedChanges(document: Document): MarkedChange[] {
 /** A unit the EP deleted whole: `▌` as its number, or as all of its text. */
 function isRemoved(node: Provision): boolean {
   if (node.num?.trim() === DELETED) return true
-  const words = ownBlocks(node).flatMap((b) => segments(b.children)).map((s) => s.text).join('').trim()
+  const words = ownBlocks(node)
+    .flatMap((b) => segments(b.children))
+    .map((s) => s.text)
+    .join('')
+    .trim()
   const units = listProvisions(node).length > 1
   return words === DELETED && !units
 }
@@ -107,7 +117,9 @@ function isRemoved(node: Provision): boolean {
 /** Every text of a unit and its sub-units is marked as added. */
 function subtreeAdded(node: Provision): boolean {
   return listProvisions(node).every(({node: unit}) => {
-    const words = ownBlocks(unit).flatMap((b) => segments(b.children)).filter((s) => s.text.trim() !== '')
+    const words = ownBlocks(unit)
+      .flatMap((b) => segments(b.children))
+      .filter((s) => s.text.trim() !== '')
     return words.every((s) => s.added)
   })
 }
@@ -126,7 +138,8 @@ function clean(inlines: readonly Inline[]): Inline[] {
     } else if (isAddedMark(node)) {
       // The mark is the EP's, not the law's: keep the words, drop the bold italic.
       for (const inner of (node as {children: Inline[]}).children) {
-        if ('children' in inner && (inner.type === 'strong' || inner.type === 'emphasis')) out.push(...clean(inner.children))
+        if ('children' in inner && (inner.type === 'strong' || inner.type === 'emphasis'))
+          out.push(...clean(inner.children))
         else out.push(...clean([inner]))
       }
     } else if ('children' in node && node.type !== 'authorialNote') {
@@ -137,7 +150,8 @@ function clean(inlines: readonly Inline[]): Inline[] {
   const merged: Inline[] = []
   for (const node of out) {
     const last = merged[merged.length - 1]
-    if (last && last.type === 'text' && node.type === 'text') merged[merged.length - 1] = {type: 'text', value: (last.value + node.value).replace(/ {2,}/g, ' ')}
+    if (last && last.type === 'text' && node.type === 'text')
+      merged[merged.length - 1] = {type: 'text', value: (last.value + node.value).replace(/ {2,}/g, ' ')}
     else merged.push(node)
   }
   return merged
@@ -156,13 +170,24 @@ export function epTextOf(document: Document): Document {
       return
     }
     for (const child of children) visit(child)
-    if ('heading' in node && Array.isArray(node.heading)) (node as {heading: Inline[]}).heading = clean(node.heading as Inline[])
+    if ('heading' in node && Array.isArray(node.heading))
+      (node as {heading: Inline[]}).heading = clean(node.heading as Inline[])
   }
   visit(copy)
   return copy
 }
 
-const INLINE_TYPES: ReadonlySet<string> = new Set(['text', 'emphasis', 'strong', 'authorialNote', 'ref', 'placeholder', 'quotedText', 'break', 'link'])
+const INLINE_TYPES: ReadonlySet<string> = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'authorialNote',
+  'ref',
+  'placeholder',
+  'quotedText',
+  'break',
+  'link'
+])
 
 function isInline(node: Node): boolean {
   return INLINE_TYPES.has(node.type)

@@ -38,7 +38,8 @@ export function wordEdits(before: string, after: string): TextEdit[] {
   let head = 0
   while (head < a.length && head < b.length && same(a[head]!, b[head]!)) head++
   let tail = 0
-  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!)) tail++
+  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!))
+    tail++
   // Tokens as numbers (all runs of spaces one number): the diff compares with ===, which is fast.
   const ids = new Map<string, number>()
   const id = (t: string): number => {
@@ -96,7 +97,9 @@ export function wordEdits(before: string, after: string): TextEdit[] {
   }
   if (pending) edits.push(pending)
   // Edits of spacing alone (the base's `Council ,` against the EP's `Council,`) are not the EP's changes.
-  return edits.map((e) => trimEdit(before, e)).filter((e) => before.slice(e.start, e.end).replace(/[\s\u00a0]/g, '') !== e.text.replace(/[\s\u00a0]/g, ''))
+  return edits
+    .map((e) => trimEdit(before, e))
+    .filter((e) => before.slice(e.start, e.end).replace(/[\s\u00a0]/g, '') !== e.text.replace(/[\s\u00a0]/g, ''))
 }
 
 /** A joined edit may end with the space it was joined over: give it back. */
@@ -134,7 +137,12 @@ function scopedOccurrence(text: string, quoted: string, at: number): number {
   const haystack = text.replace(NARROW_SPACES, ' ')
   const needle = quoted.replace(NARROW_SPACES, ' ')
   const first = needle.charAt(0)
-  const forms = new Set([needle, first.toUpperCase() + needle.slice(1), first.toLowerCase() + needle.slice(1), needle.toUpperCase()])
+  const forms = new Set([
+    needle,
+    first.toUpperCase() + needle.slice(1),
+    first.toLowerCase() + needle.slice(1),
+    needle.toUpperCase()
+  ])
   const starts = new Set<number>()
   for (const form of forms) {
     for (let i = haystack.indexOf(form); i !== -1; i = haystack.indexOf(form, i + 1)) {
@@ -168,7 +176,13 @@ function nextWordEnd(text: string, at: number): number {
  * `target`, last edit first so that each one's quoted text and occurrence
  * are counted in text that no earlier one has changed.
  */
-export function textAmendments(base: string, edits: readonly TextEdit[], target: string, id: (n: number) => string, options?: Readonly<{scoped?: boolean}>): Amendment[] {
+export function textAmendments(
+  base: string,
+  edits: readonly TextEdit[],
+  target: string,
+  id: (n: number) => string,
+  options?: Readonly<{scoped?: boolean}>
+): Amendment[] {
   const out: Amendment[] = []
   const ordered = [...edits].sort((x, y) => y.start - x.start)
   // The text as each amendment finds it: the later edits already made. Its
@@ -187,7 +201,14 @@ export function textAmendments(base: string, edits: readonly TextEdit[], target:
  * case of the first letter). Its own text comes first in that search, so the
  * occurrence counted in its own text, that way, picks the right words.
  */
-function textAmendment(base: string, current: string, edit: TextEdit, target: string, id: string, scoped: boolean): Amendment {
+function textAmendment(
+  base: string,
+  current: string,
+  edit: TextEdit,
+  target: string,
+  id: string,
+  scoped: boolean
+): Amendment {
   const withOccurrence = <T extends Amendment>(a: T, quoted: string, at: number): T => {
     if (scoped && a.type === 'substitute') return {...a, occurrence: scopedOccurrence(current, quoted, at)}
     const {occurrence, total} = occurrenceAt(current, quoted, at)

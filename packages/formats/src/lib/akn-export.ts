@@ -7,8 +7,20 @@
  * gives `t` back (positions aside).
  */
 import type {
-  Annex, Article, Citation, Conclusions, Division, Document, Heading, Inline, Node, Preamble, Preface,
-  ProvisionContent, Recital, Table
+  Annex,
+  Article,
+  Citation,
+  Conclusions,
+  Division,
+  Document,
+  Heading,
+  Inline,
+  Node,
+  Preamble,
+  Preface,
+  ProvisionContent,
+  Recital,
+  Table
 } from '@redlex/tree'
 import type {Warning} from '@redlex/tree'
 import {xmlDroppedWarning, xmlSafe} from '@redlex/tree'
@@ -92,9 +104,17 @@ class AknWriter {
     return [
       '<meta>',
       '<identification source="#redlex">',
-      frbr('Work', work, `<FRBRcountry value="EU"/>${number === '' ? '' : `<FRBRnumber value="${escapeAttr(number)}"/>`}<FRBRname value="${code}"/><FRBRprescriptive value="true"/>`),
+      frbr(
+        'Work',
+        work,
+        `<FRBRcountry value="EU"/>${number === '' ? '' : `<FRBRnumber value="${escapeAttr(number)}"/>`}<FRBRname value="${code}"/><FRBRprescriptive value="true"/>`
+      ),
       frbr('Expression', `${work}/${lang}@`, `<FRBRlanguage language="${escapeAttr(lang)}"/>`),
-      frbr('Manifestation', `${work}/${lang}@/main.xml`, '<preservation><akn4eu:akn4euVersion value="4.2.0.0"/></preservation>'),
+      frbr(
+        'Manifestation',
+        `${work}/${lang}@/main.xml`,
+        '<preservation><akn4eu:akn4euVersion value="4.2.0.0"/></preservation>'
+      ),
       '</identification>',
       '<references source="#redlex">',
       '<TLCOrganization eId="redlex" href="https://redlex.eu" showAs="redlex"/>',
@@ -158,7 +178,8 @@ class AknWriter {
    */
   private provisionChildren(children: readonly ProvisionContent[], inArticle: boolean): string {
     const first = children[0]
-    if (children.length === 1 && first?.type === 'content') return `<content><p>${this.inlines(first.children)}</p></content>\n`
+    if (children.length === 1 && first?.type === 'content')
+      return `<content><p>${this.inlines(first.children)}</p></content>\n`
     const unitName = inArticle ? 'paragraph' : 'subparagraph'
     const out: string[] = []
     let i = 0
@@ -167,7 +188,13 @@ class AknWriter {
       if (child.type === 'content') {
         out.push(`<${unitName}><content><p>${this.inlines(child.children)}</p></content></${unitName}>`)
         i++
-      } else if (child.type === 'intro' || child.type === 'point' || child.type === 'indent' || child.type === 'table' || child.type === 'wrapUp') {
+      } else if (
+        child.type === 'intro' ||
+        child.type === 'point' ||
+        child.type === 'indent' ||
+        child.type === 'table' ||
+        child.type === 'wrapUp'
+      ) {
         const run: ProvisionContent[] = []
         if (child.type === 'intro') run.push(children[i++]!)
         while (i < children.length && ['point', 'indent', 'table'].includes(children[i]!.type)) run.push(children[i++]!)
@@ -175,7 +202,9 @@ class AknWriter {
         if (run.length === 0) run.push(children[i++]!)
         out.push(this.list(run))
       } else if (child.type === 'paragraph') {
-        out.push(`<paragraph${this.idAttrs(child)}><num>${escapeText(child.num ?? '')}</num>\n${this.provisionChildren(child.children, false)}</paragraph>`)
+        out.push(
+          `<paragraph${this.idAttrs(child)}><num>${escapeText(child.num ?? '')}</num>\n${this.provisionChildren(child.children, false)}</paragraph>`
+        )
         i++
       } else if (child.type === 'subparagraph') {
         out.push(`<${unitName}${this.idAttrs(child)}>\n${this.provisionChildren(child.children, false)}</${unitName}>`)
@@ -190,8 +219,14 @@ class AknWriter {
   private list(run: readonly ProvisionContent[]): string {
     const out: string[] = ['<list>']
     for (const node of run) {
-      if (node.type === 'intro') out.push(`<subparagraph refersTo="~INP"><content><p>${this.inlines(node.children)}</p></content></subparagraph>`)
-      else if (node.type === 'wrapUp') out.push(`<subparagraph refersTo="~WRP"><content><p>${this.inlines(node.children)}</p></content></subparagraph>`)
+      if (node.type === 'intro')
+        out.push(
+          `<subparagraph refersTo="~INP"><content><p>${this.inlines(node.children)}</p></content></subparagraph>`
+        )
+      else if (node.type === 'wrapUp')
+        out.push(
+          `<subparagraph refersTo="~WRP"><content><p>${this.inlines(node.children)}</p></content></subparagraph>`
+        )
       else if (node.type === 'point' || node.type === 'indent') out.push(this.item(node))
       else if (node.type === 'table') out.push(this.table(node))
     }
@@ -204,7 +239,9 @@ class AknWriter {
   }
 
   private table(table: Table): string {
-    const rows = table.children.map((row) => `<tr>${row.children.map((cell) => `<td><p>${this.inlines(cell.children)}</p></td>`).join('')}</tr>`)
+    const rows = table.children.map(
+      (row) => `<tr>${row.children.map((cell) => `<td><p>${this.inlines(cell.children)}</p></td>`).join('')}</tr>`
+    )
     return `<table>\n${rows.join('\n')}\n</table>`
   }
 
@@ -212,7 +249,10 @@ class AknWriter {
     const out = ['<conclusions>']
     for (const child of conclusions.children) {
       if (child.type === 'formula') out.push(`<formula name="${child.name}">${this.ps(child.children)}</formula>`)
-      else if (child.type === 'signature') out.push(`<block name="signatory"><signature>${this.inlines(child.children).replace(/\n/g, '<eol/>')}</signature></block>`)
+      else if (child.type === 'signature')
+        out.push(
+          `<block name="signatory"><signature>${this.inlines(child.children).replace(/\n/g, '<eol/>')}</signature></block>`
+        )
       else out.push(`<p redlex:as="content">${this.inlines(child.children)}</p>`)
     }
     out.push('</conclusions>')
@@ -233,7 +273,9 @@ class AknWriter {
       '</mainBody>',
       '</doc>',
       '</attachment>'
-    ].filter((l) => l !== '').join('\n')
+    ]
+      .filter((l) => l !== '')
+      .join('\n')
   }
 
   private annexChild(node: ProvisionContent | Heading): string {
@@ -297,7 +339,8 @@ class AknWriter {
         const kept = dataString(node, 'href')
         const href = kept ?? (node.targets[0] !== undefined ? '#' + node.targets[0] : '')
         let attrs = ` href="${escapeAttr(href)}"`
-        if (node.targets.length > 1 || (node.targets.length === 1 && kept !== undefined)) attrs += ` redlex:targets="${escapeAttr(node.targets.join(' '))}"`
+        if (node.targets.length > 1 || (node.targets.length === 1 && kept !== undefined))
+          attrs += ` redlex:targets="${escapeAttr(node.targets.join(' '))}"`
         if (node.external && !isExternalHref(href)) attrs += ' redlex:external="true"'
         if (node.range) attrs += ' redlex:range="true"'
         return `<ref${attrs}>${escapeText(node.value)}</ref>`

@@ -7,17 +7,61 @@
  * `node.data.aknId`, and `ref`s pointing at it are resolved to the new eId.
  */
 import type {
-  Annex, Article, Citation, Content, FormulaName, Intro, Subparagraph, WrapUp, Citations, Division, Document, Formula, Heading, Indent, Inline, Paragraph,
-  Point, Preamble, Preface, ProvisionContent, Recital, Recitals, Table, TableCell, TableRow, TitleLine
+  Annex,
+  Article,
+  Citation,
+  Content,
+  FormulaName,
+  Intro,
+  Subparagraph,
+  WrapUp,
+  Citations,
+  Division,
+  Document,
+  Formula,
+  Heading,
+  Indent,
+  Inline,
+  Paragraph,
+  Point,
+  Preamble,
+  Preface,
+  ProvisionContent,
+  Recital,
+  Recitals,
+  Table,
+  TableCell,
+  TableRow,
+  TitleLine
 } from '@redlex/tree'
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument, setData} from './finish.js'
 import {warnIfNoProvisions} from './numbering.js'
-import {assemble, conclusionsOf, divisionKind, isRecitalsIntroText, makeUnit, titleLines, unitChildren} from './structure.js'
+import {
+  assemble,
+  conclusionsOf,
+  divisionKind,
+  isRecitalsIntroText,
+  makeUnit,
+  titleLines,
+  unitChildren
+} from './structure.js'
 import type {Item, Unit} from './structure.js'
 import {joinLines, normalizeInlines, plain} from './text.js'
-import {attr, childElements, childNodes, descendants, firstChild, isElement, isText, nameOf, parseXml, pointOf, positionOf} from './xml.js'
+import {
+  attr,
+  childElements,
+  childNodes,
+  descendants,
+  firstChild,
+  isElement,
+  isText,
+  nameOf,
+  parseXml,
+  pointOf,
+  positionOf
+} from './xml.js'
 import type {Element, XmlNode} from './xml.js'
 
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
@@ -40,11 +84,15 @@ export function readAkn(xml: string, context: ImportContext, linkReferences?: bo
   const root = dom.documentElement!
   if (nameOf(root) !== 'akomaNtoso') {
     throw context.error('formats/not-akn', `not an Akoma Ntoso document: the root element is <${root.nodeName}>`, {
-      place: pointOf(root), actual: root.nodeName, expected: ['akomaNtoso'], hint: 'Give an AKN file whose root is <akomaNtoso>'
+      place: pointOf(root),
+      actual: root.nodeName,
+      expected: ['akomaNtoso'],
+      hint: 'Give an AKN file whose root is <akomaNtoso>'
     })
   }
   const main = childElements(root)[0]
-  if (!main) throw context.error('formats/akn-empty', 'the <akomaNtoso> element has no document inside', {place: pointOf(root)})
+  if (!main)
+    throw context.error('formats/akn-empty', 'the <akomaNtoso> element has no document inside', {place: pointOf(root)})
   const reader = new AknReader(context)
   const doc = reader.document(main)
   warnIfNoProvisions(doc, context)
@@ -52,11 +100,55 @@ export function readAkn(xml: string, context: ImportContext, linkReferences?: bo
 }
 
 const TRANSPARENT = new Set([
-  'span', 'date', 'location', 'docketNumber', 'term', 'def', 'inline', 'organization', 'person', 'role', 'entity',
-  'concept', 'object', 'event', 'process', 'shortTitle', 'docTitle', 'docNumber', 'docProponent', 'docStatus',
-  'docJurisdiction', 'docCommittee', 'docIntroducer', 'docAuthority', 'legislature', 'session', 'quantity',
-  'mref', 'rref', 'mod', 'ins', 'del', 'sup', 'sub', 'u', 'abbr', 'affectedDocument', 'relatedDocument', 'signature',
-  'courtType', 'neutralCitation', 'argument', 'fillIn', 'omissis', 'decoration', 'recordedTime', 'vote', 'outcome', 'time'
+  'span',
+  'date',
+  'location',
+  'docketNumber',
+  'term',
+  'def',
+  'inline',
+  'organization',
+  'person',
+  'role',
+  'entity',
+  'concept',
+  'object',
+  'event',
+  'process',
+  'shortTitle',
+  'docTitle',
+  'docNumber',
+  'docProponent',
+  'docStatus',
+  'docJurisdiction',
+  'docCommittee',
+  'docIntroducer',
+  'docAuthority',
+  'legislature',
+  'session',
+  'quantity',
+  'mref',
+  'rref',
+  'mod',
+  'ins',
+  'del',
+  'sup',
+  'sub',
+  'u',
+  'abbr',
+  'affectedDocument',
+  'relatedDocument',
+  'signature',
+  'courtType',
+  'neutralCitation',
+  'argument',
+  'fillIn',
+  'omissis',
+  'decoration',
+  'recordedTime',
+  'vote',
+  'outcome',
+  'time'
 ])
 
 const FORMULAS = new Set(['actingEntity', 'enactingFormula', 'bindingForce', 'doneAt'])
@@ -69,7 +161,13 @@ class AknReader {
   document(main: Element): Document {
     const name = attr(main, 'name') ?? ''
     const children: Document['children'] = []
-    let kind: Document['kind'] | undefined = /^dir/i.test(name) ? 'directive' : /^dec/i.test(name) ? 'decision' : /^reg/i.test(name) ? 'regulation' : undefined
+    let kind: Document['kind'] | undefined = /^dir/i.test(name)
+      ? 'directive'
+      : /^dec/i.test(name)
+        ? 'decision'
+        : /^reg/i.test(name)
+          ? 'regulation'
+          : undefined
     let stage: Document['stage'] = nameOf(main) === 'bill' ? 'proposal' : 'act'
     const redlexStage = main.getAttributeNS(REDLEX_NS, 'stage')
     if (redlexStage === 'proposal' || redlexStage === 'act') stage = redlexStage
@@ -95,8 +193,11 @@ class AknReader {
           children.push(body)
           // AKN4EU puts the compulsory-character sentence in body/clause.
           for (const clause of childElements(el).filter((c) => nameOf(c) === 'clause')) {
-            const inl = normalizeInlines(this.blockInlines(clause.getElementsByTagNameNS(AKN_NS, 'content')[0] ?? clause))
-            if (inl.length > 0) pendingFormulas.push(this.at<Formula>({type: 'formula', name: 'bindingForce', children: inl}, clause))
+            const inl = normalizeInlines(
+              this.blockInlines(clause.getElementsByTagNameNS(AKN_NS, 'content')[0] ?? clause)
+            )
+            if (inl.length > 0)
+              pendingFormulas.push(this.at<Formula>({type: 'formula', name: 'bindingForce', children: inl}, clause))
           }
           break
         }
@@ -134,22 +235,33 @@ class AknReader {
       for (const p of childElements(longTitle)) {
         for (const node of childElements(p)) {
           const n = nameOf(node)
-          const type = n === 'docStage' || n === 'docType' || n === 'docDate' || n === 'docPurpose'
-            ? n
-            : n === 'inline' && attr(node, 'name') === 'docNote' ? 'docNote' : undefined
+          const type =
+            n === 'docStage' || n === 'docType' || n === 'docDate' || n === 'docPurpose'
+              ? n
+              : n === 'inline' && attr(node, 'name') === 'docNote'
+                ? 'docNote'
+                : undefined
           if (!type) continue
           const inl = normalizeInlines(this.inlines(node))
           if (inl.length === 0) continue
           if (type === 'docType') {
             const t = plain(inl)
-            kind = /directive/i.test(t) ? 'directive' : /decision/i.test(t) ? 'decision' : /regulation/i.test(t) ? 'regulation' : undefined
+            kind = /directive/i.test(t)
+              ? 'directive'
+              : /decision/i.test(t)
+                ? 'decision'
+                : /regulation/i.test(t)
+                  ? 'regulation'
+                  : undefined
           }
           lines.push({type, children: inl})
         }
       }
       if (lines.length > 0) return {preface: {type: 'preface', children: lines}, kind}
     }
-    const blocks = childElements(el).filter((c) => nameOf(c) === 'p').map((p) => this.inlines(p))
+    const blocks = childElements(el)
+      .filter((c) => nameOf(c) === 'p')
+      .map((p) => this.inlines(p))
     const t = titleLines(blocks)
     return {preface: t.preface, kind: blocks.length > 0 ? t.kind : undefined}
   }
@@ -162,7 +274,15 @@ class AknReader {
         const name = attr(c, 'name') ?? ''
         const formula: Formula = {
           type: 'formula',
-          name: /enact|final/i.test(name) ? 'enactingFormula' : name === 'bindingForce' ? 'bindingForce' : name === 'doneAt' ? 'doneAt' : children.some((x) => x.type === 'citations' || x.type === 'recitals') ? 'enactingFormula' : 'actingEntity',
+          name: /enact|final/i.test(name)
+            ? 'enactingFormula'
+            : name === 'bindingForce'
+              ? 'bindingForce'
+              : name === 'doneAt'
+                ? 'doneAt'
+                : children.some((x) => x.type === 'citations' || x.type === 'recitals')
+                  ? 'enactingFormula'
+                  : 'actingEntity',
           children: this.blockInlines(c)
         }
         this.at(formula, c)
@@ -180,7 +300,13 @@ class AknReader {
           if (nameOf(r) === 'intro') {
             const inl = this.blockInlines(r)
             if (inl.length > 0) recitals.intro = inl
-          } else if (nameOf(r) === 'recital' && recitals.children.length === 0 && !recitals.intro && !firstChild(r, 'num') && isRecitalsIntroText(r.textContent ?? '')) {
+          } else if (
+            nameOf(r) === 'recital' &&
+            recitals.children.length === 0 &&
+            !recitals.intro &&
+            !firstChild(r, 'num') &&
+            isRecitalsIntroText(r.textContent ?? '')
+          ) {
             // A first recital without number that says only `Whereas:` is the recitals' introduction.
             const inl = this.blockInlines(r)
             if (inl.length > 0) recitals.intro = inl
@@ -241,7 +367,11 @@ class AknReader {
           blocks.push({inlines: this.blockInlines(c), as, position: positionOf(c)})
         } else if (n === 'p') {
           const only = childElements(c)
-          if (only.length > 0 && only.every((s) => nameOf(s) === 'signature') && childNodes(c).every((x) => isElement(x) || (x.nodeValue ?? '').trim() === '')) {
+          if (
+            only.length > 0 &&
+            only.every((s) => nameOf(s) === 'signature') &&
+            childNodes(c).every((x) => isElement(x) || (x.nodeValue ?? '').trim() === '')
+          ) {
             // One paragraph of <signature>s (CIRSFID): "Done at …", or the lines of one signature block.
             if (only.length === 1 && /^\s*done at/i.test(only[0]!.textContent ?? '')) {
               blocks.push({inlines: this.signature(only[0]!), position: positionOf(c)})
@@ -267,7 +397,11 @@ class AknReader {
     const parts = childElements(el)
     const looseText = childNodes(el).some((n) => isText(n) && (n.nodeValue ?? '').trim() !== '')
     const lines: Inline[][] = []
-    if (!looseText && parts.length > 0 && parts.every((p) => ['organization', 'role', 'person', 'location', 'date'].includes(nameOf(p)))) {
+    if (
+      !looseText &&
+      parts.length > 0 &&
+      parts.every((p) => ['organization', 'role', 'person', 'location', 'date'].includes(nameOf(p)))
+    ) {
       for (const p of parts) lines.push(normalizeInlines(this.inlines(p)))
     } else if (parts.some((p) => nameOf(p) === 'eol')) {
       let current: XmlNode[] = []
@@ -290,11 +424,18 @@ class AknReader {
 
   private attachment(el: Element): Annex | undefined {
     const n = nameOf(el)
-    const docEl = n === 'attachment' || n === 'component' ? childElements(el).find((c) => nameOf(c) !== 'documentRef' && nameOf(c) !== 'interstitial') : el
+    const docEl =
+      n === 'attachment' || n === 'component'
+        ? childElements(el).find((c) => nameOf(c) !== 'documentRef' && nameOf(c) !== 'interstitial')
+        : el
     if (!docEl) {
       const ref = firstChild(el, 'documentRef')
       if (ref) {
-        this.ctx.warn('formats/akn-external-annex', `annex "${attr(ref, 'showAs') ?? ''}" is a separate file (${attr(ref, 'href') ?? '?'}) and was not imported; import that file on its own`, pointOf(ref))
+        this.ctx.warn(
+          'formats/akn-external-annex',
+          `annex "${attr(ref, 'showAs') ?? ''}" is a separate file (${attr(ref, 'href') ?? '?'}) and was not imported; import that file on its own`,
+          pointOf(ref)
+        )
         return undefined
       }
       this.unknown(el, 'attachments')
@@ -332,7 +473,11 @@ class AknReader {
         const inl = normalizeInlines(this.inlines(c))
         if (inl.length > 0) out.push(this.at<Content>({type: 'content', children: inl}, c))
       } else if (n === 'block' && /^heading-\d+$/.test(attr(c, 'name') ?? '')) {
-        const heading: Heading = {type: 'heading', depth: Number((attr(c, 'name') ?? '').slice(8)), children: normalizeInlines(this.inlines(c))}
+        const heading: Heading = {
+          type: 'heading',
+          depth: Number((attr(c, 'name') ?? '').slice(8)),
+          children: normalizeInlines(this.inlines(c))
+        }
         out.push(this.at(heading, c))
       } else if (n === 'intro' || n === 'wrapUp') {
         out.push(this.at<Intro | WrapUp>({type: n, children: this.blockInlines(c)}, c))
@@ -376,7 +521,8 @@ class AknReader {
         const kind = num ? divisionKind(num.textContent ?? '') : undefined
         if (kind) out.push(this.division(c, kind))
         else out.push(...this.bodyChildren(c))
-      } else if (n === 'num' || n === 'heading' || n === 'subheading' || (n === 'clause' && nameOf(el) === 'body')) continue
+      } else if (n === 'num' || n === 'heading' || n === 'subheading' || (n === 'clause' && nameOf(el) === 'body'))
+        continue
       else {
         this.unknown(c, 'body')
       }
@@ -387,7 +533,13 @@ class AknReader {
   private division(el: Element, kind: Division['kind']): Division {
     const num = firstChild(el, 'num')
     const heading = firstChild(el, 'heading')
-    const division: Division = {type: 'division', eId: '', kind, num: num ? plain(this.inlines(num)) : '', children: this.bodyChildren(el)}
+    const division: Division = {
+      type: 'division',
+      eId: '',
+      kind,
+      num: num ? plain(this.inlines(num)) : '',
+      children: this.bodyChildren(el)
+    }
     if (heading) {
       const h = normalizeInlines(this.inlines(heading))
       if (h.length > 0) division.heading = h
@@ -431,7 +583,13 @@ class AknReader {
           flush()
           for (const b of childElements(c)) {
             if (nameOf(b) === 'table') parts.push(this.unitFrom([this.table(b)], b))
-            else parts.push(this.unitFrom(unitChildren(nameOf(b) === 'p' ? this.inlines(b) : this.unknownInline(b, 'content'), []), b))
+            else
+              parts.push(
+                this.unitFrom(
+                  unitChildren(nameOf(b) === 'p' ? this.inlines(b) : this.unknownInline(b, 'content'), []),
+                  b
+                )
+              )
           }
           break
         case 'p':
@@ -496,8 +654,10 @@ class AknReader {
     for (const c of childElements(el)) {
       const n = nameOf(c)
       const refersTo = attr(c, 'refersTo') ?? ''
-      if (n === 'intro' || n === 'listIntroduction' || (n === 'subparagraph' && /INP$/.test(refersTo))) text = this.blockInlines(c)
-      else if (n === 'wrapUp' || n === 'listWrapUp' || (n === 'subparagraph' && /WRP$/.test(refersTo))) wrap = this.blockInlines(c)
+      if (n === 'intro' || n === 'listIntroduction' || (n === 'subparagraph' && /INP$/.test(refersTo)))
+        text = this.blockInlines(c)
+      else if (n === 'wrapUp' || n === 'listWrapUp' || (n === 'subparagraph' && /WRP$/.test(refersTo)))
+        wrap = this.blockInlines(c)
       else if (n === 'point' || n === 'indent' || n === 'item') items.push(this.item(c))
       else if (n === 'subparagraph' || n === 'p') {
         if (items.length === 0 && text === undefined) text = this.blockInlines(c)
@@ -530,7 +690,9 @@ class AknReader {
       for (const c of childElements(node)) {
         const n = nameOf(c)
         if (n === 'tr') {
-          const cells: TableCell[] = childElements(c).filter((x) => nameOf(x) === 'td' || nameOf(x) === 'th').map((td) => ({type: 'tableCell', children: this.blockInlines(td)}))
+          const cells: TableCell[] = childElements(c)
+            .filter((x) => nameOf(x) === 'td' || nameOf(x) === 'th')
+            .map((td) => ({type: 'tableCell', children: this.blockInlines(td)}))
           rows.push({type: 'tableRow', children: cells})
         } else if (n === 'thead' || n === 'tbody' || n === 'tfoot') visit(c)
       }
@@ -551,7 +713,9 @@ class AknReader {
 
   /** Inline content of a block-ish element; several `p` children are joined by a line break. */
   private blockInlines(el: Element): Inline[] {
-    const blocks = childElements(el).filter((c) => ['p', 'content', 'subparagraph', 'block', 'list'].includes(nameOf(c)))
+    const blocks = childElements(el).filter((c) =>
+      ['p', 'content', 'subparagraph', 'block', 'list'].includes(nameOf(c))
+    )
     const hasText = childNodes(el).some((n) => isText(n) && (n.nodeValue ?? '').trim() !== '')
     if (blocks.length === 0 || hasText) return normalizeInlines(this.inlines(el))
     const out: Inline[] = []
@@ -619,14 +783,26 @@ class AknReader {
         const raw = (el.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()
         const value = /^\[.*\]$/s.test(raw) ? raw.slice(1, -1) : raw
         const kindAttr = el.getAttributeNS(REDLEX_NS, 'kind')
-        const kind = kindAttr === 'value' || kindAttr === 'provisional' ? kindAttr : /^(\.\.\.|…|\s*)$/.test(value) ? 'value' : 'provisional'
+        const kind =
+          kindAttr === 'value' || kindAttr === 'provisional'
+            ? kindAttr
+            : /^(\.\.\.|…|\s*)$/.test(value)
+              ? 'value'
+              : 'provisional'
         const node: Inline = {type: 'placeholder', kind, value}
         const reason = el.getAttributeNS(REDLEX_NS, 'reason')
         if (reason) node.reason = reason
         return [node]
       }
       case 'quotedText': {
-        return [{type: 'quotedText', startQuote: attr(el, 'startQuote') ?? '', endQuote: attr(el, 'endQuote') ?? '', children: this.inlines(el)}]
+        return [
+          {
+            type: 'quotedText',
+            startQuote: attr(el, 'startQuote') ?? '',
+            endQuote: attr(el, 'endQuote') ?? '',
+            children: this.inlines(el)
+          }
+        ]
       }
       case 'p':
       case 'block':
@@ -645,9 +821,17 @@ class AknReader {
   private unknown(el: Element, where: string): void {
     const text = (el.textContent ?? '').trim()
     if (text === '') {
-      this.ctx.warn('formats/unknown-element', `unknown element <${el.nodeName}> in ${where}: skipped (it has no text)`, pointOf(el))
+      this.ctx.warn(
+        'formats/unknown-element',
+        `unknown element <${el.nodeName}> in ${where}: skipped (it has no text)`,
+        pointOf(el)
+      )
     } else {
-      this.ctx.warn('formats/unknown-element', `unknown element <${el.nodeName}> in ${where}: its text was not placed in the tree: "${text.slice(0, 60)}"`, pointOf(el))
+      this.ctx.warn(
+        'formats/unknown-element',
+        `unknown element <${el.nodeName}> in ${where}: its text was not placed in the tree: "${text.slice(0, 60)}"`,
+        pointOf(el)
+      )
     }
   }
 

@@ -15,16 +15,56 @@
  * `Point2`, `Tiret1`…) and the numbering style of the labels.
  */
 import type {
-  Annex, Article, Citation, Division, Document, Formula, Indent, Inline, Paragraph, Point, Recital, Signature,
+  Annex,
+  Article,
+  Citation,
+  Division,
+  Document,
+  Formula,
+  Indent,
+  Inline,
+  Paragraph,
+  Point,
+  Recital,
+  Signature,
   TitleLine
 } from '@redlex/tree'
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
 import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
-import {INLINE_ELEMENTS, classes, contains, findAll, findFirst, hAttr, hasClass, hasWords, isEl, looseParagraph, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl, reportHtmlIssues, textOfEl, trimTrailingSpace} from './html.js'
+import {
+  INLINE_ELEMENTS,
+  classes,
+  contains,
+  findAll,
+  findFirst,
+  hAttr,
+  hasClass,
+  hasWords,
+  isEl,
+  looseParagraph,
+  isTextNode,
+  notAnAct,
+  parseHtml,
+  pointOfEl,
+  positionOfEl,
+  reportHtmlIssues,
+  textOfEl,
+  trimTrailingSpace
+} from './html.js'
 import type {HDocument, HElement, HNode} from './html.js'
-import {ENACTING_FORMULA, annexChildren, assemble, divisionKind, isRecitalsIntroText, makeUnit, numStyle, splitFormula, unitChildren} from './structure.js'
+import {
+  ENACTING_FORMULA,
+  annexChildren,
+  assemble,
+  divisionKind,
+  isRecitalsIntroText,
+  makeUnit,
+  numStyle,
+  splitFormula,
+  unitChildren
+} from './structure.js'
 import type {Item, Unit} from './structure.js'
 import {clean, normalizeInlines, plain, stripPrefix, joinLines} from './text.js'
 
@@ -49,7 +89,8 @@ interface UnitB {
   at?: ReturnType<typeof positionOfEl>
 }
 
-const DIVISION_NUM = /^(part|title|chapter|section|sub-?section)\s*([0-9]+(?![0-9])|[IVXLCDM]+\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)\.?/i
+const DIVISION_NUM =
+  /^(part|title|chapter|section|sub-?section)\s*([0-9]+(?![0-9])|[IVXLCDM]+\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)\.?/i
 const ARTICLE_NUM = /^article\s+\d+[a-z]*$/i
 const ARTICLE_PREFIX = /^(?:article|ARTICLE|Article)[\s\u00a0]+\d+(?:[a-z]{1,2}(?![a-z]))?/
 
@@ -78,10 +119,23 @@ export function readCellar(html: string, ctx: ImportContext, linkReferences?: bo
   const dom = parseHtml(html)
   const ps = paragraphs(dom)
   const notes = new Map<string, HElement>()
-  for (const dd of findAll(dom, (el) => (hAttr(el, 'id') ?? '').startsWith('footnote') && el.tagName !== 'a')) notes.set(hAttr(dd, 'id')!, dd)
+  for (const dd of findAll(dom, (el) => (hAttr(el, 'id') ?? '').startsWith('footnote') && el.tagName !== 'a'))
+    notes.set(hAttr(dd, 'id')!, dd)
   const start = actingEntity(ps)
-  if (start === -1 || !ps.some((p) => family(classes(p), 'recital') !== undefined || family(classes(p), 'article') !== undefined || ARTICLE_NUM.test(clean(textOfEl(p))))) {
-    throw notAnAct(dom, ctx, 'no acting-entity formula (p.Institutionquiagit) and no articles were found (Cellar proposal XHTML)')
+  if (
+    start === -1 ||
+    !ps.some(
+      (p) =>
+        family(classes(p), 'recital') !== undefined ||
+        family(classes(p), 'article') !== undefined ||
+        ARTICLE_NUM.test(clean(textOfEl(p)))
+    )
+  ) {
+    throw notAnAct(
+      dom,
+      ctx,
+      'no acting-entity formula (p.Institutionquiagit) and no articles were found (Cellar proposal XHTML)'
+    )
   }
   reportHtmlIssues(dom, ctx)
   const reader = new CellarReader(ctx, notes)
@@ -91,7 +145,8 @@ export function readCellar(html: string, ctx: ImportContext, linkReferences?: bo
   return doc
 }
 
-const ACTING_ENTITY = /^THE (?:EUROPEAN PARLIAMENT AND THE )?COUNCIL OF THE EUROPEAN UNION,?$|^THE EUROPEAN (?:COMMISSION|PARLIAMENT|CENTRAL BANK),?$/
+const ACTING_ENTITY =
+  /^THE (?:EUROPEAN PARLIAMENT AND THE )?COUNCIL OF THE EUROPEAN UNION,?$|^THE EUROPEAN (?:COMMISSION|PARLIAMENT|CENTRAL BANK),?$/
 
 /**
  * Where the act starts: the acting-entity formula, by its style
@@ -132,13 +187,21 @@ function paragraphs(dom: HDocument): HElement[] {
     flush(frame)
     if (child.tagName === 'p') out.push(child)
     // Footnote texts (`dl#footnotes`, `dd#footnoteN`) are read where they are referenced.
-    else if (child.tagName !== 'title' && child.tagName !== 'head' && !(hAttr(child, 'id') ?? '').startsWith('footnote')) frames.push({node: child, i: 0, run: []})
+    else if (
+      child.tagName !== 'title' &&
+      child.tagName !== 'head' &&
+      !(hAttr(child, 'id') ?? '').startsWith('footnote')
+    )
+      frames.push({node: child, i: 0, run: []})
   }
   return out
 }
 
 class CellarReader {
-  constructor(private readonly ctx: ImportContext, private readonly notes: Map<string, HElement>) {}
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly notes: Map<string, HElement>
+  ) {}
 
   read(ps: HElement[], start: number): Document {
     const children: Document['children'] = []
@@ -147,14 +210,23 @@ class CellarReader {
     let kind: Document['kind'] = 'regulation'
     for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
       const c = classes(ps[i]!)
-      const type = c.includes('Statut') ? 'docStage' : c.includes('Typedudocument') ? 'docType' : c.includes('Titreobjet') ? 'docPurpose' : c.includes('IntrtEEE') ? 'docNote' : undefined
+      const type = c.includes('Statut')
+        ? 'docStage'
+        : c.includes('Typedudocument')
+          ? 'docType'
+          : c.includes('Titreobjet')
+            ? 'docPurpose'
+            : c.includes('IntrtEEE')
+              ? 'docNote'
+              : undefined
       if (!type) {
         if (c.some((x) => /_cp$/.test(x)) || c.includes('Rfrenceinterinstitutionnelle')) break
         continue
       }
       const inl = normalizeInlines(this.inlines(ps[i]!))
       if (inl.length > 0) title.unshift({type, children: inl})
-      if (type === 'docType') kind = /directive/i.test(plain(inl)) ? 'directive' : /decision/i.test(plain(inl)) ? 'decision' : 'regulation'
+      if (type === 'docType')
+        kind = /directive/i.test(plain(inl)) ? 'directive' : /decision/i.test(plain(inl)) ? 'decision' : 'regulation'
     }
     if (title.length > 0) children.push({type: 'preface', children: title})
 
@@ -218,7 +290,12 @@ class CellarReader {
         continue
       }
       if (phase === 'skip') continue
-      if (p.loose && text !== '') this.ctx.warn('formats/html-malformed-nesting', `text outside any paragraph element: "${text.slice(0, 60)}": kept as a paragraph`, pointOfEl(p))
+      if (p.loose && text !== '')
+        this.ctx.warn(
+          'formats/html-malformed-nesting',
+          `text outside any paragraph element: "${text.slice(0, 60)}": kept as a paragraph`,
+          pointOfEl(p)
+        )
       if (phase === 'annex' && annex) {
         const inl = normalizeInlines(this.inlines(p))
         if (inl.length === 0) continue
@@ -236,7 +313,10 @@ class CellarReader {
           preamble.push({type: 'formula', name: 'actingEntity', children: normalizeInlines(this.inlines(p))})
           continue
         }
-        if (cls.includes('Formuledadoption') || (ENACTING_FORMULA.test(text) && text.length < 60 && !family(cls, 'recital'))) {
+        if (
+          cls.includes('Formuledadoption') ||
+          (ENACTING_FORMULA.test(text) && text.length < 60 && !family(cls, 'recital'))
+        ) {
           enacting = {type: 'formula', name: 'enactingFormula', children: normalizeInlines(this.inlines(p))}
           phase = 'body'
           continue
@@ -246,7 +326,8 @@ class CellarReader {
         // A recital whose style was lost: `(N)` right after recital N-1.
         // A recital whose style was lost: `(1) …` first (no citation starts so), or `(N)` right after recital N-1.
         const printed = /^\(\d+\)/.exec(text)
-        const recitalByText = !recitalStyled && printed !== null && ordinal(printed[0]) === (last ? (ordinal(last.num) ?? -1) + 1 : 1)
+        const recitalByText =
+          !recitalStyled && printed !== null && ordinal(printed[0]) === (last ? (ordinal(last.num) ?? -1) + 1 : 1)
         let inl: Inline[]
         if (isRecitalsIntroText(text) && recitals.length === 0) {
           recitalsIntro = normalizeInlines(this.inlines(p))
@@ -259,7 +340,11 @@ class CellarReader {
           recitals.push(recital)
           inl = rest
         } else if (recitals.length === 0) {
-          const citation: Citation = {type: 'citation', eId: '', children: [{type: 'content', children: normalizeInlines(this.inlines(p))}]}
+          const citation: Citation = {
+            type: 'citation',
+            eId: '',
+            children: [{type: 'content', children: normalizeInlines(this.inlines(p))}]
+          }
           citation.position = positionOfEl(p)
           citations.push(citation)
           continue
@@ -271,18 +356,30 @@ class CellarReader {
         if (split) {
           inl = split.before
           enacting = {type: 'formula', name: 'enactingFormula', children: split.formula}
-          this.ctx.warn('formats/formula-in-recital', `the enacting formula "${plain(split.formula)}" is run into the text of recital ${recitals[recitals.length - 1]!.num ?? ''}: split off`, pointOfEl(p))
+          this.ctx.warn(
+            'formats/formula-in-recital',
+            `the enacting formula "${plain(split.formula)}" is run into the text of recital ${recitals[recitals.length - 1]!.num ?? ''}: split off`,
+            pointOfEl(p)
+          )
           phase = 'body'
         }
         const recital = recitals[recitals.length - 1]!
         const unit = makeUnit(unitChildren(inl, []))
         if (recital.children.length === 0) recital.children = assemble([unit])
         // Text between recitals: continuation of the last recital.
-        else if (inl.length > 0) recital.children.push({type: 'subparagraph', eId: '', children: [{type: 'content', children: inl}]})
+        else if (inl.length > 0)
+          recital.children.push({type: 'subparagraph', eId: '', children: [{type: 'content', children: inl}]})
         continue
       }
 
-      if (phase === 'end' || cls.includes('Applicationdirecte') || /^this (regulation|directive|decision) shall be binding in its entirety/i.test(text) || cls.includes('Fait') || cls.includes('Institutionquisigne') || cls.includes('Personnequisigne')) {
+      if (
+        phase === 'end' ||
+        cls.includes('Applicationdirecte') ||
+        /^this (regulation|directive|decision) shall be binding in its entirety/i.test(text) ||
+        cls.includes('Fait') ||
+        cls.includes('Institutionquisigne') ||
+        cls.includes('Personnequisigne')
+      ) {
         finishArticle()
         phase = 'end'
         if (cls.includes('Institutionquisigne') || cls.includes('Personnequisigne')) {
@@ -302,7 +399,10 @@ class CellarReader {
       const dashCls = family(cls, 'dash')
       const textCls = family(cls, 'text')
       const provisionStyled = numPar !== undefined || pointCls !== undefined || dashCls !== undefined
-      const styled = family(cls, 'article') !== undefined || family(cls, 'division') !== undefined || family(cls, 'heading') !== undefined
+      const styled =
+        family(cls, 'article') !== undefined ||
+        family(cls, 'division') !== undefined ||
+        family(cls, 'heading') !== undefined
       // A heading by its look: short, no closing punctuation, not styled as a provision's text.
       const headingLike = !provisionStyled && text.length < 200 && !/[.;:,]$/.test(text)
       const lines = styled || headingLike ? this.lines(p) : []
@@ -333,7 +433,13 @@ class CellarReader {
         awaitingDivisionHeading = split.heading.length > 0 ? undefined : node
         continue
       }
-      if ((styled || (headingLike && !textCls)) && article && article.awaitingHeading && article.builder.parts.length === 0 && !paragraph) {
+      if (
+        (styled || (headingLike && !textCls)) &&
+        article &&
+        article.awaitingHeading &&
+        article.builder.parts.length === 0 &&
+        !paragraph
+      ) {
         article.node.heading = normalizeInlines(this.inlines(p))
         article.awaitingHeading = false
         continue
@@ -348,9 +454,21 @@ class CellarReader {
         // A heading without a number: a division whose number is missing in the source.
         finishArticle()
         const level = Number(family(cls, 'heading')?.slice(-1) ?? '1')
-        const guess: Division['kind'] = level >= 2 && division && division.kind !== 'chapter' ? division.kind : level >= 2 ? 'section' : 'chapter'
-        const node: Division = {type: 'division', eId: '', kind: guess, num: '', heading: normalizeInlines(this.inlines(p)), children: []}
-        this.ctx.warn('formats/cellar-unnumbered-division', `heading "${text.slice(0, 60)}" has no number: imported as a ${guess} without number`, pointOfEl(p))
+        const guess: Division['kind'] =
+          level >= 2 && division && division.kind !== 'chapter' ? division.kind : level >= 2 ? 'section' : 'chapter'
+        const node: Division = {
+          type: 'division',
+          eId: '',
+          kind: guess,
+          num: '',
+          heading: normalizeInlines(this.inlines(p)),
+          children: []
+        }
+        this.ctx.warn(
+          'formats/cellar-unnumbered-division',
+          `heading "${text.slice(0, 60)}" has no number: imported as a ${guess} without number`,
+          pointOfEl(p)
+        )
         divisionPath = placeDivision(divisionPath, body, node)
         division = node
         continue
@@ -392,13 +510,22 @@ class CellarReader {
         while (stack.length > 0) {
           const top = stack[stack.length - 1]!
           if (top.level > level) stack.pop()
-          else if (top.level === level && (sameStyle(top.style, style, top.item.num, num ?? '') || !startsList(num ?? '', style))) stack.pop()
+          else if (
+            top.level === level &&
+            (sameStyle(top.style, style, top.item.num, num ?? '') || !startsList(num ?? '', style))
+          )
+            stack.pop()
           else break
         }
         const parent = stack[stack.length - 1]
         const target = parent ? parent.builder : containerBuilder()!
         currentUnit(target).items.push({item, builder})
-        stack.push({level, style: style === 'roman' && parent?.style !== 'alpha' && /^\(?i\)?$/.test(num ?? '') ? 'roman' : style, item, builder})
+        stack.push({
+          level,
+          style: style === 'roman' && parent?.style !== 'alpha' && /^\(?i\)?$/.test(num ?? '') ? 'roman' : style,
+          item,
+          builder
+        })
       } else {
         // Text: Normal / BodyText / Text1 at the paragraph level; Text2+ continues the open point at that depth.
         const level = textCls ? Number(textCls.slice(4)) : 0
@@ -421,12 +548,18 @@ class CellarReader {
 
     const pre: Document['children'][number] = {type: 'preamble', children: [...preamble]}
     if (citations.length > 0) pre.children.push({type: 'citations', children: citations})
-    if (recitals.length > 0) pre.children.push(recitalsIntro ? {type: 'recitals', intro: recitalsIntro, children: recitals} : {type: 'recitals', children: recitals})
+    if (recitals.length > 0)
+      pre.children.push(
+        recitalsIntro
+          ? {type: 'recitals', intro: recitalsIntro, children: recitals}
+          : {type: 'recitals', children: recitals}
+      )
     if (enacting) pre.children.push(enacting)
     children.push(pre)
     children.push({type: 'body', children: body})
     const sigs = signatures(signatureLines)
-    if (conclusions.length > 0 || sigs.length > 0) children.push({type: 'conclusions', children: [...conclusions, ...sigs]})
+    if (conclusions.length > 0 || sigs.length > 0)
+      children.push({type: 'conclusions', children: [...conclusions, ...sigs]})
     for (const a of annexes) a.children = annexChildren(a.children)
     children.push(...annexes)
     signatureLines = []
@@ -457,7 +590,11 @@ class CellarReader {
     if (typed.removed !== '') return {num: typed.removed.trim(), rest: typed.rest}
     const glued = stripPrefix(all, GLUED[kind])
     if (glued.removed !== '' && glued.rest.length > 0) {
-      this.ctx.warn('formats/glued-number', `the number ${glued.removed} of this ${kind} is glued to its text in the source ("${plain(all).slice(0, 40)}"): read as its number`, pointOfEl(p))
+      this.ctx.warn(
+        'formats/glued-number',
+        `the number ${glued.removed} of this ${kind} is glued to its text in the source ("${plain(all).slice(0, 40)}"): read as its number`,
+        pointOfEl(p)
+      )
       return {num: glued.removed, rest: glued.rest}
     }
     return {num: undefined, rest: all}
@@ -524,7 +661,8 @@ class CellarReader {
     }
     if (cls.includes('tab')) return [{type: 'text', value: ' '}]
     if (el.tagName === 'br') return [{type: 'break'}]
-    if (el.tagName === 'i' || el.tagName === 'em' || cls.includes('Emphasis')) return [{type: 'emphasis', children: this.inlines(el)}]
+    if (el.tagName === 'i' || el.tagName === 'em' || cls.includes('Emphasis'))
+      return [{type: 'emphasis', children: this.inlines(el)}]
     if (el.tagName === 'b' || el.tagName === 'strong') return [{type: 'strong', children: this.inlines(el)}]
     return this.inlines(el)
   }
@@ -570,7 +708,8 @@ function sameStyle(a: string, b: string, prevNum: string, num: string): boolean 
   // (i) after (h) is alpha; (v) after (u), (x) after (w).
   const p = prevNum.replace(/[()]/g, '')
   const n = num.replace(/[()]/g, '')
-  if (a === 'alpha' && b === 'roman' && n.length === 1 && p.length === 1 && n.charCodeAt(0) === p.charCodeAt(0) + 1) return true
+  if (a === 'alpha' && b === 'roman' && n.length === 1 && p.length === 1 && n.charCodeAt(0) === p.charCodeAt(0) + 1)
+    return true
   return false
 }
 

@@ -30,7 +30,11 @@ export class ImportContext {
     this.warnings.push(warning)
   }
 
-  error(code: string, reason: string, extra: {place?: SourcePoint | undefined; hint?: string; actual?: string; expected?: string[]; cause?: unknown} = {}): RedlexError {
+  error(
+    code: string,
+    reason: string,
+    extra: {place?: SourcePoint | undefined; hint?: string; actual?: string; expected?: string[]; cause?: unknown} = {}
+  ): RedlexError {
     const options: ConstructorParameters<typeof RedlexError>[1] = {code}
     if (this.file !== undefined) options.file = this.file
     if (extra.place !== undefined) options.place = extra.place

@@ -30,7 +30,12 @@ export function parseCorrigendum(xml: string, options?: Readonly<ImportOptions> 
   const ctx = new ImportContext(options)
   const root = parseXml(xml, ctx.file, (code, message, place) => ctx.warn(code, message, place)).documentElement!
   if (nameOf(root) !== 'CORR') {
-    throw ctx.error('formats/not-corrigendum', `not a Formex corrigendum: the root element is <${root.nodeName}>`, {place: pointOf(root), actual: root.nodeName, expected: ['CORR'], hint: 'Give a Formex CORR file'})
+    throw ctx.error('formats/not-corrigendum', `not a Formex corrigendum: the root element is <${root.nodeName}>`, {
+      place: pointOf(root),
+      actual: root.nodeName,
+      expected: ['CORR'],
+      hint: 'Give a Formex CORR file'
+    })
   }
   const reader = new FormexReader(ctx)
   const out: Correction[] = []
@@ -40,9 +45,18 @@ export function parseCorrigendum(xml: string, options?: Readonly<ImportOptions> 
     const oldEl = firstChild(corr, 'OLD.CORR')
     const newEl = firstChild(corr, 'NEW.CORR')
     if (!oldEl || !newEl) {
-      throw ctx.error('formats/corrigendum-structure', `correction ${out.length + 1} has no ${oldEl ? 'NEW.CORR' : 'OLD.CORR'}`, {place: pointOf(corr)})
+      throw ctx.error(
+        'formats/corrigendum-structure',
+        `correction ${out.length + 1} has no ${oldEl ? 'NEW.CORR' : 'OLD.CORR'}`,
+        {place: pointOf(corr)}
+      )
     }
-    const correction: Correction = {index: out.length + 1, location, old: quotedText(oldEl, reader), new: quotedText(newEl, reader)}
+    const correction: Correction = {
+      index: out.length + 1,
+      location,
+      old: quotedText(oldEl, reader),
+      new: quotedText(newEl, reader)
+    }
     const target = guessTarget(location)
     if (target) correction.target = target
     out.push(correction)
@@ -72,7 +86,8 @@ function flatten(children: readonly ProvisionContent[]): string[] {
       const inner = flatten(c.children)
       out.push([c.num, inner[0]].filter((x) => x !== undefined && x !== '').join(' '), ...inner.slice(1))
     } else if (c.type === 'subparagraph') out.push(...flatten(c.children))
-    else if (c.type === 'table') out.push(...c.children.map((r) => r.children.map((cell) => inlineText(cell.children)).join(' | ')))
+    else if (c.type === 'table')
+      out.push(...c.children.map((r) => r.children.map((cell) => inlineText(cell.children)).join(' | ')))
   }
   return out
 }

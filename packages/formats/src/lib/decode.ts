@@ -39,9 +39,10 @@ function invalidBytes(bytes: Uint8Array, encoding: TextEncodingName, file: strin
     code: 'formats/invalid-utf8',
     place: {line, column},
     actual: `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at}`,
-    hint: encoding === 'utf-8'
-      ? 'The file is not UTF-8 (perhaps Windows-1252 or Latin-1): convert it, e.g. `iconv -f windows-1252 -t utf-8`'
-      : 'The file is damaged: an unpaired surrogate or a truncated last character'
+    hint:
+      encoding === 'utf-8'
+        ? 'The file is not UTF-8 (perhaps Windows-1252 or Latin-1): convert it, e.g. `iconv -f windows-1252 -t utf-8`'
+        : 'The file is damaged: an unpaired surrogate or a truncated last character'
   }
   if (file !== undefined) options.file = file
   return new RedlexError(`invalid ${name}: the bytes cannot be read as text`, options)
@@ -82,7 +83,8 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
 
 /** Offset of the first unpaired surrogate (or odd last byte) in UTF-16. */
 function firstInvalidUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number {
-  const unit = (i: number): number => (encoding === 'utf-16le' ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!)
+  const unit = (i: number): number =>
+    encoding === 'utf-16le' ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!
   let i = 0
   while (i + 1 < bytes.length) {
     const u = unit(i)

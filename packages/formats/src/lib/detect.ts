@@ -56,13 +56,23 @@ export function detectFormat(text: string, options?: Readonly<DetectOptions> | n
   const body = text.replace(/^\uFEFF/, '')
   if (/^(?:\uFFFD\uFFFD)?(?:[^\0]\0|\0[^\0])/.test(body)) {
     // UTF-16 bytes read as UTF-8 (or Latin-1): every other character is NUL.
-    const opts: ConstructorParameters<typeof RedlexError>[1] = {code: 'formats/unsupported-encoding', actual: 'UTF-16 read as UTF-8', hint: 'Decode the bytes with decodeText() (the CLI does), or save the file as UTF-8'}
+    const opts: ConstructorParameters<typeof RedlexError>[1] = {
+      code: 'formats/unsupported-encoding',
+      actual: 'UTF-16 read as UTF-8',
+      hint: 'Decode the bytes with decodeText() (the CLI does), or save the file as UTF-8'
+    }
     if (options?.file !== undefined) opts.file = options.file
     throw new RedlexError('unsupported encoding: the text looks like UTF-16 decoded as UTF-8', opts)
   }
   const root = rootElement(body)
   const fail = (seen: string, offset: number, hint: string): never => {
-    const opts: ConstructorParameters<typeof RedlexError>[1] = {code: 'formats/unknown-format', place: pointAt(body, offset), actual: seen, expected: ['akn', 'formex', 'formex-corrigendum', 'cellar', 'eurlex', 'markdown', 'isc-record'], hint}
+    const opts: ConstructorParameters<typeof RedlexError>[1] = {
+      code: 'formats/unknown-format',
+      place: pointAt(body, offset),
+      actual: seen,
+      expected: ['akn', 'formex', 'formex-corrigendum', 'cellar', 'eurlex', 'markdown', 'isc-record'],
+      hint
+    }
     if (options?.file !== undefined) opts.file = options.file
     throw new RedlexError(`unknown format: ${seen}`, opts)
   }
@@ -76,13 +86,39 @@ export function detectFormat(text: string, options?: Readonly<DetectOptions> | n
       // Style families, as the Cellar importer reads them (`Titrearticle0`, `Titrearticlefa`…).
       if (/class="[^"]*\b(Institutionquiagit|ManualConsidrant|Titrearticle\w*|Considrant)\b/.test(body)) return 'cellar'
       const title = /<title[^>]*>([^<]{0,80})/i.exec(body)
-      return fail(`an HTML page that is neither a EUR-Lex act nor a Cellar proposal${title ? ` (title "${title[1]!.trim()}")` : ''}`, root.offset, 'Give the EUR-Lex HTML of an act or the Cellar XHTML of a proposal')
+      return fail(
+        `an HTML page that is neither a EUR-Lex act nor a Cellar proposal${title ? ` (title "${title[1]!.trim()}")` : ''}`,
+        root.offset,
+        'Give the EUR-Lex HTML of an act or the Cellar XHTML of a proposal'
+      )
     }
-    return fail(`XML with root element <${root.name}>`, root.offset, local === 'DOC' ? 'This is a Formex metadata file (.doc.xml); give the act file instead' : 'Give Akoma Ntoso (<akomaNtoso>), Formex (<ACT>, <CONS.ACT>, <ANNEX>, <CORR>), EUR-Lex or Cellar HTML, or Markdown')
+    return fail(
+      `XML with root element <${root.name}>`,
+      root.offset,
+      local === 'DOC'
+        ? 'This is a Formex metadata file (.doc.xml); give the act file instead'
+        : 'Give Akoma Ntoso (<akomaNtoso>), Formex (<ACT>, <CONS.ACT>, <ANNEX>, <CORR>), EUR-Lex or Cellar HTML, or Markdown'
+    )
   }
   const trimmed = body.trimStart()
-  if (trimmed.startsWith('<')) return fail(`markup starting ${JSON.stringify(trimmed.slice(0, 40))}`, body.length - trimmed.length, 'The file looks truncated or is not XML/HTML')
-  if (/^reference:\s*["']?ISC\/\d{4}\/\d+/m.test(body) || /^\s*\{[\s\S]*?"reference"\s*:\s*"ISC\/\d{4}\/\d+/.test(body)) return 'isc-record'
-  if (/^#{1,6}\s+\S/m.test(body) || /^\s*(\*\*|__)?Article\s+\d+[a-z]*\b/m.test(body) || /^\s*\(\d+\)\s+\S/m.test(body) || /^whereas:?\s*$/im.test(body)) return 'markdown'
-  return fail(`text starting ${JSON.stringify(trimmed.slice(0, 40))}`, body.length - trimmed.length, 'Give Akoma Ntoso, Formex, EUR-Lex or Cellar HTML, Markdown in the redlex dialect, or an ISC record')
+  if (trimmed.startsWith('<'))
+    return fail(
+      `markup starting ${JSON.stringify(trimmed.slice(0, 40))}`,
+      body.length - trimmed.length,
+      'The file looks truncated or is not XML/HTML'
+    )
+  if (/^reference:\s*["']?ISC\/\d{4}\/\d+/m.test(body) || /^\s*\{[\s\S]*?"reference"\s*:\s*"ISC\/\d{4}\/\d+/.test(body))
+    return 'isc-record'
+  if (
+    /^#{1,6}\s+\S/m.test(body) ||
+    /^\s*(\*\*|__)?Article\s+\d+[a-z]*\b/m.test(body) ||
+    /^\s*\(\d+\)\s+\S/m.test(body) ||
+    /^whereas:?\s*$/im.test(body)
+  )
+    return 'markdown'
+  return fail(
+    `text starting ${JSON.stringify(trimmed.slice(0, 40))}`,
+    body.length - trimmed.length,
+    'Give Akoma Ntoso, Formex, EUR-Lex or Cellar HTML, Markdown in the redlex dialect, or an ISC record'
+  )
 }

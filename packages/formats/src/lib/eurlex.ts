@@ -6,19 +6,56 @@
  * → `art_N`, `anx_X` → `anx_X` (eIds are recomputed, so they agree).
  */
 import type {
-  Annex, Article, Citation, Division, Document, Formula, Heading, Indent, Inline, Paragraph, Point, Preamble,
-  ProvisionContent, Recital
+  Annex,
+  Article,
+  Citation,
+  Division,
+  Document,
+  Formula,
+  Heading,
+  Indent,
+  Inline,
+  Paragraph,
+  Point,
+  Preamble,
+  ProvisionContent,
+  Recital
 } from '@redlex/tree'
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
 import {
-  blockChildren, classes, elements, findAll, findFirst, hAttr, hasClass, isEl, isTextNode, notAnAct, parseHtml, pointOfEl, positionOfEl,
-  reportHtmlIssues, textOfEl, trimTrailingSpace
+  blockChildren,
+  classes,
+  elements,
+  findAll,
+  findFirst,
+  hAttr,
+  hasClass,
+  isEl,
+  isTextNode,
+  notAnAct,
+  parseHtml,
+  pointOfEl,
+  positionOfEl,
+  reportHtmlIssues,
+  textOfEl,
+  trimTrailingSpace
 } from './html.js'
 import {checkNumbering, warnIfNoProvisions} from './numbering.js'
 import type {HDocument, HElement, HNode} from './html.js'
-import {annexChildren, assemble, conclusionsOf, divisionKind, gluedRecitalNumber, isRecitalsIntroText, makeUnit, splitFormula, titleLines, unitsOfBlocks} from './structure.js'
+import {
+  annexChildren,
+  assemble,
+  conclusionsOf,
+  divisionKind,
+  gluedRecitalNumber,
+  isRecitalsIntroText,
+  makeUnit,
+  splitFormula,
+  titleLines,
+  unitsOfBlocks
+} from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
 import {clean, joinLines, normalizeInlines, plain, stripPrefix} from './text.js'
 
@@ -35,11 +72,19 @@ export function fromEurlexHtml(html: string, options?: Readonly<EurlexOptions> |
 export function readEurlex(html: string, ctx: ImportContext, linkReferences?: boolean): Document {
   const dom = parseHtml(html)
   const containers = findAll(dom, (el) => hasClass(el, 'eli-container'), true)
-  const main = containers.find((c) => findFirst(c, (el) => hasClass(el, 'eli-main-title')) !== undefined || hasClass(c, 'eli-main-title'))
+  const main = containers.find(
+    (c) => findFirst(c, (el) => hasClass(el, 'eli-main-title')) !== undefined || hasClass(c, 'eli-main-title')
+  )
   if (!main) throw notAnAct(dom, ctx, 'no div.eli-container with the act (EUR-Lex OJ HTML) was found')
   reportHtmlIssues(dom, ctx)
   const reader = new EurlexReader(ctx, collectNotes(dom), dom)
-  const doc = finishDocument(reader.document(main, containers.filter((c) => c !== main && (hAttr(c, 'id') ?? '').startsWith('anx_'))), linkReferences === false ? {linkReferences: false} : {})
+  const doc = finishDocument(
+    reader.document(
+      main,
+      containers.filter((c) => c !== main && (hAttr(c, 'id') ?? '').startsWith('anx_'))
+    ),
+    linkReferences === false ? {linkReferences: false} : {}
+  )
   checkNumbering(doc, ctx)
   warnIfNoProvisions(doc, ctx)
   return doc
@@ -59,14 +104,22 @@ const PARAGRAPH_ID = /^\d{3}\.\d{3}$/
 const PARAGRAPH_NUM = /^(\d+[a-z]*\.)[\s\u00a0]+/
 
 class EurlexReader {
-  constructor(private readonly ctx: ImportContext, private readonly notes: Map<string, HElement>, private readonly dom: HDocument) {}
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly notes: Map<string, HElement>,
+    private readonly dom: HDocument
+  ) {}
 
   document(main: HElement, annexEls: HElement[]): Document {
     const children: Document['children'] = []
     let kind: Document['kind'] = 'regulation'
     const title = findFirst(main, (el) => hasClass(el, 'eli-main-title'))
     if (title) {
-      const t = titleLines(elements(title).filter((p) => p.tagName === 'p').map((p) => this.inlines(p)))
+      const t = titleLines(
+        elements(title)
+          .filter((p) => p.tagName === 'p')
+          .map((p) => this.inlines(p))
+      )
       children.push(t.preface)
       kind = t.kind
     }
@@ -93,18 +146,25 @@ class EurlexReader {
     for (const c of this.blockChildren(el)) {
       const id = hAttr(c, 'id') ?? ''
       if (id.startsWith('cit_')) {
-        const content = elements(c).filter((p) => p.tagName === 'p').map((p) => ({type: 'content' as const, children: normalizeInlines(this.inlines(p))}))
+        const content = elements(c)
+          .filter((p) => p.tagName === 'p')
+          .map((p) => ({type: 'content' as const, children: normalizeInlines(this.inlines(p))}))
         citations.push(this.at<Citation>({type: 'citation', eId: '', children: content}, c))
       } else if (id.startsWith('rct_')) {
         recitals.push(this.recital(c))
       } else if (c.tagName === 'p') {
         const inl = normalizeInlines(this.inlines(c))
         if (inl.length === 0) continue
-        if (citations.length === 0 && recitals.length === 0) pre.children.push({type: 'formula', name: 'actingEntity', children: inl})
+        if (citations.length === 0 && recitals.length === 0)
+          pre.children.push({type: 'formula', name: 'actingEntity', children: inl})
         else if (recitals.length === 0 && isRecitalsIntroText(plain(inl))) intro = inl
         else enacting.push({type: 'formula', name: 'enactingFormula', children: inl})
       } else {
-        this.ctx.warn('formats/unknown-element', `unexpected <${c.tagName}${id ? ' id=' + id : ''}> in the preamble: skipped`, pointOfEl(c))
+        this.ctx.warn(
+          'formats/unknown-element',
+          `unexpected <${c.tagName}${id ? ' id=' + id : ''}> in the preamble: skipped`,
+          pointOfEl(c)
+        )
       }
     }
     const last = recitals[recitals.length - 1]
@@ -113,7 +173,8 @@ class EurlexReader {
       if (formula) enacting.push(formula)
     }
     if (citations.length > 0) pre.children.push({type: 'citations', children: citations})
-    if (recitals.length > 0 || intro) pre.children.push(intro ? {type: 'recitals', intro, children: recitals} : {type: 'recitals', children: recitals})
+    if (recitals.length > 0 || intro)
+      pre.children.push(intro ? {type: 'recitals', intro, children: recitals} : {type: 'recitals', children: recitals})
     pre.children.push(...enacting)
     return pre
   }
@@ -125,7 +186,11 @@ class EurlexReader {
     const split = splitFormula(block.children)
     if (!split) return undefined
     block.children = split.before
-    this.ctx.warn('formats/formula-in-recital', `the enacting formula "${plain(split.formula)}" is run into the text of recital ${recital.num ?? ''}: split off`, recital.position?.start && {line: recital.position.start.line, column: recital.position.start.column})
+    this.ctx.warn(
+      'formats/formula-in-recital',
+      `the enacting formula "${plain(split.formula)}" is run into the text of recital ${recital.num ?? ''}: split off`,
+      recital.position?.start && {line: recital.position.start.line, column: recital.position.start.column}
+    )
     return {type: 'formula', name: 'enactingFormula', children: split.formula}
   }
 
@@ -138,7 +203,11 @@ class EurlexReader {
     // No number cell: the number may be printed at the start of the text, `(17)This …` (a source defect).
     const {num, children} = gluedRecitalNumber(assemble(unitsOfBlocks(this.blocks(el))))
     if (num === undefined) return this.at<Recital>({type: 'recital', eId: '', children}, el)
-    this.ctx.warn('formats/glued-number', `recital ${num} has its number in its text, not in a number cell: read as its number`, pointOfEl(el))
+    this.ctx.warn(
+      'formats/glued-number',
+      `recital ${num} has its number in its text, not in a number cell: read as its number`,
+      pointOfEl(el)
+    )
     return this.at<Recital>({type: 'recital', eId: '', num, children}, el)
   }
 
@@ -148,7 +217,12 @@ class EurlexReader {
       const id = hAttr(c, 'id') ?? ''
       if (/^art_/.test(id)) out.push(this.article(c))
       else if (/^(cpt|tis|prt|sct|sbs)_/.test(id.split('.').pop() ?? '')) out.push(this.division(c))
-      else if (c.loose) this.ctx.warn('formats/cellar-stray-text', `text outside any article: "${clean(textOfEl(c)).slice(0, 60)}": not imported`, pointOfEl(c))
+      else if (c.loose)
+        this.ctx.warn(
+          'formats/cellar-stray-text',
+          `text outside any article: "${clean(textOfEl(c)).slice(0, 60)}": not imported`,
+          pointOfEl(c)
+        )
       else if (hasClass(c, 'eli-title') || c.tagName === 'p') continue
       else if (c.tagName === 'div') out.push(...this.bodyChildren(c))
     }
@@ -159,7 +233,13 @@ class EurlexReader {
     const numEl = elements(el).find((p) => p.tagName === 'p' && hasClass(p, 'oj-ti-section-1'))
     const titleEl = elements(el).find((d) => hasClass(d, 'eli-title'))
     const num = numEl ? plain(this.inlines(numEl)) : ''
-    const division: Division = {type: 'division', eId: '', kind: divisionKind(num) ?? 'section', num, children: this.bodyChildren(el)}
+    const division: Division = {
+      type: 'division',
+      eId: '',
+      kind: divisionKind(num) ?? 'section',
+      num,
+      children: this.bodyChildren(el)
+    }
     if (titleEl) {
       const h = normalizeInlines(elements(titleEl).flatMap((p) => this.inlines(p)))
       if (h.length > 0) division.heading = h
@@ -203,7 +283,10 @@ class EurlexReader {
       if (removed !== '') {
         if (rest.length > 0) firstBlock.children = rest
         else first.children.shift()
-        return this.at<Paragraph>({type: 'paragraph', eId: '', num: removed.replace(/[\s\u00a0]+$/, ''), children: assemble(units)}, el)
+        return this.at<Paragraph>(
+          {type: 'paragraph', eId: '', num: removed.replace(/[\s\u00a0]+$/, ''), children: assemble(units)},
+          el
+        )
       }
     }
     return makeUnit(assemble(units), positionOfEl(el))
@@ -246,7 +329,8 @@ class EurlexReader {
       if (quoted) return [quoted]
       return [{kind: 'list', items: this.tableItems(c), at: positionOfEl(c)}]
     }
-    if (c.tagName === 'div' && hasClass(c, 'oj-enumeration-spacing')) return [{kind: 'list', items: [this.enumeration(c)], at: positionOfEl(c)}]
+    if (c.tagName === 'div' && hasClass(c, 'oj-enumeration-spacing'))
+      return [{kind: 'list', items: [this.enumeration(c)], at: positionOfEl(c)}]
     if (c.tagName === 'div') return [{kind: 'quote', units: unitsOfBlocks(this.blocks(c)), at: positionOfEl(c)}]
     if (c.tagName === 'hr' || c.tagName === 'col') return []
     this.ctx.warn('formats/unknown-element', `unexpected <${c.tagName}> in the act: kept as text`, pointOfEl(c))
@@ -256,7 +340,8 @@ class EurlexReader {
   /** A table of points whose first number opens a quotation (`‘(68)`): quoted text, one unit per row. */
   private quotedTable(table: HElement): Block | undefined {
     const rows = findAll(table, (el) => el.tagName === 'tr', true)
-    const cellsOf = (tr: HElement): HElement[] => elements(tr).filter((td) => td.tagName === 'td' && (clean(textOfEl(td)) !== '' || elements(td).length > 0))
+    const cellsOf = (tr: HElement): HElement[] =>
+      elements(tr).filter((td) => td.tagName === 'td' && (clean(textOfEl(td)) !== '' || elements(td).length > 0))
     const firstCells = rows[0] ? cellsOf(rows[0]) : []
     if (firstCells.length < 2 || !/^[‘“]/.test(clean(textOfEl(firstCells[firstCells.length - 2]!)))) return undefined
     const units: Unit[] = []
@@ -288,7 +373,12 @@ class EurlexReader {
       const cells = elements(tr).filter((td) => td.tagName === 'td')
       const nonEmpty = cells.filter((td) => clean(textOfEl(td)) !== '' || elements(td).length > 0)
       if (nonEmpty.length < 2) {
-        if (nonEmpty.length === 1) this.ctx.warn('formats/unexpected-table', 'a one-cell layout table: its text was not placed in the tree', pointOfEl(tr))
+        if (nonEmpty.length === 1)
+          this.ctx.warn(
+            'formats/unexpected-table',
+            'a one-cell layout table: its text was not placed in the tree',
+            pointOfEl(tr)
+          )
         continue
       }
       const numCell = nonEmpty[nonEmpty.length - 2]!
@@ -311,7 +401,9 @@ class EurlexReader {
     const titles = elements(el).filter((p) => p.tagName === 'p' && hasClass(p, 'oj-doc-ti'))
     if (titles[0]) annex.num = plain(this.inlines(titles[0]))
     if (titles.length > 1) {
-      const h = normalizeInlines(titles.slice(1).flatMap((p, i) => [...(i > 0 ? [{type: 'text' as const, value: ' '}] : []), ...this.inlines(p)]))
+      const h = normalizeInlines(
+        titles.slice(1).flatMap((p, i) => [...(i > 0 ? [{type: 'text' as const, value: ' '}] : []), ...this.inlines(p)])
+      )
       if (h.length > 0) annex.heading = h
     }
     annex.children = annexChildren(this.freeFlow(el, titles))
@@ -324,7 +416,16 @@ class EurlexReader {
     kids.forEach((c, i) => {
       const cls = classes(c).find((x) => x.startsWith('oj-ti-grseq-'))
       if (c.tagName === 'p' && cls) {
-        out.push(this.at<Heading>({type: 'heading', depth: Number(cls.slice('oj-ti-grseq-'.length)) || 1, children: normalizeInlines(this.inlines(c))}, c))
+        out.push(
+          this.at<Heading>(
+            {
+              type: 'heading',
+              depth: Number(cls.slice('oj-ti-grseq-'.length)) || 1,
+              children: normalizeInlines(this.inlines(c))
+            },
+            c
+          )
+        )
       } else if (c.tagName === 'p') {
         if (hasClass(c, 'oj-note')) return
         const inl = normalizeInlines(this.inlines(c))
@@ -392,10 +493,13 @@ class EurlexReader {
       }
       return [{type: 'authorialNote', marker, children: normalizeInlines(children)}]
     }
-    if (hasClass(el, 'oj-italic') || el.tagName === 'i' || el.tagName === 'em') return [{type: 'emphasis', children: this.inlines(el)}]
-    if (hasClass(el, 'oj-bold') || el.tagName === 'b' || el.tagName === 'strong') return [{type: 'strong', children: this.inlines(el)}]
+    if (hasClass(el, 'oj-italic') || el.tagName === 'i' || el.tagName === 'em')
+      return [{type: 'emphasis', children: this.inlines(el)}]
+    if (hasClass(el, 'oj-bold') || el.tagName === 'b' || el.tagName === 'strong')
+      return [{type: 'strong', children: this.inlines(el)}]
     if (el.tagName === 'br') return [{type: 'break'}]
-    if (el.tagName === 'p' || el.tagName === 'div') return [{type: 'text', value: ' '}, ...this.inlines(el), {type: 'text', value: ' '}]
+    if (el.tagName === 'p' || el.tagName === 'div')
+      return [{type: 'text', value: ' '}, ...this.inlines(el), {type: 'text', value: ' '}]
     if (el.tagName === 'table') {
       this.ctx.warn('formats/unknown-element', 'a table inside running text: kept as text', pointOfEl(el))
       return [{type: 'text', value: ' ' + textOfEl(el) + ' '}]
@@ -407,7 +511,12 @@ class EurlexReader {
   private blockChildren(el: HElement): HElement[] {
     const out = blockChildren(el)
     for (const c of out) {
-      if (c.loose) this.ctx.warn('formats/html-malformed-nesting', `text outside any paragraph element: "${clean(textOfEl(c)).slice(0, 60)}": kept as a paragraph`, pointOfEl(c))
+      if (c.loose)
+        this.ctx.warn(
+          'formats/html-malformed-nesting',
+          `text outside any paragraph element: "${clean(textOfEl(c)).slice(0, 60)}": kept as a paragraph`,
+          pointOfEl(c)
+        )
     }
     return out
   }

@@ -8,17 +8,54 @@
  * (see docs/formats.md).
  */
 import type {
-  Annex, Article, Citation, Content, Intro, Division, Document, Heading, Indent, Inline, Paragraph, Point, Preamble,
-  ProvisionContent, Recital, Table, TableCell, TableRow
+  Annex,
+  Article,
+  Citation,
+  Content,
+  Intro,
+  Division,
+  Document,
+  Heading,
+  Indent,
+  Inline,
+  Paragraph,
+  Point,
+  Preamble,
+  ProvisionContent,
+  Recital,
+  Table,
+  TableCell,
+  TableRow
 } from '@redlex/tree'
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
 import {warnIfNoProvisions} from './numbering.js'
-import {annexChildren, assemble, conclusionsOf, divisionKind, gluedRecitalNumber, isRecitalsIntroText, makeUnit, titleLines, unitsOfBlocks} from './structure.js'
+import {
+  annexChildren,
+  assemble,
+  conclusionsOf,
+  divisionKind,
+  gluedRecitalNumber,
+  isRecitalsIntroText,
+  makeUnit,
+  titleLines,
+  unitsOfBlocks
+} from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
 import {joinLines, normalizeInlines, plain} from './text.js'
-import {attr, childElements, childNodes, firstChild, isElement, isText, nameOf, parseXml, pointOf, positionOf} from './xml.js'
+import {
+  attr,
+  childElements,
+  childNodes,
+  firstChild,
+  isElement,
+  isText,
+  nameOf,
+  parseXml,
+  pointOf,
+  positionOf
+} from './xml.js'
 import type {Element} from './xml.js'
 
 export interface FormexOptions extends ImportOptions {
@@ -48,10 +85,18 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
   } else if (rootName === 'ANNEX') {
     doc = {type: 'document', kind: 'regulation', stage: 'act', children: [reader.annex(root)]}
   } else {
-    const hint = rootName === 'DOC'
-      ? 'This is the Formex metadata file (.doc.xml); import the act file (…000101…xml) instead'
-      : rootName === 'CORR' ? 'This is a corrigendum: use parseCorrigendum()' : 'Give a Formex ACT, CONS.ACT or ANNEX file'
-    throw ctx.error('formats/formex-unsupported', `unsupported Formex document <${root.nodeName}>`, {place: pointOf(root), actual: root.nodeName, expected: ['ACT', 'CONS.ACT', 'ANNEX'], hint})
+    const hint =
+      rootName === 'DOC'
+        ? 'This is the Formex metadata file (.doc.xml); import the act file (…000101…xml) instead'
+        : rootName === 'CORR'
+          ? 'This is a corrigendum: use parseCorrigendum()'
+          : 'Give a Formex ACT, CONS.ACT or ANNEX file'
+    throw ctx.error('formats/formex-unsupported', `unsupported Formex document <${root.nodeName}>`, {
+      place: pointOf(root),
+      actual: root.nodeName,
+      expected: ['ACT', 'CONS.ACT', 'ANNEX'],
+      hint
+    })
   }
   const annexTexts = options.annexes ?? []
   annexTexts.forEach((text, i) => {
@@ -59,7 +104,11 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
     const sub = new ImportContext({file, lenient: ctx.lenient})
     const annexRoot = parseXml(text, file, (code, message, place) => sub.warn(code, message, place)).documentElement!
     if (nameOf(annexRoot) !== 'ANNEX') {
-      throw sub.error('formats/formex-unsupported', `annex file ${i + 1} is <${annexRoot.nodeName}>, not <ANNEX>`, {place: pointOf(annexRoot), actual: annexRoot.nodeName, expected: ['ANNEX']})
+      throw sub.error('formats/formex-unsupported', `annex file ${i + 1} is <${annexRoot.nodeName}>, not <ANNEX>`, {
+        place: pointOf(annexRoot),
+        actual: annexRoot.nodeName,
+        expected: ['ANNEX']
+      })
     }
     doc.children.push(new FormexReader(sub).annex(annexRoot))
     ctx.warnings.push(...sub.warnings)
@@ -68,11 +117,41 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
   return finishDocument(doc, options.linkReferences === false ? {linkReferences: false} : {})
 }
 
-
 const INLINE_TRANSPARENT = new Set([
-  'DATE', 'REF.DOC.OJ', 'REF.DOC', 'REF.DOC.ECR', 'FT', 'IE', 'LINK', 'URI', 'ABBR', 'ACRONYM', 'ADDR.S', 'EXPONENT',
-  'INF', 'SUP', 'SUB', 'QUOT.INLINE', 'INCL.ELEMENT', 'DLIST.ITEM', 'TERM', 'PERIOD', 'TIME', 'REF.NO.OJ', 'NO.DOC.C',
-  'REF.ECR', 'REF.CASE', 'CASE', 'HT', 'CHAR', 'SPAN', 'MARKER', 'WHEN', 'NOTCOL', 'REF.BIB.RECORD', 'NO.CELEX'
+  'DATE',
+  'REF.DOC.OJ',
+  'REF.DOC',
+  'REF.DOC.ECR',
+  'FT',
+  'IE',
+  'LINK',
+  'URI',
+  'ABBR',
+  'ACRONYM',
+  'ADDR.S',
+  'EXPONENT',
+  'INF',
+  'SUP',
+  'SUB',
+  'QUOT.INLINE',
+  'INCL.ELEMENT',
+  'DLIST.ITEM',
+  'TERM',
+  'PERIOD',
+  'TIME',
+  'REF.NO.OJ',
+  'NO.DOC.C',
+  'REF.ECR',
+  'REF.CASE',
+  'CASE',
+  'HT',
+  'CHAR',
+  'SPAN',
+  'MARKER',
+  'WHEN',
+  'NOTCOL',
+  'REF.BIB.RECORD',
+  'NO.CELEX'
 ])
 
 export class FormexReader {
@@ -127,7 +206,12 @@ export class FormexReader {
       if (n === 'PREAMBLE.INIT' || n === 'PREAMBLE.FINAL') {
         const words = this.flat(c)
         // Consolidated texts keep the two formulas as empty elements.
-        if (words.length > 0) pre.children.push({type: 'formula', name: n === 'PREAMBLE.INIT' ? 'actingEntity' : 'enactingFormula', children: words})
+        if (words.length > 0)
+          pre.children.push({
+            type: 'formula',
+            name: n === 'PREAMBLE.INIT' ? 'actingEntity' : 'enactingFormula',
+            children: words
+          })
       } else if (n === 'GR.VISA') {
         const citations: Citation[] = []
         for (const v of childElements(c)) {
@@ -150,7 +234,11 @@ export class FormexReader {
           } else if (nameOf(r) === 'CONSID') recitals.push(this.recital(r))
           else this.unknown(r, 'GR.CONSID')
         }
-        pre.children.push(intro && intro.length > 0 ? {type: 'recitals', intro, children: recitals} : {type: 'recitals', children: recitals})
+        pre.children.push(
+          intro && intro.length > 0
+            ? {type: 'recitals', intro, children: recitals}
+            : {type: 'recitals', children: recitals}
+        )
       } else {
         this.unknown(c, 'PREAMBLE')
       }
@@ -162,7 +250,11 @@ export class FormexReader {
     const np = firstChild(el, 'NP')
     const built = np ? this.numbered(np) : gluedRecitalNumber(assemble(this.units(el)))
     if (!np && built.num !== undefined) {
-      this.ctx.warn('formats/glued-number', `recital ${built.num} has its number in its text, not in <NO.P>: read as its number`, pointOf(el))
+      this.ctx.warn(
+        'formats/glued-number',
+        `recital ${built.num} has its number in its text, not in <NO.P>: read as its number`,
+        pointOf(el)
+      )
     }
     const recital: Recital = {type: 'recital', eId: '', children: built.children}
     if (built.num !== undefined) recital.num = built.num
@@ -186,7 +278,13 @@ export class FormexReader {
     const ti = title ? firstChild(title, 'TI') : undefined
     const sti = title ? firstChild(title, 'STI') : undefined
     const num = ti ? plain(this.flat(ti)) : ''
-    const division: Division = {type: 'division', eId: '', kind: divisionKind(num) ?? 'section', num, children: this.bodyChildren(el)}
+    const division: Division = {
+      type: 'division',
+      eId: '',
+      kind: divisionKind(num) ?? 'section',
+      num,
+      children: this.bodyChildren(el)
+    }
     if (sti) {
       const h = this.flat(sti)
       if (h.length > 0) division.heading = h
@@ -243,7 +341,17 @@ export class FormexReader {
       num = built.num
       children = built.children
     } else {
-      children = assemble(unitsOfBlocks(childElements(el).flatMap((c) => (nameOf(c) === 'NP' ? this.numberedBlocks(c, (n) => { num = n }) : this.blocks(c)))))
+      children = assemble(
+        unitsOfBlocks(
+          childElements(el).flatMap((c) =>
+            nameOf(c) === 'NP'
+              ? this.numberedBlocks(c, (n) => {
+                  num = n
+                })
+              : this.blocks(c)
+          )
+        )
+      )
     }
     const dash = listType === 'DASH' || listType === 'BULLET' || (num !== undefined && /^[—–-]$/.test(num.trim()))
     if (dash && (num === undefined || /^[—–•-]?$/.test(num.trim()))) {
@@ -341,8 +449,7 @@ export class FormexReader {
           const np = firstChild(item, 'NP')
           units.push(...unitsOfBlocks(np ? this.numberedAsText(np) : this.blocks(item)))
         }
-      }
-      else if (n === 'ARTICLE') {
+      } else if (n === 'ARTICLE') {
         for (const a of childElements(c)) {
           if (nameOf(a) === 'PARAG') units.push(...unitsOfBlocks(this.quotedParag(a)))
           else units.push(...unitsOfBlocks(this.blocks(a)))
@@ -365,7 +472,9 @@ export class FormexReader {
   /** The blocks of an element whose number (child `numberTag`) starts its first text block. */
   private withNumberInText(el: Element, numberTag: string): Block[] {
     const num = firstChild(el, numberTag)
-    const blocks = childElements(el).filter((c) => c !== num).flatMap((c) => this.blocks(c))
+    const blocks = childElements(el)
+      .filter((c) => c !== num)
+      .flatMap((c) => this.blocks(c))
     if (num) {
       const first = blocks[0]
       const n = this.inlines(num)
@@ -381,7 +490,9 @@ export class FormexReader {
       for (const c of childElements(node)) {
         const n = nameOf(c)
         if (n === 'ROW') {
-          const cells: TableCell[] = childElements(c).filter((x) => nameOf(x) === 'CELL').map((cell) => ({type: 'tableCell', children: this.flatBlocks(cell)}))
+          const cells: TableCell[] = childElements(c)
+            .filter((x) => nameOf(x) === 'CELL')
+            .map((cell) => ({type: 'tableCell', children: this.flatBlocks(cell)}))
           rows.push({type: 'tableRow', children: cells})
         } else if (n === 'CORPUS' || n === 'BLK' || n === 'GR.ROW') visit(c)
       }
@@ -404,7 +515,11 @@ export class FormexReader {
         if (ti && tiPs.length > 1 && !sti) {
           // `ANNEX X` and its title as two lines of TI.
           annex.num = plain(this.flat(tiPs[0]!))
-          const h = normalizeInlines(tiPs.slice(1).flatMap((p, i) => [...(i > 0 ? [{type: 'text' as const, value: ' '}] : []), ...this.inlines(p)]))
+          const h = normalizeInlines(
+            tiPs
+              .slice(1)
+              .flatMap((p, i) => [...(i > 0 ? [{type: 'text' as const, value: ' '}] : []), ...this.inlines(p)])
+          )
           if (h.length > 0) annex.heading = h
         } else if (ti) annex.num = plain(this.flatBlocks(ti))
         if (sti) {
@@ -564,7 +679,8 @@ export class FormexReader {
       case 'FT': {
         // OJ prints long numbers in groups of three separated by no-break spaces (35 000 000).
         const value = el.textContent ?? ''
-        if (attr(el, 'TYPE') === 'NUMBER' && /^\d{5,}$/.test(value)) return [{type: 'text', value: value.replace(/\B(?=(\d{3})+$)/g, '\u00a0')}]
+        if (attr(el, 'TYPE') === 'NUMBER' && /^\d{5,}$/.test(value))
+          return [{type: 'text', value: value.replace(/\B(?=(\d{3})+$)/g, '\u00a0')}]
         return this.inlines(el)
       }
       case 'P':
@@ -573,13 +689,21 @@ export class FormexReader {
         return [{type: 'text', value: ' '}, ...this.inlines(el), {type: 'text', value: ' '}]
       default:
         if (INLINE_TRANSPARENT.has(n)) return this.inlines(el)
-        this.ctx.warn('formats/unknown-element', `unknown Formex element <${el.nodeName}> in text: kept as text`, pointOf(el))
+        this.ctx.warn(
+          'formats/unknown-element',
+          `unknown Formex element <${el.nodeName}> in text: kept as text`,
+          pointOf(el)
+        )
         return [{type: 'text', value: el.textContent ?? ''}]
     }
   }
 
   private unknown(el: Element, where: string): void {
-    this.ctx.warn('formats/unknown-element', `unknown Formex element <${el.nodeName}> in ${where}: ${(el.textContent ?? '').trim() === '' ? 'skipped (no text)' : 'its text was not placed in the tree'}`, pointOf(el))
+    this.ctx.warn(
+      'formats/unknown-element',
+      `unknown Formex element <${el.nodeName}> in ${where}: ${(el.textContent ?? '').trim() === '' ? 'skipped (no text)' : 'its text was not placed in the tree'}`,
+      pointOf(el)
+    )
   }
 
   private at<T extends {position?: unknown}>(node: T, el: Element): T {
@@ -601,4 +725,3 @@ function upper(nodes: Inline[]): Inline[] {
     return n
   })
 }
-

@@ -74,7 +74,8 @@ export interface HDocument {
 const IGNORED = new Set(['script', 'style', 'noscript', 'template'])
 const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])
 // Characters XML cannot carry (C0 controls other than tab, LF, FF and CR; U+FFFE, U+FFFF; lone surrogates) and DEL.
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 // A cheap first look (surrogate pairs pass it too, then the exact pattern decides).
 const MAYBE_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/
 
@@ -92,68 +93,131 @@ export function parseHtml(html: string): HDocument {
   let attrs: Record<string, string> = Object.create(null) as Record<string, string>
   const parent = (): HElement | HDocument => open[open.length - 1] ?? doc
 
-  const parser: Parser = new Parser({
-    onattribute(name, value) {
-      attrs[name] = value
+  const parser: Parser = new Parser(
+    {
+      onattribute(name, value) {
+        attrs[name] = value
+      },
+      onopentag(name, _attribs, isImplied) {
+        const these = attrs
+        attrs = Object.create(null) as Record<string, string>
+        if (ignoredDepth > 0 || IGNORED.has(name)) {
+          ignoredDepth++
+          kinds.push('ignored')
+          return
+        }
+        const at = parser.startIndex
+        if (isImplied && name === 'p') {
+          doc.issues.push({
+            code: 'formats/html-malformed-nesting',
+            message:
+              'a </p> with no open paragraph: a block element inside <p> closed it early (its text is kept, after the paragraph)',
+            offset: at
+          })
+          kinds.push('none')
+          return
+        }
+        if (TABLE_PARTS.has(name) && !open.some((el) => el.tagName === 'table')) {
+          doc.issues.push({
+            code: 'formats/html-malformed-nesting',
+            message: `a <${name}> outside any table: its content is kept as text`,
+            offset: at
+          })
+        }
+        if (open.length >= MAX_DEPTH) {
+          if (!tooDeep)
+            doc.issues.push({
+              code: 'formats/html-too-deep',
+              message: `elements nested more than ${MAX_DEPTH} deep: the deeper markup is flattened (its text is kept)`,
+              offset: at
+            })
+          tooDeep = true
+          kinds.push('none')
+          return
+        }
+        const up = parent()
+        const el: HElement = {
+          nodeName: name,
+          tagName: name,
+          attrs: these,
+          childNodes: [],
+          parentNode: up,
+          root: doc,
+          start: at,
+          end: at
+        }
+        up.childNodes.push(el)
+        open.push(el)
+        kinds.push('element')
+      },
+      onclosetag() {
+        const kind = kinds.pop()
+        if (kind === 'ignored') ignoredDepth--
+        else if (kind === 'element') open.pop()!.end = parser.endIndex + 1
+      },
+      ontext(data) {
+        if (ignoredDepth > 0) return
+        let value = data
+        const found = MAYBE_CONTROL.test(value) ? value.match(CONTROL) : null
+        if (found) {
+          if (controls === 0) firstControl = parser.startIndex
+          controls += found.length
+          value = value.replace(CONTROL, '')
+        }
+        const up = parent()
+        const last = up.childNodes[up.childNodes.length - 1]
+        if (last && last.nodeName === '#text') (last as HText).value += value
+        else up.childNodes.push({nodeName: '#text', value, parentNode: up, start: parser.startIndex})
+      }
     },
-    onopentag(name, _attribs, isImplied) {
-      const these = attrs
-      attrs = Object.create(null) as Record<string, string>
-      if (ignoredDepth > 0 || IGNORED.has(name)) {
-        ignoredDepth++
-        kinds.push('ignored')
-        return
-      }
-      const at = parser.startIndex
-      if (isImplied && name === 'p') {
-        doc.issues.push({code: 'formats/html-malformed-nesting', message: 'a </p> with no open paragraph: a block element inside <p> closed it early (its text is kept, after the paragraph)', offset: at})
-        kinds.push('none')
-        return
-      }
-      if (TABLE_PARTS.has(name) && !open.some((el) => el.tagName === 'table')) {
-        doc.issues.push({code: 'formats/html-malformed-nesting', message: `a <${name}> outside any table: its content is kept as text`, offset: at})
-      }
-      if (open.length >= MAX_DEPTH) {
-        if (!tooDeep) doc.issues.push({code: 'formats/html-too-deep', message: `elements nested more than ${MAX_DEPTH} deep: the deeper markup is flattened (its text is kept)`, offset: at})
-        tooDeep = true
-        kinds.push('none')
-        return
-      }
-      const up = parent()
-      const el: HElement = {nodeName: name, tagName: name, attrs: these, childNodes: [], parentNode: up, root: doc, start: at, end: at}
-      up.childNodes.push(el)
-      open.push(el)
-      kinds.push('element')
-    },
-    onclosetag() {
-      const kind = kinds.pop()
-      if (kind === 'ignored') ignoredDepth--
-      else if (kind === 'element') open.pop()!.end = parser.endIndex + 1
-    },
-    ontext(data) {
-      if (ignoredDepth > 0) return
-      let value = data
-      const found = MAYBE_CONTROL.test(value) ? value.match(CONTROL) : null
-      if (found) {
-        if (controls === 0) firstControl = parser.startIndex
-        controls += found.length
-        value = value.replace(CONTROL, '')
-      }
-      const up = parent()
-      const last = up.childNodes[up.childNodes.length - 1]
-      if (last && last.nodeName === '#text') (last as HText).value += value
-      else up.childNodes.push({nodeName: '#text', value, parentNode: up, start: parser.startIndex})
-    }
-  }, {recognizeSelfClosing: true})
+    {recognizeSelfClosing: true}
+  )
   parser.end(source)
   if (controls > 0) {
-    doc.issues.push({code: 'formats/invalid-character', message: `${controls} character${controls > 1 ? 's' : ''} XML 1.0 does not allow (NUL, C0 controls, DEL, U+FFFE/U+FFFF, lone surrogates) removed from the text (the first one here)`, offset: firstControl})
+    doc.issues.push({
+      code: 'formats/invalid-character',
+      message: `${controls} character${controls > 1 ? 's' : ''} XML 1.0 does not allow (NUL, C0 controls, DEL, U+FFFE/U+FFFF, lone surrogates) removed from the text (the first one here)`,
+      offset: firstControl
+    })
   }
   return doc
 }
 
 /** Inline elements: a run of these and text outside any `<p>` is loose text. */
-export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'])
+export const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr'
+])
 
 /** True when the nodes hold words (not only white space). */
 export function hasWords(nodes: readonly HNode[]): boolean {
@@ -170,7 +234,17 @@ export function looseParagraph(parent: HElement | HDocument, nodes: HNode[]): HE
   const first = nodes[0]!
   const last = nodes[nodes.length - 1]!
   const root = isEl(first) ? first.root : (documentOf(first) as HDocument)
-  return {nodeName: 'p', tagName: 'p', attrs: Object.create(null) as Record<string, string>, childNodes: nodes, parentNode: parent, root, start: first.start, end: isEl(last) ? last.end : last.start + last.value.length, loose: true}
+  return {
+    nodeName: 'p',
+    tagName: 'p',
+    attrs: Object.create(null) as Record<string, string>,
+    childNodes: nodes,
+    parentNode: parent,
+    root,
+    start: first.start,
+    end: isEl(last) ? last.end : last.start + last.value.length,
+    loose: true
+  }
 }
 
 /**
@@ -331,8 +405,17 @@ export function trimTrailingSpace(out: Inline[]): void {
 /** `formats/not-an-act`: the page title (or first words) and the position of `<body>`. */
 export function notAnAct(dom: HDocument, ctx: ImportContext, why: string): RedlexError {
   const title = findFirst(dom, (el) => el.tagName === 'title')
-  const body = findFirst(dom, (el) => el.tagName === 'body') ?? findFirst(dom, (el) => el.tagName === 'html') ?? findFirst(dom, () => true)
+  const body =
+    findFirst(dom, (el) => el.tagName === 'body') ??
+    findFirst(dom, (el) => el.tagName === 'html') ??
+    findFirst(dom, () => true)
   const place = body ? pointOfEl(body) : undefined
-  const seen = title ? `page titled "${clean(textOfEl(title)).slice(0, 80)}"` : `text starting "${clean(body ? textOfEl(body) : '').slice(0, 60)}"`
-  return ctx.error('formats/not-an-act', `HTML is not an act in a supported layout: ${why}; found a ${seen}`, {place, actual: seen, hint: 'Give the EUR-Lex page of the act (…/TXT/HTML/?uri=OJ:…) or the Cellar XHTML of a proposal'})
+  const seen = title
+    ? `page titled "${clean(textOfEl(title)).slice(0, 80)}"`
+    : `text starting "${clean(body ? textOfEl(body) : '').slice(0, 60)}"`
+  return ctx.error('formats/not-an-act', `HTML is not an act in a supported layout: ${why}; found a ${seen}`, {
+    place,
+    actual: seen,
+    hint: 'Give the EUR-Lex page of the act (…/TXT/HTML/?uri=OJ:…) or the Cellar XHTML of a proposal'
+  })
 }

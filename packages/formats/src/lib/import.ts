@@ -29,7 +29,10 @@ export interface ImportResult {
   warnings: Warning[]
 }
 
-type ParseMarkdown = (text: string, options?: {file?: string; lenient?: boolean}) => {document: Document; warnings: Warning[]}
+type ParseMarkdown = (
+  text: string,
+  options?: {file?: string; lenient?: boolean}
+) => {document: Document; warnings: Warning[]}
 
 /** Detect the format of `text` and import it. A corrigendum or ISC record is not a document: use `parseCorrigendum` / @redlex/isc. */
 export function importDocument(text: string, options?: Readonly<ImportDocumentOptions> | null): ImportResult {
@@ -59,7 +62,11 @@ export function importDocument(text: string, options?: Readonly<ImportDocumentOp
     case 'markdown': {
       const parse = (markdown as unknown as Record<string, unknown>)['parseMarkdown']
       if (typeof parse !== 'function') {
-        throw ctx.error('formats/markdown-unavailable', 'this text is Markdown but @redlex/markdown provides no parseMarkdown()', {hint: 'Build @redlex/markdown'})
+        throw ctx.error(
+          'formats/markdown-unavailable',
+          'this text is Markdown but @redlex/markdown provides no parseMarkdown()',
+          {hint: 'Build @redlex/markdown'}
+        )
       }
       const result = (parse as ParseMarkdown)(text, ctxOptions)
       document = result.document
@@ -68,10 +75,16 @@ export function importDocument(text: string, options?: Readonly<ImportDocumentOp
     }
     case 'formex-corrigendum':
     case 'isc-record':
-      throw ctx.error('formats/not-a-document', format === 'formex-corrigendum' ? 'this is a Formex corrigendum (CORR), not an act' : 'this is an ISC record, not an act', {
-        actual: format,
-        hint: format === 'formex-corrigendum' ? 'Read it with parseCorrigendum()' : 'Read it with @redlex/isc'
-      })
+      throw ctx.error(
+        'formats/not-a-document',
+        format === 'formex-corrigendum'
+          ? 'this is a Formex corrigendum (CORR), not an act'
+          : 'this is an ISC record, not an act',
+        {
+          actual: format,
+          hint: format === 'formex-corrigendum' ? 'Read it with parseCorrigendum()' : 'Read it with @redlex/isc'
+        }
+      )
   }
   return {document, format, warnings: ctx.warnings}
 }

@@ -24,7 +24,12 @@ export function checkNumbering(doc: Document, ctx: ImportContext): void {
       else if (node.type === 'article' && inBody) {
         articles.push(node as Numbered)
         checkChildren(node as Numbered, ctx)
-      } else if (node.type === 'division' || node.type === 'body' || node.type === 'preamble' || node.type === 'recitals') {
+      } else if (
+        node.type === 'division' ||
+        node.type === 'body' ||
+        node.type === 'preamble' ||
+        node.type === 'recitals'
+      ) {
         visit((node as {children: Node[]}).children, inBody || node.type === 'body')
       }
     }
@@ -39,8 +44,14 @@ function checkChildren(root: Numbered, ctx: ImportContext): void {
   const stack: Numbered[] = [root]
   while (stack.length > 0) {
     const node = stack.pop()!
-    const kids = (node.children ?? []).filter((c): c is Numbered => c.type === 'paragraph' || c.type === 'point' || c.type === 'subparagraph')
-    for (const type of ['paragraph', 'point']) checkSequence(kids.filter((c) => c.type === type), ctx)
+    const kids = (node.children ?? []).filter(
+      (c): c is Numbered => c.type === 'paragraph' || c.type === 'point' || c.type === 'subparagraph'
+    )
+    for (const type of ['paragraph', 'point'])
+      checkSequence(
+        kids.filter((c) => c.type === type),
+        ctx
+      )
     stack.push(...kids)
   }
 }
@@ -57,8 +68,18 @@ function checkSequence(nodes: readonly Numbered[], ctx: ImportContext): void {
       const start = node.position?.start
       const place = start ? {line: start.line, column: start.column} : undefined
       const where = `${node.type} ${node.num!.trim()} (${node.eId})`
-      if (n === prev.n) ctx.warn('formats/duplicate-number', `${where} has the same number as the ${node.type} before it (${prev.node.eId}): kept as in the source`, place)
-      else if (n !== prev.n + 1) ctx.warn('formats/skipped-number', `${where} follows ${prev.node.num!.trim()}: numbers ${n > prev.n ? 'skip' : 'go back'}; kept as in the source`, place)
+      if (n === prev.n)
+        ctx.warn(
+          'formats/duplicate-number',
+          `${where} has the same number as the ${node.type} before it (${prev.node.eId}): kept as in the source`,
+          place
+        )
+      else if (n !== prev.n + 1)
+        ctx.warn(
+          'formats/skipped-number',
+          `${where} follows ${prev.node.num!.trim()}: numbers ${n > prev.n ? 'skip' : 'go back'}; kept as in the source`,
+          place
+        )
     }
     prev = {n, node}
   }

@@ -5,8 +5,23 @@
  * text, later ones are `subparagraph`s), title lines, conclusions.
  */
 import type {
-  Conclusions, Content, DocumentKind, FormulaName, Heading, DocumentStage, Formula, Indent, Inline, Point, Position, Preface,
-  ProvisionContent, Signature, Subparagraph, Table, TitleLine
+  Conclusions,
+  Content,
+  DocumentKind,
+  FormulaName,
+  Heading,
+  DocumentStage,
+  Formula,
+  Indent,
+  Inline,
+  Point,
+  Position,
+  Preface,
+  ProvisionContent,
+  Signature,
+  Subparagraph,
+  Table,
+  TitleLine
 } from '@redlex/tree'
 import {normalizeInlines, plain, stripPrefix} from './text.js'
 
@@ -22,7 +37,11 @@ export interface Unit {
 }
 
 /** A unit's children from its text, list items and closing text. */
-export function unitChildren(text: Inline[] | undefined, items: readonly (Item | Table)[], wrap?: Inline[]): ProvisionContent[] {
+export function unitChildren(
+  text: Inline[] | undefined,
+  items: readonly (Item | Table)[],
+  wrap?: Inline[]
+): ProvisionContent[] {
   const out: ProvisionContent[] = []
   const words = text ? normalizeInlines(text) : []
   const hasItems = items.some((i) => i.type !== 'table')
@@ -98,7 +117,7 @@ export function titleLines(lines: Inline[][]): {preface: Preface; kind: Document
       stage = 'proposal'
     } else if (/^of\s+(\d|\[|…|\.\.\.)/i.test(text) && text.length < 40) {
       type = 'docDate'
-    } else if (/^\(text with eea relevance\)$/i.test(text) || /^\(.*\)$/.test(text) && text.length < 60 && typeSeen) {
+    } else if (/^\(text with eea relevance\)$/i.test(text) || (/^\(.*\)$/.test(text) && text.length < 60 && typeSeen)) {
       type = 'docNote'
     } else if (!typeSeen) {
       type = 'docType'
@@ -115,7 +134,14 @@ export function titleLines(lines: Inline[][]): {preface: Preface; kind: Document
 }
 
 /** Sort the blocks after the last article into formulas, signatures and other text. */
-export function conclusionsOf(blocks: Array<{inlines: Inline[]; signature?: boolean; as?: FormulaName | 'content' | undefined; position?: Position | undefined}>): Conclusions | undefined {
+export function conclusionsOf(
+  blocks: Array<{
+    inlines: Inline[]
+    signature?: boolean
+    as?: FormulaName | 'content' | undefined
+    position?: Position | undefined
+  }>
+): Conclusions | undefined {
   const children: Conclusions['children'] = []
   for (const block of blocks) {
     // A signature's lines are already normalised one by one and joined by `\n`.
@@ -126,7 +152,11 @@ export function conclusionsOf(blocks: Array<{inlines: Inline[]; signature?: bool
     if (block.as === 'content') node = {type: 'content', children: inl}
     else if (block.as !== undefined) node = {type: 'formula', name: block.as, children: inl}
     else if (block.signature) node = {type: 'signature', children: inl}
-    else if (/^(this|these) .* shall be binding in (its|their) entirety/i.test(text) || /^this (regulation|directive|decision) is addressed to/i.test(text)) node = {type: 'formula', name: 'bindingForce', children: inl}
+    else if (
+      /^(this|these) .* shall be binding in (its|their) entirety/i.test(text) ||
+      /^this (regulation|directive|decision) is addressed to/i.test(text)
+    )
+      node = {type: 'formula', name: 'bindingForce', children: inl}
     else if (/^done at\b/i.test(text)) node = {type: 'formula', name: 'doneAt', children: inl}
     else node = {type: 'content', children: inl}
     if (block.position) node.position = block.position
@@ -195,7 +225,10 @@ function isPunctuation(inl: Inline[]): boolean {
   return inl.length === 1 && inl[0]!.type === 'text' && /^[’'"”;:.,)]+$/.test(inl[0]!.value)
 }
 
-function appendToLast(units: Array<{text?: Inline[]; items: Array<Item | Table>; quoted?: Unit}>, words: Inline[]): void {
+function appendToLast(
+  units: Array<{text?: Inline[]; items: Array<Item | Table>; quoted?: Unit}>,
+  words: Inline[]
+): void {
   const last = units[units.length - 1]
   if (!last) return
   if (last.quoted) {
@@ -257,12 +290,17 @@ export function annexChildren(flow: ReadonlyArray<ProvisionContent | Heading>): 
       case 'point':
       case 'indent':
       case 'wrapUp':
-        if (!current || current.some((c) => c.type === 'wrapUp' || c.type === 'table') || (current.length === 1 && current[0]!.type === 'content' && node.type === 'wrapUp')) {
+        if (
+          !current ||
+          current.some((c) => c.type === 'wrapUp' || c.type === 'table') ||
+          (current.length === 1 && current[0]!.type === 'content' && node.type === 'wrapUp')
+        ) {
           flush()
           current = []
           at = node.position
         }
-        if (current.length === 1 && current[0]!.type === 'content' && node.type !== 'wrapUp') current[0] = {...current[0]!, type: 'intro'} as ProvisionContent
+        if (current.length === 1 && current[0]!.type === 'content' && node.type !== 'wrapUp')
+          current[0] = {...current[0]!, type: 'intro'} as ProvisionContent
         current.push(node)
         break
       default:
@@ -273,7 +311,15 @@ export function annexChildren(flow: ReadonlyArray<ProvisionContent | Heading>): 
   flush()
   // A list with no text of its own before it (after an in-annex heading) hangs in the annex
   // itself, as the Markdown dialect reads it, not in a subparagraph without words.
-  const spliced = parts.flatMap((part) => (isUnit(part) && part.children[0] && part.children[0].type !== 'content' && part.children[0].type !== 'intro' && part.children[0].type !== 'table' ? part.children : [part]))
+  const spliced = parts.flatMap((part) =>
+    isUnit(part) &&
+    part.children[0] &&
+    part.children[0].type !== 'content' &&
+    part.children[0].type !== 'intro' &&
+    part.children[0].type !== 'table'
+      ? part.children
+      : [part]
+  )
   return assemble(spliced) as Array<ProvisionContent | Heading>
 }
 
@@ -292,7 +338,10 @@ export function isRecitalsIntroText(text: string): boolean {
  * and the children without it. Children are returned unchanged (and `num`
  * undefined) when the first text does not start with `(N)`.
  */
-export function gluedRecitalNumber(children: ProvisionContent[]): {num: string | undefined; children: ProvisionContent[]} {
+export function gluedRecitalNumber(children: ProvisionContent[]): {
+  num: string | undefined
+  children: ProvisionContent[]
+} {
   const first = children[0]
   if (!first || (first.type !== 'content' && first.type !== 'intro')) return {num: undefined, children}
   const {removed, rest} = stripPrefix(first.children, /^\s*\(\d+[a-z]*\)[\s\u00a0]*/)

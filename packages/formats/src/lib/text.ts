@@ -57,7 +57,11 @@ function unwrapRedundantAttention(nodes: readonly Inline[], inEmphasis: boolean,
       // A footnote starts afresh: its text is its own block.
       out.push({...node, children: unwrapRedundantAttention(node.children, false, false)})
     } else if (hasChildren(node)) {
-      const children = unwrapRedundantAttention(node.children, inEmphasis || node.type === 'emphasis', inStrong || node.type === 'strong')
+      const children = unwrapRedundantAttention(
+        node.children,
+        inEmphasis || node.type === 'emphasis',
+        inStrong || node.type === 'strong'
+      )
       out.push({...node, children} as Inline)
     } else {
       out.push(node)
@@ -191,7 +195,8 @@ export function joinLines(lines: ReadonlyArray<readonly Inline[]>): Inline[] {
   const out: Inline[] = []
   const push = (node: Inline): void => {
     const last = out[out.length - 1]
-    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = {type: 'text', value: last.value + node.value}
+    if (node.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = {type: 'text', value: last.value + node.value}
     else out.push(node.type === 'text' ? {type: 'text', value: node.value} : node)
   }
   for (const line of lines) {

@@ -53,10 +53,18 @@ export function parseXml(text: string, file?: string, warn?: XmlWarn): XmlDocume
   if (!doc.documentElement) throw malformed('missing root element', 1, 1, source, file, undefined)
   const invalid = invalidCharacters(source)
   for (const found of invalid.slice(0, MAX_CHARACTER_WARNINGS)) {
-    warn?.('formats/invalid-character', `${found.name} (written ${found.written}) is not allowed in XML 1.0: dropped`, found.place)
+    warn?.(
+      'formats/invalid-character',
+      `${found.name} (written ${found.written}) is not allowed in XML 1.0: dropped`,
+      found.place
+    )
   }
   if (invalid.length > MAX_CHARACTER_WARNINGS) {
-    warn?.('formats/invalid-character', `${invalid.length - MAX_CHARACTER_WARNINGS} more characters not allowed in XML 1.0 dropped`, invalid[MAX_CHARACTER_WARNINGS]!.place)
+    warn?.(
+      'formats/invalid-character',
+      `${invalid.length - MAX_CHARACTER_WARNINGS} more characters not allowed in XML 1.0 dropped`,
+      invalid[MAX_CHARACTER_WARNINGS]!.place
+    )
   }
   checkAndClean(doc.documentElement, invalid.length > 0, file)
   return doc
@@ -65,11 +73,19 @@ export function parseXml(text: string, file?: string, warn?: XmlWarn): XmlDocume
 /** Warnings are given one by one up to this many; the rest are counted in one more. */
 const MAX_CHARACTER_WARNINGS = 20
 
-const RAW_NOT_XML_CHAR = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const RAW_NOT_XML_CHAR =
+  /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const CHARACTER_REFERENCE = /&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));/g
 
 function isXmlCodePoint(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  )
 }
 
 interface InvalidCharacter {
@@ -83,18 +99,23 @@ function invalidCharacters(text: string): InvalidCharacter[] {
   const found: Array<{offset: number; name: string; written: string}> = []
   if (!isXmlSafe(text)) {
     RAW_NOT_XML_CHAR.lastIndex = 0
-    for (let m = RAW_NOT_XML_CHAR.exec(text); m; m = RAW_NOT_XML_CHAR.exec(text)) found.push({offset: m.index, name: codePointName(m[0]), written: 'raw'})
+    for (let m = RAW_NOT_XML_CHAR.exec(text); m; m = RAW_NOT_XML_CHAR.exec(text))
+      found.push({offset: m.index, name: codePointName(m[0]), written: 'raw'})
   }
   if (text.includes('&#')) {
     CHARACTER_REFERENCE.lastIndex = 0
     for (let m = CHARACTER_REFERENCE.exec(text); m; m = CHARACTER_REFERENCE.exec(text)) {
       const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10)
-      if (!isXmlCodePoint(code)) found.push({offset: m.index, name: 'U+' + code.toString(16).toUpperCase().padStart(4, '0'), written: m[0]})
+      if (!isXmlCodePoint(code))
+        found.push({offset: m.index, name: 'U+' + code.toString(16).toUpperCase().padStart(4, '0'), written: m[0]})
     }
   }
   if (found.length === 0) return []
   found.sort((a, b) => a.offset - b.offset)
-  const places = pointsAt(text, found.map((f) => f.offset))
+  const places = pointsAt(
+    text,
+    found.map((f) => f.offset)
+  )
   return found.map((f, i) => ({name: f.name, written: f.written, place: places[i]!}))
 }
 
@@ -152,15 +173,30 @@ function checkAndClean(root: Element, clean: boolean, file: string | undefined):
   }
 }
 
-function malformed(message: string, line: number, column: number, text: string, file: string | undefined, cause: unknown): RedlexError {
+function malformed(
+  message: string,
+  line: number,
+  column: number,
+  text: string,
+  file: string | undefined,
+  cause: unknown
+): RedlexError {
   const lines = text.split('\n')
-  const place: SourcePoint = line > 0 ? {line, column: Math.max(column, 1)} : {line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}
+  const place: SourcePoint =
+    line > 0
+      ? {line, column: Math.max(column, 1)}
+      : {line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}
   const truncated = /end of input|unclosed|not closed|missing root/i.test(message) || text.trim() === ''
   const options: ConstructorParameters<typeof RedlexError>[1] = {
     code: 'formats/malformed-xml',
     place,
-    actual: message.replace(/^\[xmldom [a-zA-Z]*\]\s*/, '').replace(/\|\|@#\[.*$/s, '').trim(),
-    hint: truncated ? 'The file looks truncated: download or export it again' : 'Fix the XML at that place (a well-formed XML file is needed)',
+    actual: message
+      .replace(/^\[xmldom [a-zA-Z]*\]\s*/, '')
+      .replace(/\|\|@#\[.*$/s, '')
+      .trim(),
+    hint: truncated
+      ? 'The file looks truncated: download or export it again'
+      : 'Fix the XML at that place (a well-formed XML file is needed)',
     cause
   }
   if (file !== undefined) options.file = file
@@ -223,7 +259,9 @@ export function textContent(node: XmlNode): string {
 /** The element's start in the source (xmldom locator), or undefined. */
 export function pointOf(node: XmlNode): SourcePoint | undefined {
   const n = node as {lineNumber?: number; columnNumber?: number}
-  return typeof n.lineNumber === 'number' && n.lineNumber > 0 ? {line: n.lineNumber, column: n.columnNumber ?? 1} : undefined
+  return typeof n.lineNumber === 'number' && n.lineNumber > 0
+    ? {line: n.lineNumber, column: n.columnNumber ?? 1}
+    : undefined
 }
 
 /** A unist position for a node (start only: end is set to the start; see docs/formats.md). */
@@ -247,10 +285,18 @@ export function attr(element: Element, name: string): string | undefined {
 export function escapeText(value: string): string {
   // U+0085 and U+2028 are line ends to XML 1.1 parsers (xmldom among them), which turn them into
   // a line feed: written as character references they come back as themselves.
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
 }
 
 /** Escape text for an XML attribute value in double quotes. */
 export function escapeAttr(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;').replace(/\r/g, '&#13;')
+  return escapeText(value)
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\r/g, '&#13;')
 }

@@ -14,7 +14,8 @@ import {Invalid, RECORD, type Path} from './record.js'
 function crossFieldRules(record: IscRecord): void {
   const seen = new Set<string>()
   record.services.forEach((s, i) => {
-    if (seen.has(s.service)) throw new Invalid('isc/duplicate-service', `Service \`${s.service}\` is listed twice`, ['services', i, 'service'])
+    if (seen.has(s.service))
+      throw new Invalid('isc/duplicate-service', `Service \`${s.service}\` is listed twice`, ['services', i, 'service'])
     seen.add(s.service)
   })
   const conclusionIds = new Set<string>()
@@ -22,36 +23,64 @@ function crossFieldRules(record: IscRecord): void {
   record.conclusions.forEach((conclusion, i) => {
     const path = ['conclusions', i]
     const id = conclusion.id
-    if (conclusionIds.has(id)) throw new Invalid('isc/duplicate-id', `Conclusion id \`${id}\` is used twice`, [...path, 'id'])
+    if (conclusionIds.has(id))
+      throw new Invalid('isc/duplicate-id', `Conclusion id \`${id}\` is used twice`, [...path, 'id'])
     conclusionIds.add(id)
     conclusion.amendments?.forEach((a, j) => {
       const ap = [...path, 'amendments', j]
       const other = amendmentIds.get(a.id)
-      if (other !== undefined) throw new Invalid('isc/duplicate-id', `Amendment id \`${a.id}\` is also used in conclusion ${other}`, [...ap, 'id'])
+      if (other !== undefined)
+        throw new Invalid('isc/duplicate-id', `Amendment id \`${a.id}\` is also used in conclusion ${other}`, [
+          ...ap,
+          'id'
+        ])
       amendmentIds.set(a.id, id)
       if (a.provenance?.conclusion !== undefined && a.provenance.conclusion !== id) {
-        throw new Invalid('isc/provenance-mismatch', `Amendment ${a.id} sits under conclusion ${id} but names conclusion ${a.provenance.conclusion}`, [...ap, 'provenance', 'conclusion'], {hint: 'Move the amendment under its conclusion, or drop `provenance.conclusion`'})
+        throw new Invalid(
+          'isc/provenance-mismatch',
+          `Amendment ${a.id} sits under conclusion ${id} but names conclusion ${a.provenance.conclusion}`,
+          [...ap, 'provenance', 'conclusion'],
+          {hint: 'Move the amendment under its conclusion, or drop `provenance.conclusion`'}
+        )
       }
     })
   })
   record.pointsForPoliticalLevel?.forEach((point, i) => {
     point.conclusions?.forEach((ref, j) => {
-      if (!conclusionIds.has(ref)) throw new Invalid('isc/unknown-conclusion', `Conclusion \`${ref}\` does not exist`, ['pointsForPoliticalLevel', i, 'conclusions', j], {expected: [...conclusionIds]})
+      if (!conclusionIds.has(ref))
+        throw new Invalid(
+          'isc/unknown-conclusion',
+          `Conclusion \`${ref}\` does not exist`,
+          ['pointsForPoliticalLevel', i, 'conclusions', j],
+          {expected: [...conclusionIds]}
+        )
     })
   })
   if (record.approvalDate !== undefined && record.approvalDate < record.date) {
-    throw new Invalid('isc/date-order', `The minutes cannot be approved (${record.approvalDate}) before the meeting (${record.date})`, ['approvalDate'])
+    throw new Invalid(
+      'isc/date-order',
+      `The minutes cannot be approved (${record.approvalDate}) before the meeting (${record.date})`,
+      ['approvalDate']
+    )
   }
 }
 
-function validate(data: unknown, locate: ((path: Path) => Position | undefined) | undefined, file: string | undefined): IscRecord {
+function validate(
+  data: unknown,
+  locate: ((path: Path) => Position | undefined) | undefined,
+  file: string | undefined
+): IscRecord {
   RECORD(data, [], {locate, file})
   const record = structuredClone(data) as IscRecord
   crossFieldRules(record)
   return record
 }
 
-function toError(error: Invalid, locate: ((path: Path) => Position | undefined) | undefined, file: string | undefined): RedlexError {
+function toError(
+  error: Invalid,
+  locate: ((path: Path) => Position | undefined) | undefined,
+  file: string | undefined
+): RedlexError {
   const place = locate?.(error.path)
   return new RedlexError(error.reason, {
     code: error.code,
@@ -65,7 +94,10 @@ function toError(error: Invalid, locate: ((path: Path) => Position | undefined) 
 }
 
 /** Validate plain data (parsed JSON/YAML) as an ISC record; throws RedlexError with the JSON path. */
-export function validateIscRecord(data: unknown, options?: Readonly<{file?: string; locate?: (path: Path) => Position | undefined}> | null): IscRecord {
+export function validateIscRecord(
+  data: unknown,
+  options?: Readonly<{file?: string; locate?: (path: Path) => Position | undefined}> | null
+): IscRecord {
   try {
     return validate(data, options?.locate, options?.file)
   } catch (error) {

@@ -21,7 +21,12 @@ type JsonSchema = Record<string, unknown>
 
 /** A validation problem before it becomes a RedlexError (load.ts adds file and place). */
 export class Invalid extends Error {
-  constructor(readonly code: string, readonly reason: string, readonly path: Path, readonly extra: {expected?: string[]; actual?: string; hint?: string} = {}) {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+    readonly path: Path,
+    readonly extra: {expected?: string[]; actual?: string; hint?: string} = {}
+  ) {
     super(reason)
   }
 }
@@ -36,12 +41,15 @@ export interface Context {
 
 /** A field check, with the JSON Schema fragment that says the same. */
 export type Check = ((value: unknown, path: Path, context: Context) => void) & {readonly schema: JsonSchema}
-const says = (schema: JsonSchema, check: (value: unknown, path: Path, context: Context) => void): Check => Object.assign(check, {schema})
+const says = (schema: JsonSchema, check: (value: unknown, path: Path, context: Context) => void): Check =>
+  Object.assign(check, {schema})
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Days of each month, February with 29: only the runtime check below knows a common year's 29 February is no date. */
-const ISO_DATE = '^\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2\\d))$'
+const ISO_DATE =
+  '^\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2\\d))$'
 
 /** Definitions of the record part shared by several fields (the amendment ones come from @redlex/amend). */
 const RECORD_DEFS: Record<string, JsonSchema> = {
@@ -51,32 +59,61 @@ const RECORD_DEFS: Record<string, JsonSchema> = {
 
 /** A string with something in it (spaces alone are not a name, a text or a code). */
 const str = says({$ref: '#/$defs/nonBlank'}, (v, path) => {
-  if (typeof v !== 'string' || v.trim() === '') throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a non-empty string`, path, {actual: JSON.stringify(v)})
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a non-empty string`, path, {
+      actual: JSON.stringify(v)
+    })
 })
 const anyString = says({type: 'string'}, (v, path) => {
-  if (typeof v !== 'string') throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a string`, path, {actual: JSON.stringify(v)})
+  if (typeof v !== 'string')
+    throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a string`, path, {
+      actual: JSON.stringify(v)
+    })
 })
 const bool = says({type: 'boolean'}, (v, path) => {
-  if (typeof v !== 'boolean') throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be true or false`, path, {actual: JSON.stringify(v)})
+  if (typeof v !== 'boolean')
+    throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be true or false`, path, {
+      actual: JSON.stringify(v)
+    })
 })
 const isoDate = says({$ref: '#/$defs/isoDate'}, (v, path) => {
   const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined
-  const real = m && day && day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3])
-  if (!real) throw new Invalid('isc/invalid-date', `\`${formatPath(path)}\` must be a date YYYY-MM-DD`, path, {actual: JSON.stringify(v), hint: 'Write the date as 2020-09-02'})
+  const real =
+    m &&
+    day &&
+    day.getUTCFullYear() === Number(m[1]) &&
+    day.getUTCMonth() === Number(m[2]) - 1 &&
+    day.getUTCDate() === Number(m[3])
+  if (!real)
+    throw new Invalid('isc/invalid-date', `\`${formatPath(path)}\` must be a date YYYY-MM-DD`, path, {
+      actual: JSON.stringify(v),
+      hint: 'Write the date as 2020-09-02'
+    })
 })
-const oneOf = (values: readonly string[]): Check => says({enum: [...values]}, (v, path) => {
-  if (typeof v !== 'string' || !values.includes(v)) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be one of ${values.join(', ')}`, path, {expected: [...values], actual: JSON.stringify(v)})
-})
-const matching = (pattern: string, example: string): Check => says({type: 'string', pattern, examples: [example]}, (v, path) => {
-  str(v, path, {})
-  if (!new RegExp(pattern).test(v as string)) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must look like ${example}`, path, {actual: String(v)})
-})
-const listOf = (item: Check, min = 0): Check => says({type: 'array', items: item.schema, ...(min > 0 ? {minItems: min} : {})}, (v, path, context) => {
-  if (!Array.isArray(v)) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a list`, path)
-  if (v.length < min) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must have at least ${min} item(s)`, path)
-  v.forEach((x, i) => item(x, [...path, i], context))
-})
+const oneOf = (values: readonly string[]): Check =>
+  says({enum: [...values]}, (v, path) => {
+    if (typeof v !== 'string' || !values.includes(v))
+      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be one of ${values.join(', ')}`, path, {
+        expected: [...values],
+        actual: JSON.stringify(v)
+      })
+  })
+const matching = (pattern: string, example: string): Check =>
+  says({type: 'string', pattern, examples: [example]}, (v, path) => {
+    str(v, path, {})
+    if (!new RegExp(pattern).test(v as string))
+      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must look like ${example}`, path, {
+        actual: String(v)
+      })
+  })
+const listOf = (item: Check, min = 0): Check =>
+  says({type: 'array', items: item.schema, ...(min > 0 ? {minItems: min} : {})}, (v, path, context) => {
+    if (!Array.isArray(v)) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a list`, path)
+    if (v.length < min)
+      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must have at least ${min} item(s)`, path)
+    v.forEach((x, i) => item(x, [...path, i], context))
+  })
 
 type Field = {readonly check: Check; readonly required?: boolean}
 const req = (check: Check): Field => ({check, required: true})
@@ -89,7 +126,8 @@ type Rule = {readonly schema: JsonSchema; readonly check: (value: Record<string,
 const presentOrRedacted = (field: string, message: string): Rule => ({
   schema: {anyOf: [{required: [field]}, {required: ['redacted'], properties: {redacted: {const: true}}}]},
   check: (value, path) => {
-    if (value[field] === undefined && value.redacted !== true) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` ${message}`, path)
+    if (value[field] === undefined && value.redacted !== true)
+      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` ${message}`, path)
   }
 })
 
@@ -107,10 +145,14 @@ const object = (spec: Readonly<Record<string, Field>>, rule?: Rule): Check => {
   return says(schema, (v, path, context) => {
     if (!isObject(v)) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be an object`, path)
     for (const key of Object.keys(v)) {
-      if (!Object.hasOwn(spec, key)) throw new Invalid('isc/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {expected: keys})
+      if (!Object.hasOwn(spec, key))
+        throw new Invalid('isc/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {
+          expected: keys
+        })
     }
     for (const key of required) {
-      if (v[key] === undefined) throw new Invalid('isc/missing-field', `\`${formatPath([...path, key])}\` is missing`, path, {expected: [key]})
+      if (v[key] === undefined)
+        throw new Invalid('isc/missing-field', `\`${formatPath([...path, key])}\` is missing`, path, {expected: [key]})
     }
     for (const key of keys) if (v[key] !== undefined) spec[key]!.check(v[key], [...path, key], {...context, parent: v})
     rule?.check(v, path)
@@ -120,7 +162,12 @@ const object = (spec: Readonly<Record<string, Field>>, rule?: Rule): Check => {
 /** The amendments of a conclusion: @redlex/amend validates them (its errors name the conclusion). */
 const amendments = says({type: 'array', items: {$ref: '#/$defs/amendment'}}, (v, path, context) => {
   const conclusion = context.parent?.id
-  const parse = (): unknown => parseAmendments(v, {path, ...(context.locate ? {locate: context.locate} : {}), ...(context.file ? {file: context.file} : {})})
+  const parse = (): unknown =>
+    parseAmendments(v, {
+      path,
+      ...(context.locate ? {locate: context.locate} : {}),
+      ...(context.file ? {file: context.file} : {})
+    })
   if (typeof conclusion === 'string') withConclusion(conclusion, parse)
   else parse()
 })
@@ -149,14 +196,31 @@ export const RECORD: Check = object({
   fastTrackAuthorised: opt(isoDate),
   chair: opt(object({...person, name: req(str)})),
   leadServices: req(listOf(str, 1)),
-  services: req(listOf(object({
-    service: req(str),
-    opinion: req(oneOf(OPINIONS)),
-    comments: opt(listOf(object({text: opt(str), redacted: opt(bool), about: opt(str)}, presentOrRedacted('text', 'needs `text`, or `redacted: true` when the comment is not public')))),
-    note: opt(str)
-  }))),
-  participants: opt(listOf(object({...person, redacted: opt(bool)}, presentOrRedacted('name', 'needs `name`, or `redacted: true`')))),
-  conclusions: req(listOf(object({id: req(str), text: req(str), requestedBy: opt(listOf(str)), amendments: opt(amendments), note: opt(str)}))),
+  services: req(
+    listOf(
+      object({
+        service: req(str),
+        opinion: req(oneOf(OPINIONS)),
+        comments: opt(
+          listOf(
+            object(
+              {text: opt(str), redacted: opt(bool), about: opt(str)},
+              presentOrRedacted('text', 'needs `text`, or `redacted: true` when the comment is not public')
+            )
+          )
+        ),
+        note: opt(str)
+      })
+    )
+  ),
+  participants: opt(
+    listOf(object({...person, redacted: opt(bool)}, presentOrRedacted('name', 'needs `name`, or `redacted: true`')))
+  ),
+  conclusions: req(
+    listOf(
+      object({id: req(str), text: req(str), requestedBy: opt(listOf(str)), amendments: opt(amendments), note: opt(str)})
+    )
+  ),
   pointsForPoliticalLevel: opt(listOf(object({text: req(str), conclusions: opt(listOf(str))}))),
   approvalDate: opt(isoDate),
   draft: opt(str),
@@ -174,7 +238,8 @@ export function iscRecordSchema(): JsonSchema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://redlex.dev/schema/isc-record.schema.json',
     title: 'redlex ISC record',
-    description: 'The conclusions of a Commission interservice consultation and the amendments that implement them (docs/isc.md). Generated from the validator of @redlex/isc: do not edit by hand.',
+    description:
+      'The conclusions of a Commission interservice consultation and the amendments that implement them (docs/isc.md). Generated from the validator of @redlex/isc: do not edit by hand.',
     ...RECORD.schema,
     $defs: {...RECORD_DEFS, ...amendmentSchemaDefs()}
   }

@@ -26,10 +26,14 @@ const NUMBERING = new Set(['markdown/skipped-number', 'markdown/number-order', '
  * snippet's numbers need not start at 1 (`(e)` may be inserted after `(d)`),
  * so numbering problems are ignored; anything else is an error.
  */
-export function parseFragment(markdown: string, options?: Readonly<FragmentOptions> | null): Array<Article | Recital | ProvisionContent> {
+export function parseFragment(
+  markdown: string,
+  options?: Readonly<FragmentOptions> | null
+): Array<Article | Recital | ProvisionContent> {
   const kind = options?.kind ?? 'provision'
   const trimmed = markdown.trim() + '\n'
-  const wrapped = kind === 'recital' ? 'Whereas:\n\n' + trimmed : kind === 'article' ? trimmed : '### Article 1\n\n' + trimmed
+  const wrapped =
+    kind === 'recital' ? 'Whereas:\n\n' + trimmed : kind === 'article' ? trimmed : '### Article 1\n\n' + trimmed
   const {document, warnings} = parseMarkdown(wrapped, {lenient: true, ...(options?.file ? {file: options.file} : {})})
   const problem = warnings.find((w) => !NUMBERING.has(w.code))
   if (problem) {
@@ -48,10 +52,14 @@ export function parseFragment(markdown: string, options?: Readonly<FragmentOptio
   } else {
     const body = document.children.find((c) => c.type === 'body')
     const articles = body?.type === 'body' ? body.children.filter((c): c is Article => c.type === 'article') : []
-    nodes = kind === 'article' ? articles : articles[0]?.children ?? []
+    nodes = kind === 'article' ? articles : (articles[0]?.children ?? [])
   }
   if (nodes.length === 0) {
-    throw new RedlexError(`The ${kind} snippet is empty`, {code: 'markdown/bad-fragment', actual: markdown, hint: 'Give the new text'})
+    throw new RedlexError(`The ${kind} snippet is empty`, {
+      code: 'markdown/bad-fragment',
+      actual: markdown,
+      hint: 'Give the new text'
+    })
   }
   return nodes.map((node) => stripPositions(node))
 }

@@ -39,13 +39,30 @@ export function fromPhrasing(nodes: readonly PhrasingContent[], context: InlineC
         const start = node.position?.start.offset
         const first = start === undefined || context.source === undefined ? '' : context.source[start]
         if (first !== '[' && first !== '<') out.push(...fromPhrasing(node.children, context))
-        else out.push(withPosition({type: 'link', url: node.url, children: fromPhrasing(node.children, context)}, node.position))
+        else
+          out.push(
+            withPosition({type: 'link', url: node.url, children: fromPhrasing(node.children, context)}, node.position)
+          )
         break
       }
       case 'footnoteReference': {
         const children = context.notes.get(node.identifier)
-        if (!children) context.warn('markdown/missing-footnote', `Footnote \`[^${node.label ?? node.identifier}]\` has no definition; add \`[^${node.label ?? node.identifier}]: …\` at the end of the document`, node.position)
-        out.push(withPosition({type: 'authorialNote', marker: noteMarker(node.label ?? node.identifier), children: structuredClone(children ?? [])}, node.position))
+        if (!children)
+          context.warn(
+            'markdown/missing-footnote',
+            `Footnote \`[^${node.label ?? node.identifier}]\` has no definition; add \`[^${node.label ?? node.identifier}]: …\` at the end of the document`,
+            node.position
+          )
+        out.push(
+          withPosition(
+            {
+              type: 'authorialNote',
+              marker: noteMarker(node.label ?? node.identifier),
+              children: structuredClone(children ?? [])
+            },
+            node.position
+          )
+        )
         break
       }
       case 'html': {
@@ -65,15 +82,27 @@ export function fromPhrasing(nodes: readonly PhrasingContent[], context: InlineC
         out.push(withPosition({type: 'text', value: node.value}, node.position))
         break
       case 'delete':
-        context.warn('markdown/strikethrough', 'Strikethrough is not part of the dialect; its text is kept', node.position)
+        context.warn(
+          'markdown/strikethrough',
+          'Strikethrough is not part of the dialect; its text is kept',
+          node.position
+        )
         out.push(...fromPhrasing(node.children, context))
         break
       case 'image':
-        context.warn('markdown/image', `Image \`${node.url}\` is not part of the dialect; its alt text is kept`, node.position)
+        context.warn(
+          'markdown/image',
+          `Image \`${node.url}\` is not part of the dialect; its alt text is kept`,
+          node.position
+        )
         out.push(withPosition({type: 'text', value: node.alt ?? ''}, node.position))
         break
       default:
-        context.warn('markdown/unknown-inline', `Inline \`${node.type}\` is not part of the dialect; its text is kept`, node.position)
+        context.warn(
+          'markdown/unknown-inline',
+          `Inline \`${node.type}\` is not part of the dialect; its text is kept`,
+          node.position
+        )
         if ('value' in node && typeof node.value === 'string') out.push({type: 'text', value: node.value})
         else if ('children' in node) out.push(...fromPhrasing(node.children as PhrasingContent[], context))
     }
@@ -155,7 +184,10 @@ export function toPhrasing(nodes: readonly Inline[], notes: Map<string, Inline[]
         if (node.reason !== undefined) out.push(raw('<!--reason: ' + node.reason.replace(/--/g, '‐‐') + '-->'))
         break
       case 'quotedText':
-        out.push({type: 'text', value: node.startQuote}, ...toPhrasing(node.children, notes, attention), {type: 'text', value: node.endQuote})
+        out.push({type: 'text', value: node.startQuote}, ...toPhrasing(node.children, notes, attention), {
+          type: 'text',
+          value: node.endQuote
+        })
         break
     }
   }
@@ -193,7 +225,15 @@ export function textPhrasing(value: string): PhrasingContent[] {
 /** A line break at `i` that Markdown reads back as a line break of the same paragraph. */
 function safeLineBreak(value: string, i: number): boolean {
   const before = value[i - 1]
-  if (before === undefined || before === ' ' || before === '\t' || before === '\\' || before === '\n' || before === '\r') return false
+  if (
+    before === undefined ||
+    before === ' ' ||
+    before === '\t' ||
+    before === '\\' ||
+    before === '\n' ||
+    before === '\r'
+  )
+    return false
   const line = value.slice(i + 1, i + 40)
   // At the end of a text the next node starts the line: a placeholder `[…]`, a footnote, emphasis — none opens a block.
   if (line === '') return true

@@ -7,14 +7,54 @@
  * nested by their numbering, em-dash indents, `---` before the concluding
  * formulas, `## ANNEX` annexes, and footnotes.
  */
-import type {FootnoteDefinition, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable} from 'mdast'
+import type {
+  FootnoteDefinition,
+  Paragraph as MdParagraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table as MdTable
+} from 'mdast'
 import {
-  RedlexError, assignEids, cleanNum, linkReferences, inlineText, parseNumber, pointStyles, toWarning,
-  type Annex, type Article, type Body, type Citation, type Conclusions, type Content, type Division,
-  type DivisionKind, type Document, type DocumentKind, type FormulaName, type Indent, type Inline,
-  type Intro, type NumberStyle, type ParsedNumber, type Point, type Position, type Preamble,
-  type Preface, type Provision, type ProvisionContent, type Recital, type Recitals, type Subparagraph,
-  type Table, type TitleLine, type Signature, type Warning, type WrapUp, type Heading
+  RedlexError,
+  assignEids,
+  cleanNum,
+  linkReferences,
+  inlineText,
+  parseNumber,
+  pointStyles,
+  toWarning,
+  type Annex,
+  type Article,
+  type Body,
+  type Citation,
+  type Conclusions,
+  type Content,
+  type Division,
+  type DivisionKind,
+  type Document,
+  type DocumentKind,
+  type FormulaName,
+  type Indent,
+  type Inline,
+  type Intro,
+  type NumberStyle,
+  type ParsedNumber,
+  type Point,
+  type Position,
+  type Preamble,
+  type Preface,
+  type Provision,
+  type ProvisionContent,
+  type Recital,
+  type Recitals,
+  type Subparagraph,
+  type Table,
+  type TitleLine,
+  type Signature,
+  type Warning,
+  type WrapUp,
+  type Heading
 } from '@redlex/tree'
 import {fromPhrasing, type InlineContext} from './inline.js'
 import {parseMdast} from './processor.js'
@@ -45,7 +85,8 @@ const PARA_RE = /^(-?\d+[a-z]*)\.(?=\s|$)/
 const ANNEX_ITEM_RE = /^(-?\d+[a-z]*(?:\.\d+[a-z]*)*)\.(?=\s|$)/
 const POINT_RE = /^\((-?[a-z]+|-?\d+[a-z]*)\)(?=\s|$)/
 const INDENT_RE = /^—(?=\s|$)/
-const BINDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^This (?:Directive|Decision) is addressed to/
+const BINDING_RE =
+  /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^This (?:Directive|Decision) is addressed to/
 /** Sentences that end the articles even without a `---` line (not "is addressed to", often an article). */
 const CONCLUDING_RE = /^This (?:Regulation|Directive|Decision) shall be binding in its entirety|^Done at\b/
 /** `<!-- wrap-up -->` / `<!-- subparagraph -->` before a block says what it is where the case of its first letter would mislead. */
@@ -110,7 +151,10 @@ class Parser {
 
   private readonly text: string
 
-  constructor(text: string, private readonly options: Readonly<ParseOptions>) {
+  constructor(
+    text: string,
+    private readonly options: Readonly<ParseOptions>
+  ) {
     // A UTF-8 byte order mark is not text (lines and columns are counted without it).
     this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
     this.inline = {
@@ -125,7 +169,11 @@ class Parser {
     try {
       root = parseMdast(this.text)
     } catch (error) {
-      throw new RedlexError('Cannot read the Markdown', {code: 'markdown/unreadable', ...this.fileOption(), cause: error})
+      throw new RedlexError('Cannot read the Markdown', {
+        code: 'markdown/unreadable',
+        ...this.fileOption(),
+        cause: error
+      })
     }
     // Footnote definitions first, so references anywhere can take their text.
     for (const node of root.children) {
@@ -140,9 +188,16 @@ class Parser {
     children.push(this.body)
     if (this.conclusions) children.push(this.conclusions)
     children.push(...this.annexes)
-    const stageLine = this.preface?.children.some((line) => line.type === 'docStage' && /proposal/i.test(inlineText(line.children)))
+    const stageLine = this.preface?.children.some(
+      (line) => line.type === 'docStage' && /proposal/i.test(inlineText(line.children))
+    )
     const dated = this.preface?.children.some((line) => line.type === 'docDate')
-    const document: Document = {type: 'document', kind: this.kind, stage: stageLine || !dated ? 'proposal' : 'act', children}
+    const document: Document = {
+      type: 'document',
+      kind: this.kind,
+      stage: stageLine || !dated ? 'proposal' : 'act',
+      children
+    }
     spanPositions(document)
     // Cross-references become `ref` nodes that know their targets.
     return {document: linkReferences(assignEids(document).document), warnings: this.warnings}
@@ -156,7 +211,12 @@ class Parser {
   }
 
   private fail(code: string, reason: string, position: Position | undefined, hint?: string): void {
-    const error = new RedlexError(reason, {code, ...this.fileOption(), ...(position ? {place: position} : {}), ...(hint ? {hint} : {})})
+    const error = new RedlexError(reason, {
+      code,
+      ...this.fileOption(),
+      ...(position ? {place: position} : {}),
+      ...(hint ? {hint} : {})
+    })
     if (!this.options.lenient) throw error
     this.warnings.push(toWarning(error))
   }
@@ -175,7 +235,8 @@ class Parser {
     const out: Inline[] = []
     node.children.forEach((child, i) => {
       if (i > 0) out.push({type: 'text', value: '\n\n'})
-      if (child.type === 'paragraph') out.push(...fromPhrasing(child.children, {notes: new Map(), source: this.text, warn: this.inline.warn}))
+      if (child.type === 'paragraph')
+        out.push(...fromPhrasing(child.children, {notes: new Map(), source: this.text, warn: this.inline.warn}))
       else this.warn('markdown/footnote-block', 'Only paragraphs are kept in footnotes', child.position)
     })
     return out
@@ -223,43 +284,68 @@ class Parser {
           this.state = 'conclusions'
           this.conclusions ??= withPos<Conclusions>({type: 'conclusions', children: []}, node.position)
         } else {
-          this.fail('markdown/unexpected-break', 'A `---` line belongs only after the last article, before the concluding formulas', node.position, 'Remove it')
+          this.fail(
+            'markdown/unexpected-break',
+            'A `---` line belongs only after the last article, before the concluding formulas',
+            node.position,
+            'Remove it'
+          )
         }
         return
       case 'table':
         this.table(node)
         return
-      case 'html': {
-        const printed = PRINTED_RE.exec(node.value.trim())
-        if (printed) {
-          this.printed = printed[2] === undefined ? {} : {level: Number(printed[2])}
-          this.expectHeading = previousExpect
-          return
+      case 'html':
+        {
+          const printed = PRINTED_RE.exec(node.value.trim())
+          if (printed) {
+            this.printed = printed[2] === undefined ? {} : {level: Number(printed[2])}
+            this.expectHeading = previousExpect
+            return
+          }
+          const marker = MARKER_RE.exec(node.value.trim())
+          if (marker && this.levels.length > 0) {
+            this.marker = marker[1] as 'wrap-up' | 'subparagraph' | 'same-list'
+            this.expectHeading = previousExpect
+            return
+          }
         }
-        const marker = MARKER_RE.exec(node.value.trim())
-        if (marker && this.levels.length > 0) {
-          this.marker = marker[1] as 'wrap-up' | 'subparagraph' | 'same-list'
-          this.expectHeading = previousExpect
-          return
-        }
-      }
-        this.warn('markdown/html', `HTML block \`${node.value.slice(0, 40)}\` is not part of the dialect and is left out`, node.position)
+        this.warn(
+          'markdown/html',
+          `HTML block \`${node.value.slice(0, 40)}\` is not part of the dialect and is left out`,
+          node.position
+        )
         return
       case 'code':
       case 'blockquote':
         if (this.options.lenient && this.host) {
-          this.warn('markdown/unexpected-block', `A ${node.type} block is not part of the dialect; its text is kept`, node.position)
-          const children: PhrasingContent[] = node.type === 'code'
-            ? [{type: 'text', value: node.value}]
-            : node.children.flatMap((child) => (child.type === 'paragraph' ? child.children : []))
+          this.warn(
+            'markdown/unexpected-block',
+            `A ${node.type} block is not part of the dialect; its text is kept`,
+            node.position
+          )
+          const children: PhrasingContent[] =
+            node.type === 'code'
+              ? [{type: 'text', value: node.value}]
+              : node.children.flatMap((child) => (child.type === 'paragraph' ? child.children : []))
           this.plainBlock({type: 'paragraph', children, ...(node.position ? {position: node.position} : {})}, '')
           return
         }
-        this.fail('markdown/unexpected-block', `A ${node.type} block is not part of the dialect`, node.position, 'Write provisions as plain paragraphs (see docs/markdown.md)')
+        this.fail(
+          'markdown/unexpected-block',
+          `A ${node.type} block is not part of the dialect`,
+          node.position,
+          'Write provisions as plain paragraphs (see docs/markdown.md)'
+        )
         return
       case 'definition':
       default:
-        this.fail('markdown/unexpected-block', `A ${node.type} block is not part of the dialect`, node.position, 'Write provisions as plain paragraphs (see docs/markdown.md)')
+        this.fail(
+          'markdown/unexpected-block',
+          `A ${node.type} block is not part of the dialect`,
+          node.position,
+          'Write provisions as plain paragraphs (see docs/markdown.md)'
+        )
     }
   }
 
@@ -279,9 +365,10 @@ class Parser {
       current = []
     }
     for (const child of node.children) {
-      const source = child.position && child.position.start.offset !== undefined && child.position.end.offset !== undefined
-        ? this.text.slice(child.position.start.offset, child.position.end.offset)
-        : undefined
+      const source =
+        child.position && child.position.start.offset !== undefined && child.position.end.offset !== undefined
+          ? this.text.slice(child.position.start.offset, child.position.end.offset)
+          : undefined
       if (child.type !== 'text' || source !== child.value || !child.position) {
         current.push(child)
         continue
@@ -318,7 +405,12 @@ class Parser {
     return {line, column: offset - lineStart + 1, offset}
   }
 
-  private heading(depth: number, text: string, node: RootContent, expecting: Division | Annex | Article | undefined): void {
+  private heading(
+    depth: number,
+    text: string,
+    node: RootContent,
+    expecting: Division | Annex | Article | undefined
+  ): void {
     const position = node.position
     const bad = (code: string, reason: string, hint: string): void => {
       if (this.options.lenient && this.looseHeading(depth, text, node, expecting)) return
@@ -326,7 +418,11 @@ class Parser {
     }
     if (depth === 1) {
       if (this.state !== 'front' || this.preface?.children.some((l) => l.type === 'docType')) {
-        bad('markdown/unexpected-heading', `A \`#\` title line is only allowed once, at the top: \`${text}\``, 'Use `##` for divisions and annexes, `###` for articles')
+        bad(
+          'markdown/unexpected-heading',
+          `A \`#\` title line is only allowed once, at the top: \`${text}\``,
+          'Use `##` for divisions and annexes, `###` for articles'
+        )
         return
       }
       this.prefaceLine('docType', node as {children: PhrasingContent[]; position?: Position})
@@ -350,7 +446,8 @@ class Parser {
         this.closeHost()
         const kind = division[1]!.toLowerCase().replace('-', '') as DivisionKind
         const rank = DIVISION_RANK[kind]
-        while (this.divisions.length > 0 && DIVISION_RANK[this.divisions[this.divisions.length - 1]!.kind] >= rank) this.divisions.pop()
+        while (this.divisions.length > 0 && DIVISION_RANK[this.divisions[this.divisions.length - 1]!.kind] >= rank)
+          this.divisions.pop()
         const parent = this.divisions[this.divisions.length - 1]
         const created: Division = withPos({type: 'division', eId: '', kind, num: text, children: []}, position)
         ;(parent ? parent.children : this.body.children).push(created)
@@ -362,14 +459,21 @@ class Parser {
         expecting.heading = this.phrasing(node.children)
         return
       }
-      bad('markdown/unexpected-heading', `\`## ${text}\` is neither a division (PART, TITLE, CHAPTER, SECTION …), an annex (ANNEX …) nor the heading line right after one`, 'Put a division or annex number line before it, or make it a paragraph')
+      bad(
+        'markdown/unexpected-heading',
+        `\`## ${text}\` is neither a division (PART, TITLE, CHAPTER, SECTION …), an annex (ANNEX …) nor the heading line right after one`,
+        'Put a division or annex number line before it, or make it a paragraph'
+      )
       return
     }
     if (this.state === 'annex' && this.host?.type === 'annex' && node.type === 'heading') {
       this.closeLists()
       this.para = undefined
       // `###` is an annex's first heading level (depth 1): `##` lines are the annex's number and title.
-      const h: Heading = withPos({type: 'heading', depth: Math.max(1, depth - 2), children: this.phrasing(node.children)}, position)
+      const h: Heading = withPos(
+        {type: 'heading', depth: Math.max(1, depth - 2), children: this.phrasing(node.children)},
+        position
+      )
       this.host.children.push(h)
       return
     }
@@ -390,7 +494,12 @@ class Parser {
         this.sequence('article', this.lastArticleNum, parsed, `Article ${cleanNum(text)}`, position)
         this.lastArticleNum = parsed
       } else if (match[1]) {
-        this.fail('markdown/bad-number', `\`${text}\` is not a valid article number`, position, 'Use Article 1, 2, 3 … (4a for inserted articles)')
+        this.fail(
+          'markdown/bad-number',
+          `\`${text}\` is not a valid article number`,
+          position,
+          'Use Article 1, 2, 3 … (4a for inserted articles)'
+        )
       }
       const parent = this.divisions[this.divisions.length - 1]
       ;(parent ? parent.children : this.body.children).push(article)
@@ -402,7 +511,11 @@ class Parser {
       expecting.heading = this.phrasing(node.children)
       return
     }
-    bad('markdown/unexpected-heading', `\`${'#'.repeat(depth)} ${text}\` does not fit here`, 'Article headings (`####`) go right after the article line; deeper headings only in annexes')
+    bad(
+      'markdown/unexpected-heading',
+      `\`${'#'.repeat(depth)} ${text}\` does not fit here`,
+      'Article headings (`####`) go right after the article line; deeper headings only in annexes'
+    )
   }
 
   /**
@@ -410,9 +523,18 @@ class Parser {
    * (`# TITLE I GENERAL PROVISIONS`, `## [Chapter 2]{.smallcaps}`,
    * `### ANNEX I` …). Returns true when it handled the heading.
    */
-  private looseHeading(depth: number, text: string, node: RootContent, expecting: Division | Annex | Article | undefined): boolean {
+  private looseHeading(
+    depth: number,
+    text: string,
+    node: RootContent,
+    expecting: Division | Annex | Article | undefined
+  ): boolean {
     if (depth === 1 && this.state === 'front') return false
-    const clean = text.replace(/\{[.#][^}]*\}/g, '').replace(/[[\]*]/g, '').replace(/\s+/g, ' ').trim()
+    const clean = text
+      .replace(/\{[.#][^}]*\}/g, '')
+      .replace(/[[\]*]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
     const loose = /^(PART|TITLE|CHAPTER|SECTION)\s+([IVXLC]+|\d+)([A-Z]?)\b\s*(.*)$/i.exec(clean)
     const canonical = depth === 2 && (DIVISION_RE.test(text) || ANNEX_RE.test(text))
     if (canonical) return false
@@ -424,9 +546,18 @@ class Parser {
       return true
     }
     if (loose && this.state !== 'annex') {
-      this.warn('markdown/loose-heading', `\`${text}\` read as a division; write \`## ${loose[1]} ${loose[2]}${loose[3]}\` and the heading on its own \`##\` line`, node.position)
+      this.warn(
+        'markdown/loose-heading',
+        `\`${text}\` read as a division; write \`## ${loose[1]} ${loose[2]}${loose[3]}\` and the heading on its own \`##\` line`,
+        node.position
+      )
       const num = `${loose[1]!.toUpperCase() === loose[1] ? loose[1] : loose[1]} ${loose[2]}${loose[3]}`
-      this.heading(2, num, {...node, type: 'heading', depth: 2, children: [{type: 'text', value: num}]} as RootContent, undefined)
+      this.heading(
+        2,
+        num,
+        {...node, type: 'heading', depth: 2, children: [{type: 'text', value: num}]} as RootContent,
+        undefined
+      )
       const division = this.divisions[this.divisions.length - 1]
       if (loose[4] && division) division.heading = [{type: 'text', value: loose[4]}]
       return true
@@ -456,15 +587,28 @@ class Parser {
 
   private enterBody(position: Position | undefined): void {
     if (this.state === 'conclusions') {
-      this.fail('markdown/unexpected-article', 'An article or division after the concluding formulas', position, 'Move it before the `---` line')
+      this.fail(
+        'markdown/unexpected-article',
+        'An article or division after the concluding formulas',
+        position,
+        'Move it before the `---` line'
+      )
     }
     if (this.state === 'annex') {
-      this.fail('markdown/unexpected-article', 'An article or division inside an annex', position, 'Annexes hold free content; move the article before the concluding formulas')
+      this.fail(
+        'markdown/unexpected-article',
+        'An article or division inside an annex',
+        position,
+        'Annexes hold free content; move the article before the concluding formulas'
+      )
     }
     this.state = 'body'
   }
 
-  private prefaceLine(type: TitleLine['type'], node: {children: PhrasingContent[]; position?: Position | undefined}): void {
+  private prefaceLine(
+    type: TitleLine['type'],
+    node: {children: PhrasingContent[]; position?: Position | undefined}
+  ): void {
     this.preface ??= withPos<Preface>({type: 'preface', children: []}, node.position)
     this.preface!.children.push(withPos({type, children: this.phrasing(node.children)}, node.position))
   }
@@ -477,7 +621,10 @@ class Parser {
   private formula(name: FormulaName, node: MdParagraph): void {
     const formula = withPos({type: 'formula' as const, name, children: this.phrasing(node.children)}, node.position)
     if (name === 'actingEntity' || name === 'enactingFormula') this.ensurePreamble(node.position).children.push(formula)
-    else (this.conclusions ??= withPos<Conclusions>({type: 'conclusions', children: []}, node.position)).children.push(formula)
+    else
+      (this.conclusions ??= withPos<Conclusions>({type: 'conclusions', children: []}, node.position)).children.push(
+        formula
+      )
   }
 
   private paragraph(node: MdParagraph): void {
@@ -526,9 +673,20 @@ class Parser {
         }
         if (!this.citations) {
           this.citations = []
-          this.ensurePreamble(node.position).children.push(withPos({type: 'citations', children: this.citations}, node.position))
+          this.ensurePreamble(node.position).children.push(
+            withPos({type: 'citations', children: this.citations}, node.position)
+          )
         }
-        this.citations.push(withPos({type: 'citation', eId: '', children: [withPos({type: 'content', children: this.phrasing(node.children)}, node.position)]}, node.position))
+        this.citations.push(
+          withPos(
+            {
+              type: 'citation',
+              eId: '',
+              children: [withPos({type: 'content', children: this.phrasing(node.children)}, node.position)]
+            },
+            node.position
+          )
+        )
         return
       }
       case 'recitals': {
@@ -539,7 +697,8 @@ class Parser {
           return
         }
         const label = POINT_RE.exec(raw)
-        const isRecital = label !== null && (this.printed ? this.printed.level === undefined : this.isRecitalLabel(label[1]!))
+        const isRecital =
+          label !== null && (this.printed ? this.printed.level === undefined : this.isRecitalLabel(label[1]!))
         if (label && isRecital) {
           this.closeHost()
           const parsed = parseNumber(label[1]!, 'arabic')!
@@ -553,7 +712,12 @@ class Parser {
           return
         }
         if (!this.host) {
-          this.fail('markdown/unexpected-text', `Text after \`Whereas:\` that is not a recital: \`${clip(plain)}\``, node.position, 'Number recitals `(1)`, `(2)` …')
+          this.fail(
+            'markdown/unexpected-text',
+            `Text after \`Whereas:\` that is not a recital: \`${clip(plain)}\``,
+            node.position,
+            'Number recitals `(1)`, `(2)` …'
+          )
           return
         }
         this.inProvision(node, raw)
@@ -568,15 +732,30 @@ class Parser {
           this.paragraph(node)
           return
         }
-        if (isCaps && plain.trimEnd().endsWith(':') && !this.host && !this.preamble?.children.some((c) => c.type === 'formula' && c.name === 'enactingFormula')) {
+        if (
+          isCaps &&
+          plain.trimEnd().endsWith(':') &&
+          !this.host &&
+          !this.preamble?.children.some((c) => c.type === 'formula' && c.name === 'enactingFormula')
+        ) {
           this.formula('enactingFormula', node)
           return
         }
         if (!this.host) {
           if (PARA_RE.test(raw) || POINT_RE.test(raw) || INDENT_RE.test(raw)) {
-            this.fail('markdown/misplaced-point', `\`${clip(plain)}\` is numbered like a paragraph or point but is in no article`, node.position, 'Put it under an `### Article N` line')
+            this.fail(
+              'markdown/misplaced-point',
+              `\`${clip(plain)}\` is numbered like a paragraph or point but is in no article`,
+              node.position,
+              'Put it under an `### Article N` line'
+            )
           } else {
-            this.fail('markdown/unexpected-text', `Text that is in no article: \`${clip(plain)}\``, node.position, 'Put it under an `### Article N` line, or move it to the preamble')
+            this.fail(
+              'markdown/unexpected-text',
+              `Text that is in no article: \`${clip(plain)}\``,
+              node.position,
+              'Put it under an `### Article N` line, or move it to the preamble'
+            )
           }
           return
         }
@@ -584,11 +763,20 @@ class Parser {
         return
       }
       case 'conclusions': {
-        const conclusions = (this.conclusions ??= withPos<Conclusions>({type: 'conclusions', children: []}, node.position))
+        const conclusions = (this.conclusions ??= withPos<Conclusions>(
+          {type: 'conclusions', children: []},
+          node.position
+        ))
         if (BINDING_RE.test(plain)) this.formula('bindingForce', node)
         else if (DONE_RE.test(plain)) this.formula('doneAt', node)
-        else if (plain.includes('\n') || /^For the\b/.test(plain)) conclusions.children.push(withPos<Signature>({type: 'signature', children: this.phrasing(node.children)}, node.position))
-        else conclusions.children.push(withPos<Content>({type: 'content', children: this.phrasing(node.children)}, node.position))
+        else if (plain.includes('\n') || /^For the\b/.test(plain))
+          conclusions.children.push(
+            withPos<Signature>({type: 'signature', children: this.phrasing(node.children)}, node.position)
+          )
+        else
+          conclusions.children.push(
+            withPos<Content>({type: 'content', children: this.phrasing(node.children)}, node.position)
+          )
         return
       }
       case 'annex':
@@ -603,8 +791,17 @@ class Parser {
     if (!only || (only.type !== 'emphasis' && only.type !== 'strong')) return false
     const m = /^(Article\s+\d+[a-z]*)\s*(.*)$/s.exec(plain.trim())
     if (!m) return false
-    this.warn('markdown/loose-heading', `\`${clip(plain)}\` read as an article; write \`### ${m[1]}\` and \`#### ${m[2]}\``, node.position)
-    this.heading(3, m[1]!.replace(/\s+/g, ' '), {type: 'heading', depth: 3, children: [{type: 'text', value: m[1]!}], position: node.position} as RootContent, undefined)
+    this.warn(
+      'markdown/loose-heading',
+      `\`${clip(plain)}\` read as an article; write \`### ${m[1]}\` and \`#### ${m[2]}\``,
+      node.position
+    )
+    this.heading(
+      3,
+      m[1]!.replace(/\s+/g, ' '),
+      {type: 'heading', depth: 3, children: [{type: 'text', value: m[1]!}], position: node.position} as RootContent,
+      undefined
+    )
     if (m[2] && this.host?.type === 'article') this.host.heading = [{type: 'text', value: m[2].replace(/\s+/g, ' ')}]
     return true
   }
@@ -621,23 +818,50 @@ class Parser {
     if (!parsed) return false
     const expected = this.lastRecitalNum ? checkSequence(this.lastRecitalNum, parsed) === 'ok' : true
     if (expected) return true
-    const continues = this.levels.some((level) => level.style === 'arabic' && level.last && checkSequence(level.last, parsed) === 'ok')
+    const continues = this.levels.some(
+      (level) => level.style === 'arabic' && level.last && checkSequence(level.last, parsed) === 'ok'
+    )
     return !continues
   }
 
-  private sequence(what: string, previous: ParsedNumber | undefined, current: ParsedNumber, label: string, position: Position | undefined): void {
+  private sequence(
+    what: string,
+    previous: ParsedNumber | undefined,
+    current: ParsedNumber,
+    label: string,
+    position: Position | undefined
+  ): void {
     // An act (or an excerpt) may start at any article or recital; paragraphs and points start at 1.
     if (!previous && (what === 'article' || what === 'recital')) return
     const verdict = checkSequence(previous, current)
     if (verdict === 'ok') return
     if (this.printed) {
       // Marked by the writer as the source's own numbering: reported, not refused.
-      const code = verdict === 'duplicate' ? 'markdown/duplicate-number' : verdict === 'skipped' ? 'markdown/skipped-number' : 'markdown/number-order'
-      this.warn(code, `${label} is numbered as printed in the source (${verdict === 'duplicate' ? 'a duplicate' : verdict === 'skipped' ? 'a skipped number' : 'out of order'}); kept`, position)
+      const code =
+        verdict === 'duplicate'
+          ? 'markdown/duplicate-number'
+          : verdict === 'skipped'
+            ? 'markdown/skipped-number'
+            : 'markdown/number-order'
+      this.warn(
+        code,
+        `${label} is numbered as printed in the source (${verdict === 'duplicate' ? 'a duplicate' : verdict === 'skipped' ? 'a skipped number' : 'out of order'}); kept`,
+        position
+      )
       return
     }
-    const code = verdict === 'duplicate' ? 'markdown/duplicate-number' : verdict === 'skipped' ? 'markdown/skipped-number' : 'markdown/number-order'
-    const reason = verdict === 'duplicate' ? `${label} repeats the number before it` : verdict === 'skipped' ? `${label} skips a number in the ${what} sequence` : `${label} comes after a higher number`
+    const code =
+      verdict === 'duplicate'
+        ? 'markdown/duplicate-number'
+        : verdict === 'skipped'
+          ? 'markdown/skipped-number'
+          : 'markdown/number-order'
+    const reason =
+      verdict === 'duplicate'
+        ? `${label} repeats the number before it`
+        : verdict === 'skipped'
+          ? `${label} skips a number in the ${what} sequence`
+          : `${label} comes after a higher number`
     this.fail(code, reason, position, `Number ${what}s in order without gaps (inserted units: 4a after 4)`)
   }
 
@@ -677,7 +901,9 @@ class Parser {
   private addOwnText(owner: Host | Provision, node: MdParagraph, labelLength: number): void {
     const children = stripLabel(node.children, labelLength, this.raw(node as RootContent))
     if (children.length === 0) return
-    ;(owner.children as ProvisionContent[]).push(withPos({type: 'content', children: this.phrasing(children)}, node.position))
+    ;(owner.children as ProvisionContent[]).push(
+      withPos({type: 'content', children: this.phrasing(children)}, node.position)
+    )
   }
 
   /** The unit whose own text a new list hangs under: the open subparagraph, paragraph or host. */
@@ -697,13 +923,19 @@ class Parser {
     // An indented first number opens a deeper list even where it could continue
     // an outer one: `(i)` under `(h)` (the writer indents exactly those).
     const indented = (position?.start.column ?? 1) > 1
-    const forceDeeper = indented && this.levels.length > 0 && style.some((s) => s !== 'dash' && s !== DOTTED && label !== undefined && isFirst(parseNumber(label, s)!))
+    const forceDeeper =
+      indented &&
+      this.levels.length > 0 &&
+      style.some((s) => s !== 'dash' && s !== DOTTED && label !== undefined && isFirst(parseNumber(label, s)!))
     // `<!-- same-list -->`: a sibling of the point before, whatever its number says ((c), (a), (b)).
     const sameList = this.marker === 'same-list'
     this.marker = undefined
     if (sameList && this.levels.length > 0) {
       const level = this.levels[this.levels.length - 1]!
-      const parsed = label === undefined || level.style === 'dash' || level.style === DOTTED ? undefined : parseNumber(label, level.style)
+      const parsed =
+        label === undefined || level.style === 'dash' || level.style === DOTTED
+          ? undefined
+          : parseNumber(label, level.style)
       if (parsed) this.sequence('point', level.last, parsed, `point ${printed}`, position)
       this.appendItem(level, node, parsed, printed)
       return
@@ -727,7 +959,9 @@ class Parser {
       }
     }
     // 2. Does it start a new, deeper level?
-    const firstStyle = style.find((s) => s === 'dash' || s === DOTTED || (label !== undefined && isFirst(parseNumber(label, s)!)))
+    const firstStyle = style.find(
+      (s) => s === 'dash' || s === DOTTED || (label !== undefined && isFirst(parseNumber(label, s)!))
+    )
     if (firstStyle) {
       const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
       const level: Level = {style: firstStyle, last: undefined, container, item: undefined as never}
@@ -744,7 +978,12 @@ class Parser {
       this.appendItem(sameStyle, node, parsed, printed)
       return
     }
-    this.fail('markdown/skipped-number', `point ${printed} starts a list but is not its first number`, position, 'Lists start at (a), (i) or (1)')
+    this.fail(
+      'markdown/skipped-number',
+      `point ${printed} starts a list but is not its first number`,
+      position,
+      'Lists start at (a), (i) or (1)'
+    )
     const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
     // A list that starts in the middle: `(c)` is a letter, not roman 100 (only `(i)` and
     // multi-letter numbers such as `(iv)` are read as roman here).
@@ -760,27 +999,54 @@ class Parser {
    * one level deeper than the open ones. Its number is taken as printed
    * (defects are warnings). False when N is deeper than that (reported).
    */
-  private placeAtLevel(depth: number, node: MdParagraph, label: string | undefined, style: NumberStyle[], printed: string): boolean {
+  private placeAtLevel(
+    depth: number,
+    node: MdParagraph,
+    label: string | undefined,
+    style: NumberStyle[],
+    printed: string
+  ): boolean {
     const position = node.position
     if (depth <= this.levels.length) {
       this.levels.length = depth
       const level = this.levels[depth - 1]!
-      const parsed = label === undefined || level.style === 'dash' || level.style === DOTTED ? undefined : parseNumber(label, level.style)
+      const parsed =
+        label === undefined || level.style === 'dash' || level.style === DOTTED
+          ? undefined
+          : parseNumber(label, level.style)
       if (parsed && level.last) this.sequence('point', level.last, parsed, `point ${printed}`, position)
       this.appendItem(level, node, parsed, printed)
       return true
     }
     if (depth > this.levels.length + 1) {
-      this.fail('markdown/bad-level', `\`<!-- level ${depth} -->\` before point ${printed}, but only ${this.levels.length} list level${this.levels.length === 1 ? ' is' : 's are'} open`, position, `Use a level from 1 to ${this.levels.length + 1}, or remove the marker`)
+      this.fail(
+        'markdown/bad-level',
+        `\`<!-- level ${depth} -->\` before point ${printed}, but only ${this.levels.length} list level${this.levels.length === 1 ? ' is' : 's are'} open`,
+        position,
+        `Use a level from 1 to ${this.levels.length + 1}, or remove the marker`
+      )
       return false
     }
-    const first = label === undefined ? undefined : style.find((s) => s !== 'dash' && s !== DOTTED && isFirst(parseNumber(label, s)!))
-    const guess: NumberStyle = label === undefined ? 'dash' : style.includes(DOTTED) ? DOTTED : first ?? (style.includes('alpha') && label.length === 1 && label !== 'i' ? 'alpha' : style[0]!)
+    const first =
+      label === undefined
+        ? undefined
+        : style.find((s) => s !== 'dash' && s !== DOTTED && isFirst(parseNumber(label, s)!))
+    const guess: NumberStyle =
+      label === undefined
+        ? 'dash'
+        : style.includes(DOTTED)
+          ? DOTTED
+          : (first ?? (style.includes('alpha') && label.length === 1 && label !== 'i' ? 'alpha' : style[0]!))
     const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
     const level: Level = {style: guess, last: undefined, container, item: undefined as never}
     this.levels.push(level)
     const parsed = label === undefined || guess === 'dash' || guess === DOTTED ? undefined : parseNumber(label, guess)
-    if (parsed && !isFirst(parsed)) this.warn('markdown/skipped-number', `point ${printed} starts a list but is not its first number; kept as printed`, position)
+    if (parsed && !isFirst(parsed))
+      this.warn(
+        'markdown/skipped-number',
+        `point ${printed} starts a list but is not its first number; kept as printed`,
+        position
+      )
     this.appendItem(level, node, parsed, printed)
     return true
   }
@@ -793,12 +1059,21 @@ class Parser {
     if (!hasItems) {
       const last = children[children.length - 1]
       if (last && last.type === 'content') children[children.length - 1] = {...last, type: 'intro'} as Intro
-    } else if (children[children.length - 1]?.type === 'wrapUp' || children[children.length - 1]?.type === 'subparagraph') {
-      this.fail('markdown/unexpected-point', `point ${printed} continues a list that a closing text already ended`, node.position, 'Move the text after the list, or indent it to belong to a point')
+    } else if (
+      children[children.length - 1]?.type === 'wrapUp' ||
+      children[children.length - 1]?.type === 'subparagraph'
+    ) {
+      this.fail(
+        'markdown/unexpected-point',
+        `point ${printed} continues a list that a closing text already ended`,
+        node.position,
+        'Move the text after the list, or indent it to belong to a point'
+      )
     }
-    const item: Point | Indent = printed === '—'
-      ? withPos({type: 'indent', eId: '', num: printed, children: []}, node.position)
-      : withPos({type: 'point', eId: '', num: printed, children: []}, node.position)
+    const item: Point | Indent =
+      printed === '—'
+        ? withPos({type: 'indent', eId: '', num: printed, children: []}, node.position)
+        : withPos({type: 'point', eId: '', num: printed, children: []}, node.position)
     children.push(item)
     level.item = item
     level.last = parsed
@@ -818,7 +1093,8 @@ class Parser {
         const owner = this.levels[depth - 1]!.item
         const ownsList = this.levels.length > depth
         this.levels.length = depth
-        if (lower && ownsList) this.push(owner, withPos({type: 'wrapUp', children: this.phrasing(node.children)}, node.position) as WrapUp)
+        if (lower && ownsList)
+          this.push(owner, withPos({type: 'wrapUp', children: this.phrasing(node.children)}, node.position) as WrapUp)
         else this.push(owner, this.subparagraph(node))
         return
       }
@@ -836,7 +1112,14 @@ class Parser {
     const owner = this.unitOwner()
     this.subOwner = undefined
     // Only words count: after headings or a bare list, the first text is still the unit's own.
-    const hasText = (owner.children as Array<ProvisionContent | Heading>).some((c) => c.type === 'content' || c.type === 'intro' || c.type === 'wrapUp' || c.type === 'subparagraph' || c.type === 'table')
+    const hasText = (owner.children as Array<ProvisionContent | Heading>).some(
+      (c) =>
+        c.type === 'content' ||
+        c.type === 'intro' ||
+        c.type === 'wrapUp' ||
+        c.type === 'subparagraph' ||
+        c.type === 'table'
+    )
     if (!hasText) {
       this.push(owner, withPos({type: 'content', children: this.phrasing(node.children)}, node.position) as Content)
       return
@@ -875,17 +1158,32 @@ class Parser {
 
   private table(node: MdTable): void {
     if (!this.host) {
-      this.fail('markdown/unexpected-block', 'A table outside any article or annex', node.position, 'Tables belong in annexes or articles')
+      this.fail(
+        'markdown/unexpected-block',
+        'A table outside any article or annex',
+        node.position,
+        'Tables belong in annexes or articles'
+      )
       return
     }
-    const table: Table = withPos({
-      type: 'table',
-      align: node.align ?? [],
-      children: node.children.map((row) => withPos({
-        type: 'tableRow' as const,
-        children: row.children.map((cell) => withPos({type: 'tableCell' as const, children: this.phrasing(cell.children)}, cell.position))
-      }, row.position))
-    }, node.position)
+    const table: Table = withPos(
+      {
+        type: 'table',
+        align: node.align ?? [],
+        children: node.children.map((row) =>
+          withPos(
+            {
+              type: 'tableRow' as const,
+              children: row.children.map((cell) =>
+                withPos({type: 'tableCell' as const, children: this.phrasing(cell.children)}, cell.position)
+              )
+            },
+            row.position
+          )
+        )
+      },
+      node.position
+    )
     this.closeLists()
     this.push(this.textOwner(), table)
   }
@@ -913,7 +1211,14 @@ function stripLabel(children: PhrasingContent[], length: number, source: string)
     if (rest) {
       const copy = {...first, value: rest}
       if (first.position && first.position.start.offset !== undefined) {
-        copy.position = {start: {line: first.position.start.line, column: first.position.start.column + shift, offset: first.position.start.offset + shift}, end: first.position.end}
+        copy.position = {
+          start: {
+            line: first.position.start.line,
+            column: first.position.start.column + shift,
+            offset: first.position.start.offset + shift
+          },
+          end: first.position.end
+        }
       }
       out[0] = copy
     } else {

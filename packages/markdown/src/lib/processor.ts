@@ -60,7 +60,11 @@ const stringifier = unified()
         // Inside a paragraph, in phrasing: remark-stringify then escapes what would read as markup there (`&#10;`, `<b>` …).
         const exitParagraph = state.enter('paragraph')
         const exitPhrasing = state.enter('phrasing')
-        const inner = state.containerPhrasing(node as never, {...info, before: node.prefix.trim() ? ' ' : '\n', after: '\n'})
+        const inner = state.containerPhrasing(node as never, {
+          ...info,
+          before: node.prefix.trim() ? ' ' : '\n',
+          after: '\n'
+        })
         exitPhrasing()
         exitParagraph()
         return node.prefix + inner

@@ -16,7 +16,12 @@ export function checkSequence(previous: ParsedNumber | undefined, current: Parse
   const order = compareNumbers(previous, current)
   if (order === 0) return 'duplicate'
   if (order > 0) return 'backwards'
-  if (current.negative) return previous.negative && current.base === previous.base - 1 ? 'ok' : current.base === previous.base ? 'ok' : 'skipped'
+  if (current.negative)
+    return previous.negative && current.base === previous.base - 1
+      ? 'ok'
+      : current.base === previous.base
+        ? 'ok'
+        : 'skipped'
   if (previous.negative) return current.base === 1 || current.base === previous.base ? 'ok' : 'skipped'
   if (current.base === previous.base) return 'ok'
   return current.base === previous.base + 1 && current.suffix === '' ? 'ok' : 'skipped'

@@ -4,8 +4,18 @@
  */
 import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {
-  inlineText, cleanNum, parseNumber, pointStyles,
-  type Annex, type NumberStyle, type ParsedNumber, type Article, type Division, type Document, type Inline, type ProvisionContent
+  inlineText,
+  cleanNum,
+  parseNumber,
+  pointStyles,
+  type Annex,
+  type NumberStyle,
+  type ParsedNumber,
+  type Article,
+  type Division,
+  type Document,
+  type Inline,
+  type ProvisionContent
 } from '@redlex/tree'
 import {toPhrasing} from './inline.js'
 import {checkSequence, isFirst} from './sequence.js'
@@ -42,20 +52,23 @@ class Writer {
       switch (part.type) {
         case 'preface':
           for (const line of part.children) {
-            if (line.type === 'docType') this.out.push({type: 'heading', depth: 1, children: this.phrasing(line.children)})
+            if (line.type === 'docType')
+              this.out.push({type: 'heading', depth: 1, children: this.phrasing(line.children)})
             else this.plain(line.children)
           }
           break
         case 'preamble':
           for (const item of part.children) {
             if (item.type === 'formula') this.plain(item.children)
-            else if (item.type === 'citations') for (const citation of item.children) for (const block of citation.children) this.plain(block.children)
+            else if (item.type === 'citations')
+              for (const citation of item.children) for (const block of citation.children) this.plain(block.children)
             else {
               if (item.intro) this.plain(item.intro)
               let previous: string | undefined
               this.inRecital = true
               for (const recital of item.children) {
-                if (previous !== undefined && recital.num !== undefined && !inSequence(previous, recital.num)) this.asPrinted()
+                if (previous !== undefined && recital.num !== undefined && !inSequence(previous, recital.num))
+                  this.asPrinted()
                 previous = recital.num
                 this.unit(recital.num ?? '', recital.children, 0)
               }
@@ -121,7 +134,11 @@ class Writer {
   }
 
   private block(prefix: string, children: PhrasingContent[]): void {
-    this.out.push({type: 'redlexBlock', prefix, children: protectEdges(children, prefix === '' || /\s$/.test(prefix))} as unknown as RootContent)
+    this.out.push({
+      type: 'redlexBlock',
+      prefix,
+      children: protectEdges(children, prefix === '' || /\s$/.test(prefix))
+    } as unknown as RootContent)
   }
 
   private divisionsOrArticles(children: ReadonlyArray<Division | Article>): void {
@@ -152,7 +169,11 @@ class Writer {
       }
       this.contents(run, 0)
       run = []
-      this.out.push({type: 'heading', depth: Math.min(6, Math.max(1, child.depth) + 2) as 3 | 4 | 5 | 6, children: this.phrasing(child.children)})
+      this.out.push({
+        type: 'heading',
+        depth: Math.min(6, Math.max(1, child.depth) + 2) as 3 | 4 | 5 | 6,
+        children: this.phrasing(child.children)
+      })
     }
     this.contents(run, 0)
   }
@@ -161,7 +182,13 @@ class Writer {
    * A numbered unit: its label and first text block on one line, then its
    * other children. `depth` is its point depth (0 for paragraphs, recitals).
    */
-  private unit(label: string, children: readonly ProvisionContent[], depth: number, open: readonly OpenLevel[] = [], indent = ''): void {
+  private unit(
+    label: string,
+    children: readonly ProvisionContent[],
+    depth: number,
+    open: readonly OpenLevel[] = [],
+    indent = ''
+  ): void {
     const first = children[0]
     let rest = children
     if (first && (first.type === 'content' || first.type === 'intro')) {
@@ -202,12 +229,17 @@ class Writer {
           this.plain(child.children, indent)
           break
         case 'paragraph':
-          if (child.num !== undefined && !(previousParagraph === undefined ? startsSequence(child.num) : inSequence(previousParagraph, child.num))) this.asPrinted()
+          if (
+            child.num !== undefined &&
+            !(previousParagraph === undefined ? startsSequence(child.num) : inSequence(previousParagraph, child.num))
+          )
+            this.asPrinted()
           previousParagraph = child.num
           this.unit(child.num ?? '', child.children, 0)
           break
         case 'subparagraph':
-          if (afterList && startsLower(firstText(child.children))) this.out.push({type: 'html', value: '<!-- subparagraph -->'})
+          if (afterList && startsLower(firstText(child.children)))
+            this.out.push({type: 'html', value: '<!-- subparagraph -->'})
           this.subparagraph(child.children, indent, depth, open)
           break
         case 'point':
@@ -257,7 +289,12 @@ class Writer {
     }
   }
 
-  private subparagraph(children: readonly ProvisionContent[], indent: string, depth: number, open: readonly OpenLevel[]): void {
+  private subparagraph(
+    children: readonly ProvisionContent[],
+    indent: string,
+    depth: number,
+    open: readonly OpenLevel[]
+  ): void {
     const first = children[0]
     let rest = children
     if (first && (first.type === 'content' || first.type === 'intro')) {
@@ -301,10 +338,13 @@ function parsed(label: string, style: ListStyle): ParsedNumber | undefined {
 
 /** True when `label` is a first number ((a), (i), (1), (-a)) that opens a list. */
 function startsList(label: string | undefined): boolean {
-  return label !== undefined && stylesOf(label).some((style) => {
-    const n = parsed(label, style)
-    return n !== undefined && isFirst(n)
-  })
+  return (
+    label !== undefined &&
+    stylesOf(label).some((style) => {
+      const n = parsed(label, style)
+      return n !== undefined && isFirst(n)
+    })
+  )
 }
 
 /** True when `label` reads as the next number of one of the `levels`. */
@@ -327,13 +367,23 @@ function continuesLevel(label: string | undefined, level: OpenLevel): boolean {
  * continuing the innermost open level it fits (`continues`), else a new
  * level with the first style its number starts; undefined when neither.
  */
-function readerPlacement(levels: readonly OpenLevel[], label: string | undefined, forceDeeper: boolean): {index: number; continues: boolean; style: ListStyle} | undefined {
+function readerPlacement(
+  levels: readonly OpenLevel[],
+  label: string | undefined,
+  forceDeeper: boolean
+): {index: number; continues: boolean; style: ListStyle} | undefined {
   if (!forceDeeper) {
     for (let i = levels.length - 1; i >= 0; i--) {
       if (continuesLevel(label, levels[i]!)) return {index: i, continues: true, style: levels[i]!.style}
     }
   }
-  const first = stylesOf(label).find((style) => style === 'dash' || style === 'dotted' || (label !== undefined && isFirst(parsed(label, style) ?? {base: 0, suffix: 'x', negative: false} as ParsedNumber)))
+  const first = stylesOf(label).find(
+    (style) =>
+      style === 'dash' ||
+      style === 'dotted' ||
+      (label !== undefined &&
+        isFirst(parsed(label, style) ?? ({base: 0, suffix: 'x', negative: false} as ParsedNumber)))
+  )
   return first === undefined ? undefined : {index: levels.length, continues: false, style: first}
 }
 
@@ -386,16 +436,33 @@ function protectEdges(children: PhrasingContent[], atLineStart: boolean): Phrasi
   const first = out[0]
   if (first?.type === 'text' && atLineStart) {
     const lead = /^[ \t]+/.exec(first.value)
-    if (lead) out.splice(0, 1, ...rawWhitespace(lead[0]), ...(first.value.length > lead[0].length ? [{...first, value: first.value.slice(lead[0].length)}] : []))
+    if (lead)
+      out.splice(
+        0,
+        1,
+        ...rawWhitespace(lead[0]),
+        ...(first.value.length > lead[0].length ? [{...first, value: first.value.slice(lead[0].length)}] : [])
+      )
   }
   const last = out[out.length - 1]
   if (last?.type === 'text') {
     const trail = /[ \t]+$/.exec(last.value)
-    if (trail) out.splice(out.length - 1, 1, ...(trail.index > 0 ? [{...last, value: last.value.slice(0, trail.index)}] : []), ...rawWhitespace(trail[0]))
+    if (trail)
+      out.splice(
+        out.length - 1,
+        1,
+        ...(trail.index > 0 ? [{...last, value: last.value.slice(0, trail.index)}] : []),
+        ...rawWhitespace(trail[0])
+      )
   }
   return out
 }
 
 function rawWhitespace(value: string): PhrasingContent[] {
-  return [{type: 'redlexRaw', value: [...value].map((c) => (c === '\t' ? '&#9;' : '&#32;')).join('')} as unknown as PhrasingContent]
+  return [
+    {
+      type: 'redlexRaw',
+      value: [...value].map((c) => (c === '\t' ? '&#9;' : '&#32;')).join('')
+    } as unknown as PhrasingContent
+  ]
 }

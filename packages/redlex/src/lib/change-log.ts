@@ -23,5 +23,9 @@ export interface ChangeLogFile {
 
 /** The change log of an `applyIsc` run as `changes.json` holds it: `JSON.stringify` it. */
 export function changeLogFile(applied: Pick<IscApplied, 'log'> & {isc?: {reference: string}}): ChangeLogFile {
-  return {schemaVersion: CHANGE_LOG_SCHEMA_VERSION, ...(applied.isc ? {isc: applied.isc.reference} : {}), changes: applied.log}
+  return {
+    schemaVersion: CHANGE_LOG_SCHEMA_VERSION,
+    ...(applied.isc ? {isc: applied.isc.reference} : {}),
+    changes: applied.log
+  }
 }

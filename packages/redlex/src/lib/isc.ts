@@ -5,7 +5,13 @@
  * built-ins; texts in, models out.
  */
 import {amendmentPlaces, applyAmendments, type ApplyWarning} from '@redlex/amend'
-import {compareDocuments, type ChangeLogEntry, type Comparison, type CompareOptions, type IscInfo} from '@redlex/compare'
+import {
+  compareDocuments,
+  type ChangeLogEntry,
+  type Comparison,
+  type CompareOptions,
+  type IscInfo
+} from '@redlex/compare'
 import {amendmentsOf, loadIscRecord, type IscRecord} from '@redlex/isc'
 import {fromMarkdown, parseFragment} from '@redlex/markdown'
 import type {Document, Position} from '@redlex/tree'
@@ -46,9 +52,14 @@ export interface IscApplied {
  * record or its YAML/JSON text. Throws a `RedlexError` naming the amendment
  * (and its line in the record, when given as text) that cannot be applied.
  */
-export function applyIsc(draft: Document | string, record: IscRecord | string, options: Readonly<ApplyIscOptions> = {}): IscApplied {
+export function applyIsc(
+  draft: Document | string,
+  record: IscRecord | string,
+  options: Readonly<ApplyIscOptions> = {}
+): IscApplied {
   const file = options.recordFile
-  const pre = typeof draft === 'string' ? fromMarkdown(draft, options.draftFile ? {file: options.draftFile} : null) : draft
+  const pre =
+    typeof draft === 'string' ? fromMarkdown(draft, options.draftFile ? {file: options.draftFile} : null) : draft
   const isc = typeof record === 'string' ? loadIscRecord(record, file ? {file} : null) : record
   const places = typeof record === 'string' ? amendmentPlaces(record, file ? {file} : null) : options.places
   const result = applyAmendments(pre, amendmentsOf(isc), {

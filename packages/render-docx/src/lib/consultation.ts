@@ -21,11 +21,20 @@ export function titleBlock(comparison: Comparison, title: string): Paragraph[] {
     para('CoverKicker', 'Comparison of two versions'),
     para('CoverTitle', title),
     para('CoverLine', 'From the ', bold(before.name), ' to the ', bold(after.name)),
-    para('CoverNote', `Changes are tracked: accepting them all gives the ${after.name}, rejecting them all the ${before.name}. ` +
-      'Each revision is authored by the services that asked for it; comments give the conclusion behind it. ' +
-      `Provisions are numbered as in the ${after.name}.`)
+    para(
+      'CoverNote',
+      `Changes are tracked: accepting them all gives the ${after.name}, rejecting them all the ${before.name}. ` +
+        'Each revision is authored by the services that asked for it; comments give the conclusion behind it. ' +
+        `Provisions are numbered as in the ${after.name}.`
+    )
   ]
-  if (comparison.isc) out.push(para('CoverLine', `Interservice consultation ${comparison.isc.reference}${comparison.isc.date ? ` of ${comparison.isc.date}` : ''}`))
+  if (comparison.isc)
+    out.push(
+      para(
+        'CoverLine',
+        `Interservice consultation ${comparison.isc.reference}${comparison.isc.date ? ` of ${comparison.isc.date}` : ''}`
+      )
+    )
   return out
 }
 
@@ -38,14 +47,31 @@ export function consultationParagraphs(comparison: Comparison): Paragraph[] {
   if (isc.services?.length) {
     out.push(para('SubHeading', 'Consulted services'))
     for (const s of isc.services) {
-      const comments = (s.comments ?? []).map((c) => `${c.redacted ? '[redacted]' : c.text ?? ''}${c.about ? ` (about ${c.about})` : ''}`)
-      out.push(para('ListLine', bold(s.service), ` — ${opinionText(s.opinion)}`, ...comments.map((c) => `; ${c}`), s.note ? `. Note: ${s.note}` : ''))
+      const comments = (s.comments ?? []).map(
+        (c) => `${c.redacted ? '[redacted]' : (c.text ?? '')}${c.about ? ` (about ${c.about})` : ''}`
+      )
+      out.push(
+        para(
+          'ListLine',
+          bold(s.service),
+          ` — ${opinionText(s.opinion)}`,
+          ...comments.map((c) => `; ${c}`),
+          s.note ? `. Note: ${s.note}` : ''
+        )
+      )
     }
   }
   if (isc.conclusions?.length) out.push(...conclusions(comparison, isc))
   if (isc.pointsForPoliticalLevel?.length) {
     out.push(para('SubHeading', 'Points for the political level'))
-    isc.pointsForPoliticalLevel.forEach((p, i) => out.push(para('ListLine', `${i + 1}. ${p.text}${p.conclusions?.length ? ` (conclusion ${p.conclusions.join(', ')})` : ''}`)))
+    isc.pointsForPoliticalLevel.forEach((p, i) =>
+      out.push(
+        para(
+          'ListLine',
+          `${i + 1}. ${p.text}${p.conclusions?.length ? ` (conclusion ${p.conclusions.join(', ')})` : ''}`
+        )
+      )
+    )
   }
   out.push(new Paragraph({children: [new PageBreak()]}))
   return out
@@ -54,9 +80,16 @@ export function consultationParagraphs(comparison: Comparison): Paragraph[] {
 function facts(isc: Consultation): Paragraph[] {
   const rows: Array<[string, string | undefined]> = [
     ['Subject', isc.title],
-    ['Procedure', isc.procedure && `${isc.procedure}${isc.fastTrackAuthorised ? ` (authorised on ${isc.fastTrackAuthorised})` : ''}`],
+    [
+      'Procedure',
+      isc.procedure && `${isc.procedure}${isc.fastTrackAuthorised ? ` (authorised on ${isc.fastTrackAuthorised})` : ''}`
+    ],
     ['Date', isc.date],
-    ['Chair', isc.chair && `${isc.chair.name}${isc.chair.service ? ` (${isc.chair.service})` : ''}${isc.chair.role ? `, ${isc.chair.role}` : ''}`],
+    [
+      'Chair',
+      isc.chair &&
+        `${isc.chair.name}${isc.chair.service ? ` (${isc.chair.service})` : ''}${isc.chair.role ? `, ${isc.chair.role}` : ''}`
+    ],
     ['Lead services', isc.leadServices?.join(', ')],
     ['Minutes approved', isc.approvalDate]
   ]
@@ -66,16 +99,24 @@ function facts(isc: Consultation): Paragraph[] {
 function conclusions(comparison: Comparison, isc: Consultation): Paragraph[] {
   const byAmendment = changesByAmendment(comparison)
   const out = [para('SubHeading', 'Conclusions')]
-  const label = (c: ProvisionChange): string => labelOf(c, {before: comparison.before.name, after: comparison.after.name})
+  const label = (c: ProvisionChange): string =>
+    labelOf(c, {before: comparison.before.name, after: comparison.after.name})
   for (const conclusion of isc.conclusions ?? []) {
-    out.push(para('ConclusionHeading', `Conclusion ${conclusion.id}${conclusion.requestedBy?.length ? ` — requested by ${conclusion.requestedBy.join(', ')}` : ''}`))
+    out.push(
+      para(
+        'ConclusionHeading',
+        `Conclusion ${conclusion.id}${conclusion.requestedBy?.length ? ` — requested by ${conclusion.requestedBy.join(', ')}` : ''}`
+      )
+    )
     for (const block of conclusion.text.split(/\n\s*\n/)) out.push(para('ConclusionText', block.trim()))
     if (conclusion.note) out.push(para('ListLine', `Note: ${conclusion.note}`))
     const amendments = amendmentsOfConclusion(comparison, conclusion)
     if (amendments.length === 0) out.push(para('ListLine', 'No change to the text.'))
     for (const id of amendments) {
       const changed = byAmendment.get(id) ?? []
-      out.push(para('ListLine', `Amendment ${id}: `, changed.length ? changed.map(label).join('; ') : 'no change to the text'))
+      out.push(
+        para('ListLine', `Amendment ${id}: `, changed.length ? changed.map(label).join('; ') : 'no change to the text')
+      )
     }
   }
   return out

@@ -56,8 +56,12 @@ export interface DocxOptions {
 /** The comment on a change: each conclusion once (its text, who asked), then its amendments and notes. */
 function commentText(causes: readonly Cause[]): string[] {
   return causeGroups(causes).flatMap((group) => {
-    const head = [group.conclusion !== undefined ? `Conclusion ${group.conclusion}` : undefined,
-      group.services.length > 0 ? `requested by ${group.services.join(', ')}` : undefined].filter(Boolean).join(', ')
+    const head = [
+      group.conclusion !== undefined ? `Conclusion ${group.conclusion}` : undefined,
+      group.services.length > 0 ? `requested by ${group.services.join(', ')}` : undefined
+    ]
+      .filter(Boolean)
+      .join(', ')
     return [
       ...(head ? [head + (group.text !== undefined ? ':' : '')] : []),
       ...(group.text !== undefined ? [group.text] : []),
@@ -95,24 +99,41 @@ export async function toDocx(input: Comparison, inputOptions?: Readonly<DocxOpti
   let revisionId = 1
   // docx leaves `w:date` out when it is undefined.
   const revision: Revision = (author) => ({id: revisionId++, author, date: date as string})
-  const units = buildUnits(comparison, unitsContext(comparison, {author: options?.author ?? 'redlex', formal, commentText}))
-  const act = unitParagraphs(units, {revision, withComments: options?.comments ?? true, commentDate: date ? new Date(date) : undefined, formal, commentCount: 0})
+  const units = buildUnits(
+    comparison,
+    unitsContext(comparison, {author: options?.author ?? 'redlex', formal, commentText})
+  )
+  const act = unitParagraphs(units, {
+    revision,
+    withComments: options?.comments ?? true,
+    commentDate: date ? new Date(date) : undefined,
+    formal,
+    commentCount: 0
+  })
   const front = [...titleBlock(comparison, title), ...consultationParagraphs(comparison)]
 
   const document = new Document({
     creator: 'redlex',
     title,
     subject: `Changes from ${comparison.before.name} to ${comparison.after.name}`,
-    description: [comparison.after.title, comparison.isc ? `Interservice consultation ${comparison.isc.reference}` : ''].filter(Boolean).join(' — '),
+    description: [comparison.after.title, comparison.isc ? `Interservice consultation ${comparison.isc.reference}` : '']
+      .filter(Boolean)
+      .join(' — '),
     features: {trackRevisions: true},
     comments: {children: act.comments},
     footnotes: act.footnotes,
     styles: STYLES,
-    sections: [{
-      properties: {page: PAGE},
-      headers: {default: new Header({children: [new Paragraph({style: 'PageHeader', children: [new TextRun(headerText(comparison))]})]})},
-      children: [...front, ...act.paragraphs]
-    }]
+    sections: [
+      {
+        properties: {page: PAGE},
+        headers: {
+          default: new Header({
+            children: [new Paragraph({style: 'PageHeader', children: [new TextRun(headerText(comparison))]})]
+          })
+        },
+        children: [...front, ...act.paragraphs]
+      }
+    ]
   })
   const bytes = new Uint8Array(await Packer.toArrayBuffer(document))
   return date ? stamp(bytes, date) : bytes
@@ -120,8 +141,12 @@ export async function toDocx(input: Comparison, inputOptions?: Readonly<DocxOpti
 
 /** The page header: the version names (never file paths) and the ISC. */
 function headerText(comparison: Comparison): string {
-  return [`${comparison.before.name} → ${comparison.after.name}`,
-    comparison.isc ? `${comparison.isc.reference}${comparison.isc.date ? ` (${comparison.isc.date})` : ''}` : undefined].filter(Boolean).join(' · ')
+  return [
+    `${comparison.before.name} → ${comparison.after.name}`,
+    comparison.isc ? `${comparison.isc.reference}${comparison.isc.date ? ` (${comparison.isc.date})` : ''}` : undefined
+  ]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 /**
@@ -154,7 +179,10 @@ async function stamp(bytes: Uint8Array, date: string): Promise<Uint8Array> {
   const core = zip.file('docProps/core.xml')
   if (core) {
     const xml = await core.async('string')
-    zip.file('docProps/core.xml', xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`))
+    zip.file(
+      'docProps/core.xml',
+      xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`)
+    )
   }
   const when = new Date(date)
   zip.forEach((_path, entry) => {
@@ -162,4 +190,3 @@ async function stamp(bytes: Uint8Array, date: string): Promise<Uint8Array> {
   })
   return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE'})
 }
-

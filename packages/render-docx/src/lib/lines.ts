@@ -57,7 +57,11 @@ export function splitLines(items: readonly NotedItem[], end: Kind, style: LineSt
   let pieces: Piece[] = []
   for (const item of items) {
     if (item.type === 'note') {
-      pieces.push({text: '', kind: item.note.status === 'inserted' ? 'added' : item.note.status === 'deleted' ? 'removed' : 'common', note: item.note})
+      pieces.push({
+        text: '',
+        kind: item.note.status === 'inserted' ? 'added' : item.note.status === 'deleted' ? 'removed' : 'common',
+        note: item.note
+      })
       continue
     }
     const kind = kindOf(item.segment)
@@ -74,13 +78,20 @@ export function splitLines(items: readonly NotedItem[], end: Kind, style: LineSt
 }
 
 /** Segments as redline items without footnotes. */
-export const plainItems = (segments: readonly Segment[]): NotedItem[] => segments.map((segment) => ({type: 'segment', segment}))
+export const plainItems = (segments: readonly Segment[]): NotedItem[] =>
+  segments.map((segment) => ({type: 'segment', segment}))
 
 /** Redline of a number: common leading words kept, the rest replaced (`Article ` + `5`→`4`). */
 export function numDiff(before: string | undefined, after: string | undefined, formal = false): Segment[] {
   if (before === after) return before ? [{value: before}] : []
   // Only the spacing differs (`Article\u00a01`): a formal change, shown in the second version's form.
-  if (!formal && before !== undefined && after !== undefined && before.replace(/\s+/g, ' ') === after.replace(/\s+/g, ' ')) return [{value: after}]
+  if (
+    !formal &&
+    before !== undefined &&
+    after !== undefined &&
+    before.replace(/\s+/g, ' ') === after.replace(/\s+/g, ' ')
+  )
+    return [{value: after}]
   if (before === undefined) return [{value: after!, added: true}]
   if (after === undefined) return [{value: before, removed: true}]
   const a = before.split(/(?<=\s)/)

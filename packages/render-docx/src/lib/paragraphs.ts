@@ -5,8 +5,16 @@
  */
 import type {NoteChange} from '@redlex/compare'
 import {
-  AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, FootnoteReferenceRun,
-  InsertedTextRun, Paragraph, Tab, TextRun
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  FootnoteReferenceRun,
+  InsertedTextRun,
+  Paragraph,
+  Tab,
+  TextRun
 } from 'docx'
 import type {ICommentOptions, IParagraphOptions, ParagraphChild} from 'docx'
 import {foldItems, plainItems, splitLines, type Line, type Piece} from './lines.js'
@@ -33,7 +41,11 @@ export interface ParagraphContext {
 
 /** The style id of each kind of line. */
 const STYLE: Readonly<Record<Line['style'], string | undefined>> = {
-  title: 'ActTitle', division: 'DivisionNumber', article: 'ArticleNumber', heading: 'ProvisionHeading', text: undefined
+  title: 'ActTitle',
+  division: 'DivisionNumber',
+  article: 'ArticleNumber',
+  heading: 'ProvisionHeading',
+  text: undefined
 }
 
 export function unitParagraphs(units: readonly Unit[], context: ParagraphContext): Collected {
@@ -42,28 +54,49 @@ export function unitParagraphs(units: readonly Unit[], context: ParagraphContext
   const footnote = (note: NoteChange, author: string): number => {
     const id = footnoteId++
     const lines = splitLines(foldItems(plainItems(note.diff), context.formal), 'common', 'text', 0)
-    out.footnotes[id] = {children: lines.map((line) => new Paragraph({children: line.pieces.map((p) => run(p, author, context.revision))}))}
+    out.footnotes[id] = {
+      children: lines.map((line) => new Paragraph({children: line.pieces.map((p) => run(p, author, context.revision))}))
+    }
     return id
   }
   for (const unit of units) {
-    const anchors = context.withComments ? unit.comments.map((comment) => {
-      const id = context.commentCount + out.comments.length
-      const entry: ICommentOptions = {id, author: comment.author, initials: initials(comment.author),
-        children: comment.paragraphs.map((text) => new Paragraph({children: [new TextRun(text)]}))}
-      out.comments.push(context.commentDate ? {...entry, date: context.commentDate} : entry)
-      return id
-    }) : []
+    const anchors = context.withComments
+      ? unit.comments.map((comment) => {
+          const id = context.commentCount + out.comments.length
+          const entry: ICommentOptions = {
+            id,
+            author: comment.author,
+            initials: initials(comment.author),
+            children: comment.paragraphs.map((text) => new Paragraph({children: [new TextRun(text)]}))
+          }
+          out.comments.push(context.commentDate ? {...entry, date: context.commentDate} : entry)
+          return id
+        })
+      : []
     const [start, end] = commentRange(unit)
     unit.lines.forEach((line, l) => {
       const children: ParagraphChild[] = []
       line.pieces.forEach((piece, i) => {
         if (start[0] === l && start[1] === i) children.push(...anchors.map((id) => new CommentRangeStart(id)))
-        children.push(piece.note ? new FootnoteReferenceRun(footnote(piece.note, unit.author)) : run(piece, unit.author, context.revision))
-        if (end[0] === l && end[1] === i) children.push(...anchors.flatMap((id) => [new CommentRangeEnd(id), new TextRun({children: [new CommentReference(id)]})]))
+        children.push(
+          piece.note
+            ? new FootnoteReferenceRun(footnote(piece.note, unit.author))
+            : run(piece, unit.author, context.revision)
+        )
+        if (end[0] === l && end[1] === i)
+          children.push(
+            ...anchors.flatMap((id) => [new CommentRangeEnd(id), new TextRun({children: [new CommentReference(id)]})])
+          )
       })
       if (start[0] === l && line.pieces.length === 0) {
         // An empty paragraph: anchor the comments on its mark.
-        children.push(...anchors.flatMap((id) => [new CommentRangeStart(id), new CommentRangeEnd(id), new TextRun({children: [new CommentReference(id)]})]))
+        children.push(
+          ...anchors.flatMap((id) => [
+            new CommentRangeStart(id),
+            new CommentRangeEnd(id),
+            new TextRun({children: [new CommentReference(id)]})
+          ])
+        )
       }
       out.paragraphs.push(new Paragraph(paragraphOptions(line, children, unit.author, context.revision)))
     })
@@ -79,7 +112,12 @@ function run(piece: Piece, author: string, revision: Revision): ParagraphChild {
   return new TextRun(content)
 }
 
-function paragraphOptions(line: Line, children: ParagraphChild[], author: string, revision: Revision): IParagraphOptions {
+function paragraphOptions(
+  line: Line,
+  children: ParagraphChild[],
+  author: string,
+  revision: Revision
+): IParagraphOptions {
   const props: {-readonly [K in keyof IParagraphOptions]: IParagraphOptions[K]} = {children}
   if (line.mark === 'added') props.run = {insertion: revision(author)}
   else if (line.mark === 'removed') props.run = {deletion: revision(author)}
@@ -93,15 +131,25 @@ function paragraphOptions(line: Line, children: ParagraphChild[], author: string
 
 /** Where a unit's comments start and end: its changed pieces, else its first paragraph. */
 function commentRange(unit: Unit): [readonly [number, number], readonly [number, number]] {
-  const changed = unit.lines.flatMap((line, l) => line.pieces.map((p, i) => [l, i, p.kind] as const)).filter(([, , k]) => k !== 'common')
-  const first = Math.max(unit.lines.findIndex((line) => line.pieces.length > 0), 0)
-  const start = changed[0] ? [changed[0][0], changed[0][1]] as const : [first, 0] as const
+  const changed = unit.lines
+    .flatMap((line, l) => line.pieces.map((p, i) => [l, i, p.kind] as const))
+    .filter(([, , k]) => k !== 'common')
+  const first = Math.max(
+    unit.lines.findIndex((line) => line.pieces.length > 0),
+    0
+  )
+  const start = changed[0] ? ([changed[0][0], changed[0][1]] as const) : ([first, 0] as const)
   const last = changed[changed.length - 1]
-  const end = last ? [last[0], last[1]] as const : [first, (unit.lines[first]?.pieces.length ?? 1) - 1] as const
+  const end = last ? ([last[0], last[1]] as const) : ([first, (unit.lines[first]?.pieces.length ?? 1) - 1] as const)
   return [start, end]
 }
 
 /** `SJ, HOME` → `SH`; `Conclusion C4` → `CC`. */
 export function initials(author: string): string {
-  return author.split(/[\s,]+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('').slice(0, 4)
+  return author
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase())
+    .join('')
+    .slice(0, 4)
 }

@@ -15,30 +15,134 @@ export const STYLES: IStylesOptions = {
     document: {run: {font: FONT, size: 24}, paragraph: {spacing: {after: 120, line: 264}}}
   },
   paragraphStyles: [
-    {id: 'ActTitle', name: 'Act title', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      run: {bold: true}, paragraph: {alignment: AlignmentType.CENTER, keepNext: true, spacing: {after: 120}}},
-    {id: 'DivisionNumber', name: 'Division number', basedOn: 'Normal', next: 'ProvisionHeading', quickFormat: true,
-      paragraph: {alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, outlineLevel: 0, spacing: {before: 360, after: 60}}},
-    {id: 'ArticleNumber', name: 'Article number', basedOn: 'Normal', next: 'ProvisionHeading', quickFormat: true,
-      run: {italics: true}, paragraph: {alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, outlineLevel: 1, spacing: {before: 300, after: 60}}},
-    {id: 'ProvisionHeading', name: 'Provision heading', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      run: {bold: true}, paragraph: {alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: {after: 160}}},
-    {id: 'CoverKicker', name: 'Cover kicker', basedOn: 'Normal', next: 'Normal',
-      run: {smallCaps: true, size: 20, color: '555555'}, paragraph: {alignment: AlignmentType.CENTER, spacing: {before: 240, after: 60}}},
-    {id: 'CoverTitle', name: 'Cover title', basedOn: 'Normal', next: 'Normal',
-      run: {bold: true, size: 28}, paragraph: {alignment: AlignmentType.CENTER, spacing: {after: 200}}},
-    {id: 'CoverLine', name: 'Cover line', basedOn: 'Normal', next: 'Normal', paragraph: {alignment: AlignmentType.CENTER, spacing: {after: 120}}},
-    {id: 'CoverNote', name: 'Cover note', basedOn: 'Normal', next: 'Normal',
-      run: {size: 20, italics: true}, paragraph: {alignment: AlignmentType.CENTER, spacing: {after: 240}}},
-    {id: 'SectionHeading', name: 'Section heading', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      run: {bold: true, size: 26}, paragraph: {keepNext: true, outlineLevel: 0, spacing: {before: 360, after: 120}}},
-    {id: 'SubHeading', name: 'Sub-heading', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      run: {bold: true}, paragraph: {keepNext: true, spacing: {before: 240, after: 80}}},
-    {id: 'ConclusionHeading', name: 'Conclusion heading', basedOn: 'Normal', next: 'ConclusionText',
-      run: {bold: true, size: 22}, paragraph: {keepNext: true, spacing: {before: 160, after: 60}}},
-    {id: 'ConclusionText', name: 'ConclusionText', basedOn: 'Normal', next: 'Normal', run: {size: 22}, paragraph: {indent: {left: 567}, spacing: {after: 80}, alignment: AlignmentType.JUSTIFIED}},
-    {id: 'ListLine', name: 'List line', basedOn: 'Normal', next: 'Normal', run: {size: 22}, paragraph: {indent: {left: 567}, spacing: {after: 60}}},
-    {id: 'PageHeader', name: 'Page header', basedOn: 'Normal', next: 'Normal', run: {size: 16, color: '555555'}, paragraph: {alignment: AlignmentType.RIGHT, spacing: {after: 0}}}
+    {
+      id: 'ActTitle',
+      name: 'Act title',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: {bold: true},
+      paragraph: {alignment: AlignmentType.CENTER, keepNext: true, spacing: {after: 120}}
+    },
+    {
+      id: 'DivisionNumber',
+      name: 'Division number',
+      basedOn: 'Normal',
+      next: 'ProvisionHeading',
+      quickFormat: true,
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        keepLines: true,
+        outlineLevel: 0,
+        spacing: {before: 360, after: 60}
+      }
+    },
+    {
+      id: 'ArticleNumber',
+      name: 'Article number',
+      basedOn: 'Normal',
+      next: 'ProvisionHeading',
+      quickFormat: true,
+      run: {italics: true},
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        keepLines: true,
+        outlineLevel: 1,
+        spacing: {before: 300, after: 60}
+      }
+    },
+    {
+      id: 'ProvisionHeading',
+      name: 'Provision heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: {bold: true},
+      paragraph: {alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: {after: 160}}
+    },
+    {
+      id: 'CoverKicker',
+      name: 'Cover kicker',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: {smallCaps: true, size: 20, color: '555555'},
+      paragraph: {alignment: AlignmentType.CENTER, spacing: {before: 240, after: 60}}
+    },
+    {
+      id: 'CoverTitle',
+      name: 'Cover title',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: {bold: true, size: 28},
+      paragraph: {alignment: AlignmentType.CENTER, spacing: {after: 200}}
+    },
+    {
+      id: 'CoverLine',
+      name: 'Cover line',
+      basedOn: 'Normal',
+      next: 'Normal',
+      paragraph: {alignment: AlignmentType.CENTER, spacing: {after: 120}}
+    },
+    {
+      id: 'CoverNote',
+      name: 'Cover note',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: {size: 20, italics: true},
+      paragraph: {alignment: AlignmentType.CENTER, spacing: {after: 240}}
+    },
+    {
+      id: 'SectionHeading',
+      name: 'Section heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: {bold: true, size: 26},
+      paragraph: {keepNext: true, outlineLevel: 0, spacing: {before: 360, after: 120}}
+    },
+    {
+      id: 'SubHeading',
+      name: 'Sub-heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: {bold: true},
+      paragraph: {keepNext: true, spacing: {before: 240, after: 80}}
+    },
+    {
+      id: 'ConclusionHeading',
+      name: 'Conclusion heading',
+      basedOn: 'Normal',
+      next: 'ConclusionText',
+      run: {bold: true, size: 22},
+      paragraph: {keepNext: true, spacing: {before: 160, after: 60}}
+    },
+    {
+      id: 'ConclusionText',
+      name: 'ConclusionText',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: {size: 22},
+      paragraph: {indent: {left: 567}, spacing: {after: 80}, alignment: AlignmentType.JUSTIFIED}
+    },
+    {
+      id: 'ListLine',
+      name: 'List line',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: {size: 22},
+      paragraph: {indent: {left: 567}, spacing: {after: 60}}
+    },
+    {
+      id: 'PageHeader',
+      name: 'Page header',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: {size: 16, color: '555555'},
+      paragraph: {alignment: AlignmentType.RIGHT, spacing: {after: 0}}
+    }
   ]
 }
 

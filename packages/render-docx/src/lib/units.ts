@@ -4,7 +4,15 @@
  * stood in the first. Each unit knows who made its changes (the revision
  * author) and the Word comments anchored on it.
  */
-import type {Cause, Comparison, FrameChange, NoteChange, ProvisionChange, Segment, ServiceComment} from '@redlex/compare'
+import type {
+  Cause,
+  Comparison,
+  FrameChange,
+  NoteChange,
+  ProvisionChange,
+  Segment,
+  ServiceComment
+} from '@redlex/compare'
 import {causeAuthor, commentsByChange, documentOrder, withNotes} from '@redlex/compare'
 import {foldItems, kindOf, numDiff, plainItems, presence, splitLines, type Line, type Piece} from './lines.js'
 
@@ -73,23 +81,47 @@ export function buildUnits(comparison: Comparison, context: UnitContext): Unit[]
   return units
 }
 
-export function unitsContext(comparison: Comparison, options: {author: string; formal: boolean; commentText: UnitContext['commentText']}): UnitContext {
-  return {fallbackAuthor: options.author, formal: options.formal, about: commentsByChange(comparison), commentText: options.commentText}
+export function unitsContext(
+  comparison: Comparison,
+  options: {author: string; formal: boolean; commentText: UnitContext['commentText']}
+): UnitContext {
+  return {
+    fallbackAuthor: options.author,
+    formal: options.formal,
+    about: commentsByChange(comparison),
+    commentText: options.commentText
+  }
 }
 
 function frameUnit(frame: FrameChange, context: UnitContext): Unit {
   const mark = presence(frame.status !== 'inserted', frame.status !== 'deleted')!
   const items = foldItems(withNotes(frame.diff, frame.notes), context.formal)
-  const unit: Unit = {lines: splitLines(items, mark, frame.part === 'preface' ? 'title' : 'text', 0), author: context.fallbackAuthor, comments: []}
+  const unit: Unit = {
+    lines: splitLines(items, mark, frame.part === 'preface' ? 'title' : 'text', 0),
+    author: context.fallbackAuthor,
+    comments: []
+  }
   if (frame.beforeSeq !== undefined) unit.key = frame.beforeSeq
   return unit
 }
 
 /** A redline with its footnote markers, formal pairs folded unless asked for. */
-const items = (segments: readonly Segment[], notes: readonly NoteChange[] | undefined, place: 'heading' | undefined, formal: boolean) =>
-  foldItems(withNotes(segments, notes, place), formal)
+const items = (
+  segments: readonly Segment[],
+  notes: readonly NoteChange[] | undefined,
+  place: 'heading' | undefined,
+  formal: boolean
+) => foldItems(withNotes(segments, notes, place), formal)
 
-function provisionUnits(change: ProvisionChange, depth: number, inherited: readonly Cause[] | undefined, into: Unit[], displaced: Unit[][], comparison: Comparison, context: UnitContext): void {
+function provisionUnits(
+  change: ProvisionChange,
+  depth: number,
+  inherited: readonly Cause[] | undefined,
+  into: Unit[],
+  displaced: Unit[][],
+  comparison: Comparison,
+  context: UnitContext
+): void {
   if (change.status === 'moved') return movedUnits(change, depth, inherited, into, displaced, comparison, context)
   const causes = change.causes ?? (change.status === 'inserted' || change.status === 'deleted' ? inherited : undefined)
   const author = authorOf(comparison, causes, context.fallbackAuthor)
@@ -99,12 +131,16 @@ function provisionUnits(change: ProvisionChange, depth: number, inherited: reado
   if (key !== undefined && change.status !== 'inserted') unit.key = key
   const notes: string[] = []
   if (change.causes && change.causes.length > 0) notes.push(...context.commentText(change.causes))
-  if (change.status === 'renumbered') notes.push(`Renumbered from ${change.before?.label ?? '?'} of the ${comparison.before.name}`)
+  if (change.status === 'renumbered')
+    notes.push(`Renumbered from ${change.before?.label ?? '?'} of the ${comparison.before.name}`)
   if (change.fallback === 'replaced') notes.push('The word-level redline fell back to a whole replacement.')
   if (lines.length > 0) {
     if (notes.length > 0) unit.comments.push({paragraphs: notes, author})
     for (const comment of context.about.get(change) ?? []) {
-      unit.comments.push({paragraphs: [comment.redacted ? '[redacted]' : comment.text ?? ''], author: comment.service})
+      unit.comments.push({
+        paragraphs: [comment.redacted ? '[redacted]' : (comment.text ?? '')],
+        author: comment.service
+      })
     }
   }
   into.push(unit)
@@ -117,9 +153,18 @@ function headedLines(change: ProvisionChange, formal: boolean): Line[] {
   const a = change.after
   const lines: Line[] = []
   const numMark = presence(Boolean(b?.num), Boolean(a?.num))
-  if (numMark) lines.push(...splitLines(plainItems(numDiff(b?.num, a?.num, formal)), numMark, change.kind === 'article' ? 'article' : 'division', 0))
+  if (numMark)
+    lines.push(
+      ...splitLines(
+        plainItems(numDiff(b?.num, a?.num, formal)),
+        numMark,
+        change.kind === 'article' ? 'article' : 'division',
+        0
+      )
+    )
   const headingMark = presence(Boolean(b?.heading), Boolean(a?.heading))
-  if (headingMark && change.heading) lines.push(...splitLines(items(change.heading, change.notes, 'heading', formal), headingMark, 'heading', 0))
+  if (headingMark && change.heading)
+    lines.push(...splitLines(items(change.heading, change.notes, 'heading', formal), headingMark, 'heading', 0))
   const textMark = presence(Boolean(b && b.text !== ''), Boolean(a && a.text !== ''))
   if (textMark) lines.push(...splitLines(items(change.diff, change.notes, undefined, formal), textMark, 'text', 0))
   return lines
@@ -135,7 +180,9 @@ function textLines(change: ProvisionChange, depth: number, formal: boolean): Lin
   if (!textMark) return []
   const text = splitLines(items(change.diff, change.notes, undefined, formal), textMark, 'text', indent)
   const tab = presence(Boolean(b?.num && b.text !== ''), Boolean(a?.num && a.text !== ''))
-  const head: Piece[] = numDiff(b?.num, a?.num, formal).filter((s) => s.value !== '').map((s) => ({text: s.value, kind: kindOf(s)}))
+  const head: Piece[] = numDiff(b?.num, a?.num, formal)
+    .filter((s) => s.value !== '')
+    .map((s) => ({text: s.value, kind: kindOf(s)}))
   if (tab) head.push({text: '\t', kind: tab, tab: true})
   text[0]!.pieces.unshift(...head)
   if (b?.num || a?.num) text[0]!.hang = true
@@ -143,7 +190,15 @@ function textLines(change: ProvisionChange, depth: number, formal: boolean): Lin
 }
 
 /** A moved provision: inserted where it now stands, deleted where it stood, each with a comment saying so. */
-function movedUnits(change: ProvisionChange, depth: number, inherited: readonly Cause[] | undefined, into: Unit[], displaced: Unit[][], comparison: Comparison, context: UnitContext): void {
+function movedUnits(
+  change: ProvisionChange,
+  depth: number,
+  inherited: readonly Cause[] | undefined,
+  into: Unit[],
+  displaced: Unit[][],
+  comparison: Comparison,
+  context: UnitContext
+): void {
   const inserted = wholly(change, 'after', true)
   const deleted = wholly(change, 'before', true)
   const author = authorOf(comparison, change.causes ?? inherited, context.fallbackAuthor)
@@ -178,7 +233,9 @@ function wholly(change: ProvisionChange, which: 'before' | 'after', top: boolean
   if (!top && which === 'before' && change.status === 'moved') return undefined
   const flag = which === 'after' ? {added: true as const} : {removed: true as const}
   const out: ProvisionChange = {
-    status: which === 'after' ? 'inserted' : 'deleted', kind: change.kind, [which]: side,
+    status: which === 'after' ? 'inserted' : 'deleted',
+    kind: change.kind,
+    [which]: side,
     diff: side.text === '' ? [] : [{value: side.text, ...flag}],
     children: change.children.flatMap((c) => wholly(c, which, false) ?? [])
   }

@@ -11,7 +11,14 @@ import type {Element} from 'hast'
 import {block, h} from './hast.js'
 import type {Entry, Group, Model} from './model.js'
 
-export const STATUS_ORDER: readonly ChangeStatus[] = ['modified', 'inserted', 'deleted', 'moved', 'renumbered', 'unchanged']
+export const STATUS_ORDER: readonly ChangeStatus[] = [
+  'modified',
+  'inserted',
+  'deleted',
+  'moved',
+  'renumbered',
+  'unchanged'
+]
 
 /** Groups with more entries than this start closed on screen (open them to see each provision). */
 const OPEN_LIMIT = 60
@@ -25,13 +32,25 @@ export function filterClasses(entry: Entry, model: Model): string[] {
 export function contents(model: Model): Element {
   const total = model.entries.length
   const open = total <= OPEN_LIMIT
-  return block('nav', {className: ['toc'], ariaLabelledBy: ['toc']},
+  return block(
+    'nav',
+    {className: ['toc'], ariaLabelledBy: ['toc']},
     h('h2', {id: 'toc'}, 'Changed provisions'),
-    h('p', {className: ['numbering']}, `Labels use the numbering of the ${model.names.after}; deleted provisions, and the former place of moved and renumbered ones, that of the ${model.names.before}.`),
-    total === 0 && model.frames.length === 0 ? h('p', null, 'No provision changed.')
-      : block('ol', {className: ['groups']},
-        model.frames.length > 0 && h('li', null, h('a', {href: '#frame'}, 'Title, formulas and signatures'), ' ', count(model.frames.length)),
-        model.groups.map((group) => h('li', null, groupNode(group, model, open)))))
+    h(
+      'p',
+      {className: ['numbering']},
+      `Labels use the numbering of the ${model.names.after}; deleted provisions, and the former place of moved and renumbered ones, that of the ${model.names.before}.`
+    ),
+    total === 0 && model.frames.length === 0
+      ? h('p', null, 'No provision changed.')
+      : block(
+          'ol',
+          {className: ['groups']},
+          model.frames.length > 0 &&
+            h('li', null, h('a', {href: '#frame'}, 'Title, formulas and signatures'), ' ', count(model.frames.length)),
+          model.groups.map((group) => h('li', null, groupNode(group, model, open)))
+        )
+  )
 }
 
 function count(n: number): Element {
@@ -44,18 +63,31 @@ function groupNode(group: Group, model: Model, open: boolean): Element {
     const key = entry.unit ?? entry.change
     units.set(key, [...(units.get(key) ?? []), entry])
   }
-  return h('details', {open: open || undefined},
+  return h(
+    'details',
+    {open: open || undefined},
     h('summary', null, h('span', {className: ['group']}, group.label), ' ', count(group.entries.length)),
-    block('ol', {className: ['units']}, [...units.values()].map((entries) => unitNode(entries, model))))
+    block(
+      'ol',
+      {className: ['units']},
+      [...units.values()].map((entries) => unitNode(entries, model))
+    )
+  )
 }
 
 /** One article (or recital, annex…) and its changed provisions, each linked with its status. */
 function unitNode(entries: Entry[], model: Model): Element {
   const [first] = entries as [Entry]
   const unitLabel = first.unit ? labelOf(first.unit, model.names) : labelOf(first.change, model.names)
-  const items = entries.map((entry) => h('li', {className: filterClasses(entry, model)},
-    h('a', {href: '#' + entry.id}, entry.change === first.unit ? unitLabel : labelOf(entry.change, model.names)), ' ',
-    h('span', {className: ['status', `st-${entry.change.status}`]}, statusText(entry.change, model.names))))
+  const items = entries.map((entry) =>
+    h(
+      'li',
+      {className: filterClasses(entry, model)},
+      h('a', {href: '#' + entry.id}, entry.change === first.unit ? unitLabel : labelOf(entry.change, model.names)),
+      ' ',
+      h('span', {className: ['status', `st-${entry.change.status}`]}, statusText(entry.change, model.names))
+    )
+  )
   if (entries.length === 1 && (first.unit === undefined || first.unit === first.change)) return items[0]!
   return h('li', null, h('span', {className: ['unit']}, unitLabel), ' ', count(entries.length), h('ol', null, items))
 }
@@ -66,13 +98,39 @@ export function filters(model: Model): Element | undefined {
   const statuses = STATUS_ORDER.filter((s) => model.entries.some((e) => e.change.status === s))
   const conclusions = model.conclusions.filter((id) => model.entries.some((e) => e.conclusions.includes(id)))
   const withoutConclusion = model.entries.some((e) => e.conclusions.length === 0)
-  return h('form', {className: ['filters'], ariaLabel: 'Filters'},
-    h('fieldset', null, h('legend', null, 'Show provisions'),
-      statuses.map((status) => h('label', null, h('input', {type: 'checkbox', id: `f-${status}`, checked: true}), ` ${status} `))),
-    conclusions.length > 0 && h('fieldset', null, h('legend', null, 'Changed by'),
-      h('label', null, h('input', {type: 'radio', name: 'fc', id: 'fc-all', checked: true}), ' any conclusion or none '),
-      conclusions.map((id) => h('label', null, h('input', {type: 'radio', name: 'fc', id: `fc-${model.conclusions.indexOf(id) + 1}`}), ` conclusion ${id} `)),
-      withoutConclusion && h('label', null, h('input', {type: 'radio', name: 'fc', id: 'fc-none'}), ' no conclusion ')))
+  return h(
+    'form',
+    {className: ['filters'], ariaLabel: 'Filters'},
+    h(
+      'fieldset',
+      null,
+      h('legend', null, 'Show provisions'),
+      statuses.map((status) =>
+        h('label', null, h('input', {type: 'checkbox', id: `f-${status}`, checked: true}), ` ${status} `)
+      )
+    ),
+    conclusions.length > 0 &&
+      h(
+        'fieldset',
+        null,
+        h('legend', null, 'Changed by'),
+        h(
+          'label',
+          null,
+          h('input', {type: 'radio', name: 'fc', id: 'fc-all', checked: true}),
+          ' any conclusion or none '
+        ),
+        conclusions.map((id) =>
+          h(
+            'label',
+            null,
+            h('input', {type: 'radio', name: 'fc', id: `fc-${model.conclusions.indexOf(id) + 1}`}),
+            ` conclusion ${id} `
+          )
+        ),
+        withoutConclusion && h('label', null, h('input', {type: 'radio', name: 'fc', id: 'fc-none'}), ' no conclusion ')
+      )
+  )
 }
 
 /**

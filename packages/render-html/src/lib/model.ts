@@ -46,7 +46,8 @@ export interface Model {
 }
 
 /** An `id` from a counter and an eId: letters, digits, `_` and `-` only. */
-export const anchor = (prefix: string, n: number, eId: string | undefined): string => `${prefix}${n}${eId ? '-' + eId.replace(/[^A-Za-z0-9_-]/g, '-') : ''}`
+export const anchor = (prefix: string, n: number, eId: string | undefined): string =>
+  `${prefix}${n}${eId ? '-' + eId.replace(/[^A-Za-z0-9_-]/g, '-') : ''}`
 
 /** An inserted (deleted) child of an inserted (deleted) provision is shown inside its parent's entry. */
 const sameStatusChild = (parent: ProvisionChange, child: ProvisionChange): boolean =>
@@ -61,7 +62,11 @@ export function modelOf(comparison: Comparison, unchanged: boolean, formal: bool
   const groups = new Map<string, Group>()
   let hidden = 0
   const visit = (change: ProvisionChange, top: ProvisionChange, unit: ProvisionChange | undefined): void => {
-    const here = unit ?? (change.kind === 'article' || change.kind === 'recital' || change.kind === 'citation' || change.kind === 'annex' ? change : undefined)
+    const here =
+      unit ??
+      (change.kind === 'article' || change.kind === 'recital' || change.kind === 'citation' || change.kind === 'annex'
+        ? change
+        : undefined)
     if (!changedItself(change) && !unchanged && !comments.has(change)) {
       if (change.status === 'unchanged') hidden++
       for (const child of change.children) visit(child, top, here)
@@ -70,9 +75,24 @@ export function modelOf(comparison: Comparison, unchanged: boolean, formal: bool
     const n = entries.length + 1
     const eId = change.after?.eId ?? change.before?.eId
     const group = groupOf(groups, top, names)
-    const entry: Entry = {change, id: anchor('c', n, eId), sideId: anchor('s', n, eId), nested: [], group, unit: here, conclusions: [], comments: comments.get(change) ?? []}
+    const entry: Entry = {
+      change,
+      id: anchor('c', n, eId),
+      sideId: anchor('s', n, eId),
+      nested: [],
+      group,
+      unit: here,
+      conclusions: [],
+      comments: comments.get(change) ?? []
+    }
     nest(change, 1, entry.nested)
-    entry.conclusions = [...new Set([change, ...entry.nested.map((x) => x.change)].flatMap((c) => causeGroups(c.causes).flatMap((g) => (g.conclusion !== undefined ? [g.conclusion] : []))))]
+    entry.conclusions = [
+      ...new Set(
+        [change, ...entry.nested.map((x) => x.change)].flatMap((c) =>
+          causeGroups(c.causes).flatMap((g) => (g.conclusion !== undefined ? [g.conclusion] : []))
+        )
+      )
+    ]
     entries.push(entry)
     group.entries.push(entry)
     for (const child of change.children) if (!sameStatusChild(change, child)) visit(child, top, here)
@@ -84,7 +104,17 @@ export function modelOf(comparison: Comparison, unchanged: boolean, formal: bool
   }
   const known = (comparison.isc?.conclusions ?? []).map((c) => c.id)
   const conclusions = [...known, ...new Set(entries.flatMap((e) => e.conclusions).filter((id) => !known.includes(id)))]
-  return {comparison, names, unchanged, formal, entries, frames, groups: [...groups.values()].filter((g) => g.entries.length > 0), hidden, conclusions}
+  return {
+    comparison,
+    names,
+    unchanged,
+    formal,
+    entries,
+    frames,
+    groups: [...groups.values()].filter((g) => g.entries.length > 0),
+    hidden,
+    conclusions
+  }
 }
 
 function nest(change: ProvisionChange, level: number, into: Entry['nested']): void {
@@ -97,12 +127,25 @@ function nest(change: ProvisionChange, level: number, into: Entry['nested']): vo
 
 /** The contents group of a top-level provision: citations and recitals together, each division, annex or loose article on its own. */
 function groupOf(groups: Map<string, Group>, top: ProvisionChange, names: VersionNames): Group {
-  const key = top.kind === 'citation' ? 'citations' : top.kind === 'recital' ? 'recitals' : top.kind === 'article' ? 'articles' : `${top.kind}:${(top.after ?? top.before)!.eId}`
+  const key =
+    top.kind === 'citation'
+      ? 'citations'
+      : top.kind === 'recital'
+        ? 'recitals'
+        : top.kind === 'article'
+          ? 'articles'
+          : `${top.kind}:${(top.after ?? top.before)!.eId}`
   let group = groups.get(key)
   if (!group) {
     const side = top.after ?? top.before
-    const label = key === 'citations' ? 'Citations' : key === 'recitals' ? 'Recitals' : key === 'articles' ? 'Articles'
-      : `${top.after ? side!.label : `${side!.label} (${names.before})`}${side?.heading ? ` — ${side.heading}` : ''}`
+    const label =
+      key === 'citations'
+        ? 'Citations'
+        : key === 'recitals'
+          ? 'Recitals'
+          : key === 'articles'
+            ? 'Articles'
+            : `${top.after ? side!.label : `${side!.label} (${names.before})`}${side?.heading ? ` — ${side.heading}` : ''}`
     group = {key, label, entries: []}
     groups.set(key, group)
   }

@@ -22,9 +22,16 @@ const ins: Wrap = (text) => h('ins', null, text)
  * form, dotted, with the other in its tooltip, unless `formal` asks for
  * them as deletions and insertions.
  */
-export function redline(segments: readonly Segment[], mode: Mode, formal: boolean, notes?: FootnoteMarks): ElementContent[][] {
+export function redline(
+  segments: readonly Segment[],
+  mode: Mode,
+  formal: boolean,
+  notes?: FootnoteMarks
+): ElementContent[][] {
   // Most provisions have no footnotes: then the segments are the items.
-  const items: NotedItem[] = notes?.notes?.length ? withNotes(segments, notes.notes, notes.place) : segments.map((segment) => ({type: 'segment', segment}))
+  const items: NotedItem[] = notes?.notes?.length
+    ? withNotes(segments, notes.notes, notes.place)
+    : segments.map((segment) => ({type: 'segment', segment}))
   const blocks: ElementContent[][] = []
   let block: ElementContent[] = []
   const allRemoved = segments.every((s) => s.removed)

@@ -58,8 +58,28 @@ const ATTRIBUTES: ReadonlyMap<string, AttributeInfo> = new Map<string, Attribute
 ])
 
 /** Elements written without a closing tag (`html-void-elements`, which `hast-util-to-html` uses), unless they have children. */
-const VOIDS: ReadonlySet<string> = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'command', 'embed', 'frame', 'hr',
-  'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+const VOIDS: ReadonlySet<string> = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr'
+])
 
 // The character references `stringify-entities` writes by default: upper-case hexadecimal.
 const TEXT_SPECIAL = /[&<]/
@@ -72,7 +92,8 @@ const reference_ = (c: string): string => `&#x${c.charCodeAt(0).toString(16).toU
 const text = (value: string): string => (TEXT_SPECIAL.test(value) ? value.replace(TEXT_SPECIALS, reference_) : value)
 
 /** A double-quoted attribute value: NUL, `"`, `&`, `'` and `` ` `` as character references. */
-const attributeValue = (value: string): string => (ATTRIBUTE_SPECIAL.test(value) ? value.replace(ATTRIBUTE_SPECIALS, reference_) : value)
+const attributeValue = (value: string): string =>
+  ATTRIBUTE_SPECIAL.test(value) ? value.replace(ATTRIBUTE_SPECIALS, reference_) : value
 
 /** Serialise a hast root as `hast-util-to-html(tree, {upperDoctype: true})` does. */
 export function serializeHtml(tree: Root): string {
@@ -126,8 +147,10 @@ function attributesOf(properties: Element['properties']): string | undefined {
     if (!info) return undefined
     if (info.boolean && (typeof value !== 'string' || value === info.attribute || value === '')) value = Boolean(value)
     if (value === false || (typeof value === 'number' && Number.isNaN(value))) continue
-    const attribute = value === true ? info.attribute
-      : `${info.attribute}="${attributeValue(Array.isArray(value) ? value.join(' ').trim() : String(value))}"`
+    const attribute =
+      value === true
+        ? info.attribute
+        : `${info.attribute}="${attributeValue(Array.isArray(value) ? value.join(' ').trim() : String(value))}"`
     out += out === '' ? attribute : ' ' + attribute
   }
   return out

@@ -20,27 +20,75 @@ const indentStyle = (level: number): string | undefined => (level > 0 ? `margin-
 // --- Inline -------------------------------------------------------------------
 
 export function inlineView(model: Model): Element {
-  return block('section', {id: 'inline', className: ['view'], ariaLabelledBy: ['inline-h']},
+  return block(
+    'section',
+    {id: 'inline', className: ['view'], ariaLabelledBy: ['inline-h']},
     h('h2', {id: 'inline-h'}, 'Inline redline'),
-    model.frames.length > 0 && block('section', {id: 'frame', className: ['frame'], ariaLabelledBy: ['frame-h']},
-      h('h3', {id: 'frame-h'}, 'Title, formulas and signatures'),
-      model.frames.map((frame) => h('div', {className: ['change', `st-${frame.status}`]}, h('div', {className: ['body']},
-        h('h4', null, frameLabel(frame), ' ', h('span', {className: ['status', `st-${frame.status}`]}, frame.status)),
-        redline(frame.diff, 'inline', model.formal).map((b) => h('p', null, b)))))),
+    model.frames.length > 0 &&
+      block(
+        'section',
+        {id: 'frame', className: ['frame'], ariaLabelledBy: ['frame-h']},
+        h('h3', {id: 'frame-h'}, 'Title, formulas and signatures'),
+        model.frames.map((frame) =>
+          h(
+            'div',
+            {className: ['change', `st-${frame.status}`]},
+            h(
+              'div',
+              {className: ['body']},
+              h(
+                'h4',
+                null,
+                frameLabel(frame),
+                ' ',
+                h('span', {className: ['status', `st-${frame.status}`]}, frame.status)
+              ),
+              redline(frame.diff, 'inline', model.formal).map((b) => h('p', null, b))
+            )
+          )
+        )
+      ),
     model.entries.map((entry) => inlineEntry(entry, model)),
-    model.entries.length === 0 && h('p', null, 'No provision changed.'))
+    model.entries.length === 0 && h('p', null, 'No provision changed.')
+  )
 }
 
 function inlineEntry(entry: Entry, model: Model): Element {
   const c = entry.change
   const side = aside(entry, model)
-  return h('article', {id: entry.id, className: ['change', `st-${c.status}`, ...(c.modified ? ['modified'] : []), ...(side ? ['has-aside'] : []), ...filterClasses(entry, model)]},
-    h('div', {className: ['body']},
-      h('h3', null, h('span', {className: ['label']}, labelOf(c, model.names)), ' ', h('span', {className: ['status', `st-${c.status}`]}, statusText(c, model.names))),
+  return h(
+    'article',
+    {
+      id: entry.id,
+      className: [
+        'change',
+        `st-${c.status}`,
+        ...(c.modified ? ['modified'] : []),
+        ...(side ? ['has-aside'] : []),
+        ...filterClasses(entry, model)
+      ]
+    },
+    h(
+      'div',
+      {className: ['body']},
+      h(
+        'h3',
+        null,
+        h('span', {className: ['label']}, labelOf(c, model.names)),
+        ' ',
+        h('span', {className: ['status', `st-${c.status}`]}, statusText(c, model.names))
+      ),
       inlineText(entry, model),
-      c.fallback === 'replaced' && h('p', {className: ['fallback']}, 'The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.'),
-      h('p', {className: ['jump']}, h('a', {href: '#' + entry.sideId}, 'Before | after'))),
-    side)
+      c.fallback === 'replaced' &&
+        h(
+          'p',
+          {className: ['fallback']},
+          'The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.'
+        ),
+      h('p', {className: ['jump']}, h('a', {href: '#' + entry.sideId}, 'Before | after'))
+    ),
+    side
+  )
 }
 
 /** The provision's number, heading and text, then its inserted or deleted sub-provisions, inline. */
@@ -50,14 +98,21 @@ function inlineText(entry: Entry, model: Model): Child[] {
   const notes = footnotes(c, entry.id, model.formal)
   // A number that differs only in spacing (`Article\u00a01`) is not a renumbering.
   const renumbered = c.before?.num && c.after?.num && sameForm(c.before.num) !== sameForm(c.after.num)
-  if (renumbered) out.push(h('p', {className: ['num']}, h('del', null, c.before!.num!), ' ', h('ins', null, c.after!.num!)))
+  if (renumbered)
+    out.push(h('p', {className: ['num']}, h('del', null, c.before!.num!), ' ', h('ins', null, c.after!.num!)))
   const heading = c.heading ? redline(c.heading, 'inline', model.formal, notes.marks('heading')) : []
   if (heading.length > 0) out.push(h('p', {className: ['head']}, join(heading)))
   const text = redline(c.diff, 'inline', model.formal, notes.marks())
   for (const t of text) out.push(h('p', null, t))
-  entry.nested.forEach(({change: child, level}, n) => out.push(...nestedInline(child, level, model.formal, footnotes(child, `${entry.id}-${n + 1}`, model.formal))))
-  if (text.length === 0 && entry.nested.length === 0 && heading.length === 0 && !renumbered) out.push(h('p', {className: ['empty']}, 'No text of its own.'))
-  out.push(notes.list('inline'), entry.nested.map(({change: child}, n) => footnotes(child, `${entry.id}-${n + 1}`, model.formal).list('inline')))
+  entry.nested.forEach(({change: child, level}, n) =>
+    out.push(...nestedInline(child, level, model.formal, footnotes(child, `${entry.id}-${n + 1}`, model.formal)))
+  )
+  if (text.length === 0 && entry.nested.length === 0 && heading.length === 0 && !renumbered)
+    out.push(h('p', {className: ['empty']}, 'No text of its own.'))
+  out.push(
+    notes.list('inline'),
+    entry.nested.map(({change: child}, n) => footnotes(child, `${entry.id}-${n + 1}`, model.formal).list('inline'))
+  )
   return out
 }
 
@@ -87,9 +142,11 @@ interface Footnotes {
  */
 function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Footnotes {
   const notes = change.notes ?? []
-  const id = (note: NoteChange, mode: Mode): string => `${prefix}${mode === 'inline' ? '' : '-' + mode}-n${notes.indexOf(note) + 1}`
+  const id = (note: NoteChange, mode: Mode): string =>
+    `${prefix}${mode === 'inline' ? '' : '-' + mode}-n${notes.indexOf(note) + 1}`
   const marker = (note: NoteChange, mode: Mode): string =>
-    (mode === 'before' ? note.before?.marker ?? note.after?.marker : note.after?.marker ?? note.before?.marker) ?? '*'
+    (mode === 'before' ? (note.before?.marker ?? note.after?.marker) : (note.after?.marker ?? note.before?.marker)) ??
+    '*'
   const mark = (note: NoteChange, mode: Mode): Element => {
     const sup = h('sup', {className: ['fn']}, h('a', {href: '#' + id(note, mode)}, marker(note, mode)))
     if (mode === 'inline' && note.status === 'inserted') return h('ins', null, sup)
@@ -101,8 +158,19 @@ function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Fo
     list: (mode) => {
       const shown = notes.filter((note) => mode === 'inline' || note[mode])
       if (shown.length === 0) return undefined
-      return h('ol', {className: ['notes']}, shown.map((note) => h('li', {id: id(note, mode), className: [`note-${note.status}`]},
-        h('span', {className: ['marker']}, marker(note, mode)), ' ', join(redline(note.diff, mode, formal)))))
+      return h(
+        'ol',
+        {className: ['notes']},
+        shown.map((note) =>
+          h(
+            'li',
+            {id: id(note, mode), className: [`note-${note.status}`]},
+            h('span', {className: ['marker']}, marker(note, mode)),
+            ' ',
+            join(redline(note.diff, mode, formal))
+          )
+        )
+      )
     }
   }
 }
@@ -115,10 +183,21 @@ function aside(entry: Entry, model: Model): Element | undefined {
   const why = causeItems(entry.change, model)
   if (why.length === 0 && entry.comments.length === 0) return undefined
   const label = labelOf(entry.change, model.names)
-  return h('aside', {className: ['causes'], ariaLabel: `Why ${label} changed`},
+  return h(
+    'aside',
+    {className: ['causes'], ariaLabel: `Why ${label} changed`},
     why.length > 0 && [h('h4', {className: ['why']}, 'Why'), h('ul', null, why)],
-    entry.comments.length > 0 && [h('h4', {className: ['why']}, 'Comments'),
-      h('ul', null, entry.comments.map((c) => h('li', null, h('span', {className: ['services']}, c.service), ': ', commentNodes(c, false))))])
+    entry.comments.length > 0 && [
+      h('h4', {className: ['why']}, 'Comments'),
+      h(
+        'ul',
+        null,
+        entry.comments.map((c) =>
+          h('li', null, h('span', {className: ['services']}, c.service), ': ', commentNodes(c, false))
+        )
+      )
+    ]
+  )
 }
 
 /**
@@ -127,50 +206,124 @@ function aside(entry: Entry, model: Model): Element | undefined {
  */
 function causeItems(change: ProvisionChange, model: Model): Element[] {
   const described = new Set((model.comparison.isc?.conclusions ?? []).map((c) => c.id))
-  return causeGroups(change.causes).map((group) => h('li', null,
-    group.conclusion !== undefined && h('span', {className: ['conclusion']},
-      described.has(group.conclusion) ? h('a', {href: '#' + conclusionAnchor(model, group.conclusion)}, `Conclusion ${group.conclusion}`) : `Conclusion ${group.conclusion}`),
-    group.conclusion !== undefined && h('br', null),
-    h('span', {className: ['amendment']}, group.amendments.join(', ')),
-    group.services.length > 0 && [h('br', null), h('span', {className: ['services']}, `Requested by ${group.services.join(', ')}`)],
-    group.text !== undefined && !(group.conclusion !== undefined && described.has(group.conclusion)) && h('blockquote', null, paragraphs(group.text)),
-    group.notes.map((note) => h('p', {className: ['note']}, 'Note: ', note))))
+  return causeGroups(change.causes).map((group) =>
+    h(
+      'li',
+      null,
+      group.conclusion !== undefined &&
+        h(
+          'span',
+          {className: ['conclusion']},
+          described.has(group.conclusion)
+            ? h('a', {href: '#' + conclusionAnchor(model, group.conclusion)}, `Conclusion ${group.conclusion}`)
+            : `Conclusion ${group.conclusion}`
+        ),
+      group.conclusion !== undefined && h('br', null),
+      h('span', {className: ['amendment']}, group.amendments.join(', ')),
+      group.services.length > 0 && [
+        h('br', null),
+        h('span', {className: ['services']}, `Requested by ${group.services.join(', ')}`)
+      ],
+      group.text !== undefined &&
+        !(group.conclusion !== undefined && described.has(group.conclusion)) &&
+        h('blockquote', null, paragraphs(group.text)),
+      group.notes.map((note) => h('p', {className: ['note']}, 'Note: ', note))
+    )
+  )
 }
 
 // --- Before | after -------------------------------------------------------------
 
 export function sideView(model: Model): Element {
   const {names} = model
-  return block('section', {id: 'side', className: ['view'], ariaLabelledBy: ['side-h']},
+  return block(
+    'section',
+    {id: 'side', className: ['view'], ariaLabelledBy: ['side-h']},
     h('h2', {id: 'side-h'}, 'Before | after'),
-    block('table', {className: ['side']},
+    block(
+      'table',
+      {className: ['side']},
       h('colgroup', null, h('col', {className: ['c-label']}), h('col', null), h('col', null)),
-      h('thead', null, h('tr', null,
-        h('th', {scope: 'col'}, `Provision (numbered as in the ${names.after})`),
-        h('th', {scope: 'col'}, `Before: ${names.before}`),
-        h('th', {scope: 'col'}, `After: ${names.after}`))),
-      block('tbody', null,
-        model.frames.map((frame, n) => h('tr', {id: anchor('sf', n + 1, undefined), className: [`st-${frame.status}`]},
-          h('th', {scope: 'row'}, frameLabel(frame), h('br', null), h('span', {className: ['status', `st-${frame.status}`]}, frame.status)),
-          h('td', null, redline(frame.diff, 'before', model.formal).map((b) => h('p', null, b))),
-          h('td', null, redline(frame.diff, 'after', model.formal).map((b) => h('p', null, b))))),
-        model.entries.map((entry) => sideRow(entry, model)))))
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', {scope: 'col'}, `Provision (numbered as in the ${names.after})`),
+          h('th', {scope: 'col'}, `Before: ${names.before}`),
+          h('th', {scope: 'col'}, `After: ${names.after}`)
+        )
+      ),
+      block(
+        'tbody',
+        null,
+        model.frames.map((frame, n) =>
+          h(
+            'tr',
+            {id: anchor('sf', n + 1, undefined), className: [`st-${frame.status}`]},
+            h(
+              'th',
+              {scope: 'row'},
+              frameLabel(frame),
+              h('br', null),
+              h('span', {className: ['status', `st-${frame.status}`]}, frame.status)
+            ),
+            h(
+              'td',
+              null,
+              redline(frame.diff, 'before', model.formal).map((b) => h('p', null, b))
+            ),
+            h(
+              'td',
+              null,
+              redline(frame.diff, 'after', model.formal).map((b) => h('p', null, b))
+            )
+          )
+        ),
+        model.entries.map((entry) => sideRow(entry, model))
+      )
+    )
+  )
 }
 
 function sideRow(entry: Entry, model: Model): Element {
   const c = entry.change
   const described = new Set((model.comparison.isc?.conclusions ?? []).map((x) => x.id))
   const groups = causeGroups(c.causes)
-  const why = groups.length > 0 && h('div', {className: ['why-short']}, 'Why: ', groups.map((g, i) => [i > 0 ? '; ' : '',
-    g.conclusion !== undefined
-      ? (described.has(g.conclusion) ? h('a', {href: '#' + conclusionAnchor(model, g.conclusion)}, `conclusion ${g.conclusion}`) : `conclusion ${g.conclusion}`)
-      : g.amendments.join(', ').replace(/^Amendment/, 'amendment').replace(/^Renumbering/, 'renumbering')]))
-  return h('tr', {id: entry.sideId, className: [`st-${c.status}`, ...filterClasses(entry, model)]},
-    h('th', {scope: 'row'}, h('a', {href: '#' + entry.id}, labelOf(c, model.names)), h('br', null),
+  const why =
+    groups.length > 0 &&
+    h(
+      'div',
+      {className: ['why-short']},
+      'Why: ',
+      groups.map((g, i) => [
+        i > 0 ? '; ' : '',
+        g.conclusion !== undefined
+          ? described.has(g.conclusion)
+            ? h('a', {href: '#' + conclusionAnchor(model, g.conclusion)}, `conclusion ${g.conclusion}`)
+            : `conclusion ${g.conclusion}`
+          : g.amendments
+              .join(', ')
+              .replace(/^Amendment/, 'amendment')
+              .replace(/^Renumbering/, 'renumbering')
+      ])
+    )
+  return h(
+    'tr',
+    {id: entry.sideId, className: [`st-${c.status}`, ...filterClasses(entry, model)]},
+    h(
+      'th',
+      {scope: 'row'},
+      h('a', {href: '#' + entry.id}, labelOf(c, model.names)),
+      h('br', null),
       h('span', {className: ['status', `st-${c.status}`]}, statusText(c, model.names)),
-      c.fallback && [h('br', null), h('span', {className: ['fallback']}, 'replaced as a whole')], why),
+      c.fallback && [h('br', null), h('span', {className: ['fallback']}, 'replaced as a whole')],
+      why
+    ),
     h('td', null, column(entry, 'before', model.formal)),
-    h('td', null, column(entry, 'after', model.formal)))
+    h('td', null, column(entry, 'after', model.formal))
+  )
 }
 
 /** One version of a provision and its nested sub-provisions, with what the other version lacks marked. */

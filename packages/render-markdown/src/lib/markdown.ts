@@ -11,10 +11,30 @@
  * markup (`[-deleted-]{+inserted+}`, as in `git diff --word-diff`) suits
  * viewers that strip inline HTML.
  */
-import type {Comparison, Consultation, FrameChange, NoteChange, NotedItem, ProvisionChange, Segment, ServiceComment, VersionNames} from '@redlex/compare'
+import type {
+  Comparison,
+  Consultation,
+  FrameChange,
+  NoteChange,
+  NotedItem,
+  ProvisionChange,
+  Segment,
+  ServiceComment,
+  VersionNames
+} from '@redlex/compare'
 import {
-  amendmentsOfConclusion, causeGroups, changedItself, changesByAmendment, commentsByChange, documentOrder, foldFormal, frameLabel, labelOf,
-  opinionText, statusText, withNotes
+  amendmentsOfConclusion,
+  causeGroups,
+  changedItself,
+  changesByAmendment,
+  commentsByChange,
+  documentOrder,
+  foldFormal,
+  frameLabel,
+  labelOf,
+  opinionText,
+  statusText,
+  withNotes
 } from '@redlex/compare'
 
 /** Options for `toMarkdownRedline`. */
@@ -43,14 +63,16 @@ const STATUS_ORDER = ['modified', 'inserted', 'deleted', 'moved', 'renumbered', 
  * the start of a line is protected, so the text shows exactly as written.
  */
 export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/[\\`*_~[\]#|>{}]/g, (c) => '\\' + c)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    // GFM turns bare URLs and e-mail addresses into links.
-    .replace(/(https?|ftp|mailto)(:)/gi, '$1\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@')
+  return (
+    value
+      .replace(/[\\`*_~[\]#|>{}]/g, (c) => '\\' + c)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      // GFM turns bare URLs and e-mail addresses into links.
+      .replace(/(https?|ftp|mailto)(:)/gi, '$1\\:')
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/@/g, '\\@')
+  )
 }
 
 /**
@@ -61,8 +83,12 @@ export function escapeMarkdown(value: string): string {
  * open a new bullet, heading or paragraph.
  */
 export function escapeLines(value: string, indent = ''): string {
-  return value.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '')
-    .map((line) => protectLineStart(escapeMarkdown(line))).join('  \n' + indent)
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => protectLineStart(escapeMarkdown(line)))
+    .join('  \n' + indent)
 }
 
 /**
@@ -101,8 +127,12 @@ function redline(segments: readonly Segment[], markup: Markup, formal: boolean, 
     if (item.type === 'note') {
       // A footnote reference (`[^n2]`), inserted or deleted with its note.
       const ref = notes!.ref(item.note)
-      line += item.note.status === 'inserted' ? markup.open.added + ref + markup.close.added
-        : item.note.status === 'deleted' ? markup.open.removed + ref + markup.close.removed : ref
+      line +=
+        item.note.status === 'inserted'
+          ? markup.open.added + ref + markup.close.added
+          : item.note.status === 'deleted'
+            ? markup.open.removed + ref + markup.close.removed
+            : ref
       continue
     }
     const segment = item.segment
@@ -129,7 +159,8 @@ interface NoteRefs {
 
 /** The redline's segments with formal pairs folded (unless shown) and footnote markers placed. */
 function notedItems(segments: readonly Segment[], formal: boolean, notes: NoteRefs | undefined): NotedItem[] {
-  if (!notes || notes.notes.length === 0) return foldFormal(segments, formal).map((segment) => ({type: 'segment', segment}))
+  if (!notes || notes.notes.length === 0)
+    return foldFormal(segments, formal).map((segment) => ({type: 'segment', segment}))
   const out: NotedItem[] = []
   for (const item of withNotes(segments, notes.notes, notes.place)) {
     if (item.type === 'segment' && item.segment.formal && !formal) {
@@ -175,14 +206,16 @@ export function toMarkdownRedline(comparison: Comparison, options?: Readonly<Mar
     footnotes: 0
   }
   const title = options?.title ?? `Redline: ${comparison.before.name} → ${comparison.after.name}`
-  return [
-    `${context.h(0)} ${escapeMarkdown(title)}`,
-    header(context),
-    ...summary(context),
-    ...(comparison.isc ? consultation(comparison.isc, context) : []),
-    ...frameSection(context),
-    ...provisions(context)
-  ].join('\n\n') + '\n'
+  return (
+    [
+      `${context.h(0)} ${escapeMarkdown(title)}`,
+      header(context),
+      ...summary(context),
+      ...(comparison.isc ? consultation(comparison.isc, context) : []),
+      ...frameSection(context),
+      ...provisions(context)
+    ].join('\n\n') + '\n'
+  )
 }
 
 function header({comparison, names}: Context): string {
@@ -194,10 +227,14 @@ function header({comparison, names}: Context): string {
     meta.push(`**Title in the ${e(names.before)}:** ${e(comparison.before.title)}`)
   }
   meta.push(`**Versions compared:** ${e(names.before)} (before) → ${e(names.after)} (after)`)
-  meta.push(`**Numbering:** provisions are labelled as numbered in the ${e(names.after)}; deleted provisions, and the former place of moved and renumbered ones, as numbered in the ${e(names.before)}.`)
+  meta.push(
+    `**Numbering:** provisions are labelled as numbered in the ${e(names.after)}; deleted provisions, and the former place of moved and renumbered ones, as numbered in the ${e(names.before)}.`
+  )
   if (comparison.isc) {
     const isc = comparison.isc
-    meta.push(`**Interservice consultation:** ${e(isc.reference)}${isc.date ? `, ${e(isc.date)}` : ''}${isc.title ? ` — ${escapeLines(isc.title)}` : ''}`)
+    meta.push(
+      `**Interservice consultation:** ${e(isc.reference)}${isc.date ? `, ${e(isc.date)}` : ''}${isc.title ? ` — ${escapeLines(isc.title)}` : ''}`
+    )
   }
   return meta.join('  \n')
 }
@@ -210,13 +247,19 @@ function summary({comparison, h, markup, options}: Context): string[] {
     notes.push(`Words: ${t.common} kept, ${t.removed} removed, ${t.added} added.`)
   }
   const frameChanged = comparison.frame.filter((f) => f.status !== 'unchanged').length
-  if (comparison.frame.length > 0) notes.push(`Title, formulas and signatures: ${frameChanged} of ${comparison.frame.length} lines changed.`)
+  if (comparison.frame.length > 0)
+    notes.push(`Title, formulas and signatures: ${frameChanged} of ${comparison.frame.length} lines changed.`)
   if (comparison.fallbacks) {
-    notes.push(`${comparison.fallbacks} ${comparison.fallbacks === 1 ? 'provision' : 'provisions'} fell back to a whole replacement and ${comparison.fallbacks === 1 ? 'is' : 'are'} shown as such.`)
+    notes.push(
+      `${comparison.fallbacks} ${comparison.fallbacks === 1 ? 'provision' : 'provisions'} fell back to a whole replacement and ${comparison.fallbacks === 1 ? 'is' : 'are'} shown as such.`
+    )
   }
   const wrap = (kind: 'added' | 'removed', text: string): string => markup.open[kind] + text + markup.close[kind]
-  const legend = `Legend: ${wrap('removed', 'deleted text')} · ${wrap('added', 'inserted text')} · a deleted block break shows as ${wrap('removed', '¶')}.` +
-    (options.formal ? '' : ' Differences of form only (spacing, quote style, updated cross-references) are shown in their new form.')
+  const legend =
+    `Legend: ${wrap('removed', 'deleted text')} · ${wrap('added', 'inserted text')} · a deleted block break shows as ${wrap('removed', '¶')}.` +
+    (options.formal
+      ? ''
+      : ' Differences of form only (spacing, quote style, updated cross-references) are shown in their new form.')
   return [`${h(1)} Summary`, ['| Provisions | Count |', '| --- | ---: |', ...rows].join('\n'), notes.join(' '), legend]
 }
 
@@ -228,10 +271,17 @@ function consultation(isc: Consultation, context: Context): string[] {
   const out = [`${h(1)} Interservice consultation ${e(isc.reference)}`]
   const facts: string[] = []
   if (isc.title) facts.push(`**Subject:** ${escapeLines(isc.title)}`)
-  if (isc.procedure) facts.push(`**Procedure:** ${e(isc.procedure)}${isc.fastTrackAuthorised ? ` (authorised on ${e(isc.fastTrackAuthorised)})` : ''}`)
+  if (isc.procedure)
+    facts.push(
+      `**Procedure:** ${e(isc.procedure)}${isc.fastTrackAuthorised ? ` (authorised on ${e(isc.fastTrackAuthorised)})` : ''}`
+    )
   if (isc.date) facts.push(`**Date:** ${e(isc.date)}`)
-  if (isc.chair) facts.push(`**Chair:** ${e(isc.chair.name)}${isc.chair.service ? ` (${e(isc.chair.service)})` : ''}${isc.chair.role ? `, ${e(isc.chair.role)}` : ''}`)
-  if (isc.leadServices && isc.leadServices.length > 0) facts.push(`**Lead services:** ${e(isc.leadServices.join(', '))}`)
+  if (isc.chair)
+    facts.push(
+      `**Chair:** ${e(isc.chair.name)}${isc.chair.service ? ` (${e(isc.chair.service)})` : ''}${isc.chair.role ? `, ${e(isc.chair.role)}` : ''}`
+    )
+  if (isc.leadServices && isc.leadServices.length > 0)
+    facts.push(`**Lead services:** ${e(isc.leadServices.join(', '))}`)
   if (isc.approvalDate) facts.push(`**Minutes approved:** ${e(isc.approvalDate)}`)
   if (facts.length > 0) out.push(facts.join('  \n'))
   if (isc.note) out.push(`*Note:* ${escapeLines(isc.note)}`)
@@ -239,10 +289,14 @@ function consultation(isc: Consultation, context: Context): string[] {
   if (isc.conclusions && isc.conclusions.length > 0) out.push(...conclusions(isc, context))
   if (isc.pointsForPoliticalLevel && isc.pointsForPoliticalLevel.length > 0) {
     out.push(`${h(2)} Points for the political level`)
-    out.push(isc.pointsForPoliticalLevel.map((p, i) => {
-      const refs = p.conclusions && p.conclusions.length > 0 ? ` (conclusion ${e(p.conclusions.join(', '))})` : ''
-      return `${i + 1}. ${escapeLines(p.text, '   ')}${refs}`
-    }).join('\n'))
+    out.push(
+      isc.pointsForPoliticalLevel
+        .map((p, i) => {
+          const refs = p.conclusions && p.conclusions.length > 0 ? ` (conclusion ${e(p.conclusions.join(', '))})` : ''
+          return `${i + 1}. ${escapeLines(p.text, '   ')}${refs}`
+        })
+        .join('\n')
+    )
   }
   return out
 }
@@ -273,7 +327,8 @@ function conclusions(isc: Consultation, {comparison, h, names}: Context): string
   for (const conclusion of isc.conclusions ?? []) {
     out.push(`${h(3)} Conclusion ${e(conclusion.id)}`)
     const lines = [escapeLines(conclusion.text)]
-    if (conclusion.requestedBy && conclusion.requestedBy.length > 0) lines.push(`*Requested by:* ${e(conclusion.requestedBy.join(', '))}`)
+    if (conclusion.requestedBy && conclusion.requestedBy.length > 0)
+      lines.push(`*Requested by:* ${e(conclusion.requestedBy.join(', '))}`)
     if (conclusion.note) lines.push(`*Note:* ${escapeLines(conclusion.note)}`)
     out.push(lines.join('  \n'))
     const items = amendmentsOfConclusion(comparison, conclusion).map((id) => {
@@ -293,10 +348,16 @@ function frameSection(context: Context): string[] {
   const frames = comparison.frame.filter((f) => options.unchanged || f.status !== 'unchanged')
   if (frames.length === 0) return []
   const out = [`${h(1)} Title, formulas and signatures`]
-  for (const frame of documentOrder(comparison).flatMap((i) => (i.type === 'frame' && frames.includes(i.frame) ? [i.frame] : []))) {
+  for (const frame of documentOrder(comparison).flatMap((i) =>
+    i.type === 'frame' && frames.includes(i.frame) ? [i.frame] : []
+  )) {
     const definitions: string[] = []
     const notes = noteRefs(frame, context, definitions)
-    out.push(`${h(2)} ${escapeMarkdown(frameLabel(frame))} — ${frame.status}`, ...redline(frame.diff, markup, options.formal, notes), ...definitions)
+    out.push(
+      `${h(2)} ${escapeMarkdown(frameLabel(frame))} — ${frame.status}`,
+      ...redline(frame.diff, markup, options.formal, notes),
+      ...definitions
+    )
   }
   return out
 }
@@ -316,7 +377,8 @@ function provisions(context: Context): string[] {
   }
   for (const item of documentOrder(comparison)) if (item.type === 'provision') visit(item.change)
   if (out.length === 1) out.push('No provision changed.')
-  if (!options.unchanged && hidden > 0) out.push(`*${hidden} unchanged ${hidden === 1 ? 'provision is' : 'provisions are'} not shown.*`)
+  if (!options.unchanged && hidden > 0)
+    out.push(`*${hidden} unchanged ${hidden === 1 ? 'provision is' : 'provisions are'} not shown.*`)
   return out
 }
 
@@ -328,19 +390,35 @@ function provisionSection(change: ProvisionChange, context: Context): string[] {
   const {h, markup, names, options} = context
   const definitions: string[] = []
   const body = ownBlock(change, markup, options.formal, '', noteRefs(change, context, definitions))
-  if (change.fallback === 'replaced') body.push('*The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.*')
-  for (const child of change.children) if (sameStatusChild(change, child)) nestedBlock(child, 1, body, context, definitions)
+  if (change.fallback === 'replaced')
+    body.push('*The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.*')
+  for (const child of change.children)
+    if (sameStatusChild(change, child)) nestedBlock(child, 1, body, context, definitions)
   if (body.length === 0) body.push('*No text of its own.*')
   body.push(...definitions)
-  const out = [`${h(2)} ${escapeMarkdown(labelOf(change, names))} — ${escapeMarkdown(statusText(change, names))}`, ...body]
+  const out = [
+    `${h(2)} ${escapeMarkdown(labelOf(change, names))} — ${escapeMarkdown(statusText(change, names))}`,
+    ...body
+  ]
   const why = whyList(change, context)
   if (why) out.push(why)
   const comments = context.comments.get(change)
-  if (comments) out.push(['**Comments:**', '', ...comments.map((c) => `- ${escapeMarkdown(c.service)}: ${commentWords(c, false)}`)].join('\n'))
+  if (comments)
+    out.push(
+      ['**Comments:**', '', ...comments.map((c) => `- ${escapeMarkdown(c.service)}: ${commentWords(c, false)}`)].join(
+        '\n'
+      )
+    )
   return out
 }
 
-function ownBlock(change: ProvisionChange, markup: Markup, formal: boolean, prefix: string, notes?: NoteRefs): string[] {
+function ownBlock(
+  change: ProvisionChange,
+  markup: Markup,
+  formal: boolean,
+  prefix: string,
+  notes?: NoteRefs
+): string[] {
   const into: string[] = []
   if (change.heading && change.heading.length > 0) {
     const heading = redline(change.heading, markup, formal, notes && {...notes, place: 'heading'}).join(' ')
@@ -354,23 +432,36 @@ function ownBlock(change: ProvisionChange, markup: Markup, formal: boolean, pref
  * Labels for a change's footnotes, and their definitions (`[^n2]: text`,
  * with the note's own redline) added to `definitions` as they are given.
  */
-function noteRefs(change: Pick<ProvisionChange, 'notes'>, context: Context, definitions: string[]): NoteRefs | undefined {
+function noteRefs(
+  change: Pick<ProvisionChange, 'notes'>,
+  context: Context,
+  definitions: string[]
+): NoteRefs | undefined {
   const notes = change.notes ?? []
   if (notes.length === 0) return undefined
   const labels = new Map<NoteChange, string>()
-  return {notes, ref: (note) => {
-    let label = labels.get(note)
-    if (label === undefined) {
-      label = `n${++context.footnotes}`
-      labels.set(note, label)
-      definitions.push(`[^${label}]: ${redline(note.diff, context.markup, context.options.formal).join(' ')}`)
+  return {
+    notes,
+    ref: (note) => {
+      let label = labels.get(note)
+      if (label === undefined) {
+        label = `n${++context.footnotes}`
+        labels.set(note, label)
+        definitions.push(`[^${label}]: ${redline(note.diff, context.markup, context.options.formal).join(' ')}`)
+      }
+      return `[^${label}]`
     }
-    return `[^${label}]`
-  }}
+  }
 }
 
 /** An inserted or deleted sub-provision inside its parent's section, on its own indented lines. */
-function nestedBlock(child: ProvisionChange, level: number, body: string[], context: Context, definitions: string[]): void {
+function nestedBlock(
+  child: ProvisionChange,
+  level: number,
+  body: string[],
+  context: Context,
+  definitions: string[]
+): void {
   const {markup, options} = context
   const num = child[child.status === 'deleted' ? 'before' : 'after']?.num
   const lines = ownBlock(child, markup, options.formal, '', noteRefs(child, context, definitions))
@@ -379,7 +470,8 @@ function nestedBlock(child: ProvisionChange, level: number, body: string[], cont
   const indent = '\u00a0'.repeat(2 * level)
   if (lines.length === 0 && head) body.push(indent + head.trimEnd())
   lines.forEach((l, i) => body.push(indent + (i === 0 ? head : '') + l))
-  for (const grandchild of child.children) if (grandchild.status === child.status) nestedBlock(grandchild, level + 1, body, context, definitions)
+  for (const grandchild of child.children)
+    if (grandchild.status === child.status) nestedBlock(grandchild, level + 1, body, context, definitions)
 }
 
 /**
@@ -393,11 +485,15 @@ function whyList(change: ProvisionChange, context: Context): string | undefined 
   if (groups.length === 0) return undefined
   const items = groups.map((group) => {
     const parts: string[] = []
-    if (group.conclusion !== undefined) parts.push(`Conclusion ${e(group.conclusion)}${context.described.has(group.conclusion) ? ' (see the consultation above)' : ''}`)
+    if (group.conclusion !== undefined)
+      parts.push(
+        `Conclusion ${e(group.conclusion)}${context.described.has(group.conclusion) ? ' (see the consultation above)' : ''}`
+      )
     parts.push(e(group.amendments.join(', ')))
     if (group.services.length > 0) parts.push(`requested by ${e(group.services.join(', '))}`)
     let item = `- ${parts.join(', ')}`
-    if (group.text !== undefined && (group.conclusion === undefined || !context.described.has(group.conclusion))) item += `:  \n  ${escapeLines(group.text, '  ')}`
+    if (group.text !== undefined && (group.conclusion === undefined || !context.described.has(group.conclusion)))
+      item += `:  \n  ${escapeLines(group.text, '  ')}`
     for (const note of group.notes) item += `  \n  *Note:* ${escapeLines(note, '  ')}`
     return item
   })

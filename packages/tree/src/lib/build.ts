@@ -3,15 +3,31 @@
  * plain node; call `assignEids` on the finished document to fill in eIds.
  */
 import type {
-  Article, Content, Division, DivisionKind, Document, DocumentKind, DocumentStage, Indent, Inline,
-  Intro, Paragraph, Point, ProvisionContent, Recital, Subparagraph, Text, WrapUp
+  Article,
+  Content,
+  Division,
+  DivisionKind,
+  Document,
+  DocumentKind,
+  DocumentStage,
+  Indent,
+  Inline,
+  Intro,
+  Paragraph,
+  Point,
+  ProvisionContent,
+  Recital,
+  Subparagraph,
+  Text,
+  WrapUp
 } from './types.js'
 
 type InlineInput = string | Inline | ReadonlyArray<string | Inline>
 
 /** Normalise `'text'`, a node, or a list of both to inline nodes. */
 export function inlines(input: InlineInput): Inline[] {
-  const list = typeof input === 'string' || !Array.isArray(input) ? [input as string | Inline] : (input as Array<string | Inline>)
+  const list =
+    typeof input === 'string' || !Array.isArray(input) ? [input as string | Inline] : (input as Array<string | Inline>)
   return list.map((item) => (typeof item === 'string' ? text(item) : item))
 }
 
@@ -58,13 +74,22 @@ export function recital(num: string, children: ProvisionContent[]): Recital {
   return {type: 'recital', eId: '', num, children}
 }
 
-export function division(kind: DivisionKind, num: string, heading: InlineInput | undefined, children: Array<Division | Article>): Division {
+export function division(
+  kind: DivisionKind,
+  num: string,
+  heading: InlineInput | undefined,
+  children: Array<Division | Article>
+): Division {
   const node: Division = {type: 'division', eId: '', kind, num, children}
   if (heading !== undefined) node.heading = inlines(heading)
   return node
 }
 
 /** A document with just a body (enough for many tests). */
-export function documentOf(children: Document['children'], kind: DocumentKind = 'regulation', stage: DocumentStage = 'proposal'): Document {
+export function documentOf(
+  children: Document['children'],
+  kind: DocumentKind = 'regulation',
+  stage: DocumentStage = 'proposal'
+): Document {
   return {type: 'document', kind, stage, children}
 }

@@ -91,7 +91,17 @@ export class RedlexError extends Error {
   /** A JSON-safe view (for `--json` output and logs). */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {code: this.code, message: this.message, reason: this.reason}
-    for (const key of ['file', 'place', 'eId', 'amendment', 'conclusion', 'path', 'actual', 'expected', 'hint'] as const) {
+    for (const key of [
+      'file',
+      'place',
+      'eId',
+      'amendment',
+      'conclusion',
+      'path',
+      'actual',
+      'expected',
+      'hint'
+    ] as const) {
       if (this[key] !== undefined) out[key] = this[key]
     }
     return out

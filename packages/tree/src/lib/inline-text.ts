@@ -34,7 +34,12 @@ export function textToInlines(value: string): Inline[] {
       const end = findClose(value, i + 1, char, closeQuote)
       if (end !== -1) {
         flush()
-        out.push({type: 'quotedText', startQuote: char, endQuote: closeQuote, children: textToInlines(value.slice(i + 1, end))})
+        out.push({
+          type: 'quotedText',
+          startQuote: char,
+          endQuote: closeQuote,
+          children: textToInlines(value.slice(i + 1, end))
+        })
         i = end + 1
         continue
       }
@@ -48,7 +53,11 @@ export function textToInlines(value: string): Inline[] {
 
 /** A placeholder node: `…` (or `...`, blank) is a value set later, anything else provisional text. */
 export function placeholderNode(value: string, reason?: string): Placeholder {
-  const node: Placeholder = {type: 'placeholder', kind: /^(?:…|\.\.\.|\s*)$/.test(value) ? 'value' : 'provisional', value}
+  const node: Placeholder = {
+    type: 'placeholder',
+    kind: /^(?:…|\.\.\.|\s*)$/.test(value) ? 'value' : 'provisional',
+    value
+  }
   if (reason !== undefined) node.reason = reason
   return node
 }

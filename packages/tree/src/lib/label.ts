@@ -9,7 +9,11 @@ import {ordinalWord} from './numbering.js'
 import {inlineText, isProvision, listProvisions, walk} from './walk.js'
 
 const DIVISION_WORD: Record<string, string> = {
-  part: 'Part', title: 'Title', chp: 'Chapter', sec: 'Section', subsec: 'Subsection'
+  part: 'Part',
+  title: 'Title',
+  chp: 'Chapter',
+  sec: 'Section',
+  subsec: 'Subsection'
 }
 
 /**
@@ -113,7 +117,9 @@ export function outline(document: Document, options?: Readonly<OutlineOptions> |
     lines.push(title)
   }
   const counts = countProvisions(document)
-  lines.push(`${document.kind}, ${document.stage}: ${counts.citations} citations, ${counts.recitals} recitals, ${counts.articles} articles, ${counts.annexes} annexes`)
+  lines.push(
+    `${document.kind}, ${document.stage}: ${counts.citations} citations, ${counts.recitals} recitals, ${counts.articles} articles, ${counts.annexes} annexes`
+  )
   for (const {node, ancestors} of listProvisions(document)) {
     if (node.type === 'citation' || node.type === 'recital') continue
     const provisionDepth = ancestors.filter((a) => isProvision(a as Node)).length

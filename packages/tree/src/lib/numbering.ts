@@ -7,8 +7,19 @@
 export type NumberStyle = 'arabic' | 'alpha' | 'roman' | 'dash' | 'word'
 
 const ROMAN: Array<[number, string]> = [
-  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i']
 ]
 
 /** `4` → `iv`. */
@@ -60,9 +71,26 @@ export function fromWord(text: string): number | undefined {
 }
 
 const ORDINALS = [
-  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth',
-  'eighteenth', 'nineteenth', 'twentieth'
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth'
 ]
 
 /** 2 → `second` (used in labels: "the second subparagraph"). */
@@ -84,8 +112,16 @@ export function fromOrdinalWord(word: string): number | undefined {
 export function cleanNum(label: string): string {
   const trimmed = label.replace(/[\u00a0\s]+/g, ' ').trim()
   const word = /^(?:article|part|title|chapter|section|sub-?section|annex|appendix|recital)\s+(.*)$/i.exec(trimmed)
-  const rest = word ? word[1]! : /^(?:article|part|title|chapter|section|annex|appendix|sole article)$/i.test(trimmed) ? '' : trimmed
-  return rest.replace(/^[([]+/, '').replace(/[)\].:,;]+$/, '').replace(/[\s]+/g, '').replace(/[–—]/g, '')
+  const rest = word
+    ? word[1]!
+    : /^(?:article|part|title|chapter|section|annex|appendix|sole article)$/i.test(trimmed)
+      ? ''
+      : trimmed
+  return rest
+    .replace(/^[([]+/, '')
+    .replace(/[)\].:,;]+$/, '')
+    .replace(/[\s]+/g, '')
+    .replace(/[–—]/g, '')
 }
 
 /** One parsed number: a base value with inserted-unit suffix letters. */
@@ -176,7 +212,12 @@ export function nextNumber(previous: number): number {
  * renumbering (amending-act style): after 4 → 4a; between 4a and 4b → 4aa;
  * before 1 → -1; before -1 → -2. `style` decides how the base is printed.
  */
-export function insertedNumber(before: ParsedNumber | undefined, after: ParsedNumber | undefined, style: NumberStyle, taken: (n: ParsedNumber) => boolean): ParsedNumber {
+export function insertedNumber(
+  before: ParsedNumber | undefined,
+  after: ParsedNumber | undefined,
+  style: NumberStyle,
+  taken: (n: ParsedNumber) => boolean
+): ParsedNumber {
   if (!before) {
     // Before the first unit: -1 (or -a), then -2 before that, …
     if (after && after.negative) return {style, negative: true, base: after.base + 1, suffix: ''}

@@ -16,8 +16,17 @@ import {isProvision} from './walk.js'
 
 /** What one step of a reference names. */
 export type ReferenceUnit =
-  | 'article' | 'paragraph' | 'subparagraph' | 'point' | 'recital'
-  | 'part' | 'title' | 'chapter' | 'section' | 'subsection' | 'annex'
+  | 'article'
+  | 'paragraph'
+  | 'subparagraph'
+  | 'point'
+  | 'recital'
+  | 'part'
+  | 'title'
+  | 'chapter'
+  | 'section'
+  | 'subsection'
+  | 'annex'
 
 /** One number inside a reference: `3` in `Article 3`, `a` in `point (a)`, `first` in `the first subparagraph`. */
 export interface ReferenceStep {
@@ -59,14 +68,20 @@ export interface ReferenceSpan {
 
 const WS = '[ \\u00a0\\t]+(?:\\n[ \\u00a0\\t]*)?|\\n[ \\u00a0\\t]*'
 const SP = `(?:${WS})`
-const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'
+const ORDINALS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'
 const DIVISIONS: Record<string, ReferenceUnit> = {
-  part: 'part', title: 'title', chapter: 'chapter', section: 'section', subsection: 'subsection', annex: 'annex'
+  part: 'part',
+  title: 'title',
+  chapter: 'chapter',
+  section: 'section',
+  subsection: 'subsection',
+  annex: 'annex'
 }
 const EXTERNAL = new RegExp(
   `^(?:,?${SP}(?:of|to|in)${SP}(?!this\\b)(?:(?:the|that|a|Council|Commission|Delegated|Implementing|European|Parliament|and|of)${SP})*` +
-  `(?:Directive|Regulation|Decision|Framework${SP}Decision|Treaty|Treaties|Charter|Protocol|Convention|Agreement|Act)\\b` +
-  `|${SP}(?:TFEU|TEU|thereof)\\b)`
+    `(?:Directive|Regulation|Decision|Framework${SP}Decision|Treaty|Treaties|Charter|Protocol|Convention|Agreement|Act)\\b` +
+    `|${SP}(?:TFEU|TEU|thereof)\\b)`
 )
 
 interface Cursor {
@@ -111,7 +126,12 @@ function parens(cursor: Cursor, steps: ReferenceStep[], first: 'paragraph' | 'po
     const m = match(cursor, '\\((-?[0-9]{1,3}[a-z]{0,3}|-?[a-z]{1,4})\\)')
     if (!m) return
     const num = m[1]!
-    const step: ReferenceStep = {unit: kind === 'paragraph' && /^-?\d/.test(num) ? 'paragraph' : 'point', num, start: m.index + 1 - base, end: m.index + 1 + num.length - base}
+    const step: ReferenceStep = {
+      unit: kind === 'paragraph' && /^-?\d/.test(num) ? 'paragraph' : 'point',
+      num,
+      start: m.index + 1 - base,
+      end: m.index + 1 + num.length - base
+    }
     if (step.unit === 'paragraph' && first === 'paragraph') step.paren = true
     steps.push(step)
     kind = 'point'
@@ -145,7 +165,10 @@ function pointTail(cursor: Cursor, base: number, item: Builder): Read | undefine
       cursor.pos = save
       return undefined
     }
-    return {items: list.items.map((steps) => ({steps: [...item.steps, ...steps], relative: item.relative})), range: list.range}
+    return {
+      items: list.items.map((steps) => ({steps: [...item.steps, ...steps], relative: item.relative})),
+      range: list.range
+    }
   }
   return undefined
 }
@@ -173,7 +196,13 @@ function ordinalTail(cursor: Cursor, base: number, item: Builder): void {
   const m = match(cursor, `,${SP}(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
   if (!m) return
   const start = m.index + m[0].indexOf(m[1]!, 1) - base
-  item.steps.push({unit: 'subparagraph', num: String(fromOrdinalWord(m[1]!)), start, end: start + m[1]!.length, ordinal: m[2] as 'paragraph' | 'subparagraph'})
+  item.steps.push({
+    unit: 'subparagraph',
+    num: String(fromOrdinalWord(m[1]!)),
+    start,
+    end: start + m[1]!.length,
+    ordinal: m[2] as 'paragraph' | 'subparagraph'
+  })
 }
 
 /** What may follow an article or paragraph: `, first subparagraph`, then `, point (a)` / `points (a) and (b)`. */
@@ -186,20 +215,33 @@ function tails(cursor: Cursor, base: number, item: Builder): Read {
 function articleItem(cursor: Cursor, base: number): Read | undefined {
   const m = match(cursor, '(-?\\d{1,4}[a-z]{0,3})(?![\\p{L}\\d/])')
   if (!m) return undefined
-  const item: Builder = {steps: [{unit: 'article', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative: false}
+  const item: Builder = {
+    steps: [{unit: 'article', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}],
+    relative: false
+  }
   parens(cursor, item.steps, 'paragraph', base)
   return tails(cursor, base, item)
 }
 
 /** A list of numbers after a plural keyword: `2 to 4`, `1, 4 and 9`, `3(1) and 5`. */
-function numberList(cursor: Cursor, base: number, unit: ReferenceUnit, pattern: string, relative: boolean): Read | undefined {
+function numberList(
+  cursor: Cursor,
+  base: number,
+  unit: ReferenceUnit,
+  pattern: string,
+  relative: boolean
+): Read | undefined {
   const items: Builder[] = []
   let range = false
   for (;;) {
     const m = match(cursor, `(${pattern})(?![\\p{L}\\d/])`)
     if (!m) break
-    const item: Builder = {steps: [{unit, num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative}
-    if (unit === 'article' || unit === 'paragraph') parens(cursor, item.steps, unit === 'article' ? 'paragraph' : 'point', base)
+    const item: Builder = {
+      steps: [{unit, num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}],
+      relative
+    }
+    if (unit === 'article' || unit === 'paragraph')
+      parens(cursor, item.steps, unit === 'article' ? 'paragraph' : 'point', base)
     items.push(item)
     const next = listSeparator(cursor, `(?:${pattern})(?![\\p{L}\\d/])`, items.length, range)
     if (next === undefined) break
@@ -224,14 +266,23 @@ const ANNEX_POINT = '\\d{1,3}(?:\\.\\d{1,3})*[a-z]?'
  */
 function ofTail(cursor: Cursor, base: number, head: Read): Read {
   const save = cursor.pos
-  if (!match(cursor, `${SP}of${SP}(?=(?:the${SP})?(?:(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:Article|paragraph|point|Annex|Part|Title|Chapter|Section|Subsection)${SP}))`)) return head
+  if (
+    !match(
+      cursor,
+      `${SP}of${SP}(?=(?:the${SP})?(?:(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:Article|paragraph|point|Annex|Part|Title|Chapter|Section|Subsection)${SP}))`
+    )
+  )
+    return head
   const inner = readReference(cursor, base)
   const only = inner && !inner.range && inner.items.length === 1 ? inner.items[0]! : undefined
   if (!only) {
     cursor.pos = save
     return head
   }
-  return {items: head.items.map((item) => ({steps: [...only.steps, ...item.steps], relative: only.relative})), range: head.range}
+  return {
+    items: head.items.map((item) => ({steps: [...only.steps, ...item.steps], relative: only.relative})),
+    range: head.range
+  }
 }
 
 /** Sub-units after a division or annex: `Chapter III, Section 2`, `Annex I, point 3`, `Annex II, Section A, point 1`. */
@@ -269,7 +320,13 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
   if (ord) {
     const word = ord[1]!
     const wordStart = ord.index + ord[0].indexOf(word) - base
-    const step: ReferenceStep = {unit: 'subparagraph', num: String(fromOrdinalWord(word)), start: wordStart, end: wordStart + word.length, ordinal: ord[2] as 'paragraph' | 'subparagraph'}
+    const step: ReferenceStep = {
+      unit: 'subparagraph',
+      num: String(fromOrdinalWord(word)),
+      start: wordStart,
+      end: wordStart + word.length,
+      ordinal: ord[2] as 'paragraph' | 'subparagraph'
+    }
     const item: Builder = {steps: [step], relative: true}
     return ofTail(cursor, base, pointTail(cursor, base, item) ?? {items: [item], range: false})
   }
@@ -300,13 +357,18 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
   if (match(cursor, `[Pp]aragraph${SP}`)) {
     const m = match(cursor, '(-?\\d{1,3}[a-z]{0,3})(?![\\p{L}\\d/])')
     if (!m) return undefined
-    const item: Builder = {steps: [{unit: 'paragraph', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}], relative: true}
+    const item: Builder = {
+      steps: [{unit: 'paragraph', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}],
+      relative: true
+    }
     parens(cursor, item.steps, 'point', base)
     return ofTail(cursor, base, tails(cursor, base, item))
   }
   if (match(cursor, `[Pp]oints${SP}(?=\\()`)) {
     const list = pointList(cursor, base)
-    return list ? ofTail(cursor, base, {items: list.items.map((steps) => ({steps, relative: true})), range: list.range}) : undefined
+    return list
+      ? ofTail(cursor, base, {items: list.items.map((steps) => ({steps, relative: true})), range: list.range})
+      : undefined
   }
   if (match(cursor, `[Pp]oint${SP}(?=\\()`)) {
     const item: Builder = {steps: [], relative: true}
@@ -349,13 +411,19 @@ export function findReferences(text: string): ReferenceSpan[] {
     const lead = /^[Tt]he[ \u00a0\t\n]+/.exec(text.slice(start, cursor.pos))
     if (lead && read.items.some((item) => item.steps.some((s) => s.ordinal))) {
       start += lead[0].length
-      for (const item of read.items) for (const step of item.steps) {
-        step.start -= lead[0].length
-        step.end -= lead[0].length
-      }
+      for (const item of read.items)
+        for (const step of item.steps) {
+          step.start -= lead[0].length
+          step.end -= lead[0].length
+        }
     }
     const end = cursor.pos
-    const span: ReferenceSpan = {start, end, value: text.slice(start, end), items: read.items.map((b) => ({steps: b.steps, relative: b.relative}))}
+    const span: ReferenceSpan = {
+      start,
+      end,
+      value: text.slice(start, end),
+      items: read.items.map((b) => ({steps: b.steps, relative: b.relative}))
+    }
     if (EXTERNAL.test(text.slice(end))) span.external = true
     if (read.range) span.range = true
     spans.push(span)
@@ -368,8 +436,17 @@ export function findReferences(text: string): ReferenceSpan[] {
 // Resolving
 
 const UNIT_PREFIX: Record<ReferenceUnit, string> = {
-  article: 'art', paragraph: 'para', subparagraph: 'subpara', point: 'point', recital: 'rec',
-  part: 'part', title: 'title', chapter: 'chp', section: 'sec', subsection: 'subsec', annex: 'anx'
+  article: 'art',
+  paragraph: 'para',
+  subparagraph: 'subpara',
+  point: 'point',
+  recital: 'rec',
+  part: 'part',
+  title: 'title',
+  chapter: 'chp',
+  section: 'sec',
+  subsection: 'subsec',
+  annex: 'anx'
 }
 
 /** Lookup tables for resolving references in one document. */
@@ -469,7 +546,11 @@ function resolveItem(item: ReferenceItem, index: Index, container: readonly stri
         const want = `${UNIT_PREFIX[step.unit]}_${step.num}`
         const hits = index.order.filter((eId) => {
           const [k, n] = lastStep(eId)
-          return `${k}_${n}` === want && index.byEid.get(eId)?.type === 'division' && (first || eId.startsWith(current + '__'))
+          return (
+            `${k}_${n}` === want &&
+            index.byEid.get(eId)?.type === 'division' &&
+            (first || eId.startsWith(current + '__'))
+          )
         })
         found = hits.length === 1 ? hits[0] : hits.find((eId) => container.some((c) => c.startsWith(parentEid(eId))))
         break
@@ -480,7 +561,10 @@ function resolveItem(item: ReferenceItem, index: Index, container: readonly stri
         if (parent !== undefined) {
           const eId = `${parent}__para_${step.num}`
           if (index.byEid.has(eId)) found = eId
-          else if (step.paren) found = index.byEid.has(`${parent}__point_${step.num}`) ? `${parent}__point_${step.num}` : findPointBelow(index, parent, step.num)
+          else if (step.paren)
+            found = index.byEid.has(`${parent}__point_${step.num}`)
+              ? `${parent}__point_${step.num}`
+              : findPointBelow(index, parent, step.num)
         }
         break
       }
@@ -507,10 +591,11 @@ function resolveItem(item: ReferenceItem, index: Index, container: readonly stri
         let parent = current
         if (first) {
           if (step.ordinal === 'paragraph') parent = container.find((c) => !c.includes('__') && c.startsWith('art_'))
-          else parent = container.find((c) => {
-            const type = index.byEid.get(c)?.type
-            return type === 'paragraph' || type === 'article'
-          })
+          else
+            parent = container.find((c) => {
+              const type = index.byEid.get(c)?.type
+              return type === 'paragraph' || type === 'article'
+            })
         }
         if (parent !== undefined) {
           if (step.num === '1') found = parent
@@ -574,7 +659,8 @@ function mapBlocks(document: Document, fn: (inlines: Inlines, visit: BlockVisit)
       node.children = fn(node.children, {container: inner, citation: inCitation})
       return
     }
-    if (node.type === 'preface' || node.type === 'formula' || node.type === 'signature' || node.type === 'conclusions') return
+    if (node.type === 'preface' || node.type === 'formula' || node.type === 'signature' || node.type === 'conclusions')
+      return
     for (const child of node.children as Node[]) visit(child, inner, inCitation)
   }
   visit(copy, [], false)
@@ -599,7 +685,8 @@ export function linkInlines(inlines: readonly Inline[], options?: Readonly<{exte
   const out: Inline[] = []
   for (const node of inlines) {
     if (node.type === 'text') out.push(...splitText(node, options?.external === true))
-    else if (node.type === 'emphasis' || node.type === 'strong') out.push({...node, children: linkInlines(node.children, options)})
+    else if (node.type === 'emphasis' || node.type === 'strong')
+      out.push({...node, children: linkInlines(node.children, options)})
     else out.push(node)
   }
   return out
@@ -609,8 +696,11 @@ function splitText(node: Text, external: boolean): Inline[] {
   const spans = findReferences(node.value)
   if (spans.length === 0) return [node]
   const out: Inline[] = []
-  const exact = node.position?.start.offset !== undefined && node.position.end.offset !== undefined &&
-    node.position.end.offset - node.position.start.offset === node.value.length && !node.value.includes('\n')
+  const exact =
+    node.position?.start.offset !== undefined &&
+    node.position.end.offset !== undefined &&
+    node.position.end.offset - node.position.start.offset === node.value.length &&
+    !node.value.includes('\n')
   const piece = <T extends Inline>(n: T, from: number, to: number): T => {
     if (exact && node.position) {
       const s = node.position.start
@@ -644,7 +734,8 @@ export function dissolveReferences(inlines: readonly Inline[]): Inline[] {
   for (const node of inlines) {
     let next: Inline = node
     if (node.type === 'ref') next = {type: 'text', value: node.value}
-    else if (node.type === 'emphasis' || node.type === 'strong') next = {...node, children: dissolveReferences(node.children)}
+    else if (node.type === 'emphasis' || node.type === 'strong')
+      next = {...node, children: dissolveReferences(node.children)}
     const last = out[out.length - 1]
     if (next.type === 'text' && last?.type === 'text' && (mergeable || node.type === 'ref')) {
       out[out.length - 1] = {type: 'text', value: last.value + next.value}
@@ -723,7 +814,11 @@ function stepText(step: ReferenceStep, num: string): string {
  * article it is relative to is kept as written and reported in
  * `warnings`. Targets are recomputed.
  */
-export function renumberReferencesWithWarnings(document: Document, renames: Readonly<Record<string, string>>, before: Document): RenumberReferencesResult {
+export function renumberReferencesWithWarnings(
+  document: Document,
+  renames: Readonly<Record<string, string>>,
+  before: Document
+): RenumberReferencesResult {
   const oldIndex = buildIndex(before)
   const newIndex = buildIndex(document)
   const back = new Map<string, string>()
@@ -737,7 +832,11 @@ export function renumberReferencesWithWarnings(document: Document, renames: Read
       if (spans.length === 0) return
       const edits: Array<{start: number; end: number; text: string}> = []
       const warn = (reason: string): void => {
-        warnings.push({eId: visit.container[0] ?? '', value: ref.value, reason: `\`${ref.value}\` kept as written: ${reason}`})
+        warnings.push({
+          eId: visit.container[0] ?? '',
+          value: ref.value,
+          reason: `\`${ref.value}\` kept as written: ${reason}`
+        })
       }
       for (const span of spans) {
         const unresolved: string[] = []
@@ -746,20 +845,24 @@ export function renumberReferencesWithWarnings(document: Document, renames: Read
           const resolved = resolveItem(item, oldIndex, oldContainer)
           const failed = resolved.eIds.indexOf(undefined)
           // `Article 4(1)` may name a point (1) of an article without paragraphs: not worth a warning.
-          if (failed !== -1 && !item.steps[failed]!.paren) unresolved.push(item.steps.map((step) => span.value.slice(step.start, step.end)).join('/'))
+          if (failed !== -1 && !item.steps[failed]!.paren)
+            unresolved.push(item.steps.map((step) => span.value.slice(step.start, step.end)).join('/'))
           if (failed === 0) continue
           const outcome = rewriteItem(item, resolved, renames, newIndex, visit.container)
           if (typeof outcome === 'string') {
             warn(outcome)
             continue
           }
-          for (const edit of outcome) edits.push({start: span.start + edit.start, end: span.start + edit.end, text: edit.text})
+          for (const edit of outcome)
+            edits.push({start: span.start + edit.start, end: span.start + edit.end, text: edit.text})
           spanEdits += outcome.length
         }
         // A list whose other numbers follow while one of them names nothing
         // (a unit deleted earlier) would silently change meaning: say so.
         if (unresolved.length > 0 && spanEdits > 0) {
-          warn(`its other numbers were rewritten, but ${unresolved.map((u) => `\`${u}\``).join(', ')} names no unit of the text (deleted?)`)
+          warn(
+            `its other numbers were rewritten, but ${unresolved.map((u) => `\`${u}\``).join(', ')} names no unit of the text (deleted?)`
+          )
         }
       }
       if (edits.length === 0) return
@@ -785,9 +888,16 @@ export function renumberReferencesWithWarnings(document: Document, renames: Read
  * subparagraph, point (g)` has four steps and its target three eId steps (a
  * first subparagraph names its paragraph, so it is skipped).
  */
-function rewriteItem(item: ReferenceItem, resolved: ResolvedItem, renames: Readonly<Record<string, string>>, newIndex: Index, container: readonly string[]): Array<{start: number; end: number; text: string}> | string {
+function rewriteItem(
+  item: ReferenceItem,
+  resolved: ResolvedItem,
+  renames: Readonly<Record<string, string>>,
+  newIndex: Index,
+  container: readonly string[]
+): Array<{start: number; end: number; text: string}> | string {
   // The deepest step that resolved (the rest of the item names nothing: reported by the caller).
-  const resolvedCount = resolved.eIds.indexOf(undefined) === -1 ? resolved.eIds.length : resolved.eIds.indexOf(undefined)
+  const resolvedCount =
+    resolved.eIds.indexOf(undefined) === -1 ? resolved.eIds.length : resolved.eIds.indexOf(undefined)
   const oldDeep = resolved.eIds[resolvedCount - 1]!
   const newDeep = renames[oldDeep] ?? oldDeep
   if (newDeep === oldDeep) return []
@@ -802,7 +912,10 @@ function rewriteItem(item: ReferenceItem, resolved: ResolvedItem, renames: Reado
   if (item.relative) {
     // The part of the path the reference leaves implicit must still be its context.
     const depth = parseEid(resolved.eIds[0]!).length
-    const implicitNew = newSteps.slice(0, namesParent(0) ? depth : depth - 1).map((s) => s.join('_')).join('__')
+    const implicitNew = newSteps
+      .slice(0, namesParent(0) ? depth : depth - 1)
+      .map((s) => s.join('_'))
+      .join('__')
     if (implicitNew && !container.some((c) => c === implicitNew || c.startsWith(implicitNew + '__'))) {
       return `its target left the provision it is relative to (${oldDeep} → ${newDeep})`
     }
@@ -851,7 +964,8 @@ export function findReferencesTo(document: Document, targets: ReadonlySet<string
           if (span.external) continue
           for (const item of span.items) {
             const target = resolveItem(item, index, visit.container).target
-            if (target !== undefined && targets.has(target)) out.push({eId: visit.container[0] ?? '', value: span.value, target})
+            if (target !== undefined && targets.has(target))
+              out.push({eId: visit.container[0] ?? '', value: span.value, target})
           }
         }
       }
@@ -867,6 +981,10 @@ export function findReferencesTo(document: Document, targets: ReadonlySet<string
  * {@link renumberReferencesWithWarnings}, which also reports references
  * that could not follow). Returns a new document.
  */
-export function renumberReferences(document: Document, renames: Readonly<Record<string, string>>, before: Document): Document {
+export function renumberReferences(
+  document: Document,
+  renames: Readonly<Record<string, string>>,
+  before: Document
+): Document {
   return renumberReferencesWithWarnings(document, renames, before).document
 }

@@ -95,16 +95,7 @@ export interface Link extends NodeBase {
   children: Inline[]
 }
 
-export type Inline =
-  | Text
-  | Emphasis
-  | Strong
-  | AuthorialNote
-  | Ref
-  | Placeholder
-  | QuotedText
-  | Break
-  | Link
+export type Inline = Text | Emphasis | Strong | AuthorialNote | Ref | Placeholder | QuotedText | Break | Link
 
 // ---------------------------------------------------------------------------
 // Text blocks: the words of a provision (they carry no eId of their own)
@@ -169,15 +160,7 @@ export interface ProvisionBase extends NodeBase {
  * or recital, in order: its own text (`content`, or `intro` + list +
  * optional `wrapUp`), its sub-units, and its later subparagraphs.
  */
-export type ProvisionContent =
-  | Content
-  | Intro
-  | WrapUp
-  | Paragraph
-  | Subparagraph
-  | Point
-  | Indent
-  | Table
+export type ProvisionContent = Content | Intro | WrapUp | Paragraph | Subparagraph | Point | Indent | Table
 
 /** `Having regard to …,` (AKN `citation`). eId `cit_N` (ordinal). */
 export interface Citation extends ProvisionBase {
@@ -325,16 +308,7 @@ export interface Document extends NodeBase {
 // ---------------------------------------------------------------------------
 // Unions
 
-export type Provision =
-  | Citation
-  | Recital
-  | Division
-  | Article
-  | Paragraph
-  | Subparagraph
-  | Point
-  | Indent
-  | Annex
+export type Provision = Citation | Recital | Division | Article | Paragraph | Subparagraph | Point | Indent | Annex
 
 export type ProvisionType = Provision['type']
 

@@ -48,7 +48,10 @@ export function findByEid(root: Node, eId: string): Provision | undefined {
 }
 
 /** The provision with this eId and its parent and index, or `undefined`. */
-export function locate(root: Node, eId: string): {node: Provision; parent: Parent; index: number; ancestors: Parent[]} | undefined {
+export function locate(
+  root: Node,
+  eId: string
+): {node: Provision; parent: Parent; index: number; ancestors: Parent[]} | undefined {
   let result: {node: Provision; parent: Parent; index: number; ancestors: Parent[]} | undefined
   walk(root, (node, ancestors) => {
     if (result) return false
@@ -183,7 +186,9 @@ export function blockInlineRuns(node: Node): ReadonlyArray<readonly Inline[]> | 
  * table cells joined by ` | `), or `undefined` for containers and provisions.
  */
 export function blockText(node: Node, options?: Readonly<InlineTextOptions> | null): string | undefined {
-  return blockInlineRuns(node)?.map((run) => inlineText(run, options)).join(' | ')
+  return blockInlineRuns(node)
+    ?.map((run) => inlineText(run, options))
+    .join(' | ')
 }
 
 /** All provisions of a document by eId. */

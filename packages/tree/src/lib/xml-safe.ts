@@ -16,7 +16,8 @@ import type {Warning} from './error.js'
  * control but tab, LF and CR; U+FFFE; U+FFFF; a high surrogate not followed
  * by a low one; a low surrogate not preceded by a high one.
  */
-const NOT_XML_CHAR = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NOT_XML_CHAR =
+  /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** True when `text` has no character XML 1.0 forbids. */
 export function isXmlSafe(text: string): boolean {
@@ -62,7 +63,8 @@ export function xmlDroppedWarning(dropped: readonly string[], output: string): W
   const names = [...new Set(dropped.map(codePointName))]
   return {
     code: 'tree/xml-invalid-character',
-    message: `Characters not allowed in XML 1.0 dropped from ${output}: ${names.join(', ')}. ` +
+    message:
+      `Characters not allowed in XML 1.0 dropped from ${output}: ${names.join(', ')}. ` +
       'Remove them from the source (often a control character or `&#1;` in the input) [tree/xml-invalid-character]'
   }
 }

@@ -4,7 +4,14 @@
  * `{amendments: […]}` with optional `targets` (`base`, the default, or
  * `current`, as `redlex ep-amendments` writes) and `renumber`.
  */
-import {amendmentPlaces, applyAmendments, parseAmendments, parseSource, type Amendment, type ApplyResult} from '@redlex/amend'
+import {
+  amendmentPlaces,
+  applyAmendments,
+  parseAmendments,
+  parseSource,
+  type Amendment,
+  type ApplyResult
+} from '@redlex/amend'
 import {applyInOrder} from '@redlex/ep'
 import {toMarkdown} from '@redlex/markdown'
 import {changeLogFile} from 'redlex/core'
@@ -25,16 +32,28 @@ export async function run(file: string, values: Values, io: Io): Promise<number>
   const settings = Array.isArray(data) || typeof data !== 'object' || data === null ? {} : data
   const targets = setting(settings, 'targets', ['base', 'current'] as const, listFile) ?? 'base'
   const fromFile = setting(settings, 'renumber', RENUMBER, listFile)
-  const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'apply', fromFile ?? (document.stage === 'act' ? 'amending-act' : 'sequential'))
+  const renumber = choice(
+    values['renumber'],
+    RENUMBER,
+    'renumber',
+    'apply',
+    fromFile ?? (document.stage === 'act' ? 'amending-act' : 'sequential')
+  )
   const amendments = parseAmendments(source.data, {file: listFile, locate: source.locate})
-  const result = run_(document, amendments, {targets, renumber, file: listFile, places: amendmentPlaces(text, {file: listFile})})
+  const result = run_(document, amendments, {
+    targets,
+    renumber,
+    file: listFile,
+    places: amendmentPlaces(text, {file: listFile})
+  })
   // Write the log first: if it fails, the text is not written either.
   const log = JSON.stringify(changeLogFile({log: result.log}), null, 2) + '\n'
   if (values['log'] === '-') io.stdout(log)
   else if (typeof values['log'] === 'string') writeAtomic(values['log'], log, {inputs})
   for (const warning of result.warnings) io.stderr(`${warning.message} [${warning.code}]\n`)
   emit(io, values['output'], toMarkdown(result.document), inputs)
-  if (typeof values['output'] === 'string' && values['output'] !== '-') io.stderr(`${values['output']}: ${amendments.length} amendments applied\n`)
+  if (typeof values['output'] === 'string' && values['output'] !== '-')
+    io.stderr(`${values['output']}: ${amendments.length} amendments applied\n`)
   return 0
 }
 
@@ -43,16 +62,34 @@ export async function run(file: string, values: Values, io: Io): Promise<number>
  * list) runs unit by unit (`applyInOrder`): the same text as one run of the
  * runner, without copying the whole document at each of hundreds of steps.
  */
-function run_(document: Document, amendments: Amendment[], options: {targets: 'base' | 'current'; renumber: 'sequential' | 'amending-act'; file: string; places: ReturnType<typeof amendmentPlaces>}): Pick<ApplyResult, 'document' | 'log' | 'warnings'> {
+function run_(
+  document: Document,
+  amendments: Amendment[],
+  options: {
+    targets: 'base' | 'current'
+    renumber: 'sequential' | 'amending-act'
+    file: string
+    places: ReturnType<typeof amendmentPlaces>
+  }
+): Pick<ApplyResult, 'document' | 'log' | 'warnings'> {
   if (options.targets === 'current' && options.renumber === 'amending-act') return applyInOrder(document, amendments)
   return applyAmendments(document, amendments, options)
 }
 
-function setting<T extends string>(data: Record<string, unknown>, key: string, allowed: readonly T[], file: string): T | undefined {
+function setting<T extends string>(
+  data: Record<string, unknown>,
+  key: string,
+  allowed: readonly T[],
+  file: string
+): T | undefined {
   const value = data[key]
   if (value === undefined) return undefined
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new RedlexError(`\`${key}\` must be one of ${allowed.join(', ')}, not \`${String(value)}\``, {code: 'cli/invalid-setting', file, hint: `Write \`${key}: ${allowed[0]}\` or leave it out`})
+    throw new RedlexError(`\`${key}\` must be one of ${allowed.join(', ')}, not \`${String(value)}\``, {
+      code: 'cli/invalid-setting',
+      file,
+      hint: `Write \`${key}: ${allowed[0]}\` or leave it out`
+    })
   }
   return value as T
 }

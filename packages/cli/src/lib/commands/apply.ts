@@ -6,7 +6,14 @@ import {checkOutputs, emit} from '../emit.js'
 import {writeAtomic} from '../io.js'
 import {loadDocument, loadRecord, recordDraft} from '../load.js'
 
-export const options = {...COMMON, isc: {type: 'string'}, amendments: {type: 'string'}, output: {type: 'string', short: 'o'}, log: {type: 'string'}, renumber: {type: 'string'}} as const
+export const options = {
+  ...COMMON,
+  isc: {type: 'string'},
+  amendments: {type: 'string'},
+  output: {type: 'string', short: 'o'},
+  log: {type: 'string'},
+  renumber: {type: 'string'}
+} as const
 
 export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   if (values['amendments'] !== undefined) {
@@ -30,6 +37,7 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   if (values['log'] === '-') io.stdout(log)
   else if (typeof values['log'] === 'string') writeAtomic(values['log'], log, {inputs})
   emit(io, values['output'], toMarkdown(result.post), inputs)
-  if (typeof values['output'] === 'string' && values['output'] !== '-') io.stderr(`${values['output']}: ${result.log.length} amendments applied (${record.reference})\n`)
+  if (typeof values['output'] === 'string' && values['output'] !== '-')
+    io.stderr(`${values['output']}: ${result.log.length} amendments applied (${record.reference})\n`)
   return 0
 }

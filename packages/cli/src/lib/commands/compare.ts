@@ -8,16 +8,33 @@ import {choice, COMMON, formatWarning, RENUMBER, two, UsageError, type Io, type 
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument, loadRecord} from '../load.js'
 
-export const options = {...COMMON, isc: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, renumber: {type: 'string'}, 'show-renumbering': {type: 'boolean'}, 'hide-renumbering': {type: 'boolean'}, lenient: {type: 'boolean'},
-  names: {type: 'string'}, title: {type: 'string'}, 'show-unchanged': {type: 'boolean'}, 'show-formal': {type: 'boolean'}} as const
+export const options = {
+  ...COMMON,
+  isc: {type: 'string'},
+  format: {type: 'string'},
+  output: {type: 'string', short: 'o'},
+  renumber: {type: 'string'},
+  'show-renumbering': {type: 'boolean'},
+  'hide-renumbering': {type: 'boolean'},
+  lenient: {type: 'boolean'},
+  names: {type: 'string'},
+  title: {type: 'string'},
+  'show-unchanged': {type: 'boolean'},
+  'show-formal': {type: 'boolean'}
+} as const
 
 export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const [beforeFile, afterFile] = two(positionals, 'compare')
   const format = choice(values['format'], ['html', 'md', 'docx', 'json'] as const, 'format', 'compare')
-  if (format === 'docx' && typeof values['output'] !== 'string') throw new UsageError('`--format docx` needs -o FILE (it is a binary file)', 'compare')
+  if (format === 'docx' && typeof values['output'] !== 'string')
+    throw new UsageError('`--format docx` needs -o FILE (it is a binary file)', 'compare')
   const inputs = [beforeFile, afterFile, ...(typeof values['isc'] === 'string' ? [values['isc']] : [])]
   checkOutputs('compare', {'-o': values['output']}, inputs)
-  if (values['hide-renumbering'] && values['show-renumbering']) throw new UsageError('`--hide-renumbering` and `--show-renumbering` contradict each other (renumbering is shown by default)', 'compare')
+  if (values['hide-renumbering'] && values['show-renumbering'])
+    throw new UsageError(
+      '`--hide-renumbering` and `--show-renumbering` contradict each other (renumbering is shown by default)',
+      'compare'
+    )
   const lenient = Boolean(values['lenient'])
   const before = loadDocument(beforeFile, {lenient})
   const after = loadDocument(afterFile, {lenient})
@@ -38,13 +55,14 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const title = typeof values['title'] === 'string' ? values['title'] : undefined
   const unchanged = Boolean(values['show-unchanged'])
   const formal = Boolean(values['show-formal'])
-  const out = format === 'json'
-    ? JSON.stringify(comparison, null, 2) + '\n'
-    : format === 'md'
-      ? toMarkdownRedline(comparison, {title, unchanged, formal})
-      : format === 'html'
-        ? toHtml(comparison, {title, unchanged, formal})
-        : await toDocx(comparison, {title, formal, onWarning: (warning) => io.stderr(warning.message + '\n')})
+  const out =
+    format === 'json'
+      ? JSON.stringify(comparison, null, 2) + '\n'
+      : format === 'md'
+        ? toMarkdownRedline(comparison, {title, unchanged, formal})
+        : format === 'html'
+          ? toHtml(comparison, {title, unchanged, formal})
+          : await toDocx(comparison, {title, formal, onWarning: (warning) => io.stderr(warning.message + '\n')})
   emit(io, values['output'], out, inputs)
   return 0
 }
@@ -53,11 +71,18 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
  * The versions' names: `--names "pre-ISC draft,post-ISC text"`, else the
  * files' names without folder or extension (a path never reaches an output).
  */
-export function versionNames(option: string | boolean | undefined, beforeFile: string, afterFile: string): {before: string; after: string} {
+export function versionNames(
+  option: string | boolean | undefined,
+  beforeFile: string,
+  afterFile: string
+): {before: string; after: string} {
   if (typeof option === 'string') {
     const names = option.split(',').map((name) => name.trim())
     if (names.length !== 2 || names.some((name) => name === '')) {
-      throw new UsageError(`--names takes two names separated by a comma ("pre-ISC draft,post-ISC text"), not \`${option}\``, 'compare')
+      throw new UsageError(
+        `--names takes two names separated by a comma ("pre-ISC draft,post-ISC text"), not \`${option}\``,
+        'compare'
+      )
     }
     return {before: names[0]!, after: names[1]!}
   }

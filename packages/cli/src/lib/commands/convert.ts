@@ -5,7 +5,12 @@ import {choice, COMMON, one, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument} from '../load.js'
 
-export const options = {...COMMON, to: {type: 'string'}, output: {type: 'string', short: 'o'}, lenient: {type: 'boolean'}} as const
+export const options = {
+  ...COMMON,
+  to: {type: 'string'},
+  output: {type: 'string', short: 'o'},
+  lenient: {type: 'boolean'}
+} as const
 
 export function run(positionals: string[], values: Values, io: Io): number {
   const file = one(positionals, 'convert')
@@ -14,7 +19,12 @@ export function run(positionals: string[], values: Values, io: Io): number {
   const {document, warnings} = loadDocument(file, {lenient: Boolean(values['lenient'])})
   for (const warning of warnings) io.stderr(warning.message + '\n')
   const onWarning = (warning: {message: string}): void => io.stderr(warning.message + '\n')
-  const out = to === 'md' ? toMarkdown(document) : to === 'akn' ? toAkn(document, {onWarning}) : JSON.stringify(document, null, 2) + '\n'
+  const out =
+    to === 'md'
+      ? toMarkdown(document)
+      : to === 'akn'
+        ? toAkn(document, {onWarning})
+        : JSON.stringify(document, null, 2) + '\n'
   emit(io, values['output'], out, [file])
   return 0
 }

@@ -17,7 +17,9 @@ export function run(positionals: string[], values: Values, io: Io): number {
   const lines: string[] = []
   for (const {node, ancestors} of listProvisions(document)) {
     if (!values['all'] && !TOP.has(node.type)) continue
-    const depth = ancestors.filter((a) => isProvision(a as Node) && (values['all'] || TOP.has((a as Provision).type))).length
+    const depth = ancestors.filter(
+      (a) => isProvision(a as Node) && (values['all'] || TOP.has((a as Provision).type))
+    ).length
     lines.push(`${'  '.repeat(depth)}${node.eId}  ${label(node)}${firstWords(node, words)}`)
   }
   io.stdout(lines.join('\n') + (lines.length > 0 ? '\n' : ''))

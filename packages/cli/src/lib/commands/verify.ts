@@ -23,15 +23,28 @@ export function run(positionals: string[], values: Values, io: Io): number {
 
 function formatReport(report: ReturnType<typeof verify>): string {
   const lines: string[] = []
-  lines.push(report.ok ? 'OK: every change is explained and every amendment is reflected.' : 'NOT OK: the post-ISC text and the ISC record disagree.')
+  lines.push(
+    report.ok
+      ? 'OK: every change is explained and every amendment is reflected.'
+      : 'NOT OK: the post-ISC text and the ISC record disagree.'
+  )
   const c = report.counts
-  lines.push(`${c.changes} changes: ${c.explained} explained, ${c.unexplained} unexplained; ${c.amendments} amendments: ${c.reflected} reflected, ${c.unreflected} missing.`)
-  for (const item of report.explained) lines.push(`  explained    ${item.change.label} (${item.change.status}) by ${item.amendments.join(', ')}`)
+  lines.push(
+    `${c.changes} changes: ${c.explained} explained, ${c.unexplained} unexplained; ${c.amendments} amendments: ${c.reflected} reflected, ${c.unreflected} missing.`
+  )
+  for (const item of report.explained)
+    lines.push(`  explained    ${item.change.label} (${item.change.status}) by ${item.amendments.join(', ')}`)
   for (const item of report.unexplained) {
     // The words no amendment explains: `"Certain" → "Some"`.
-    const words = (item.words ?? []).map((w) => `${w.removed !== undefined ? JSON.stringify(w.removed) : '(nothing)'} → ${w.added !== undefined ? JSON.stringify(w.added) : '(nothing)'}`)
+    const words = (item.words ?? []).map(
+      (w) =>
+        `${w.removed !== undefined ? JSON.stringify(w.removed) : '(nothing)'} → ${w.added !== undefined ? JSON.stringify(w.added) : '(nothing)'}`
+    )
     lines.push(`  UNEXPLAINED  ${item.label} (${item.status})${words.length > 0 ? ': ' + words.join('; ') : ''}`)
   }
-  for (const item of report.unreflected) lines.push(`  MISSING      amendment ${item.amendment}${item.conclusion ? ` (conclusion ${item.conclusion})` : ''}: ${item.description}`)
+  for (const item of report.unreflected)
+    lines.push(
+      `  MISSING      amendment ${item.amendment}${item.conclusion ? ` (conclusion ${item.conclusion})` : ''}: ${item.description}`
+    )
   return lines.join('\n') + '\n'
 }
