@@ -47,6 +47,12 @@ export interface ReferenceItem {
   steps: ReferenceStep[]
   /** True when the path starts below the article (`paragraph 2`, `point (a)`): it resolves against its context. */
   relative: boolean
+  /**
+   * The end of a range whose start is the item before it: `102 to 109` in
+   * `Article 6(1), Articles 102 to 109 and Article 112`. A span that is one
+   * range (`range`) marks its second item so too.
+   */
+  to?: true
 }
 
 /** A reference found in text. */
@@ -70,6 +76,8 @@ const WS = '[ \\u00a0\\t]+(?:\\n[ \\u00a0\\t]*)?|\\n[ \\u00a0\\t]*'
 const SP = `(?:${WS})`
 const ORDINALS =
   'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'
+/** `first and second`, `first, second and third`, `second to fourth`: ordinals before a plural unit word. */
+const ORDINAL_LIST = `(?:${ORDINALS})(?:(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})(?:${ORDINALS}))+`
 const DIVISIONS: Record<string, ReferenceUnit> = {
   part: 'part',
   title: 'title',
@@ -98,7 +106,7 @@ function match(cursor: Cursor, pattern: string): RegExpExecArray | undefined {
   return m
 }
 
-type Builder = {steps: ReferenceStep[]; relative: boolean}
+type Builder = {steps: ReferenceStep[]; relative: boolean; to?: true}
 
 /** `(2)(a)(iv)` groups right after a number. */
 /**
@@ -165,10 +173,10 @@ function pointTail(cursor: Cursor, base: number, item: Builder): Read | undefine
       cursor.pos = save
       return undefined
     }
-    return {
+    return markRange({
       items: list.items.map((steps) => ({steps: [...item.steps, ...steps], relative: item.relative})),
       range: list.range
-    }
+    })
   }
   return undefined
 }
@@ -189,6 +197,12 @@ function pointList(cursor: Cursor, base: number): {items: ReferenceStep[][]; ran
   if (items.length === 0) return undefined
   if (range && items.length !== 2) return undefined
   return {items, range}
+}
+
+/** Mark the second endpoint of a range read as two items. */
+function markRange(read: Read): Read {
+  if (read.range && read.items.length === 2) read.items[1]!.to = true
+  return read
 }
 
 /** `, first subparagraph` after an article or paragraph. */
@@ -240,15 +254,18 @@ function numberList(
       steps: [{unit, num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}],
       relative
     }
-    if (unit === 'article' || unit === 'paragraph')
+    if (unit === 'article' || unit === 'paragraph') {
       parens(cursor, item.steps, unit === 'article' ? 'paragraph' : 'point', base)
-    items.push(item)
+      // `paragraphs 1, point (d), 2 and 3`: a point of one member, the list goes on
+      const tail = pointTail(cursor, base, item)
+      items.push(...(tail && !tail.range ? tail.items : [item]))
+    } else items.push(item)
     const next = listSeparator(cursor, `(?:${pattern})(?![\\p{L}\\d/])`, items.length, range)
     if (next === undefined) break
     if (next === 'range') range = true
   }
   if (items.length === 0 || (range && items.length !== 2)) return undefined
-  return {items, range}
+  return markRange({items, range})
 }
 
 const ARTICLE_NUM = '-?\\d{1,4}[a-z]{0,3}'
@@ -280,7 +297,11 @@ function ofTail(cursor: Cursor, base: number, head: Read): Read {
     return head
   }
   return {
-    items: head.items.map((item) => ({steps: [...only.steps, ...item.steps], relative: only.relative})),
+    items: head.items.map((item) => ({
+      steps: [...only.steps, ...item.steps],
+      relative: only.relative,
+      ...(item.to ? {to: true as const} : {})
+    })),
     range: head.range
   }
 }
@@ -309,6 +330,37 @@ function divisionTail(cursor: Cursor, base: number, item: Builder): Read {
   }
 }
 
+/** Between two members of a list written with its keyword each: `, `, `, and `, ` and `, ` or `. */
+const MEMBER_SEPARATOR = `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or)${SP})`
+
+/**
+ * `Article 2 and Article 3(1)`, `Article 6(1), Articles 102 to 109 and
+ * Article 112`: mixed levels, lists and ranges are written out in full,
+ * each member with its keyword. One span holds them all; a range member
+ * keeps its end marked (`to`), and the span is a `range` only when it is
+ * one range and nothing else.
+ */
+function moreArticles(cursor: Cursor, base: number, first: Read): Read {
+  const groups = [first]
+  for (;;) {
+    const save = cursor.pos
+    let next: Read | undefined
+    if (match(cursor, `${MEMBER_SEPARATOR}[Aa]rticles${SP}`))
+      next = numberList(cursor, base, 'article', ARTICLE_NUM, false)
+    else if (match(cursor, `${MEMBER_SEPARATOR}[Aa]rticle${SP}`)) {
+      next = articleItem(cursor, base)
+      // `Article 7(1), points (a) and (b)` after a list would blur which article the points belong to
+      if (next && (next.range || next.items.length > 1)) next = undefined
+    }
+    if (!next) {
+      cursor.pos = save
+      break
+    }
+    groups.push(next)
+  }
+  return groups.length === 1 ? first : {items: groups.flatMap((group) => group.items), range: false}
+}
+
 /**
  * Try to read one reference starting at `cursor.pos` (which must be at a
  * keyword). Returns the items and flags, with step offsets relative to `base`.
@@ -331,24 +383,41 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
     return ofTail(cursor, base, pointTail(cursor, base, item) ?? {items: [item], range: false})
   }
   cursor.pos = start
-  if (match(cursor, `[Aa]rticles${SP}`)) return numberList(cursor, base, 'article', ARTICLE_NUM, false)
+  // the first and second subparagraphs [of Article 5(1)]
+  const ords = match(cursor, `(?:[Tt]he${SP})?(${ORDINAL_LIST})${SP}(subparagraph|paragraph)s\\b`)
+  if (ords) {
+    const listStart = ords.index + ords[0].indexOf(ords[1]!)
+    const words = [...ords[1]!.matchAll(new RegExp(`(?:${ORDINALS})`, 'g'))]
+    const range = /\bto\b/.test(ords[1]!)
+    if (!range || words.length === 2) {
+      const items: Builder[] = words.map((word) => {
+        const wordStart = listStart + word.index! - base
+        return {
+          steps: [
+            {
+              unit: 'subparagraph',
+              num: String(fromOrdinalWord(word[0])),
+              start: wordStart,
+              end: wordStart + word[0].length,
+              ordinal: ords[2] as 'paragraph' | 'subparagraph'
+            }
+          ],
+          relative: true
+        }
+      })
+      return ofTail(cursor, base, markRange({items, range}))
+    }
+  }
+  cursor.pos = start
+  if (match(cursor, `[Aa]rticles${SP}`)) {
+    const list = numberList(cursor, base, 'article', ARTICLE_NUM, false)
+    return list ? moreArticles(cursor, base, list) : undefined
+  }
   if (match(cursor, `[Aa]rticle${SP}`)) {
     const first = articleItem(cursor, base)
     if (!first) return undefined
     if (first.range || first.items.length > 1) return first
-    // `Article 2 and Article 3(1)` (mixed levels are written out in full)
-    const items = [...first.items]
-    for (;;) {
-      const save = cursor.pos
-      if (!match(cursor, `(?:,${SP}|${SP}(?:and|or)${SP})[Aa]rticle${SP}`)) break
-      const next = articleItem(cursor, base)
-      if (!next || next.range || next.items.length > 1) {
-        cursor.pos = save
-        break
-      }
-      items.push(...next.items)
-    }
-    return {items, range: false}
+    return moreArticles(cursor, base, first)
   }
   if (match(cursor, `[Pp]aragraphs${SP}`)) {
     const list = numberList(cursor, base, 'paragraph', '\\d{1,3}[a-z]{0,3}', true)
@@ -367,7 +436,11 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
   if (match(cursor, `[Pp]oints${SP}(?=\\()`)) {
     const list = pointList(cursor, base)
     return list
-      ? ofTail(cursor, base, {items: list.items.map((steps) => ({steps, relative: true})), range: list.range})
+      ? ofTail(
+          cursor,
+          base,
+          markRange({items: list.items.map((steps) => ({steps, relative: true})), range: list.range})
+        )
       : undefined
   }
   if (match(cursor, `[Pp]oint${SP}(?=\\()`)) {
@@ -389,7 +462,7 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
 }
 
 const KEYWORD = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:[Tt]he${SP})?(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|[Aa]rticles?${SP}-?\\d|[Pp]aragraphs?${SP}\\d|[Pp]oints?${SP}\\(|[Rr]ecitals?${SP}\\d|(?:Part|Title|Chapter|Section|Subsection|Annex)(?:es|s)?${SP}(?:${DIVISION_NUM}))`,
+  `(?<![\\p{L}\\d])(?:(?:[Tt]he${SP})?(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:[Tt]he${SP})?${ORDINAL_LIST}${SP}(?:subparagraph|paragraph)s\\b|[Aa]rticles?${SP}-?\\d|[Pp]aragraphs?${SP}\\d|[Pp]oints?${SP}\\(|[Rr]ecitals?${SP}\\d|(?:Part|Title|Chapter|Section|Subsection|Annex)(?:es|s)?${SP}(?:${DIVISION_NUM}))`,
   'gu'
 )
 
@@ -411,18 +484,18 @@ export function findReferences(text: string): ReferenceSpan[] {
     const lead = /^[Tt]he[ \u00a0\t\n]+/.exec(text.slice(start, cursor.pos))
     if (lead && read.items.some((item) => item.steps.some((s) => s.ordinal))) {
       start += lead[0].length
-      for (const item of read.items)
-        for (const step of item.steps) {
-          step.start -= lead[0].length
-          step.end -= lead[0].length
-        }
+      // Items of a list share the steps of their common prefix: shift each step once.
+      for (const step of new Set(read.items.flatMap((item) => item.steps))) {
+        step.start -= lead[0].length
+        step.end -= lead[0].length
+      }
     }
     const end = cursor.pos
     const span: ReferenceSpan = {
       start,
       end,
       value: text.slice(start, end),
-      items: read.items.map((b) => ({steps: b.steps, relative: b.relative}))
+      items: read.items.map((b) => ({steps: b.steps, relative: b.relative, ...(b.to ? {to: true as const} : {})}))
     }
     if (EXTERNAL.test(text.slice(end))) span.external = true
     if (read.range) span.range = true
@@ -613,21 +686,30 @@ function resolveItem(item: ReferenceItem, index: Index, container: readonly stri
   return result
 }
 
-/** The targets of a span: its items' eIds, a range expanded to every unit between its endpoints (inserted 3a, 3b included). */
+/**
+ * The targets of a span: its items' eIds, each range (an item marked `to`
+ * and the one before it) expanded to every unit between its endpoints
+ * (inserted 3a, 3b included).
+ */
 function spanTargets(span: ReferenceSpan, index: Index, container: readonly string[]): string[] {
   const resolved = span.items.map((item) => resolveItem(item, index, container).target)
-  if (span.range && resolved.length === 2 && resolved[0] && resolved[1]) {
-    const [from, to] = resolved as [string, string]
-    const kind = lastStep(from)[0]
-    const sameLevel = (eId: string): boolean =>
-      lastStep(eId)[0] === kind && (kind === 'art' || kind === 'rec' || parentEid(eId) === parentEid(from))
-    const a = index.position.get(from)!
-    const b = index.position.get(to)!
-    if (lastStep(to)[0] === kind && a <= b) {
-      return index.order.slice(a, b + 1).filter(sameLevel)
-    }
-  }
-  return [...new Set(resolved.filter((t): t is string => t !== undefined))]
+  const out: string[] = []
+  resolved.forEach((target, i) => {
+    const from = resolved[i - 1]
+    if (span.items[i]!.to && from !== undefined && target !== undefined) out.push(...unitsBetween(index, from, target))
+    else if (target !== undefined) out.push(target)
+  })
+  return [...new Set(out)]
+}
+
+/** The units of the same kind and level from `from` to `to`, both included (only `to` when they do not make a range). */
+function unitsBetween(index: Index, from: string, to: string): string[] {
+  const kind = lastStep(from)[0]
+  const sameLevel = (eId: string): boolean =>
+    lastStep(eId)[0] === kind && (kind === 'art' || kind === 'rec' || parentEid(eId) === parentEid(from))
+  const a = index.position.get(from)!
+  const b = index.position.get(to)!
+  return lastStep(to)[0] === kind && a <= b ? index.order.slice(a, b + 1).filter(sameLevel) : [to]
 }
 
 // ---------------------------------------------------------------------------
