@@ -185,7 +185,7 @@ describe('toDocx', () => {
     )
   })
 
-  it('notes moves, renumbering and fallbacks in comments; a move is a deletion where it stood and an insertion where it stands', () => {
+  it('notes moves, renumbering and fallbacks in comments; a move is a Word move: moved away where it stood, moved here where it stands', () => {
     const texts = read.comments.map((c) => c.text.join(' | '))
     expect(texts).toContain('Moved from Article 5, point (b) of the pre-ISC')
     expect(texts).toContain('Moved to Article 3, point (b) of the post-ISC')
@@ -197,11 +197,29 @@ describe('toDocx', () => {
         .join('')
         .includes('sufficiently reliable')
     )
-    expect(moved.map((p) => [p.mark, p.runs.map((r) => r.text).join('')])).toEqual([
-      ['added', '(b)\tthe technology used is in itself sufficiently reliable;'],
-      ['removed', '(b)\tthe technology used is sufficiently reliable;']
+    // where it stands: moved here, its new words inserted, the words it lost left to where it stood
+    const runs = (p: (typeof moved)[number]) => p.runs.map((r) => [r.move ?? r.kind, r.text])
+    expect(moved.map((p) => [p.markMove, runs(p)])).toEqual([
+      [
+        'to',
+        [
+          ['to', '(b)'],
+          ['to', '\t'],
+          ['to', 'the technology used is '],
+          ['added', 'in itself sufficiently'],
+          ['to', ' reliable;']
+        ]
+      ],
+      [
+        'from',
+        [
+          ['from', '(b)'],
+          ['from', '\t'],
+          ['from', 'the technology used is sufficiently reliable;']
+        ]
+      ]
     ])
-    // the deleted copy stands in Article 4 (formerly 5), before its paragraph 1
+    // the moved-away copy stands in Article 4 (formerly 5), before its paragraph 1
     const at = read.paragraphs.indexOf(moved[1]!)
     expect(read.paragraphs[at - 2]!.runs.map((r) => r.text).join('')).toBe('Article 54')
     expect(read.paragraphs[at + 1]!.runs[0]!.text).toBe('1.')

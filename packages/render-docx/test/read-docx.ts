@@ -16,6 +16,8 @@ type Kind = 'common' | 'added' | 'removed'
 export interface ReadRun {
   text: string
   kind: Kind
+  /** Set inside `w:moveFrom` / `w:moveTo`. */
+  move?: 'from' | 'to'
   author?: string
   date?: string
 }
@@ -23,6 +25,10 @@ export interface ReadRun {
 export interface ReadParagraph {
   style?: string
   mark: Kind
+  /** Set when the paragraph mark is moved (`w:moveFrom` / `w:moveTo`). */
+  markMove?: 'from' | 'to'
+  /** Footnote references: the note id and the kind of run holding it. */
+  notes: Array<{id: string; kind: Kind; move?: 'from' | 'to'}>
   markAuthor?: string
   runs: ReadRun[]
   /** Ids of comments whose range starts / ends / is referenced in this paragraph. */
@@ -50,6 +56,8 @@ export interface ReadDocx {
   /** The front matter's paragraphs. */
   front: ReadParagraph[]
   comments: ReadComment[]
+  /** Each footnote's paragraphs, by id (a `w:footnoteRef` run shows as a note of id `self`). */
+  footnotes: Map<string, ReadParagraph[]>
   /** Text anchored by each comment (accept-all view would lose deleted text; this is the raw run text). */
   anchored: Map<string, string>
   settings: string
@@ -63,6 +71,8 @@ const elements = (node: Node): Element[] => {
     if (child.nodeType === 1) out.push(child as Element)
   return out
 }
+/** What each revision element makes of its content. */
+const MARKS: Readonly<Record<string, Kind>> = {ins: 'added', del: 'removed', moveTo: 'added', moveFrom: 'removed'}
 const local = (e: Element): string => e.localName ?? e.nodeName.replace(/^.*:/, '')
 const wAttr = (e: Element, name: string): string | undefined =>
   e.getAttributeNS(W, name) ?? e.getAttribute(`w:${name}`) ?? undefined
@@ -86,21 +96,34 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
   const paragraphs: ReadParagraph[] = []
   const anchored = new Map<string, string>()
   const open = new Set<string>()
-  for (const p of elements(body)) {
-    if (local(p) !== 'p') continue
-    const paragraph: ReadParagraph = {mark: 'common', runs: [], commentStarts: [], commentEnds: [], commentRefs: []}
-    const readRun = (r: Element, kind: Kind, author?: string, date?: string): void => {
+  const readParagraph = (p: Element): ReadParagraph => {
+    const paragraph: ReadParagraph = {
+      mark: 'common',
+      runs: [],
+      notes: [],
+      commentStarts: [],
+      commentEnds: [],
+      commentRefs: []
+    }
+    const readRun = (r: Element, kind: Kind, author?: string, date?: string, move?: 'from' | 'to'): void => {
       for (const part of elements(r)) {
         const name = local(part)
         let value: string | undefined
         if (name === 't' || name === 'delText') {
-          if ((name === 'delText') !== (kind === 'removed')) throw new Error(`${name} in a ${kind} run`)
+          // Deleted text is w:delText; moved-away text is w:t (ECMA-376 §17.13.5.22).
+          const deleted = kind === 'removed' && move !== 'from'
+          if ((name === 'delText') !== deleted) throw new Error(`${name} in a ${kind} run`)
           value = part.textContent ?? ''
+        } else if (name === 'footnoteRef') {
+          paragraph.notes.push({id: 'self', kind, ...(move ? {move} : {})})
+        } else if (name === 'footnoteReference') {
+          paragraph.notes.push({id: wAttr(part, 'id')!, kind, ...(move ? {move} : {})})
         } else if (name === 'tab') value = '\t'
         else if (name === 'commentReference') paragraph.commentRefs.push(wAttr(part, 'id')!)
         else if (name === 'br' && wAttr(part, 'type') === 'page') paragraph.pageBreak = true
         if (value === undefined) continue
         const run: ReadRun = {text: value, kind}
+        if (move) run.move = move
         if (author !== undefined) run.author = author
         if (date !== undefined) run.date = date
         paragraph.runs.push(run)
@@ -115,17 +138,21 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
           if (local(prop) === 'ind') paragraph.indent = wAttr(prop, 'left')!
           if (local(prop) === 'rPr') {
             for (const mark of elements(prop)) {
-              if (local(mark) === 'ins' || local(mark) === 'del') {
-                paragraph.mark = local(mark) === 'ins' ? 'added' : 'removed'
+              const kind = MARKS[local(mark)]
+              if (kind) {
+                paragraph.mark = kind
                 paragraph.markAuthor = wAttr(mark, 'author')!
+                if (local(mark).startsWith('move')) paragraph.markMove = local(mark) === 'moveFrom' ? 'from' : 'to'
               }
             }
           }
         }
       } else if (name === 'r') readRun(child, 'common')
-      else if (name === 'ins' || name === 'del') {
+      else if (MARKS[name]) {
+        const move = name === 'moveFrom' ? 'from' : name === 'moveTo' ? 'to' : undefined
+        // (LibreOffice puts range and comment markers inside revisions too)
         for (const r of elements(child))
-          readRun(r, name === 'ins' ? 'added' : 'removed', wAttr(child, 'author'), wAttr(child, 'date'))
+          if (local(r) === 'r') readRun(r, MARKS[name]!, wAttr(child, 'author'), wAttr(child, 'date'), move)
       } else if (name === 'commentRangeStart') {
         paragraph.commentStarts.push(wAttr(child, 'id')!)
         open.add(wAttr(child, 'id')!)
@@ -134,7 +161,21 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
         open.delete(wAttr(child, 'id')!)
       }
     }
-    paragraphs.push(paragraph)
+    return paragraph
+  }
+  for (const p of elements(body)) if (local(p) === 'p') paragraphs.push(readParagraph(p))
+  const footnotes = new Map<string, ReadParagraph[]>()
+  const footnotesXml = await text('word/footnotes.xml')
+  if (footnotesXml) {
+    for (const note of elements(parseXml(footnotesXml).documentElement)) {
+      if (wAttr(note, 'type')) continue // separators
+      footnotes.set(
+        wAttr(note, 'id')!,
+        elements(note)
+          .filter((p) => local(p) === 'p')
+          .map(readParagraph)
+      )
+    }
   }
   const comments: ReadComment[] = []
   const commentsXml = await text('word/comments.xml')
@@ -157,6 +198,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
     paragraphs: paragraphs.slice(cut),
     front: paragraphs.slice(0, cut),
     comments,
+    footnotes,
     anchored,
     settings: await text('word/settings.xml'),
     core: await text('docProps/core.xml'),

@@ -21,9 +21,11 @@ import {xmlDroppedWarning, xmlSafe} from '@redlex/tree'
 import type {Warning} from '@redlex/tree'
 import {Document, Header, Packer, Paragraph, TextRun} from 'docx'
 import {consultationParagraphs, titleBlock} from './consultation.js'
-import {unitParagraphs, type Revision} from './paragraphs.js'
+import {unitParagraphs} from './paragraphs.js'
+import {markFootnotes, markRevisions, Revisions} from './revisions.js'
 import {STYLES, PAGE} from './styles.js'
 import {buildUnits, unitsContext} from './units.js'
+import {parseXml, serializeXml} from './xml-tree.js'
 
 /** Options for `toDocx`. */
 export interface DocxOptions {
@@ -96,15 +98,13 @@ export async function toDocx(input: Comparison, inputOptions?: Readonly<DocxOpti
   const title = options?.title ?? `Redline: ${comparison.before.name} → ${comparison.after.name}`
   const formal = options?.formal ?? false
 
-  let revisionId = 1
-  // docx leaves `w:date` out when it is undefined.
-  const revision: Revision = (author) => ({id: revisionId++, author, date: date as string})
+  const revisions = new Revisions(date)
   const units = buildUnits(
     comparison,
     unitsContext(comparison, {author: options?.author ?? 'redlex', formal, commentText})
   )
   const act = unitParagraphs(units, {
-    revision,
+    revisions,
     withComments: options?.comments ?? true,
     commentDate: date ? new Date(date) : undefined,
     formal,
@@ -136,7 +136,7 @@ export async function toDocx(input: Comparison, inputOptions?: Readonly<DocxOpti
     ]
   })
   const bytes = new Uint8Array(await Packer.toArrayBuffer(document))
-  return date ? stamp(bytes, date) : bytes
+  return finish(bytes, revisions, date)
 }
 
 /** The page header: the version names (never file paths) and the ISC. */
@@ -169,24 +169,37 @@ function withoutInvalidCharacters<T>(value: T, onDrop: (char: string) => void): 
 }
 
 /**
- * Give the package one date throughout — the document properties' created
- * and modified, and every zip entry — so that one comparison renders to the
- * same bytes every time. `docx` stamps both with the time of rendering and
- * has no option for it.
+ * What `docx` cannot write, written into its package: moves and tracked
+ * footnote references (see revisions.ts), and one date throughout — the
+ * document properties' created and modified, and every zip entry — so that
+ * one comparison renders to the same bytes every time (`docx` stamps both
+ * with the time of rendering and has no option for it).
  */
-async function stamp(bytes: Uint8Array, date: string): Promise<Uint8Array> {
+async function finish(bytes: Uint8Array, revisions: Revisions, date: string | undefined): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes)
-  const core = zip.file('docProps/core.xml')
-  if (core) {
-    const xml = await core.async('string')
-    zip.file(
-      'docProps/core.xml',
+  await rewritePart(zip, 'word/document.xml', (xml) => {
+    const part = parseXml(xml)
+    markRevisions(part, revisions)
+    return serializeXml(part)
+  })
+  await rewritePart(zip, 'word/footnotes.xml', (xml) => {
+    const part = parseXml(xml)
+    markFootnotes(part, revisions)
+    return serializeXml(part)
+  })
+  if (date) {
+    await rewritePart(zip, 'docProps/core.xml', (xml) =>
       xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`)
     )
+    const when = new Date(date)
+    zip.forEach((_path, entry) => {
+      entry.date = when
+    })
   }
-  const when = new Date(date)
-  zip.forEach((_path, entry) => {
-    entry.date = when
-  })
   return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE'})
+}
+
+async function rewritePart(zip: JSZip, path: string, change: (xml: string) => string): Promise<void> {
+  const file = zip.file(path)
+  if (file) zip.file(path, change(await file.async('string')))
 }

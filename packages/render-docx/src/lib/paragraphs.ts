@@ -1,7 +1,9 @@
 /**
  * Units as Word paragraphs: text runs, tracked insertions and deletions
  * (also of paragraph marks), footnotes with tracked changes inside them, and
- * comments anchored on each unit's changed text.
+ * comments anchored on each unit's changed text. The content of a moved
+ * provision is made of insertions and deletions noted as moves, which
+ * `markRevisions` turns into `w:moveFrom`/`w:moveTo` (see revisions.ts).
  */
 import type {NoteChange} from '@redlex/compare'
 import {
@@ -17,11 +19,9 @@ import {
   TextRun
 } from 'docx'
 import type {ICommentOptions, IParagraphOptions, ParagraphChild} from 'docx'
-import {foldItems, plainItems, splitLines, type Line, type Piece} from './lines.js'
-import type {Unit} from './units.js'
-
-/** A revision's attributes for `docx`: id, author, date. */
-export type Revision = (author: string) => {id: number; author: string; date: string}
+import {foldItems, plainItems, splitLines, type Kind, type Line, type Piece} from './lines.js'
+import type {Revisions, Role} from './revisions.js'
+import type {Move, Unit} from './units.js'
 
 /** What the paragraphs of the act collect besides themselves. */
 export interface Collected {
@@ -31,7 +31,7 @@ export interface Collected {
 }
 
 export interface ParagraphContext {
-  revision: Revision
+  revisions: Revisions
   withComments: boolean
   commentDate: Date | undefined
   formal: boolean
@@ -51,11 +51,21 @@ const STYLE: Readonly<Record<Line['style'], string | undefined>> = {
 export function unitParagraphs(units: readonly Unit[], context: ParagraphContext): Collected {
   const out: Collected = {paragraphs: [], comments: [], footnotes: {}}
   let footnoteId = 1
-  const footnote = (note: NoteChange, author: string): number => {
+  const footnote = (piece: Piece & {note: NoteChange}, author: string, move: Move | undefined): number => {
     const id = footnoteId++
-    const lines = splitLines(foldItems(plainItems(note.diff), context.formal), 'common', 'text', 0)
+    const {note} = piece
+    const tracked = trackedAs(piece.kind, move)
+    if (tracked) context.revisions.markNote(id, tracked.wrap, author, tracked.role)
+    // Moved away with its provision: the note as it stood (it goes, or comes back, with its reference).
+    const movedAway = tracked?.role?.as === 'moveFrom'
+    const segments = movedAway ? [{value: note.before?.text ?? ''}] : note.diff
+    if (!movedAway && (note.status === 'inserted' || note.status === 'deleted'))
+      context.revisions.markNoteContent(id, note.status === 'inserted' ? 'w:ins' : 'w:del', author)
+    const lines = splitLines(foldItems(plainItems(segments), context.formal), 'common', 'text', 0)
     out.footnotes[id] = {
-      children: lines.map((line) => new Paragraph({children: line.pieces.map((p) => run(p, author, context.revision))}))
+      children: lines.map(
+        (line) => new Paragraph({children: line.pieces.map((p) => run(p, author, context.revisions, undefined))})
+      )
     }
     return id
   }
@@ -80,8 +90,8 @@ export function unitParagraphs(units: readonly Unit[], context: ParagraphContext
         if (start[0] === l && start[1] === i) children.push(...anchors.map((id) => new CommentRangeStart(id)))
         children.push(
           piece.note
-            ? new FootnoteReferenceRun(footnote(piece.note, unit.author))
-            : run(piece, unit.author, context.revision)
+            ? new FootnoteReferenceRun(footnote({...piece, note: piece.note}, unit.author, unit.move))
+            : run(piece, unit.author, context.revisions, unit.move)
         )
         if (end[0] === l && end[1] === i)
           children.push(
@@ -98,29 +108,51 @@ export function unitParagraphs(units: readonly Unit[], context: ParagraphContext
           ])
         )
       }
-      out.paragraphs.push(new Paragraph(paragraphOptions(line, children, unit.author, context.revision)))
+      out.paragraphs.push(new Paragraph(paragraphOptions(line, children, unit.author, context.revisions, unit.move)))
     })
   }
   return out
 }
 
-/** A run of text or a tab, tracked when it is only in one version. */
-function run(piece: Piece, author: string, revision: Revision): ParagraphChild {
+/**
+ * How content of a kind is tracked: outside moves, an insertion or a
+ * deletion; where a moved provision stood, all of it moved away; where it
+ * stands, its common text moved here and its new words inserted (the words
+ * it lost are not there: see `arrivedLines`).
+ */
+function trackedAs(kind: Kind, move: Move | undefined): {wrap: 'w:ins' | 'w:del'; role?: Role} | undefined {
+  if (move?.side === 'from') return {wrap: 'w:del', role: {as: 'moveFrom', move: move.name}}
+  if (move?.side === 'to') {
+    return kind === 'added' ? {wrap: 'w:ins'} : {wrap: 'w:ins', role: {as: 'moveTo', move: move.name}}
+  }
+  if (kind === 'added') return {wrap: 'w:ins'}
+  return kind === 'removed' ? {wrap: 'w:del'} : undefined
+}
+
+/** A run of text or a tab, tracked when it is only in one version, or moved. */
+function run(piece: Piece, author: string, revisions: Revisions, move: Move | undefined): ParagraphChild {
   const content = piece.tab ? {children: [new Tab()]} : {text: piece.text}
-  if (piece.kind === 'added') return new InsertedTextRun({...revision(author), ...content})
-  if (piece.kind === 'removed') return new DeletedTextRun({...revision(author), ...content})
-  return new TextRun(content)
+  const tracked = trackedAs(piece.kind, move)
+  if (!tracked) return new TextRun(content)
+  const revision = revisions.revision(author, tracked.role)
+  return tracked.wrap === 'w:ins'
+    ? new InsertedTextRun({...revision, ...content})
+    : new DeletedTextRun({...revision, ...content})
 }
 
 function paragraphOptions(
   line: Line,
   children: ParagraphChild[],
   author: string,
-  revision: Revision
+  revisions: Revisions,
+  move: Move | undefined
 ): IParagraphOptions {
   const props: {-readonly [K in keyof IParagraphOptions]: IParagraphOptions[K]} = {children}
-  if (line.mark === 'added') props.run = {insertion: revision(author)}
-  else if (line.mark === 'removed') props.run = {deletion: revision(author)}
+  const tracked = trackedAs(line.mark, move)
+  if (tracked) {
+    const revision = revisions.revision(author, tracked.role)
+    props.run = tracked.wrap === 'w:ins' ? {insertion: revision} : {deletion: revision}
+  }
   const style = STYLE[line.style]
   if (style) props.style = style
   if (line.indent > 0) props.indent = line.hang ? {left: 567 * line.indent, hanging: 567} : {left: 567 * line.indent}

@@ -1,8 +1,9 @@
 /**
  * The comparison as units of Word paragraphs, in the order of the second
- * version, with the deleted copies of moved provisions put back where they
- * stood in the first. Each unit knows who made its changes (the revision
- * author) and the Word comments anchored on it.
+ * version, with the moved-away copies of moved provisions put back where
+ * they stood in the first. Each unit knows who made its changes (the
+ * revision author), the Word comments anchored on it, and the move it
+ * belongs to.
  */
 import type {
   Cause,
@@ -22,6 +23,12 @@ export interface UnitComment {
   author: string
 }
 
+/** A side of a move: `from` where the provision stood (all of it moved away), `to` where it stands. */
+export interface Move {
+  name: string
+  side: 'from' | 'to'
+}
+
 /** Paragraphs that stand together, with the first entry index they have in the first version. */
 export interface Unit {
   lines: Line[]
@@ -29,6 +36,8 @@ export interface Unit {
   author: string
   /** Comments anchored on the unit's changed text (or its first paragraph). */
   comments: UnitComment[]
+  /** Set when the unit is one side of a moved provision. */
+  move?: Move
 }
 
 /** What building units needs to know besides the comparison. */
@@ -41,6 +50,8 @@ export interface UnitContext {
   about: Map<ProvisionChange, ServiceComment[]>
   /** Cause texts for the comments. */
   commentText: (causes: readonly Cause[]) => string[]
+  /** The name of the next move (`move1`, `move2`…: names pair a move's two sides). */
+  moveName: () => string
 }
 
 const HEADED = new Set(['division', 'article', 'annex'])
@@ -85,11 +96,13 @@ export function unitsContext(
   comparison: Comparison,
   options: {author: string; formal: boolean; commentText: UnitContext['commentText']}
 ): UnitContext {
+  let moves = 0
   return {
     fallbackAuthor: options.author,
     formal: options.formal,
     about: commentsByChange(comparison),
-    commentText: options.commentText
+    commentText: options.commentText,
+    moveName: () => `move${++moves}`
   }
 }
 
@@ -113,6 +126,11 @@ const items = (
   formal: boolean
 ) => foldItems(withNotes(segments, notes, place), formal)
 
+/**
+ * The units of a change and its sub-provisions. `within` is set inside the
+ * place a moved provision now stands: what it lost is shown where it stood,
+ * not here (see `movedUnits`); `self` renders a moved change itself there.
+ */
 function provisionUnits(
   change: ProvisionChange,
   depth: number,
@@ -120,10 +138,16 @@ function provisionUnits(
   into: Unit[],
   displaced: Unit[][],
   comparison: Comparison,
-  context: UnitContext
+  context: UnitContext,
+  within = false,
+  self = false
 ): void {
-  if (change.status === 'moved') return movedUnits(change, depth, inherited, into, displaced, comparison, context)
-  const causes = change.causes ?? (change.status === 'inserted' || change.status === 'deleted' ? inherited : undefined)
+  if (change.status === 'moved' && !self)
+    return movedUnits(change, depth, inherited, into, displaced, comparison, context)
+  if (within && change.status === 'deleted') return
+  const causes =
+    change.causes ??
+    (change.status === 'inserted' || change.status === 'deleted' || change.status === 'moved' ? inherited : undefined)
   const author = authorOf(comparison, causes, context.fallbackAuthor)
   const lines = HEADED.has(change.kind) ? headedLines(change, context.formal) : textLines(change, depth, context.formal)
   const unit: Unit = {lines, author, comments: []}
@@ -144,7 +168,8 @@ function provisionUnits(
     }
   }
   into.push(unit)
-  for (const child of change.children) provisionUnits(child, depth + 1, causes, into, displaced, comparison, context)
+  for (const child of change.children)
+    provisionUnits(child, depth + 1, causes, into, displaced, comparison, context, within)
 }
 
 /** A division's, article's or annex's number, heading and own text, each a paragraph. */
@@ -189,7 +214,12 @@ function textLines(change: ProvisionChange, depth: number, formal: boolean): Lin
   return text
 }
 
-/** A moved provision: inserted where it now stands, deleted where it stood, each with a comment saying so. */
+/**
+ * A moved provision as a Word move: where it stands, the provision as it
+ * is now, moved here, with its new words inserted (what it lost is left to
+ * the other side, see `arrivedLines`); where it stood, the provision as it
+ * was, all moved away. Each side also gets a comment naming the other.
+ */
 function movedUnits(
   change: ProvisionChange,
   depth: number,
@@ -199,19 +229,24 @@ function movedUnits(
   comparison: Comparison,
   context: UnitContext
 ): void {
-  const inserted = wholly(change, 'after', true)
-  const deleted = wholly(change, 'before', true)
+  const name = context.moveName()
   const author = authorOf(comparison, change.causes ?? inherited, context.fallbackAuthor)
   const say = (unit: Unit | undefined, text: string): void => {
     if (!unit) return
     if (unit.comments[0]) unit.comments[0].paragraphs.push(text)
     else unit.comments.push({paragraphs: [text], author})
   }
-  if (inserted) {
+  if (change.after) {
     const at = into.length
-    provisionUnits(inserted, depth, change.causes ?? inherited, into, displaced, comparison, context)
+    provisionUnits(change, depth, inherited, into, displaced, comparison, context, true, true)
+    for (const unit of into.slice(at)) {
+      if (unit.move) continue // a moved sub-provision: a move of its own
+      unit.move = {name, side: 'to'}
+      unit.lines = arrivedLines(unit.lines)
+    }
     say(into[at], `Moved from ${change.before?.label ?? '?'} of the ${comparison.before.name}`)
   }
+  const deleted = wholly(change, true)
   if (deleted) {
     const block: Unit[] = []
     provisionUnits(deleted, depth, change.causes ?? inherited, block, displaced, comparison, context)
@@ -219,27 +254,60 @@ function movedUnits(
       say(block[0], `Moved to ${change.after?.label ?? '?'} of the ${comparison.after.name}`)
       // Where it stood: before the first unit of the first version that followed it.
       const key = beforeKey(change)
-      if (key !== undefined) for (const unit of block) unit.key ??= key
+      for (const unit of block) {
+        if (key !== undefined) unit.key ??= key
+        unit.move = {name, side: 'from'}
+      }
       displaced.push(block)
     }
   }
 }
 
-/** A change turned into a wholly inserted (`after`) or deleted (`before`) subtree, for moves. */
-function wholly(change: ProvisionChange, which: 'before' | 'after', top: boolean): ProvisionChange | undefined {
-  const side = change[which]
+/**
+ * Lines with only what a moved provision has where it now stands: its
+ * moved text and its new words. What it lost on the way — words, footnotes,
+ * paragraph marks — is left out here (a paragraph it lost is joined to the
+ * next): it shows where the provision stood, moved away. Moved-here text
+ * that is then deleted (`w:moveTo` around `w:del`) would say the same in
+ * Word, but LibreOffice reads it as moved text only and keeps it after
+ * "Accept all"; leaving it out is exact in both.
+ */
+function arrivedLines(lines: readonly Line[]): Line[] {
+  const out: Line[] = []
+  let carried: Piece[] = []
+  lines.forEach((line, i) => {
+    const pieces = line.pieces.filter((piece) => piece.kind !== 'removed')
+    if (line.mark === 'removed' && i < lines.length - 1) {
+      carried.push(...pieces)
+      return
+    }
+    out.push({...line, pieces: [...carried, ...pieces], mark: line.mark === 'removed' ? 'common' : line.mark})
+    carried = []
+  })
+  return out
+}
+
+/** A change as it stood in the first version, wholly deleted (with its footnotes), for the moved-away side. */
+function wholly(change: ProvisionChange, top: boolean): ProvisionChange | undefined {
+  const side = change.before
   if (!side) return undefined
-  // A moved descendant stood elsewhere in the first version: it gets its own deleted copy there.
-  if (!top && which === 'before' && change.status === 'moved') return undefined
-  const flag = which === 'after' ? {added: true as const} : {removed: true as const}
+  // A moved descendant stood elsewhere in the first version: it gets its own moved-away copy there.
+  if (!top && change.status === 'moved') return undefined
   const out: ProvisionChange = {
-    status: which === 'after' ? 'inserted' : 'deleted',
+    status: 'deleted',
     kind: change.kind,
-    [which]: side,
-    diff: side.text === '' ? [] : [{value: side.text, ...flag}],
-    children: change.children.flatMap((c) => wholly(c, which, false) ?? [])
+    before: side,
+    diff: side.text === '' ? [] : [{value: side.text, removed: true}],
+    children: change.children.flatMap((c) => wholly(c, false) ?? [])
   }
-  if (side.heading) out.heading = [{value: side.heading, ...flag}]
+  if (side.heading) out.heading = [{value: side.heading, removed: true}]
   if (change.causes) out.causes = change.causes
+  const notes = (change.notes ?? []).flatMap((note): NoteChange[] => {
+    if (!note.before) return []
+    const copy: NoteChange = {status: 'deleted', before: note.before, diff: [{value: note.before.text, removed: true}]}
+    if (note.place) copy.place = note.place
+    return [copy]
+  })
+  if (notes.length > 0) out.notes = notes
   return out
 }
