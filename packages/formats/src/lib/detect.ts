@@ -85,6 +85,10 @@ export function detectFormat(text: string, options?: Readonly<DetectOptions> | n
       if (/class="[^"]*\beli-container\b/.test(body) && /\boj-doc-ti\b|\boj-ti-art\b/.test(body)) return 'eurlex'
       // Style families, as the Cellar importer reads them (`Titrearticle0`, `Titrearticlefa`…).
       if (/class="[^"]*\b(Institutionquiagit|ManualConsidrant|Titrearticle\w*|Considrant)\b/.test(body)) return 'cellar'
+      // OJ pages without eli containers (2004–2013 `p.ti-art`, `p.doc-ti`; later ones with the `oj-` prefix).
+      if (/class="(?:[^"]*\s)?(?:oj-)?(?:ti-art|doc-ti)[\s"]/.test(body)) return 'eurlex'
+      // Plain-text pages (before 2004): the act in `div#TexteOnly`, or bare paragraphs with "Article 1" lines.
+      if (/id="TexteOnly"/.test(body) || /<p[^>]*>\s*Article\s+1\s*<\/p>/i.test(body)) return 'eurlex'
       const title = /<title[^>]*>([^<]{0,80})/i.exec(body)
       return fail(
         `an HTML page that is neither a EUR-Lex act nor a Cellar proposal${title ? ` (title "${title[1]!.trim()}")` : ''}`,

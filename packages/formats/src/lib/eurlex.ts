@@ -23,6 +23,7 @@ import type {
 } from '@redlex/tree'
 import {ImportContext} from './context.js'
 import type {ImportOptions} from './context.js'
+import {findClassicAct, readClassic} from './eurlex-classic.js'
 import {finishDocument} from './finish.js'
 import {
   blockChildren,
@@ -75,7 +76,16 @@ export function readEurlex(html: string, ctx: ImportContext, linkReferences?: bo
   const main = containers.find(
     (c) => findFirst(c, (el) => hasClass(el, 'eli-main-title')) !== undefined || hasClass(c, 'eli-main-title')
   )
-  if (!main) throw notAnAct(dom, ctx, 'no div.eli-container with the act (EUR-Lex OJ HTML) was found')
+  if (!main) {
+    // Pages before 2014 (and some later ones) have no eli containers: read by class and by text.
+    const classic = findClassicAct(dom)
+    if (classic) return readClassic(dom, classic, ctx, linkReferences)
+    throw notAnAct(
+      dom,
+      ctx,
+      'no div.eli-container with the act (EUR-Lex OJ HTML), no p.ti-art or p.doc-ti (OJ HTML before 2014) and no "Article 1" line were found'
+    )
+  }
   reportHtmlIssues(dom, ctx)
   const reader = new EurlexReader(ctx, collectNotes(dom), dom)
   const doc = finishDocument(
@@ -90,10 +100,10 @@ export function readEurlex(html: string, ctx: ImportContext, linkReferences?: bo
   return doc
 }
 
-/** Footnote texts by key (`1-L_…-E0001`), from `p.oj-note` elements. */
-function collectNotes(dom: HDocument): Map<string, HElement> {
+/** Footnote texts by key (`1-L_…-E0001`), from `p.oj-note` elements (`p.note` in pages before 2014). */
+export function collectNotes(dom: HDocument, prefix = 'oj-'): Map<string, HElement> {
   const notes = new Map<string, HElement>()
-  for (const p of findAll(dom, (el) => el.tagName === 'p' && hasClass(el, 'oj-note'))) {
+  for (const p of findAll(dom, (el) => el.tagName === 'p' && hasClass(el, prefix + 'note'))) {
     const a = findFirst(p, (el) => el.tagName === 'a' && (hAttr(el, 'id') ?? '').startsWith('ntr'))
     if (a) notes.set((hAttr(a, 'id') ?? '').slice(3), p)
   }
@@ -103,11 +113,13 @@ function collectNotes(dom: HDocument): Map<string, HElement> {
 const PARAGRAPH_ID = /^\d{3}\.\d{3}$/
 const PARAGRAPH_NUM = /^(\d+[a-z]*\.)[\s\u00a0]+/
 
-class EurlexReader {
+export class EurlexReader {
   constructor(
     private readonly ctx: ImportContext,
     private readonly notes: Map<string, HElement>,
-    private readonly dom: HDocument
+    private readonly dom: HDocument,
+    /** `oj-` on pages since 2014; none on the OJ pages of 2004–2013 (`ti-art`, `normal`, `note`). */
+    private readonly prefix = 'oj-'
   ) {}
 
   document(main: HElement, annexEls: HElement[]): Document {
@@ -128,7 +140,7 @@ class EurlexReader {
     const enacting = findFirst(main, (el) => hAttr(el, 'id') === 'enc_1')
     if (!enacting) throw notAnAct(this.dom, this.ctx, 'the act has no enacting terms (div#enc_1)')
     children.push({type: 'body', children: this.bodyChildren(enacting)})
-    const final = findFirst(main, (el) => hAttr(el, 'id') === 'fnp_1' || hasClass(el, 'oj-final'))
+    const final = findFirst(main, (el) => hAttr(el, 'id') === 'fnp_1' || hasClass(el, this.prefix + 'final'))
     if (final) {
       const c = this.final(final)
       if (c) children.push(c)
@@ -230,7 +242,7 @@ class EurlexReader {
   }
 
   private division(el: HElement): Division {
-    const numEl = elements(el).find((p) => p.tagName === 'p' && hasClass(p, 'oj-ti-section-1'))
+    const numEl = elements(el).find((p) => p.tagName === 'p' && hasClass(p, this.prefix + 'ti-section-1'))
     const titleEl = elements(el).find((d) => hasClass(d, 'eli-title'))
     const num = numEl ? plain(this.inlines(numEl)) : ''
     const division: Division = {
@@ -257,7 +269,7 @@ class EurlexReader {
       blocks = []
     }
     for (const c of this.blockChildren(el)) {
-      if (c.tagName === 'p' && hasClass(c, 'oj-ti-art')) num = plain(this.inlines(c))
+      if (c.tagName === 'p' && hasClass(c, this.prefix + 'ti-art')) num = plain(this.inlines(c))
       else if (hasClass(c, 'eli-title')) heading = normalizeInlines(elements(c).flatMap((p) => this.inlines(p)))
       else if (c.tagName === 'div' && PARAGRAPH_ID.test(hAttr(c, 'id') ?? '')) {
         flush()
@@ -295,7 +307,7 @@ class EurlexReader {
   // --- blocks -----------------------------------------------------------------------
 
   /** Blocks of a container: paragraphs, point tables, quoted divs. */
-  private blocks(el: HElement): Block[] {
+  blocks(el: HElement): Block[] {
     const out: Block[] = []
     let run: Inline[] = []
     const flush = (): void => {
@@ -319,9 +331,9 @@ class EurlexReader {
     return out
   }
 
-  private blocksOf(c: HElement): Block[] {
+  blocksOf(c: HElement): Block[] {
     if (c.tagName === 'p') {
-      if (hasClass(c, 'oj-note')) return []
+      if (hasClass(c, this.prefix + 'note')) return []
       return [{kind: 'text', inl: this.inlines(c), at: positionOfEl(c)}]
     }
     if (c.tagName === 'table') {
@@ -329,7 +341,7 @@ class EurlexReader {
       if (quoted) return [quoted]
       return [{kind: 'list', items: this.tableItems(c), at: positionOfEl(c)}]
     }
-    if (c.tagName === 'div' && hasClass(c, 'oj-enumeration-spacing'))
+    if (c.tagName === 'div' && hasClass(c, this.prefix + 'enumeration-spacing'))
       return [{kind: 'list', items: [this.enumeration(c)], at: positionOfEl(c)}]
     if (c.tagName === 'div') return [{kind: 'quote', units: unitsOfBlocks(this.blocks(c)), at: positionOfEl(c)}]
     if (c.tagName === 'hr' || c.tagName === 'col') return []
@@ -367,7 +379,7 @@ class EurlexReader {
   }
 
   /** A layout table of points: each row is [num, text] or [empty, num, text]. */
-  private tableItems(table: HElement): Item[] {
+  tableItems(table: HElement): Item[] {
     const items: Item[] = []
     for (const tr of findAll(table, (el) => el.tagName === 'tr', true)) {
       const cells = elements(tr).filter((td) => td.tagName === 'td')
@@ -398,7 +410,7 @@ class EurlexReader {
 
   private annex(el: HElement): Annex {
     const annex: Annex = {type: 'annex', eId: '', num: '', children: []}
-    const titles = elements(el).filter((p) => p.tagName === 'p' && hasClass(p, 'oj-doc-ti'))
+    const titles = elements(el).filter((p) => p.tagName === 'p' && hasClass(p, this.prefix + 'doc-ti'))
     if (titles[0]) annex.num = plain(this.inlines(titles[0]))
     if (titles.length > 1) {
       const h = normalizeInlines(
@@ -414,20 +426,20 @@ class EurlexReader {
     const out: Annex['children'] = []
     const kids = elements(el).filter((c) => !skip.includes(c))
     kids.forEach((c, i) => {
-      const cls = classes(c).find((x) => x.startsWith('oj-ti-grseq-'))
+      const cls = classes(c).find((x) => x.startsWith(this.prefix + 'ti-grseq-'))
       if (c.tagName === 'p' && cls) {
         out.push(
           this.at<Heading>(
             {
               type: 'heading',
-              depth: Number(cls.slice('oj-ti-grseq-'.length)) || 1,
+              depth: Number(cls.slice((this.prefix + 'ti-grseq-').length)) || 1,
               children: normalizeInlines(this.inlines(c))
             },
             c
           )
         )
       } else if (c.tagName === 'p') {
-        if (hasClass(c, 'oj-note')) return
+        if (hasClass(c, this.prefix + 'note')) return
         const inl = normalizeInlines(this.inlines(c))
         if (inl.length === 0) return
         const next = kids[i + 1]
@@ -435,7 +447,7 @@ class EurlexReader {
         out.push(this.at({type: intro ? 'intro' : 'content', children: inl} as ProvisionContent, c))
       } else if (c.tagName === 'table') {
         out.push(...this.tableItems(c))
-      } else if (c.tagName === 'div' && hasClass(c, 'oj-enumeration-spacing')) {
+      } else if (c.tagName === 'div' && hasClass(c, this.prefix + 'enumeration-spacing')) {
         out.push(this.enumeration(c))
       } else if (c.tagName === 'div') {
         out.push(...this.freeFlow(c, []))
@@ -452,7 +464,7 @@ class EurlexReader {
     const blocks: Parameters<typeof conclusionsOf>[0] = []
     const visit = (node: HElement): void => {
       for (const c of elements(node)) {
-        if (hasClass(c, 'oj-signatory') && c.tagName === 'div') {
+        if (hasClass(c, this.prefix + 'signatory') && c.tagName === 'div') {
           const lines = joinLines(elements(c).map((p) => normalizeInlines(this.inlines(p))))
           blocks.push({inlines: lines, signature: true, position: positionOfEl(c)})
         } else if (c.tagName === 'p') blocks.push({inlines: this.inlines(c), position: positionOfEl(c)})
@@ -481,7 +493,10 @@ class EurlexReader {
   private inline(el: HElement): Inline[] {
     const id = hAttr(el, 'id') ?? ''
     if (el.tagName === 'a' && id.startsWith('ntc')) {
-      const marker = clean(textOfEl(findFirst(el, (s) => hasClass(s, 'oj-super')) ?? el)).replace(/^\(|\)$/g, '')
+      const marker = clean(textOfEl(findFirst(el, (s) => hasClass(s, this.prefix + 'super')) ?? el)).replace(
+        /^\(|\)$/g,
+        ''
+      )
       const note = this.notes.get(id.slice(3))
       const children: Inline[] = []
       if (note) {
@@ -493,9 +508,9 @@ class EurlexReader {
       }
       return [{type: 'authorialNote', marker, children: normalizeInlines(children)}]
     }
-    if (hasClass(el, 'oj-italic') || el.tagName === 'i' || el.tagName === 'em')
+    if (hasClass(el, this.prefix + 'italic') || el.tagName === 'i' || el.tagName === 'em')
       return [{type: 'emphasis', children: this.inlines(el)}]
-    if (hasClass(el, 'oj-bold') || el.tagName === 'b' || el.tagName === 'strong')
+    if (hasClass(el, this.prefix + 'bold') || el.tagName === 'b' || el.tagName === 'strong')
       return [{type: 'strong', children: this.inlines(el)}]
     if (el.tagName === 'br') return [{type: 'break'}]
     if (el.tagName === 'p' || el.tagName === 'div')

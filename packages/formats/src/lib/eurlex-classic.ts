@@ -1,0 +1,868 @@
+/**
+ * EUR-Lex pages without the `eli-container` ids (`rct_N`, `art_N`) of
+ * today's OJ HTML → redlex tree. Two layouts, read as one flat sequence of
+ * blocks (paragraphs and layout tables) whose structure is recognised by
+ * class where there is one and by text otherwise, as the Cellar importer
+ * does:
+ *
+ * - the **classic OJ layout** (acts of about 2004–2013, and later pages
+ *   served without the ids): `p.doc-ti` title lines, `p.normal` text,
+ *   `p.ti-art` / `p.sti-art` article number and heading, `p.ti-section-1/2`
+ *   division number and heading, points and recitals as two-column layout
+ *   tables, `p.note` footnotes, `p.signatory` in a signature table,
+ *   `p.ti-grseq-N` headings in annexes (the same names with the `oj-`
+ *   prefix are read too);
+ * - the **plain text layout** (`div#TexteOnly`, acts before 2004): bare
+ *   `<p>` paragraphs, "Article 1" lines, points typed as `(a) …`, notes
+ *   as `(1) OJ …` lines. Nothing but the words says what is what, so an
+ *   import of such a page always carries `formats/plain-text-act`.
+ *
+ * Numbered paragraphs (`1.   …`) are taken in sequence only (`1.` first,
+ * then the next number), so a definition list `1. 'x' means` after a colon
+ * stays a list of points and amending prose (`Article 9.2 is replaced by`)
+ * never becomes an article. Text inside quotation marks (the new wording an
+ * amending act inserts) stays text of the article quoting it.
+ */
+import type {
+  Annex,
+  Article,
+  Citation,
+  Division,
+  Document,
+  Formula,
+  Heading,
+  Indent,
+  Inline,
+  Paragraph,
+  Point,
+  ProvisionContent,
+  Recital
+} from '@redlex/tree'
+import type {ImportContext} from './context.js'
+import {EurlexReader, collectNotes} from './eurlex.js'
+import {finishDocument} from './finish.js'
+import {
+  INLINE_ELEMENTS,
+  classes,
+  elements,
+  findAll,
+  findFirst,
+  hAttr,
+  hasWords,
+  isTextNode,
+  looseParagraph,
+  pointOfEl,
+  positionOfEl,
+  reportHtmlIssues,
+  textOfEl
+} from './html.js'
+import type {HDocument, HElement, HNode} from './html.js'
+import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
+import {
+  annexChildren,
+  assemble,
+  conclusionsOf,
+  divisionKind,
+  gluedRecitalNumber,
+  isRecitalsIntroText,
+  makeUnit,
+  numStyle,
+  splitFormula,
+  titleLines,
+  unitChildren,
+  unitsOfBlocks
+} from './structure.js'
+import type {Block, Item, Unit} from './structure.js'
+import {clean, joinLines, normalizeInlines, plain, stripPrefix} from './text.js'
+
+export type ClassicLayout = 'classic' | 'plain'
+
+/** The act's blocks in order, and which layout the page uses; undefined when the page holds no act. */
+export interface ClassicAct {
+  layout: ClassicLayout
+  blocks: HElement[]
+  /** `oj-` when the page writes the classes of today's OJ (`oj-ti-art`), else none. */
+  prefix: '' | 'oj-'
+}
+
+/** Class names as the classic layout writes them (`oj-` prefix removed). */
+function cls(el: HElement): string[] {
+  return classes(el).map((c) => (c.startsWith('oj-') ? c.slice(3) : c))
+}
+
+function hasCls(el: HElement, name: string): boolean {
+  return cls(el).includes(name)
+}
+
+const ARTICLE_LINE = /^(?:Article|ARTICLE)[\s\u00a0]+(\d+[a-z]*)(?:[\s\u00a0]+(.*))?$/
+const SOLE_ARTICLE = /^(?:sole|single|only)[\s\u00a0]+article$|^article[\s\u00a0]+unique$/i
+const DIVISION_LINE =
+  /^(?:PART|TITLE|CHAPTER|SECTION|SUB-?SECTION|Part|Title|Chapter|Section|Sub-?section)[\s\u00a0]+(?:[0-9]+[A-Za-z]?|[IVXLCDM]+|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\.?(?=$|[\s\u00a0])/
+const ANNEX_LINE = /^(?:ANNEX|APPENDIX)(?:ES)?(?:[\s\u00a0]+[IVXLCDM0-9]+[A-Za-z]?)?\.?$/
+const ENACTING = /^(?:HAVE|HAS)[\s\u00a0]+(?:ADOPTED|DECIDED)\b.{0,60}$/
+const ACTING = /^THE[\s\u00a0].*(?:COUNCIL|COMMISSION|PARLIAMENT|BANK|COMMITTEE|COURT)[^a-z]*,?$/
+const PARAGRAPH_NUM = /^(\d+[a-z]*)\.(?:[\s\u00a0]+|(?=[A-Z‘“]))/
+const POINT_LABEL = /^(\((?:[a-z]{1,5}|\d+[a-z]*|[A-Z])\)|[a-z]\)|[—–-]|•)[\s\u00a0]+(?=\S)/
+const BINDING = /^th(?:is|ese) .{0,40}shall be binding in (?:its|their) entirety/i
+const ADDRESSED = /^th(?:is|ese) (?:regulation|directive|decision|recommendation)s? (?:is|are) addressed to\b/i
+const DONE_AT = /^done at\b/i
+const OPENS_QUOTE = /^[‘“'"]/
+const QUOTED_TERM = /^[‘“'"][^‘“’”'"]{1,80}[’”'"](?=[\s\u00a0,;:.)]|$)/
+const CLOSES_QUOTE = /[’”'"][\s\u00a0]*[.;,:]?[\s\u00a0]*$/
+
+/**
+ * Find the act in a page without `eli-container` ids: the classic OJ layout
+ * by its classes (`ti-art`, `doc-ti`), the plain layout by an "Article N"
+ * line. Returns undefined when neither is there.
+ */
+export function findClassicAct(dom: HDocument): ClassicAct | undefined {
+  const root = findFirst(dom, (el) => hAttr(el, 'id') === 'TexteOnly') ?? findFirst(dom, (el) => el.tagName === 'body')
+  const blocks = flatBlocks(root ?? dom)
+  const classic = blocks.findIndex((b) => hasCls(b, 'ti-art') || hasCls(b, 'doc-ti'))
+  if (classic !== -1) {
+    // Site chrome before the act's first title or article line is not part of it.
+    const prefix = classes(blocks[classic]!).some((c) => c.startsWith('oj-')) ? 'oj-' : ''
+    return {layout: 'classic', blocks: blocks.slice(classic), prefix}
+  }
+  const texts = blocks.map((b) => clean(textOfEl(b)))
+  const firstArticle = texts.findIndex((t) => ARTICLE_LINE.test(t) && !/[.;:,]$/.test(t))
+  if (firstArticle === -1) return undefined
+  // The act starts at its title: the lines before the acting entity (or the first citation).
+  let start = texts.findIndex((t, i) => i < firstArticle && ACTING.test(t) && t === t.toUpperCase())
+  if (start === -1) start = texts.findIndex((t, i) => i < firstArticle && /^having regard to\b/i.test(t))
+  if (start === -1) start = firstArticle
+  let titleStart = start
+  while (titleStart > 0 && start - titleStart < 4 && texts[titleStart - 1] !== '') titleStart--
+  return {layout: 'plain', blocks: blocks.slice(titleStart), prefix: ''}
+}
+
+/**
+ * Paragraph-like elements and tables in document order, descending into
+ * every other container; loose text (outside any paragraph) becomes a
+ * paragraph of its own. Iterative.
+ */
+function flatBlocks(root: HElement | HDocument): HElement[] {
+  const out: HElement[] = []
+  const frames: Array<{node: HElement | HDocument; i: number; run: HNode[]}> = [{node: root, i: 0, run: []}]
+  const flush = (frame: {node: HElement | HDocument; run: HNode[]}): void => {
+    if (hasWords(frame.run)) out.push(looseParagraph(frame.node, frame.run))
+    frame.run = []
+  }
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!
+    const child = frame.node.childNodes[frame.i++]
+    if (!child) {
+      flush(frame)
+      frames.pop()
+      continue
+    }
+    if (isTextNode(child) || INLINE_ELEMENTS.has(child.tagName)) {
+      frame.run.push(child)
+      continue
+    }
+    flush(frame)
+    const tag = child.tagName
+    if (tag === 'table' || tag === 'p' || /^h[1-6]$/.test(tag)) {
+      // A paragraph wrapping blocks (`<p><TXT_TE><p>…` in the plain pages) is a container, not a paragraph.
+      if (tag === 'p' && findFirst(child, (el) => el.tagName === 'p' || el.tagName === 'table'))
+        frames.push({node: child, i: 0, run: []})
+      else out.push(child)
+    } else if (tag !== 'head' && tag !== 'title' && tag !== 'hr' && tag !== 'col') {
+      frames.push({node: child, i: 0, run: []})
+    }
+  }
+  return out
+}
+
+/** Read the act found by {@link findClassicAct}. */
+export function readClassic(dom: HDocument, act: ClassicAct, ctx: ImportContext, linkReferences?: boolean): Document {
+  reportHtmlIssues(dom, ctx)
+  if (act.layout === 'plain')
+    ctx.warn(
+      'formats/plain-text-act',
+      'this page has no markup for the structure of the act (EUR-Lex plain text, before 2004): articles, paragraphs, points, recitals and notes were recognised by their words only; check them',
+      pointOfEl(act.blocks[0]!)
+    )
+  const inline = new EurlexReader(ctx, collectNotes(dom, act.prefix), dom, act.prefix)
+  const doc = finishDocument(
+    new ClassicReader(ctx, inline, act.layout).read(act.blocks),
+    linkReferences === false ? {linkReferences: false} : {}
+  )
+  checkNumbering(doc, ctx)
+  warnIfNoProvisions(doc, ctx)
+  return doc
+}
+
+/** An article (or the annex flow) being read: its leading blocks and numbered paragraphs. */
+interface OpenArticle {
+  node: Article
+  lead: Block[]
+  paragraphs: Array<{node: Paragraph; blocks: Block[]}>
+  headingOpen: boolean
+  /** Points typed as text (`(a) …`), open for nesting: innermost last. */
+  points: Array<{style: string; item: Item; own: Inline[]; kids: Item[]}>
+}
+
+class ClassicReader {
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly html: EurlexReader,
+    private readonly layout: ClassicLayout
+  ) {}
+
+  read(blocks: HElement[]): Document {
+    const texts = blocks.map((b) => clean(textOfEl(b)))
+    let i = 0
+    // --- title: doc-ti lines (classic) or the lines before the acting entity (plain) ---
+    const titleLines: Inline[][] = []
+    for (; i < blocks.length; i++) {
+      const b = blocks[i]!
+      const c = cls(b)
+      if (c.some((x) => x.startsWith('hd-'))) continue
+      if (this.layout === 'classic' ? c.includes('doc-ti') : !this.startsPreamble(texts[i]!)) {
+        // The plain pages print the OJ reference under the title: not part of the act.
+        if (this.layout === 'plain' && /^official journal\b|special edition\b/i.test(texts[i]!)) continue
+        titleLines.push(this.html.inlines(b))
+      } else break
+    }
+    const children: Document['children'] = []
+    let kind: Document['kind'] = 'regulation'
+    if (titleLines.length > 0) {
+      const t = titleLines.length === 1 ? splitPlainTitle(titleLines[0]!) : titleLinesOf(titleLines)
+      children.push(t.preface)
+      kind = t.kind
+    }
+    // --- preamble ---
+    const pre = this.preamble(blocks, texts, i)
+    children.push(pre.node)
+    // --- body, conclusions, annexes ---
+    const rest = this.body(blocks, texts, pre.end)
+    children.push({type: 'body', children: rest.body})
+    if (rest.conclusions) children.push(rest.conclusions)
+    children.push(...rest.annexes)
+    return {type: 'document', kind, stage: 'act', children}
+  }
+
+  private startsPreamble(text: string): boolean {
+    return (ACTING.test(text) && text === text.toUpperCase()) || /^having regard to\b/i.test(text)
+  }
+
+  // --- preamble --------------------------------------------------------------------
+
+  private preamble(
+    blocks: HElement[],
+    texts: string[],
+    from: number
+  ): {node: Document['children'][number]; end: number} {
+    const node: Extract<Document['children'][number], {type: 'preamble'}> = {type: 'preamble', children: []}
+    const citations: Citation[] = []
+    const recitals: Recital[] = []
+    let intro: Inline[] | undefined
+    let enacting: Formula | undefined
+    let i = from
+    for (; i < blocks.length; i++) {
+      const b = blocks[i]!
+      const text = texts[i]!
+      if (text === '' || cls(b).includes('note')) continue
+      if (this.isArticleStart(b, text, undefined)) break
+      if (b.tagName === 'table') {
+        const items = this.html.tableItems(b)
+        for (const item of items)
+          recitals.push(this.at<Recital>({type: 'recital', eId: '', num: item.num, children: item.children}, b))
+        if (items.length === 0 && recitals.length > 0) this.continueRecital(recitals, this.html.blocksOf(b))
+        continue
+      }
+      const inl = normalizeInlines(this.html.inlines(b))
+      if (ENACTING.test(text)) {
+        enacting = {type: 'formula', name: 'enactingFormula', children: inl}
+        i++
+        break
+      }
+      if (
+        citations.length === 0 &&
+        recitals.length === 0 &&
+        !intro &&
+        node.children.length === 0 &&
+        text === text.toUpperCase()
+      ) {
+        node.children.push({type: 'formula', name: 'actingEntity', children: inl})
+        continue
+      }
+      if (recitals.length === 0 && isRecitalsIntroText(text)) {
+        intro = inl
+        continue
+      }
+      const recital = this.recitalOf(b, inl, text, recitals, intro !== undefined)
+      if (recital) {
+        recitals.push(recital)
+      } else if (recitals.length === 0) {
+        citations.push(this.at<Citation>({type: 'citation', eId: '', children: [{type: 'content', children: inl}]}, b))
+      } else {
+        this.continueRecital(recitals, [{kind: 'text', inl, at: positionOfEl(b)}])
+      }
+      const last = recitals[recitals.length - 1]
+      const split = last && recital === last ? this.formulaIn(last) : undefined
+      if (split) {
+        enacting = split
+        i++
+        break
+      }
+    }
+    if (citations.length > 0) node.children.push({type: 'citations', children: citations})
+    if (recitals.length > 0 || intro)
+      node.children.push(intro ? {type: 'recitals', intro, children: recitals} : {type: 'recitals', children: recitals})
+    if (enacting) node.children.push(enacting)
+    return {node, end: i}
+  }
+
+  /**
+   * A recital: `(N)` printed at the start (in sequence, so a citation never is
+   * one), or — in acts before about 2000 — a paragraph starting "Whereas".
+   */
+  private recitalOf(
+    b: HElement,
+    inl: Inline[],
+    text: string,
+    recitals: Recital[],
+    introSeen: boolean
+  ): Recital | undefined {
+    const last = recitals[recitals.length - 1]
+    const printed = /^\((\d+)\)/.exec(text)
+    const expected = last ? (ordinal(last.num) ?? -1) + 1 : 1
+    if (printed && Number(printed[1]) === expected) {
+      const {num, children} = gluedRecitalNumber([{type: 'content', children: inl}])
+      const recital = this.at<Recital>({type: 'recital', eId: '', children}, b)
+      if (num !== undefined) recital.num = num
+      return recital
+    }
+    if (/^whereas\b/i.test(text) || (introSeen && recitals.length === 0))
+      return this.at<Recital>({type: 'recital', eId: '', children: [{type: 'content', children: inl}]}, b)
+    return undefined
+  }
+
+  private continueRecital(recitals: Recital[], blocks: Block[]): void {
+    const recital = recitals[recitals.length - 1]!
+    for (const unit of unitsOfBlocks(blocks))
+      if (unit.children.length > 0) recital.children = assemble([makeUnit(recital.children), unit])
+  }
+
+  /** The enacting formula run into the end of a recital (a source defect): split off, with a warning. */
+  private formulaIn(recital: Recital): Formula | undefined {
+    const block = recital.children[recital.children.length - 1]
+    if (block?.type !== 'content') return undefined
+    const split = splitFormula(block.children)
+    if (!split) return undefined
+    block.children = split.before
+    this.ctx.warn(
+      'formats/formula-in-recital',
+      `the enacting formula "${plain(split.formula)}" is run into the text of recital ${recital.num ?? ''}: split off`,
+      recital.position?.start && {line: recital.position.start.line, column: recital.position.start.column}
+    )
+    return {type: 'formula', name: 'enactingFormula', children: split.formula}
+  }
+
+  // --- body ---------------------------------------------------------------------------
+
+  private body(
+    blocks: HElement[],
+    texts: string[],
+    from: number
+  ): {body: Array<Division | Article>; conclusions: Document['children'][number] | undefined; annexes: Annex[]} {
+    const body: Array<Division | Article> = []
+    let path: Division[] = []
+    let awaitingHeading: Division | undefined
+    let article: OpenArticle | undefined
+    let quoting = false
+    const ending: Parameters<typeof conclusionsOf>[0] = []
+    let signatureLines: Inline[][] = []
+    const annexes: Annex[] = []
+    let annexFlow: Array<ProvisionContent | Heading> | undefined
+    let annexPoints: OpenArticle | undefined
+    let phase: 'body' | 'end' | 'annex' = 'body'
+    let notes = 0
+
+    const finish = (): void => {
+      if (article) this.closeArticle(article)
+      article = undefined
+    }
+    const flushSignature = (): void => {
+      if (signatureLines.length > 0) ending.push({inlines: joinLines(signatureLines), signature: true})
+      signatureLines = []
+    }
+    const closeAnnex = (): void => {
+      const annex = annexes[annexes.length - 1]
+      if (!annex || !annexFlow) return
+      if (annexPoints) annexFlow.push(...this.flushPoints(annexPoints))
+      annex.children = annexChildren(annexFlow)
+    }
+
+    for (let i = from; i < blocks.length; i++) {
+      const b = blocks[i]!
+      const text = texts[i]!
+      const c = cls(b)
+      if (text === '' || c.some((x) => x.startsWith('hd-'))) continue
+      if (c.includes('note')) continue // footnote texts are read where they are referenced
+      const position = positionOfEl(b)
+
+      // --- annexes ---
+      if (!quoting && this.isAnnexStart(b, text, phase)) {
+        finish()
+        flushSignature()
+        closeAnnex()
+        phase = 'annex'
+        const annex: Annex = this.at<Annex>({type: 'annex', eId: '', num: text, children: []}, b)
+        annexes.push(annex)
+        annexFlow = []
+        annexPoints = undefined
+        continue
+      }
+      if (phase === 'annex') {
+        const annex = annexes[annexes.length - 1]!
+        const flow = annexFlow!
+        const inl = b.tagName === 'table' ? [] : normalizeInlines(this.html.inlines(b))
+        const headingLike =
+          c.includes('doc-ti') ||
+          c.includes('ti-annex') ||
+          (this.layout === 'plain' && text === text.toUpperCase() && /[A-Z]/.test(text))
+        if (!annex.heading && flow.length === 0 && headingLike) {
+          annex.heading = inl
+          continue
+        }
+        if (annex.heading && flow.length === 0 && (c.includes('doc-ti') || c.includes('ti-annex'))) {
+          annex.heading = normalizeInlines([...annex.heading, {type: 'text', value: ' '}, ...inl])
+          continue
+        }
+        const grseq = c.find((x) => x.startsWith('ti-grseq-'))
+        if (grseq) {
+          if (annexPoints) flow.push(...this.flushPoints(annexPoints))
+          annexPoints = undefined
+          flow.push(
+            this.at<Heading>({type: 'heading', depth: Number(grseq.slice('ti-grseq-'.length)) || 1, children: inl}, b)
+          )
+          continue
+        }
+        if (b.tagName === 'table') {
+          if (annexPoints) flow.push(...this.flushPoints(annexPoints))
+          annexPoints = undefined
+          for (const block of this.html.blocksOf(b)) {
+            if (block.kind === 'list') flow.push(...block.items)
+            else for (const u of block.kind === 'quote' ? block.units : unitsOfBlocks([block])) flow.push(...u.children)
+          }
+          continue
+        }
+        const label = stripPrefix(inl, POINT_LABEL)
+        if (label.removed !== '' && label.rest.length > 0) {
+          annexPoints ??= this.emptyHolder()
+          this.placePoint(annexPoints, label.removed.trim(), label.rest, b)
+          continue
+        }
+        if (annexPoints) flow.push(...this.flushPoints(annexPoints))
+        annexPoints = undefined
+        flow.push(this.at<ProvisionContent>({type: 'content', children: inl} as ProvisionContent, b))
+        continue
+      }
+
+      // --- conclusions: binding force, "Done at", signatures ---
+      const addressedAfterText = ADDRESSED.test(text) && article !== undefined && this.hasText(article)
+      if (
+        !quoting &&
+        (phase === 'end' ||
+          BINDING.test(text) ||
+          DONE_AT.test(text) ||
+          addressedAfterText ||
+          c.includes('final') ||
+          c.includes('signatory'))
+      ) {
+        finish()
+        phase = 'end'
+        if (b.tagName === 'table') {
+          for (const cell of findAll(b, (el) => el.tagName === 'td', true)) {
+            const lines = elements(cell)
+              .map((p) => normalizeInlines(this.html.inlines(p)))
+              .filter((l) => l.length > 0)
+            if (lines.length > 0)
+              ending.push({inlines: joinLines(lines), signature: true, position: positionOfEl(cell)})
+          }
+          continue
+        }
+        const inl = normalizeInlines(this.html.inlines(b))
+        if (BINDING.test(text) || ADDRESSED.test(text)) {
+          flushSignature()
+          ending.push({inlines: inl, as: 'bindingForce', position})
+        } else if (DONE_AT.test(text)) {
+          flushSignature()
+          ending.push({inlines: inl, as: 'doneAt', position})
+        } else if (
+          this.layout === 'plain' &&
+          /^\(\d+\)[\s\u00a0]/.test(text) &&
+          ending.some((e) => e.as === 'doneAt')
+        ) {
+          // `(1) OJ C 73, 24.3.1992, p. 7.`: a note whose marker stays in the text as printed.
+          flushSignature()
+          notes++
+          ending.push({inlines: inl, as: 'content', position})
+        } else if (c.includes('signatory') || ending.some((e) => e.as === 'doneAt')) {
+          if (/^for the\b/i.test(text)) flushSignature()
+          signatureLines.push(inl)
+        } else {
+          ending.push({inlines: inl, position})
+        }
+        continue
+      }
+
+      // --- divisions ---
+      if (!quoting) {
+        const division = this.divisionOf(b, text, c)
+        if (division) {
+          finish()
+          path = placeIn(path, body, division)
+          awaitingHeading = division.heading ? undefined : division
+          continue
+        }
+        if (
+          awaitingHeading &&
+          !article &&
+          (c.includes('ti-section-2') || (this.layout === 'plain' && text === text.toUpperCase()))
+        ) {
+          awaitingHeading.heading = normalizeInlines(this.html.inlines(b))
+          awaitingHeading = undefined
+          continue
+        }
+        if (c.some((x) => /^ti-section-\d$/.test(x)) && !article) {
+          // A heading without a number: a division whose number is missing in the source.
+          const node: Division = this.at<Division>(
+            {
+              type: 'division',
+              eId: '',
+              kind: 'chapter',
+              num: '',
+              heading: normalizeInlines(this.html.inlines(b)),
+              children: []
+            },
+            b
+          )
+          this.ctx.warn(
+            'formats/cellar-unnumbered-division',
+            `heading "${text.slice(0, 60)}" has no number: imported as a chapter without number`,
+            pointOfEl(b)
+          )
+          path = placeIn(path, body, node)
+          continue
+        }
+      }
+      awaitingHeading = undefined
+
+      // --- articles ---
+      if (!quoting && this.isArticleStart(b, text, article)) {
+        finish()
+        // Plain pages run the heading into the number line (`Article 3 Scope`).
+        const runIn = this.layout === 'plain' ? ARTICLE_LINE.exec(text)?.[2] : undefined
+        const num = runIn ? text.slice(0, text.length - runIn.length).trim() : text
+        const node = this.at<Article>({type: 'article', eId: '', num, children: []}, b)
+        if (runIn) node.heading = [{type: 'text', value: runIn}]
+        article = {node, lead: [], paragraphs: [], headingOpen: !node.heading, points: []}
+        const parent = path[path.length - 1]
+        if (parent) parent.children.push(node)
+        else body.push(node)
+        continue
+      }
+      if (!article) {
+        this.ctx.warn(
+          'formats/cellar-stray-text',
+          `text outside any article: "${text.slice(0, 60)}": not imported`,
+          pointOfEl(b)
+        )
+        continue
+      }
+      if (
+        !quoting &&
+        article.headingOpen &&
+        article.lead.length === 0 &&
+        article.paragraphs.length === 0 &&
+        this.isArticleHeading(b, text, c)
+      ) {
+        article.node.heading = normalizeInlines(this.html.inlines(b))
+        article.headingOpen = false
+        continue
+      }
+      article.headingOpen = false
+
+      // --- the article's text ---
+      if (quoting) {
+        this.addBlocks(article, this.blocksOf(b))
+        if (CLOSES_QUOTE.test(text)) quoting = false
+        continue
+      }
+      if (b.tagName === 'table') {
+        this.addBlocks(article, this.html.blocksOf(b))
+        continue
+      }
+      const inl = normalizeInlines(this.html.inlines(b))
+      const para = PARAGRAPH_NUM.exec(text)
+      if (para && this.nextParagraph(article, para[1]!)) {
+        this.flushOpenPoints(article)
+        const {removed, rest} = stripPrefix(inl, PARAGRAPH_NUM)
+        const node: Paragraph = this.at<Paragraph>(
+          {type: 'paragraph', eId: '', num: removed.replace(/[\s\u00a0]+$/, ''), children: []},
+          b
+        )
+        article.paragraphs.push({node, blocks: rest.length > 0 ? [{kind: 'text', inl: rest, at: position}] : []})
+        continue
+      }
+      const label = stripPrefix(inl, POINT_LABEL)
+      const numbered = para && this.listOpen(article) ? stripPrefix(inl, PARAGRAPH_NUM) : undefined
+      if (label.removed !== '' && label.rest.length > 0) {
+        this.placePoint(article, label.removed.trim(), label.rest, b)
+      } else if (numbered && numbered.rest.length > 0) {
+        // `1. 'term' means …` after an introduction ending in a colon: a numbered point.
+        this.placePoint(article, numbered.removed.replace(/[\s\u00a0]+$/, ''), numbered.rest, b)
+      } else {
+        this.flushOpenPoints(article)
+        this.addBlocks(article, [{kind: 'text', inl, at: position}])
+      }
+      if (opensQuotation(text)) quoting = true
+    }
+    finish()
+    flushSignature()
+    closeAnnex()
+    if (notes > 0)
+      this.ctx.warn(
+        'formats/plain-text-act',
+        `${notes} footnote${notes > 1 ? 's' : ''} printed as plain lines after the signatures: kept as text of the conclusions, their markers stay in the text as printed`
+      )
+    return {body, conclusions: conclusionsOf(ending), annexes}
+  }
+
+  private isAnnexStart(b: HElement, text: string, phase: string): boolean {
+    const c = cls(b)
+    if (c.includes('ti-annex')) return true
+    if (!ANNEX_LINE.test(text)) return false
+    return c.includes('doc-ti') || this.layout === 'plain' || phase !== 'body'
+  }
+
+  private isArticleStart(b: HElement, text: string, open: OpenArticle | undefined): boolean {
+    if (OPENS_QUOTE.test(text)) return false
+    if (hasCls(b, 'ti-art')) return true
+    if (b.tagName === 'table') return false
+    if (SOLE_ARTICLE.test(text)) return true
+    const m = ARTICLE_LINE.exec(text)
+    if (!m) return false
+    if (!m[2]) return true
+    // "Article 3 Scope" (plain pages run the heading into the number line) — but never amending prose
+    // ("Article 9 is replaced by …"): only the next article in sequence, and no sentence punctuation.
+    if (/[.;:,]$/.test(m[2]) || !/^[A-Z]/.test(m[2])) return false
+    const prev = ordinal(open?.node.num)
+    return prev === undefined ? true : Number.parseInt(m[1]!, 10) === prev + 1
+  }
+
+  /** `p.sti-art` after the number, or (plain pages) a short line without sentence punctuation. */
+  private isArticleHeading(b: HElement, text: string, c: string[]): boolean {
+    if (c.includes('sti-art')) return true
+    if (b.tagName === 'table' || this.layout !== 'plain') return false
+    return (
+      text.length <= 150 &&
+      /^[A-Z‘“]/.test(text) &&
+      !/[.;:,]$/.test(text) &&
+      !PARAGRAPH_NUM.test(text) &&
+      !POINT_LABEL.test(text)
+    )
+  }
+
+  private divisionOf(b: HElement, text: string, c: string[]): Division | undefined {
+    const styled = c.some((x) => /^ti-section-\d$/.test(x))
+    if (!styled && (this.layout !== 'plain' || b.tagName === 'table')) return undefined
+    const m = DIVISION_LINE.exec(text)
+    if (!m) return undefined
+    const num = m[0].replace(/\.$/, '').trim()
+    const rest = text.slice(m[0].length).trim()
+    // By text, only a line that is the number alone, or the number and an upper-case heading.
+    if (!styled && rest !== '' && rest !== rest.toUpperCase()) return undefined
+    const node = this.at<Division>(
+      {type: 'division', eId: '', kind: divisionKind(num) ?? 'section', num, children: []},
+      b
+    )
+    if (rest !== '') {
+      const {rest: heading} = stripPrefix(
+        normalizeInlines(this.html.inlines(b)),
+        new RegExp('^' + m[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '[\\s\\u00a0]*')
+      )
+      node.heading = heading.length > 0 ? heading : [{type: 'text', value: rest}]
+    }
+    return node
+  }
+
+  // --- article text ------------------------------------------------------------------
+
+  private blocksOf(b: HElement): Block[] {
+    return b.tagName === 'table'
+      ? this.html.blocksOf(b)
+      : [{kind: 'text', inl: this.html.inlines(b), at: positionOfEl(b)}]
+  }
+
+  private hasText(article: OpenArticle): boolean {
+    return article.lead.length > 0 || article.paragraphs.length > 0 || article.points.length > 0
+  }
+
+  private addBlocks(article: OpenArticle, blocks: Block[]): void {
+    this.flushOpenPoints(article)
+    const target = article.paragraphs[article.paragraphs.length - 1]?.blocks ?? article.lead
+    target.push(...blocks)
+  }
+
+  /** `N.` continues the article's numbered paragraphs: `1.` first (unless a list was just introduced), then the next number. */
+  private nextParagraph(article: OpenArticle, num: string): boolean {
+    if (this.listOpen(article) || this.endsWithColon(article)) return false
+    const last = article.paragraphs[article.paragraphs.length - 1]
+    const n = Number.parseInt(num, 10)
+    if (!last) return n === 1 && /^\d+$/.test(num)
+    const prev = Number.parseInt(last.node.num ?? '', 10)
+    return n === prev + 1 || (n === prev && !/^\d+$/.test(num))
+  }
+
+  private listOpen(article: OpenArticle): boolean {
+    return (
+      article.points.some((p) => p.style === 'arabic') || (this.endsWithColon(article) && article.points.length === 0)
+    )
+  }
+
+  private endsWithColon(article: OpenArticle): boolean {
+    const blocks = article.paragraphs[article.paragraphs.length - 1]?.blocks ?? article.lead
+    const last = blocks[blocks.length - 1]
+    if (article.points.length > 0) return false
+    return last !== undefined && last.kind === 'text' && /:$/.test(plain(normalizeInlines(last.inl)))
+  }
+
+  private emptyHolder(): OpenArticle {
+    return {
+      node: {type: 'article', eId: '', num: '', children: []},
+      lead: [],
+      paragraphs: [],
+      headingOpen: false,
+      points: []
+    }
+  }
+
+  /**
+   * A point typed as text (`(a) …`, `(i) …`, `— …`): nested under the open
+   * point when its label starts a list of another style (`(i)` under `(a)`),
+   * a sibling of the open point of its style otherwise.
+   */
+  private placePoint(holder: OpenArticle, label: string, rest: Inline[], b: HElement): void {
+    const dashed = /^[—–-]$|^•$/.test(label)
+    let style = dashed ? 'dash' : numStyle(label)
+    const top = holder.points[holder.points.length - 1]
+    // `(i)` after `(h)` is a letter, not a roman one.
+    if (style === 'roman' && top && top.style === 'alpha' && nextLetter(top.item.num, label)) style = 'alpha'
+    const item: Item = dashed
+      ? this.at<Indent>({type: 'indent', eId: '', num: '—', children: []}, b)
+      : this.at<Point>({type: 'point', eId: '', num: label, children: []}, b)
+    const entry = {style, item, own: rest, kids: [] as Item[]}
+    const same = findLastIndex(holder.points, (p) => p.style === style)
+    if (top && top.style !== style && (startsList(label, style) || same === -1)) {
+      holder.points.push(entry)
+      return
+    }
+    if (same !== -1) {
+      this.closePoints(holder, same)
+      holder.points.push(entry)
+      return
+    }
+    this.flushOpenPoints(holder)
+    holder.points.push(entry)
+  }
+
+  /** Close the open points deeper than `level` (their items become children of their parents), and the one at `level`. */
+  private closePoints(holder: OpenArticle, level: number): void {
+    while (holder.points.length > level) {
+      const done = holder.points.pop()!
+      done.item.children = unitChildren(done.own, done.kids)
+      const parent = holder.points[holder.points.length - 1]
+      if (parent) parent.kids.push(done.item)
+      else this.addItems(holder, [done.item])
+    }
+  }
+
+  private addItems(holder: OpenArticle, items: Item[]): void {
+    const target = holder.paragraphs[holder.paragraphs.length - 1]?.blocks ?? holder.lead
+    target.push({kind: 'list', items})
+  }
+
+  private flushOpenPoints(holder: OpenArticle): void {
+    if (holder.points.length > 0) this.closePoints(holder, 0)
+  }
+
+  /** The annex flow's open points as items. */
+  private flushPoints(holder: OpenArticle): Item[] {
+    this.flushOpenPoints(holder)
+    return holder.lead.flatMap((b) => (b.kind === 'list' ? b.items : []))
+  }
+
+  private closeArticle(article: OpenArticle): void {
+    this.flushOpenPoints(article)
+    const parts: Array<Unit | ProvisionContent> = [...unitsOfBlocks(article.lead)]
+    for (const p of article.paragraphs) {
+      p.node.children = assemble(unitsOfBlocks(p.blocks))
+      parts.push(p.node)
+    }
+    article.node.children = assemble(parts)
+  }
+
+  private at<T extends {position?: unknown}>(node: T, el: HElement): T {
+    ;(node as {position?: unknown}).position = positionOfEl(el)
+    return node
+  }
+}
+
+/** Title lines: several classic `doc-ti` lines are classified one by one. */
+function titleLinesOf(lines: Inline[][]): ReturnType<typeof titleLines> {
+  return titleLines(lines)
+}
+
+/**
+ * A plain page's one-line title (`Council Directive 93/13/EEC of 5 April 1993
+ * on unfair terms in consumer contracts`): split before the date and the
+ * purpose, so the lines read as they do in the OJ.
+ */
+function splitPlainTitle(line: Inline[]): ReturnType<typeof titleLines> {
+  const text = plain(normalizeInlines(line))
+  const m = /^(.*?)\s+(of\s+\d{1,2}\s+\w+\s+\d{4})\s+(.*)$/.exec(text)
+  if (!m || line.length !== 1) return titleLines([line])
+  return titleLines([[{type: 'text', value: m[1]!}], [{type: 'text', value: m[2]!}], [{type: 'text', value: m[3]!}]])
+}
+
+/**
+ * True when a paragraph opens a quotation that runs on into the next ones
+ * (the new wording an amending act inserts): it starts with a quotation
+ * mark, does not end with one, and does not merely start with a quoted term
+ * (`‘label’ means …`).
+ */
+function opensQuotation(text: string): boolean {
+  return OPENS_QUOTE.test(text) && !CLOSES_QUOTE.test(text) && !QUOTED_TERM.test(text)
+}
+
+function placeIn(path: Division[], body: Array<Division | Article>, node: Division): Division[] {
+  const rank = {part: 0, title: 1, chapter: 2, section: 3, subsection: 4}
+  const out = [...path]
+  while (out.length > 0 && rank[out[out.length - 1]!.kind] >= rank[node.kind]) out.pop()
+  const parent = out[out.length - 1]
+  if (parent) parent.children.push(node)
+  else body.push(node)
+  out.push(node)
+  return out
+}
+
+function startsList(num: string, style: string): boolean {
+  const n = num.replace(/[()\s.]/g, '')
+  return style === 'dash' || n === 'a' || n === 'i' || n === '1' || n === 'A' || n === 'I'
+}
+
+function nextLetter(prev: string, num: string): boolean {
+  const p = prev.replace(/[()\s.]/g, '')
+  const n = num.replace(/[()\s.]/g, '')
+  return p.length === 1 && n.length === 1 && n.charCodeAt(0) === p.charCodeAt(0) + 1
+}
+
+function findLastIndex<T>(list: readonly T[], test: (x: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i
+  return -1
+}
