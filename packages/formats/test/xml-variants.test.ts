@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {fromMarkdown, toMarkdown} from '@redlex/markdown'
 import {importDocument} from '@redlex/formats'
-import {inlineText, listProvisions, type Document, type Recitals} from '@redlex/tree'
+import {countProvisions, inlineText, listProvisions, type Document, type Recitals} from '@redlex/tree'
 import {comparable} from '../../../test/lossless.js'
 
 function fixture(name: string): string {
@@ -53,5 +53,57 @@ describe("the recitals' introduction, wherever the source puts it", () => {
       'Widgets should be safe.'
     )
     expect(warnings.map((w) => w.code)).toContain('formats/glued-number')
+  })
+})
+
+describe('Formex consolidated text (CONS.ACT) with its annexes inline as CONS.ANNEX', () => {
+  const name = 'formex-cons-act.xml'
+  const {document, warnings} = importDocument(fixture(name), {file: name})
+
+  it('reads the act in CONS.DOC, articles outside any division, and every CONS.ANNEX as an annex', () => {
+    expect(warnings).toEqual([])
+    expect(document.kind).toBe('directive')
+    expect(countProvisions(document)).toMatchObject({citations: 0, recitals: 0, articles: 2, chapters: 0, annexes: 2})
+    expect(listProvisions(document).map((p) => p.node.eId)).toEqual([
+      'art_1',
+      'art_1__para_1',
+      'art_1__para_2',
+      'art_1__para_2__point_a',
+      'art_1__para_2__point_b',
+      'art_2',
+      'anx_I',
+      'anx_I__point_a',
+      'anx_I__point_b',
+      'anx_I__subpara_2',
+      'anx_II'
+    ])
+  })
+
+  it('keeps nested GR.SEQ titles as headings at their depth, and amendment markers out of the text', () => {
+    const annex = document.children.find((c) => c.type === 'annex' && c.num === 'ANNEX I')
+    expect(annex?.type === 'annex' && inlineText(annex.heading ?? [])).toBe('SIZES OF LABELS')
+    const headings = annex?.type === 'annex' ? annex.children.filter((c) => c.type === 'heading') : []
+    expect(headings.map((h) => (h.type === 'heading' ? `${h.depth} ${inlineText(h.children)}` : ''))).toEqual([
+      '1 PART A',
+      '1 Small furniture',
+      '2 1. Height',
+      '2 2. Width',
+      '1 PART B',
+      '1 Large furniture'
+    ])
+    expect(JSON.stringify(document)).not.toContain('CLG.MDF')
+  })
+
+  it('reads a CONS.ANNEX given alone or as a separate annex file', () => {
+    const annexXml = fixture(name).replace(/^[\s\S]*?(<CONS\.ANNEX>[\s\S]*?<\/CONS\.ANNEX>)[\s\S]*$/, '$1')
+    expect(importDocument(annexXml).document.children.map((c) => c.type)).toEqual(['annex'])
+    const actOnly = fixture(name).replace(/<CONS\.ANNEX>[\s\S]*<\/CONS\.ANNEX>/, '')
+    const joined = importDocument(actOnly, {annexes: [annexXml]})
+    expect(countProvisions(joined.document).annexes).toBe(1)
+    expect(joined.warnings).toEqual([])
+  })
+
+  it('survives a Markdown round trip (strict reader, same tree)', () => {
+    expect(comparable(fromMarkdown(toMarkdown(document)))).toEqual(comparable(document))
   })
 })

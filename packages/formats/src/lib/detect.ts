@@ -79,7 +79,7 @@ export function detectFormat(text: string, options?: Readonly<DetectOptions> | n
   if (root) {
     const local = root.name.replace(/^.*:/, '')
     if (local === 'akomaNtoso') return 'akn'
-    if (local === 'ACT' || local === 'CONS.ACT' || local === 'ANNEX') return 'formex'
+    if (local === 'ACT' || local === 'CONS.ACT' || local === 'ANNEX' || local === 'CONS.ANNEX') return 'formex'
     if (local === 'CORR') return 'formex-corrigendum'
     if (local.toLowerCase() === 'html' || local.toLowerCase() === 'body' || local.toLowerCase() === 'head') {
       if (/class="[^"]*\beli-container\b/.test(body) && /\boj-doc-ti\b|\boj-ti-art\b/.test(body)) return 'eurlex'

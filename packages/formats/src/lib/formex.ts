@@ -82,7 +82,7 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
     const consDoc = firstChild(root, 'CONS.DOC')
     if (!consDoc) throw ctx.error('formats/formex-structure', 'CONS.ACT without CONS.DOC', {place: pointOf(root)})
     doc = reader.act(consDoc)
-  } else if (rootName === 'ANNEX') {
+  } else if (rootName === 'ANNEX' || rootName === 'CONS.ANNEX') {
     doc = {type: 'document', kind: 'regulation', stage: 'act', children: [reader.annex(root)]}
   } else {
     const hint =
@@ -90,11 +90,11 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
         ? 'This is the Formex metadata file (.doc.xml); import the act file (…000101…xml) instead'
         : rootName === 'CORR'
           ? 'This is a corrigendum: use parseCorrigendum()'
-          : 'Give a Formex ACT, CONS.ACT or ANNEX file'
+          : 'Give a Formex ACT, CONS.ACT, ANNEX or CONS.ANNEX file'
     throw ctx.error('formats/formex-unsupported', `unsupported Formex document <${root.nodeName}>`, {
       place: pointOf(root),
       actual: root.nodeName,
-      expected: ['ACT', 'CONS.ACT', 'ANNEX'],
+      expected: ['ACT', 'CONS.ACT', 'ANNEX', 'CONS.ANNEX'],
       hint
     })
   }
@@ -103,17 +103,17 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
     const file = options.annexFiles?.[i] ?? (ctx.file !== undefined ? `${ctx.file} (annex ${i + 1})` : `annex ${i + 1}`)
     const sub = new ImportContext({file, lenient: ctx.lenient})
     const annexRoot = parseXml(text, file, (code, message, place) => sub.warn(code, message, place)).documentElement!
-    if (nameOf(annexRoot) !== 'ANNEX') {
+    if (nameOf(annexRoot) !== 'ANNEX' && nameOf(annexRoot) !== 'CONS.ANNEX') {
       throw sub.error('formats/formex-unsupported', `annex file ${i + 1} is <${annexRoot.nodeName}>, not <ANNEX>`, {
         place: pointOf(annexRoot),
         actual: annexRoot.nodeName,
-        expected: ['ANNEX']
+        expected: ['ANNEX', 'CONS.ANNEX']
       })
     }
     doc.children.push(new FormexReader(sub).annex(annexRoot))
     ctx.warnings.push(...sub.warnings)
   })
-  if (rootName !== 'ANNEX') warnIfNoProvisions(doc, ctx)
+  if (rootName !== 'ANNEX' && rootName !== 'CONS.ANNEX') warnIfNoProvisions(doc, ctx)
   return finishDocument(doc, options.linkReferences === false ? {linkReferences: false} : {})
 }
 
@@ -190,6 +190,7 @@ export class FormexReader {
           break
         }
         case 'ANNEX':
+        case 'CONS.ANNEX': // a consolidated text keeps its annexes inline in CONS.DOC
           children.push(this.annex(c))
           break
         default:
