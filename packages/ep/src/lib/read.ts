@@ -181,7 +181,13 @@ function numberCell(cell: HElement): string | undefined {
  */
 function cellLines(cell: HElement): EpLine[] {
   const out: EpLine[] = []
-  for (const child of childElements(cell)) {
+  const children = childElements(cell)
+  if (!children.some(isBlock)) {
+    // A cell holding its words directly (`<td><span>Remedies</span></td>`): one line.
+    const runs = inlineRuns(cell)
+    return runs.length > 0 ? [{runs}] : []
+  }
+  for (const child of children) {
     if (child.tagName === 'table') {
       for (const row of tableRows(child)) {
         const num = row.length === 2 ? numberCell(row[0]!) : undefined
@@ -243,4 +249,9 @@ function inlineRuns(p: HElement): EpRun[] {
   if (last) last.text = last.text.replace(/\s+$/, '')
   const kept = runs.filter((r) => r.text !== '')
   return kept.every((r) => normalise(r.text) === '') ? [] : kept
+}
+
+/** Elements that hold lines of a cell (the rest is inline). */
+function isBlock(el: HElement): boolean {
+  return el.tagName === 'table' || el.tagName === 'p' || el.tagName === 'div' || /^h\d$/.test(el.tagName)
 }
