@@ -108,6 +108,15 @@ describe('parseAddress', () => {
     })
     expect(ok('Article — 57 a (new)')).toEqual({steps: [{unit: 'article', num: '57a'}], isNew: true})
     expect(ok('Article 16 – paragraph 2 – point h –').steps.at(-1)).toEqual({unit: 'point', num: 'h'})
+    // "(new)" before a division heading: the new article the division opens with.
+    expect(ok('Article — 57 a (new) — SECTION 2 — title')).toEqual({
+      steps: [
+        {unit: 'article', num: '57a', isNew: true},
+        {unit: 'section', num: '2'}
+      ],
+      isNew: false,
+      part: 'heading'
+    })
     expect(ok('ANNEX VIII — SECTION B (new)').steps).toEqual([
       {unit: 'annex', num: 'VIII'},
       {unit: 'section', num: 'B'}
@@ -115,7 +124,7 @@ describe('parseAddress', () => {
   })
 
   it('says why an address is outside the grammar', () => {
-    expect(parseAddress('Article — 57 a (new) — SECTION 2 — title')).toEqual({reason: expect.stringContaining('(new)')})
+    expect(parseAddress('Article 5 a (new) — paragraph 1')).toEqual({reason: expect.stringContaining('(new)')})
     expect(parseAddress('Footnote 3')).toEqual({reason: expect.stringContaining('not a unit')})
     expect(parseAddress('Article')).toEqual({reason: expect.stringContaining('no number')})
   })

@@ -121,6 +121,23 @@ function referencesIntoSubtree(document: Document, p: Primitive): ReferenceToUni
   return findReferencesTo(document, new Set(listProvisions(root).map((u) => u.node.eId)))
 }
 
+/**
+ * Duplicates a replacement carries over: the replaced unit held two units
+ * with one number (`art_1__point_a`, `art_1__point_a_2`, a defect of the
+ * source) and its new content holds them again, one level down or up
+ * (`art_1__para_2__point_a_2`). The step did not make the defect: it is kept
+ * and reported, as the input's own duplicates are.
+ */
+function carriedDuplicates(p: Primitive, preIds: ReadonlySet<string>, postIds: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>()
+  if (p.type !== 'replace') return out
+  const inside = (id: string): boolean => id.startsWith(p.target + '__')
+  const lastOf = (id: string): string => id.slice(id.lastIndexOf('__') + 2)
+  const before = new Set([...preIds].filter((id) => inside(id) && lastOf(id).split('_').length > 2).map(lastOf))
+  for (const id of postIds) if (inside(id) && !preIds.has(id) && before.has(lastOf(id))) out.add(id)
+  return out
+}
+
 function siblingsOf(ids: Iterable<string>, eId: string): string[] {
   const cut = eId.lastIndexOf('__')
   const prefix = cut === -1 ? '' : eId.slice(0, cut + 2)
@@ -226,9 +243,17 @@ function runAmendments(
     // Two units with one number: a defect of the source (imported as art_10__para_1 and
     // art_10__para_1_2) is kept and never blocks; a step may not create a new one.
     const back = new Map(Object.entries(renames).map(([from, to]) => [to, from]))
+    const carried = carriedDuplicates(p, preIds, postIds)
     for (const {node} of listProvisions(next)) {
       const last = node.eId.slice(node.eId.lastIndexOf('__') + 2)
-      if (last.split('_').length > 2 && !preIds.has(back.get(node.eId) ?? node.eId)) {
+      if (carried.has(node.eId)) {
+        warnings.push({
+          code: 'amend/source-duplicate-number',
+          eId: node.eId,
+          amendment: owner,
+          message: `${node.eId.replace(/_\d+$/, '')} and ${node.eId} are both numbered \`${node.num ?? ''}\`: a defect of the source that ${owner} carries over from ${p.type === 'replace' ? p.target : 'the unit'} it replaces, kept as it is`
+        })
+      } else if (last.split('_').length > 2 && !preIds.has(back.get(node.eId) ?? node.eId)) {
         throw new Failure(
           'amend/duplicate-number',
           `Two units would have the eId \`${node.eId.replace(/_\d+$/, '')}\``,

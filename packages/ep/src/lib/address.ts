@@ -31,6 +31,11 @@ export interface EpStep {
   unit: EpUnit
   /** The number as the EP writes it, spaces removed: `13a`, `ba`, `-1`, `III`. */
   num: string
+  /**
+   * A new unit named before a division heading: `Article — 57 a (new) —
+   * SECTION 2 — title` (the new section opens with the new article).
+   */
+  isNew?: true
 }
 
 export interface EpAddress {
@@ -56,18 +61,27 @@ const UNITS: ReadonlySet<string> = new Set([
   'indent'
 ])
 
+/** After an inner "(new)": only division steps and a title (`— SECTION 2 — title`). */
+const DIVISION_TAIL = /^(?:\s*[—–-]\s*(?:(?:part|title|chapter|section)\s+[\w ]+?|title))+\s*[—–-]?\s*$/i
+
 /** Parse an amendment heading; `undefined` with the reason when it is outside the grammar. */
 export function parseAddress(target: string): {address: EpAddress} | {reason: string} {
   const raw = target.replace(/[\u00a0\s]+/g, ' ').trim()
   let text = raw
   let isNew = false
+  let newBefore: string | undefined
   if (/\(new\)/i.test(text)) {
     isNew = /\(new\)\s*[—–-]?\s*$/i.test(text)
-    if (!isNew)
-      return {
-        reason: `“(new)” is not on the last step of \`${raw}\`: a unit inside a new unit is amended with the new unit itself`
-      }
-    text = text.replace(/\s*\(new\)\s*[—–-]?\s*$/i, '')
+    if (!isNew) {
+      // "(new)" inside is only understood before a division heading: the new unit the division opens with.
+      const m = /^(.*?)\s*\(new\)\s*([—–-].*)$/i.exec(text)
+      if (!m || /\(new\)/i.test(m[2]!) || !DIVISION_TAIL.test(m[2]!))
+        return {
+          reason: `“(new)” is not on the last step of \`${raw}\`: a unit inside a new unit is amended with the new unit itself`
+        }
+      newBefore = m[1]!
+      text = `${m[1]} ${m[2]}`
+    } else text = text.replace(/\s*\(new\)\s*[—–-]?\s*$/i, '')
   }
   const pieces = text
     .split(/\s+[—–]\s*|\s*[—–]\s+|\s+-\s+(?=[A-Za-z])/)
@@ -103,6 +117,11 @@ export function parseAddress(target: string): {address: EpAddress} | {reason: st
     steps.push({unit: unit as EpUnit, num: m[2] ? compact(m[2]) : ''})
   }
   if (steps.length === 0) return {reason: `\`${raw}\` names no unit`}
+  if (newBefore !== undefined) {
+    // The unit the "(new)" followed: the last article before the division steps.
+    const article = [...steps].reverse().find((s) => s.unit === 'article')
+    if (article) article.isNew = true
+  }
   const empty = steps.find((s) => s.num === '')
   if (empty) return {reason: `\`${empty.unit}\` has no number in \`${raw}\``}
   return {address: {steps, isNew, ...(part ? {part} : {})}}

@@ -17,6 +17,7 @@ import {parseAddress} from './address.js'
 import {
   amendmentId,
   byCommissionText,
+  byOwnText,
   convertChange,
   convertDelete,
   convertInsert,
@@ -24,6 +25,7 @@ import {
   type Form
 } from './convert.js'
 import {numberedLine} from './lines.js'
+import {convertDivision, isDivisionAddress} from './divisions.js'
 import {Ranks, forgetDeleted, resolveAddress} from './locate.js'
 import type {EpAmendment, EpText} from './types.js'
 
@@ -40,7 +42,7 @@ export interface EpItem {
   reason?: string
   /** The error code behind a conflict (`amend/text-not-found`…). */
   code?: string
-  /** How it was applied: word edits, a replacement, an insertion, a deletion, a new title. */
+  /** How it was applied: word edits, a replacement, an insertion, a deletion, a new title, a new division. */
   form?: Form
   /** The ids of the typed amendments it became. */
   amendments?: string[]
@@ -157,7 +159,13 @@ function prepare(
 ): Prepared | {status: Exclude<EpStatus, 'applied'>; reason: string} {
   const parsed = parseAddress(ep.target)
   if ('reason' in parsed) return {status: 'notLocated', reason: parsed.reason}
-  let found = resolveAddress(document, parsed.address, ranks)
+  if (isDivisionAddress(parsed.address)) {
+    const division = convertDivision(document, parsed.address, ep, id, provenance)
+    if ('status' in division) return division
+    const opening = division.opening
+    return {converted: division.converted, commit: () => (opening ? ranks.openings.push(opening) : undefined)}
+  }
+  let found = resolveAddress(document, parsed.address, ranks, (candidates) => byOwnText(ep, candidates))
   let located: string | undefined
   if (found.kind === 'missing') {
     // The address counts units otherwise than the markup: look for the Commission's words in its top unit.
@@ -192,7 +200,14 @@ function prepare(
   if (found.kind === 'new') {
     if (ep.deletes) return {status: 'conflict', reason: 'a new unit cannot be deleted'}
     converted = convertInsert(ep, found, id, provenance)
-    commit = found.commit
+    const alias = 'alias' in converted ? converted.alias : undefined
+    const placed = found.commit
+    commit = alias
+      ? () => {
+          placed()
+          ranks.alias(alias.article, alias.paragraph, alias.eId)
+        }
+      : placed
   } else if (ep.deletes) {
     // "Subparagraph 1 … deleted" whose Commission text is another unit's (the EP counts otherwise): delete that one.
     const other = found.scope === 'deep' ? undefined : byCommissionText(ep, found.top)

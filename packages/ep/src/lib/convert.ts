@@ -17,13 +17,15 @@ import {normalise, type EpAmendment} from './types.js'
 import {textAmendments, wordEdits} from './words.js'
 
 /** How the amendment was made: for the report and the docs. */
-export type Form = 'words' | 'replace' | 'insert' | 'delete' | 'heading'
+export type Form = 'words' | 'replace' | 'insert' | 'delete' | 'heading' | 'division'
 
 export interface Converted {
   amendments: Amendment[]
   form: Form
   /** Set when the unit was found by the Commission's text rather than by the address. */
   note?: string
+  /** The EP's `paragraph N` of `article` names the unit `eId` from now on (see `numbersExistingText`). */
+  alias?: {article: string; paragraph: string; eId: string}
 }
 
 /** One text block of the proposal: whose it is, which of its own blocks, and its text. */
@@ -65,7 +67,7 @@ function baseLines(node: Provision, scope: Existing['scope']): BaseLine[] {
 const key = (text: string): string =>
   normalise(text)
     .replace(/ (?=[,.;:)\]’”])/g, '')
-    .replace(/(?<=[(\[‘“]) /g, '')
+    .replace(/(?<=[([‘“]) /g, '')
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -93,11 +95,31 @@ function lines(epLines: EpAmendment['commission']): NumberedLine[] {
 export function convertDelete(found: Existing, id: string, provenance: Provenance): Converted | {reason: string} {
   if (found.scope === 'heading')
     return {form: 'heading', amendments: [{id, type: 'setHeading', target: found.node.eId, heading: null, provenance}]}
+  if (found.scope === 'intro') return deleteChapeau(found.node, id, provenance)
   if (found.scope !== 'deep')
     return {
-      reason: `deleting only the ${found.scope === 'intro' ? 'introductory part' : 'first subparagraph'} of a unit is not supported: the units after it would have to take its place`
+      reason:
+        'deleting only the first subparagraph of a unit is not supported: the subparagraphs after it would have to take its place'
     }
   return {form: 'delete', amendments: [{id, type: 'delete', target: found.node.eId, provenance}]}
+}
+
+/**
+ * "… — introductory part", right column "deleted": the chapeau goes, the
+ * list stays (`2. The Board shall: (a) … (b) …` → `2. (a) … (b) …`). The unit
+ * is replaced by itself without its `intro` block: its number, points and
+ * wording after the list are kept as they are.
+ */
+function deleteChapeau(node: Provision, id: string, provenance: Provenance): Converted | {reason: string} {
+  const children = 'children' in node ? (node.children as Array<{type: string}>) : []
+  if (!children.some((c) => c.type === 'intro'))
+    return {reason: `${node.eId} has no introductory part (no list follows its text): delete the unit, or its words`}
+  const content = {...structuredClone(node), children: structuredClone(children.filter((c) => c.type !== 'intro'))}
+  return {
+    form: 'delete',
+    amendments: [{id, type: 'replace', target: node.eId, content: content as Provision, provenance}],
+    note: `the introductory part of ${node.eId} is deleted; its list stays`
+  }
 }
 
 export function convertInsert(
@@ -119,9 +141,18 @@ export function convertInsert(
 }
 
 /**
- * "Article 1 — paragraph 1 (new)" whose column holds only `1.`: the
- * article's unnumbered text becomes its paragraph 1 (so that paragraphs
- * can follow). The article is replaced by itself with its text wrapped.
+ * A new numbered paragraph in an article whose text is not in numbered
+ * paragraphs (the article's text is the Commission's "paragraph 1"). The
+ * article is replaced by itself with its text as a numbered paragraph:
+ *
+ * - the column holds only `1.`: the article's text becomes its paragraph 1
+ *   (so that paragraphs can follow);
+ * - `paragraph 1 (new)` with words: the new paragraph 1 goes first and the
+ *   article's text, which follows it, is numbered 2; the EP's later
+ *   addresses (`paragraph 1 — point d`) still name the Commission's text, so
+ *   `paragraph 1` of this article is recorded as an alias of paragraph 2;
+ * - a later number (`paragraph 2 (new)`, `paragraph 1 a (new)`): the
+ *   article's text becomes paragraph 1 and the new one follows it.
  */
 function numbersExistingText(
   place: NewPlace,
@@ -130,15 +161,39 @@ function numbersExistingText(
   provenance: Provenance
 ): Converted | undefined {
   const parent = place.parent
-  if (place.type !== 'paragraph' || parent.type !== 'article' || ls.length !== 1 || ls[0]!.text !== '' || !ls[0]!.num)
+  const first = ls[0]!
+  if (place.type !== 'paragraph' || parent.type !== 'article' || !first.num || !/^\d+[a-z]*\.$/i.test(first.num))
     return undefined
   if (parent.children.some((c) => c.type === 'paragraph')) return undefined
-  const paragraph = {type: 'paragraph' as const, eId: '', num: ls[0]!.num, children: structuredClone(parent.children)}
-  const article = {...structuredClone(parent), children: [paragraph]}
+  const own = {type: 'paragraph' as const, eId: '', num: '1.', children: structuredClone(parent.children)}
+  if (ls.length === 1 && first.text === '') {
+    return {
+      form: 'replace',
+      amendments: [
+        {id, type: 'replace', target: parent.eId, content: {...structuredClone(parent), children: [own]}, provenance}
+      ],
+      note: `the text of ${parent.eId} becomes its paragraph ${first.num}`
+    }
+  }
+  const added = buildUnit('paragraph', ls, place.num)
+  const clash = cleanNum(first.num) === '1'
+  if (clash) own.num = '2.'
+  const children = clash ? [added, own] : [own, added]
   return {
-    form: 'replace',
-    amendments: [{id, type: 'replace', target: parent.eId, content: article, provenance}],
-    note: `the text of ${parent.eId} becomes its paragraph ${ls[0]!.num}`
+    form: 'insert',
+    amendments: [
+      {
+        id,
+        type: 'replace',
+        target: parent.eId,
+        content: {...structuredClone(parent), children} as Provision,
+        provenance
+      }
+    ],
+    note: clash
+      ? `${parent.eId} had its text in no numbered paragraph: the new paragraph 1 goes first, the article's text becomes its paragraph 2 (the EP's \`paragraph 1\` of this article names it from here on)`
+      : `${parent.eId} had its text in no numbered paragraph: it becomes paragraph 1, the new paragraph ${cleanNum(first.num)} follows it`,
+    ...(clash ? {alias: {article: parent.eId, paragraph: '1', eId: `${parent.eId}__para_2`}} : {})
   }
 }
 
@@ -216,6 +271,18 @@ export function byCommissionText(ep: EpAmendment, top: Provision): Existing | un
   if (candidates.length !== 1) return undefined
   const node = candidates[0]!
   return {kind: 'existing', node, scope: baseLines(node, 'deep').length === 1 ? 'deep' : 'own', top}
+}
+
+/** The one of `candidates` whose own text (one line) is the Commission column, whitespace normalised. */
+export function byOwnText(ep: EpAmendment, candidates: readonly Provision[]): Provision | undefined {
+  const commission = lines(ep.commission)
+  if (commission.length === 0) return undefined
+  const wanted = key(commission[0]!.text)
+  const hits = candidates.filter((u) => {
+    const own = baseLines(u, 'own')
+    return own.length > 0 && key(own[0]!.text) === wanted
+  })
+  return hits.length === 1 ? hits[0] : undefined
 }
 
 function matches(base: readonly BaseLine[], commission: readonly NumberedLine[]): boolean {

@@ -21,6 +21,7 @@ import {
 } from '@redlex/tree'
 import type {At} from '@redlex/amend'
 import type {EpAddress, EpStep, EpUnit} from './address.js'
+import type {Opening} from './divisions.js'
 
 /** An existing unit and which of its text the amendment is about. */
 export interface Existing {
@@ -79,6 +80,20 @@ export class Ranks {
 
   remove(parent: string, type: string, index: number): void {
     this.books.get(`${parent}|${type}`)?.splice(index, 1)
+  }
+
+  private readonly aliases = new Map<string, string>()
+
+  /** New divisions waiting for their first article (see divisions.ts). */
+  readonly openings: Opening[] = []
+
+  /** From now on the EP's `paragraph num` of `article` names the unit `eId` (its Commission text, numbered anew). */
+  alias(article: string, num: string, eId: string): void {
+    this.aliases.set(`${article}|${num.toLowerCase()}`, eId)
+  }
+
+  aliasOf(article: string, num: string): string | undefined {
+    return this.aliases.get(`${article}|${num.toLowerCase()}`)
   }
 }
 
@@ -158,7 +173,8 @@ function child(
   document: Document,
   cursor: Container,
   step: EpStep,
-  ranks: Ranks
+  ranks: Ranks,
+  choose?: Chooser
 ): {node: Container; own?: true} | {reason: string} {
   const num = step.num
   switch (step.unit) {
@@ -200,7 +216,8 @@ function child(
     }
     case 'paragraph': {
       const paragraphs = childrenOf(cursor).filter((c) => c.type === 'paragraph') as Provision[]
-      const found = paragraphs.find((p) => same(cleanNum(p.num ?? ''), num))
+      const alias = cursor.type === 'article' ? ranks.aliasOf(cursor.eId, num) : undefined
+      const found = paragraphs.find((p) => (alias ? p.eId === alias : same(cleanNum(p.num ?? ''), num)))
       if (found) return {node: found}
       // An article of one unnumbered paragraph: its "paragraph 1" is the article's text.
       if (paragraphs.length === 0 && num === '1' && cursor.type === 'article') return {node: cursor}
@@ -217,8 +234,9 @@ function child(
     }
     case 'point': {
       const points = childrenOf(cursor).filter((c) => c.type === 'point') as Provision[]
-      const found = points.find((p) => same(cleanNum(p.num ?? ''), num))
-      return found ? {node: found} : {reason: `${describe(cursor)} has no point (${num})`}
+      const found = points.filter((p) => same(cleanNum(p.num ?? ''), num))
+      if (found.length > 1) return oneOf(found, `${describe(cursor)} has ${found.length} points (${num})`, choose)
+      return found[0] ? {node: found[0]} : {reason: `${describe(cursor)} has no point (${num})`}
     }
     case 'indent': {
       const {units, keys} = ordinalUnits(document, cursor, 'indent', ranks)
@@ -231,6 +249,25 @@ function child(
   }
 }
 
+/**
+ * Picks, among units printed with the same number (a slip of the source:
+ * AI Act proposal, Article 1, two points (a)), the one whose own text is the
+ * Commission column; `undefined` when none or several are.
+ */
+export type Chooser = (candidates: readonly Provision[]) => Provision | undefined
+
+function oneOf(
+  found: readonly Provision[],
+  what: string,
+  choose: Chooser | undefined
+): {node: Provision} | {reason: string} {
+  const chosen = choose?.(found)
+  if (chosen) return {node: chosen}
+  return {
+    reason: `${what} (${found.map((f) => f.eId).join(', ')}), and the Commission's text is the text of none of them: which one is meant is not known`
+  }
+}
+
 function describe(node: Container): string {
   if (node.type === 'document') return 'the proposal'
   const p = node as Provision
@@ -238,7 +275,7 @@ function describe(node: Container): string {
 }
 
 /** Resolve an address in `document` (as it stands now). */
-export function resolveAddress(document: Document, address: EpAddress, ranks: Ranks): Resolution {
+export function resolveAddress(document: Document, address: EpAddress, ranks: Ranks, choose?: Chooser): Resolution {
   let cursor: Container = document
   let own = false
   let top: Provision | undefined
@@ -246,7 +283,7 @@ export function resolveAddress(document: Document, address: EpAddress, ranks: Ra
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!
     if (i === steps.length - 1 && address.isNew) return newPlace(document, cursor, step, ranks)
-    const found = child(document, cursor, step, ranks)
+    const found = child(document, cursor, step, ranks, i === steps.length - 1 ? choose : undefined)
     if ('reason' in found) return {kind: 'missing', reason: found.reason}
     cursor = found.node
     top ??= cursor as Provision
@@ -332,8 +369,29 @@ function newPlace(document: Document, parent: Container, step: EpStep, ranks: Ra
     if (k && compareNumbers(k, rank) < 0) after = s
   }
   const holder = type === 'recital' ? 'recitals' : type === 'article' ? 'body' : (parent as Provision).eId
+  const opening = type === 'article' ? openingFor(document, ranks, step.num, after) : undefined
+  if (opening) {
+    // A new division waits for this article: it goes first in it.
+    const at: At = {firstChildOf: opening.division}
+    return {
+      kind: 'new',
+      type,
+      at,
+      parent,
+      ...(num ? {num} : {}),
+      commit: () => ranks.openings.splice(ranks.openings.indexOf(opening), 1)
+    }
+  }
   const at: At = after ? {after: after.eId} : siblings[0] ? {before: siblings[0].eId} : {lastChildOf: holder}
   return {kind: 'new', type, at, parent, ...(num ? {num} : {}), commit: () => undefined}
+}
+
+/** The opening a new article `num` (placed after `after`) fills: one opening with it, or after `after`. */
+function openingFor(document: Document, ranks: Ranks, num: string, after: Provision | undefined): Opening | undefined {
+  const wanted = num.toLowerCase()
+  const previous = after ? cleanNum(after.num ?? '').toLowerCase() : undefined
+  const open = ranks.openings.find((o) => o.at === wanted || (o.after !== undefined && o.after === previous))
+  return open && allOf<Division>(document, 'division').some((d) => d.eId === open.division) ? open : undefined
 }
 
 /** What to do once `node` is deleted: forget its rank (for ordinal units). Computed before the deletion. */

@@ -95,6 +95,8 @@ function slotFor(document: Document, found: Found): Slot | undefined {
   const path = provisionPath(found)
   const unitsOnPath = [...path.filter((p) => p.type !== 'division'), node]
   if (unitsOnPath.some((u) => !NUMBERED.has(u.type) || u.num === undefined || u.num === '')) return undefined
+  // A unit printed with its sibling's number (`point_a_2`) is told apart by its place among them: keep them together.
+  if ([...path, node].some((u) => isDuplicate(u.eId))) return undefined
   // A division's eId carries its parent divisions' (`title_III__chp_3`): only a top one stands alone.
   if (node.type === 'division' && path.some((p) => p.type === 'division')) return undefined
   const parent = ancestors[ancestors.length - 1]!
@@ -132,6 +134,11 @@ function slotFor(document: Document, found: Found): Slot | undefined {
     return {siblings, index, mini, take: (r) => unwrapDepth(r.children as Node[])}
   }
   return undefined
+}
+
+/** `art_4__para_1__point_a_2`: the second unit numbered (a) there (see assignEids). */
+function isDuplicate(eId: string): boolean {
+  return eId.slice(eId.lastIndexOf('__') + 2).split('_').length > 2
 }
 
 /** The slot holding every citation (their eIds are ranks). */
