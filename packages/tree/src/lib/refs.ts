@@ -97,8 +97,19 @@ interface Cursor {
   pos: number
 }
 
+/**
+ * The grammar's patterns, compiled once each: the readers below build them
+ * as strings (from a fixed set), and compiling one at every call cost more
+ * than the matching. Sticky, so `lastIndex` anchors each match at the cursor.
+ */
+const STICKY = new Map<string, RegExp>()
+
 function match(cursor: Cursor, pattern: string): RegExpExecArray | undefined {
-  const re = new RegExp(pattern, 'yu')
+  let re = STICKY.get(pattern)
+  if (re === undefined) {
+    re = new RegExp(pattern, 'yu')
+    STICKY.set(pattern, re)
+  }
   re.lastIndex = cursor.pos
   const m = re.exec(cursor.text)
   if (!m) return undefined
@@ -527,6 +538,12 @@ interface Index {
   byEid: Map<string, Provision>
   order: string[]
   position: Map<string, number>
+  /**
+   * The eIds in document order by their last step (`chp_II`, `point_a`), so
+   * that finding a chapter or a point below a provision does not scan every
+   * provision of the act for every reference. See {@link withLastStep}.
+   */
+  byLastStep: Map<string, string[]>
 }
 
 function buildIndex(document: Document): Index {
@@ -543,8 +560,32 @@ function buildIndex(document: Document): Index {
   }
   visit(document)
   const position = new Map<string, number>()
-  order.forEach((eId, i) => position.set(eId, i))
-  return {byEid, order, position}
+  const byLastStep = new Map<string, string[]>()
+  order.forEach((eId, i) => {
+    position.set(eId, i)
+    const key = finalStep(eId)
+    const list = byLastStep.get(key)
+    if (list) list.push(eId)
+    else byLastStep.set(key, [eId])
+  })
+  return {byEid, order, position, byLastStep}
+}
+
+/**
+ * The eIds, in document order, that may end in the step `<kind>_<num>`: a
+ * superset of those that do, so callers keep their own exact test. A number
+ * with an underscore (never read from a reference, but eIds are data) could
+ * straddle steps: then every eId.
+ */
+function withLastStep(index: Index, kind: string, num: string): readonly string[] {
+  if (num === '' || num.includes('_')) return index.order
+  return index.byLastStep.get(`${kind}_${num}`) ?? []
+}
+
+/** The text after the last `__` of an eId (the whole eId at the top level). */
+function finalStep(eId: string): string {
+  const i = eId.lastIndexOf('__')
+  return i === -1 ? eId : eId.slice(i + 2)
 }
 
 function lastStep(eId: string): [string, string] {
@@ -563,7 +604,7 @@ function findPointBelow(index: Index, base: string, num: string): string | undef
   let best: string | undefined
   let bestDepth = Infinity
   let ties = 0
-  for (const eId of index.order) {
+  for (const eId of withLastStep(index, 'point', num)) {
     if (!eId.startsWith(base + '__') || !eId.endsWith(suffix)) continue
     const depth = eId.split('__').length
     if (depth < bestDepth) {
@@ -617,7 +658,7 @@ function resolveItem(item: ReferenceItem, index: Index, container: readonly stri
       case 'section':
       case 'subsection': {
         const want = `${UNIT_PREFIX[step.unit]}_${step.num}`
-        const hits = index.order.filter((eId) => {
+        const hits = withLastStep(index, UNIT_PREFIX[step.unit], step.num).filter((eId) => {
           const [k, n] = lastStep(eId)
           return (
             `${k}_${n}` === want &&
@@ -731,7 +772,11 @@ interface BlockVisit {
  * headings and footnotes are left alone.
  */
 function mapBlocks(document: Document, fn: (inlines: Inlines, visit: BlockVisit) => Inlines): Document {
-  const copy = structuredClone(document)
+  return mapBlocksInPlace(structuredClone(document), fn)
+}
+
+/** {@link mapBlocks} on a tree the caller owns: changes it and returns it. */
+function mapBlocksInPlace(copy: Document, fn: (inlines: Inlines, visit: BlockVisit) => Inlines): Document {
   const visit = (node: Node, container: string[], citation: boolean): void => {
     let inner = container
     if (isProvision(node)) inner = [node.eId, ...container]
@@ -838,19 +883,31 @@ export function dissolveReferences(inlines: readonly Inline[]): Inline[] {
  */
 export function linkReferences(document: Document): Document {
   const linked = mapBlocks(document, (inlines, visit) => linkInlines(inlines, {external: visit.citation}))
-  return resolveReferences(linked)
+  // `linked` is already a copy: resolve it in place rather than copy the whole act again.
+  return resolveInPlace(linked)
 }
 
 /** Recompute `targets` of every `ref` (external ones get none). Returns a new document. */
 export function resolveReferences(document: Document): Document {
+  return resolveInPlace(structuredClone(document))
+}
+
+function resolveInPlace(document: Document): Document {
   const index = buildIndex(document)
-  return mapBlocks(document, (inlines, visit) => {
+  // The same reference text recurs across an act (`Article 2`, `paragraph 1`): read each text once.
+  // Spans are only read below, so one array may serve every ref of that text.
+  const read = new Map<string, ReferenceSpan[]>()
+  return mapBlocksInPlace(document, (inlines, visit) => {
     mapRefs(inlines, (ref) => {
       if (ref.external) {
         ref.targets = []
         return
       }
-      const spans = findReferences(ref.value)
+      let spans = read.get(ref.value)
+      if (spans === undefined) {
+        spans = findReferences(ref.value)
+        read.set(ref.value, spans)
+      }
       ref.targets = spans.flatMap((span) => spanTargets(span, index, visit.container))
     })
     return inlines
