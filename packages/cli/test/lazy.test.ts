@@ -37,7 +37,11 @@ describe.skipIf(!existsSync(dist))('redlex start-up', () => {
     const convert = staticGraph(resolve(dist, 'lib/commands/convert.js')).packages
     expect(convert).not.toContain('@redlex/compare')
     expect(convert).not.toContain('@redlex/render-docx')
+    // Each output format's renderer is loaded when asked for: an HTML comparison loads no Word writer.
     const compare = staticGraph(resolve(dist, 'lib/commands/compare.js')).packages
-    expect(compare).toContain('@redlex/render-docx')
+    expect(compare).toContain('redlex/core')
+    expect(compare).not.toContain('@redlex/render-docx')
+    expect(compare).not.toContain('@redlex/render-markdown')
+    expect(compare).not.toContain('@redlex/render-html')
   })
 })

@@ -1,8 +1,6 @@
 /** `redlex compare BEFORE AFTER --format html|md|docx|json`. */
 import {basename, extname} from 'node:path'
-import {toDocx} from '@redlex/render-docx'
-import {toHtml} from '@redlex/render-html'
-import {toMarkdownRedline} from '@redlex/render-markdown'
+import type {Comparison} from '@redlex/compare'
 import {applyIsc, redline, type IscApplied} from 'redlex/core'
 import {choice, COMMON, formatWarning, RENUMBER, two, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
@@ -52,19 +50,34 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
     // Shown by default, as in the API: a drafter must see that Article 23 became Article 24.
     showRenumbering: !values['hide-renumbering']
   })
+  emit(io, values['output'], await render(format, comparison, values, io), inputs)
+  return 0
+}
+
+/** The comparison in the asked format; each renderer is loaded only when asked for (Word's is heavy). */
+async function render(
+  format: 'html' | 'md' | 'docx' | 'json',
+  comparison: Comparison,
+  values: Values,
+  io: Io
+): Promise<string | Uint8Array> {
   const title = typeof values['title'] === 'string' ? values['title'] : undefined
   const unchanged = Boolean(values['show-unchanged'])
   const formal = Boolean(values['show-formal'])
-  const out =
-    format === 'json'
-      ? JSON.stringify(comparison, null, 2) + '\n'
-      : format === 'md'
-        ? toMarkdownRedline(comparison, {title, unchanged, formal})
-        : format === 'html'
-          ? toHtml(comparison, {title, unchanged, formal})
-          : await toDocx(comparison, {title, formal, onWarning: (warning) => io.stderr(warning.message + '\n')})
-  emit(io, values['output'], out, inputs)
-  return 0
+  switch (format) {
+    case 'json':
+      return JSON.stringify(comparison, null, 2) + '\n'
+    case 'md':
+      return (await import('@redlex/render-markdown')).toMarkdownRedline(comparison, {title, unchanged, formal})
+    case 'html':
+      return (await import('@redlex/render-html')).toHtml(comparison, {title, unchanged, formal})
+    case 'docx':
+      return (await import('@redlex/render-docx')).toDocx(comparison, {
+        title,
+        formal,
+        onWarning: (warning) => io.stderr(warning.message + '\n')
+      })
+  }
 }
 
 /**
