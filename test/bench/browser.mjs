@@ -15,6 +15,9 @@ export async function withBrowser(work) {
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
+    // The machine may be busy (shared cores): wait for the browser rather than fail.
+    timeout: 300_000,
+    protocolTimeout: 900_000,
     args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none']
   })
   try {

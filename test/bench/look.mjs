@@ -88,7 +88,7 @@ for (const {name, comparison, date} of built) {
 ;(await withBrowser(async (browser) => {
   for (const item of report) {
     const page = await browser.newPage()
-    await page.goto('file://' + item.html, {waitUntil: 'load'})
+    await page.goto('file://' + item.html, {waitUntil: 'load', timeout: 0})
     const pdf = join(out, `${item.name}.html.pdf`)
     await page.pdf({path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true})
     item.htmlPages = pages(pdf)
@@ -100,7 +100,9 @@ for (const {name, comparison, date} of built) {
 
 if (has('soffice')) {
   for (const item of report) {
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, item.docx], {
+    // A profile of its own, so that another LibreOffice running on the machine does not take the job.
+    const profile = `-env:UserInstallation=file://${join(out, 'lo-profile')}`
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, item.docx], {
       stdio: 'ignore',
       timeout: 600_000
     })

@@ -95,7 +95,10 @@ export function unitParagraphs(units: readonly Unit[], context: ParagraphContext
         )
         if (end[0] === l && end[1] === i)
           children.push(
-            ...anchors.flatMap((id) => [new CommentRangeEnd(id), new TextRun({children: [new CommentReference(id)]})])
+            ...anchors.flatMap((id) => [
+              new CommentRangeEnd(id),
+              reference(id, line.mark, unit.author, context.revisions, unit.move)
+            ])
           )
       })
       if (start[0] === l && line.pieces.length === 0) {
@@ -104,7 +107,7 @@ export function unitParagraphs(units: readonly Unit[], context: ParagraphContext
           ...anchors.flatMap((id) => [
             new CommentRangeStart(id),
             new CommentRangeEnd(id),
-            new TextRun({children: [new CommentReference(id)]})
+            reference(id, line.mark, unit.author, context.revisions, unit.move)
           ])
         )
       }
@@ -133,6 +136,28 @@ function trackedAs(kind: Kind, move: Move | undefined): {wrap: 'w:ins' | 'w:del'
 function run(piece: Piece, author: string, revisions: Revisions, move: Move | undefined): ParagraphChild {
   const content = piece.tab ? {children: [new Tab()]} : {text: piece.text}
   const tracked = trackedAs(piece.kind, move)
+  if (!tracked) return new TextRun(content)
+  const revision = revisions.revision(author, tracked.role)
+  return tracked.wrap === 'w:ins'
+    ? new InsertedTextRun({...revision, ...content})
+    : new DeletedTextRun({...revision, ...content})
+}
+
+/**
+ * A comment's reference run, tracked like the paragraph mark it stands
+ * before: a plain run between a tracked paragraph's text and its mark makes
+ * LibreOffice drop the mark's revision (a moved-away paragraph would then
+ * stay behind, empty, after "Accept all").
+ */
+function reference(
+  id: number,
+  mark: Kind,
+  author: string,
+  revisions: Revisions,
+  move: Move | undefined
+): ParagraphChild {
+  const content = {children: [new CommentReference(id)]}
+  const tracked = trackedAs(mark, move)
   if (!tracked) return new TextRun(content)
   const revision = revisions.revision(author, tracked.role)
   return tracked.wrap === 'w:ins'
