@@ -279,15 +279,23 @@ const ROMAN_CHAPTERS = ['I', 'II', 'III', 'IV', 'V']
 export const documentTree: fc.Arbitrary<Document> = fc.integer({min: 0, max: 1_000_000}).chain((seed) => {
   void seed
   const notes = new Notes()
-  const recitals = fc
-    .integer({min: 1, max: 4})
-    .chain((length) =>
-      fc
-        .tuple(sequence(length), fc.array(unitChildren(notes, 1), {minLength: length, maxLength: length}))
-        .map(([numbers, bodies]) =>
-          bodies.map((children, i): Recital => ({type: 'recital', eId: '', num: `(${numbers[i]})`, children}))
+  const recitals = fc.integer({min: 1, max: 4}).chain((length) =>
+    fc
+      .tuple(
+        sequence(length),
+        fc.array(unitChildren(notes, 1), {minLength: length, maxLength: length}),
+        // Acts before about 2000 print their recitals without numbers (`Whereas …;`).
+        fc.oneof({weight: 4, arbitrary: fc.constant(true)}, {weight: 1, arbitrary: fc.constant(false)})
+      )
+      .map(([numbers, bodies, numbered]) =>
+        bodies.map(
+          (children, i): Recital =>
+            numbered
+              ? {type: 'recital', eId: '', num: `(${numbers[i]})`, children}
+              : {type: 'recital', eId: '', children}
         )
-    )
+      )
+  )
   const articles = fc
     .integer({min: 1, max: 4})
     .chain((length) => sequence(length).chain((numbers) => fc.tuple(...numbers.map((n) => articleOf(notes, n)))))

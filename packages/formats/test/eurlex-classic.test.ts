@@ -245,6 +245,10 @@ describe('EUR-Lex plain-text page of an act before 2004 (div#TexteOnly, bare par
     const result = load(name, html)
     expect(countProvisions(result.document).articles).toBe(5)
   })
+
+  it('survives a Markdown round trip, unnumbered recitals included (strict reader, same tree)', () => {
+    expect(comparable(fromMarkdown(toMarkdown(doc)))).toEqual(comparable(doc))
+  })
 })
 
 describe('pages that are not acts', () => {

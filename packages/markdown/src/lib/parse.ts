@@ -100,6 +100,8 @@ const MARKER_RE = /^<!--\s*(wrap-up|subparagraph|same-list)\s*-->$/
  */
 const PRINTED_RE = /^<!--\s*(?:(as-printed)|level\s+([1-9]\d?))\s*-->$/
 const DONE_RE = /^Done at\b/
+/** `<!-- recital -->` before a block: a recital printed without a number (acts before about 2000: `Whereas …;`). */
+const UNNUMBERED_RECITAL_RE = /^<!--\s*recital\s*-->$/
 
 type Host = Article | Recital | Annex
 
@@ -264,6 +266,8 @@ class Parser {
 
   /** Set by `<!-- as-printed -->` / `<!-- level N -->` for the next block (see PRINTED_RE). */
   private printed: {level?: number} | undefined
+  /** Set by `<!-- recital -->` for the next block (see UNNUMBERED_RECITAL_RE). */
+  private unnumberedRecital = false
 
   private blockWithMarkers(node: RootContent): void {
     const heading = node.type === 'heading' ? inlineText(this.phrasing(node.children)).trim() : ''
@@ -300,6 +304,14 @@ class Parser {
           const printed = PRINTED_RE.exec(node.value.trim())
           if (printed) {
             this.printed = printed[2] === undefined ? {} : {level: Number(printed[2])}
+            this.expectHeading = previousExpect
+            return
+          }
+          if (
+            UNNUMBERED_RECITAL_RE.test(node.value.trim()) &&
+            ['front', 'citations', 'recitals'].includes(this.state)
+          ) {
+            this.unnumberedRecital = true
             this.expectHeading = previousExpect
             return
           }
@@ -656,6 +668,11 @@ class Parser {
         return
       }
       case 'citations': {
+        if (this.unnumberedRecital) {
+          this.openRecitals(node, undefined)
+          this.recitalWithoutNumber(node)
+          return
+        }
         if (/^Whereas:?$/.test(plain.trim())) {
           this.openRecitals(node, this.phrasing(node.children))
           return
@@ -690,6 +707,10 @@ class Parser {
         return
       }
       case 'recitals': {
+        if (this.unnumberedRecital) {
+          this.recitalWithoutNumber(node)
+          return
+        }
         if (isCaps && plain.trimEnd().endsWith(':') && !POINT_RE.test(raw)) {
           this.closeHost()
           this.formula('enactingFormula', node)
@@ -804,6 +825,17 @@ class Parser {
     )
     if (m[2] && this.host?.type === 'article') this.host.heading = [{type: 'text', value: m[2].replace(/\s+/g, ' ')}]
     return true
+  }
+
+  /** The block after `<!-- recital -->`: a recital with no number. */
+  private recitalWithoutNumber(node: MdParagraph): void {
+    this.unnumberedRecital = false
+    this.closeHost()
+    const recital: Recital = withPos({type: 'recital', eId: '', children: []}, node.position)
+    this.recitals!.children.push(recital)
+    this.host = recital
+    this.para = undefined
+    this.addOwnText(recital, node, 0)
   }
 
   private openRecitals(node: MdParagraph, intro: Inline[] | undefined): void {

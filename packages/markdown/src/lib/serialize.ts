@@ -70,6 +70,8 @@ class Writer {
                 if (previous !== undefined && recital.num !== undefined && !inSequence(previous, recital.num))
                   this.asPrinted()
                 previous = recital.num
+                // A recital printed without a number would read as a citation: say what it is.
+                if (recital.num === undefined) this.out.push({type: 'html', value: '<!-- recital -->'})
                 this.unit(recital.num ?? '', recital.children, 0)
               }
               this.inRecital = false
