@@ -82,7 +82,7 @@ for (const {name, comparison, date} of built) {
   const docx = join(out, `${name}.docx`)
   writeFileSync(html, toHtml(comparison))
   writeFileSync(docx, await toDocx(comparison, {date}))
-  report.push({name, changes: comparison.summary, html, docx})
+  report.push({name, comparison, html, docx})
 }
 
 ;(await withBrowser(async (browser) => {
@@ -108,7 +108,11 @@ if (has('soffice')) {
     })
     const pdf = item.docx.replace(/\.docx$/, '.pdf')
     item.docxPages = pages(pdf)
-    if (screenshots && has('pdftoppm')) wordPages(pdf, item.name, item.name === 'example' ? [1, 4] : [2, 5])
+    if (screenshots && has('pdftoppm')) {
+      wordPages(pdf, item.name, item.name === 'example' ? [1, 4] : [2, 5])
+      const moved = firstMovePage(pdf, item.comparison)
+      if (moved) wordPages(pdf, item.name, [moved], 'move')
+    }
   }
 } else console.log('No LibreOffice: Word pages not measured.')
 
@@ -130,14 +134,33 @@ async function htmlScreenshots(page, name) {
   await shot(`${name}-html-changes.png`, name === 'example' ? '#inline' : 'article.change.f-modified[id*="art_"]', 1000)
 }
 
-/** Word pages as PNG (LibreOffice's rendering of the .docx, through its PDF). */
-function wordPages(pdf, name, which) {
+/** Word pages as PNG (LibreOffice's rendering of the .docx, through its PDF), named by page or `label`. */
+function wordPages(pdf, name, which, label) {
   for (const n of which) {
+    const file = `${name}-docx-${label ?? n}.png`
     const prefix = join(out, `${name}-docx-${n}`)
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(n), '-l', String(n), '-singlefile', pdf, prefix])
-    renameSync(prefix + '.png', join(img, `${name}-docx-${n}.png`))
-    console.log(
-      `  docs/img/${name}-docx-${n}.png: ${Math.round(statSync(join(img, `${name}-docx-${n}.png`)).size / 1024)} KB`
-    )
+    renameSync(prefix + '.png', join(img, file))
+    console.log(`  docs/img/${file} (page ${n}): ${Math.round(statSync(join(img, file)).size / 1024)} KB`)
+  }
+}
+
+/** The page where the first moved provision's old text stands (its first words), if pdftotext finds it. */
+function firstMovePage(pdf, comparison) {
+  if (!has('pdftotext')) return undefined
+  const find = (changes) => {
+    for (const c of changes) {
+      if (c.status === 'moved' && c.before?.text) return c
+      const inner = find(c.children)
+      if (inner) return inner
+    }
+  }
+  const moved = find(comparison.changes)
+  if (!moved) return undefined
+  const words = moved.before.text.split(/\s+/).slice(0, 6).join(' ')
+  const total = pages(pdf)
+  for (let n = 1; n <= total; n++) {
+    const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], {encoding: 'utf8'})
+    if (text.replace(/\s+/g, ' ').includes(words)) return n
   }
 }
