@@ -1,5 +1,6 @@
 export type * from './lib/types.js'
 export {OPINIONS} from './lib/types.js'
-export {loadIscRecord, validateIscRecord} from './lib/load.js'
+export {checkIscRecord, checkIscRecordText, loadIscRecord, validateIscRecord} from './lib/load.js'
+export type {CheckOptions, IscRecordCheck} from './lib/load.js'
 export {amendmentsOf} from './lib/amendments.js'
 export {iscRecordSchema} from './lib/record.js'

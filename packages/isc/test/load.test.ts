@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {RedlexError} from '@redlex/tree'
-import {amendmentsOf, loadIscRecord, validateIscRecord, type IscRecord} from '@redlex/isc'
+import {amendmentsOf, checkIscRecordText, loadIscRecord, validateIscRecord, type IscRecord} from '@redlex/isc'
+import {validateAmendments} from '@redlex/amend'
 
 const exampleText = readFileSync(new URL('../../../examples/eprivacy-derogation/isc.yaml', import.meta.url), 'utf8')
 
@@ -139,6 +140,50 @@ describe('loadIscRecord', () => {
     const e = failure(() => validateIscRecord({reference: 'ISC/2020/06507'}))
     expect([e.code, e.path]).toEqual(['isc/missing-field', undefined])
     expect(e.message).toContain('`date` is missing')
+  })
+})
+
+describe('checkIscRecord: every problem at once', () => {
+  it('lists each malformation with its place, path, conclusion and amendment, and keeps the well-formed amendments', () => {
+    const text = minimal
+      .replace('date: 2020-09-02', 'date: 2020-13-01\napprovalDate: 2020-01-01')
+      .replace('opinion: positive-with-comments', 'opinion: fine')
+      .replace(
+        '        by: legal basis\n',
+        '        by: legal basis\n      - {id: a2, type: delete}\n      - {id: a1, type: delete, target: art_1}\n      - {id: a3, type: delete, target: art_2}\n'
+      )
+      .concat('  - id: c2\n    text: [not, text]\n')
+    const {record, problems, amendments} = checkIscRecordText(text, {file: 'isc.yaml'})
+    expect(record).toBeUndefined()
+    expect(problems.map((e) => [e.code, e.path, where(e), e.conclusion, e.amendment])).toEqual([
+      ['isc/invalid-date', 'date', 'isc.yaml:2:7', undefined, undefined],
+      ['isc/invalid-field', 'services[0].opinion', 'isc.yaml:8:14', undefined, undefined],
+      ['amend/missing-field', 'conclusions[0].amendments[1]', 'isc.yaml:22:9', 'c1', 'a2'],
+      ['amend/duplicate-id', 'conclusions[0].amendments[2].id', 'isc.yaml:23:14', 'c1', 'a1'],
+      ['isc/invalid-field', 'conclusions[1].text', 'isc.yaml:26:11', 'c2', undefined]
+    ])
+    // the two dates are not compared while one of them is not a date; the well-formed amendments of c1 remain
+    expect(amendments.map((a) => [a.id, a.provenance?.conclusion])).toEqual([
+      ['a1', 'c1'],
+      ['a3', 'c1']
+    ])
+    // the first of them is what loadIscRecord throws
+    expect(failure(() => loadIscRecord(text, {file: 'isc.yaml'})).code).toBe('isc/invalid-date')
+  })
+
+  it('validateAmendments reports every problem of a plain list, and the well-formed items', () => {
+    const {amendments, problems} = validateAmendments([
+      {id: 'a', type: 'delete', target: 'art_1', extra: 1},
+      {id: 'b', type: 'sunset', date: 'moon-phase:3'},
+      {id: 'c', type: 'delete', target: 'art_2'},
+      {type: 'delete', target: 'art_3'}
+    ])
+    expect(problems.map((e) => [e.code, e.path, e.amendment])).toEqual([
+      ['amend/unknown-field', '[0].extra', 'a'],
+      ['amend/unknown-date-anchor', '[1].date', 'b'],
+      ['amend/missing-field', '[3]', undefined]
+    ])
+    expect(amendments.map((a) => a.id)).toEqual(['c'])
   })
 })
 

@@ -10,11 +10,21 @@ import type {Document, Inline, Provision, ProvisionType} from '@redlex/tree'
 export type {Provenance} from '@redlex/tree'
 import type {Provenance} from '@redlex/tree'
 
+import type {Infer} from './shape.js'
+import type {AMENDMENT_SHAPES, TYPE_SHAPES, UNIT_KINDS} from './validate.js'
+
+/*
+ * The types of amendments are inferred from the shapes the validator runs
+ * (validate.ts `AMENDMENT_SHAPES`), which also generate the published JSON
+ * Schema: one source. The fields are documented there.
+ */
+type Shapes = typeof AMENDMENT_SHAPES
+
 /**
  * A place in the tree: next to a provision, or first/last among a parent's
  * units. Besides eIds, `recitals`, `citations` and `body` name those containers.
  */
-export type At = {before: string} | {after: string} | {firstChildOf: string} | {lastChildOf: string}
+export type At = Infer<typeof TYPE_SHAPES.at>
 
 /** Fields every amendment has. */
 export interface AmendmentBase {
@@ -25,59 +35,28 @@ export interface AmendmentBase {
 }
 
 /** Provision kinds a provision can be moved into (`as`). */
-export type UnitKind = 'article' | 'paragraph' | 'subparagraph' | 'point' | 'indent' | 'recital'
+export type UnitKind = (typeof UNIT_KINDS)[number]
 
 /** Replace a whole provision (content as tree JSON, or a Markdown snippet). */
-export interface ReplaceAmendment extends AmendmentBase {
-  type: 'replace'
-  target: string
-  content?: Provision
-  markdown?: string
-}
+export type ReplaceAmendment = Infer<Shapes['replace']>
 
 /** Insert new provisions. Numbered units get their number from the policy unless `numbering: keep`. */
-export interface InsertAmendment extends AmendmentBase {
-  type: 'insert'
-  at: At
-  content?: Provision[]
-  markdown?: string
-  numbering?: 'auto' | 'keep'
-}
+export type InsertAmendment = Infer<Shapes['insert']>
 
 /** Delete a provision. */
-export interface DeleteAmendment extends AmendmentBase {
-  type: 'delete'
-  target: string
-}
+export type DeleteAmendment = Infer<Shapes['delete']>
 
 /**
  * Move a provision (or, with `text`, one sentence of its text) to another
  * place, optionally as another kind of unit (`as: recital`).
  */
-export interface MoveAmendment extends AmendmentBase {
-  type: 'move'
-  target: string
-  to: At
-  as?: UnitKind
-  text?: string
-  occurrence?: number
-  /** The printed number at the new place (default: given by the policy). */
-  num?: string
-}
+export type MoveAmendment = Infer<Shapes['move']>
 
 /** Set the printed number (`Article 5`, `(c)`). */
-export interface SetNumAmendment extends AmendmentBase {
-  type: 'setNum'
-  target: string
-  num: string
-}
+export type SetNumAmendment = Infer<Shapes['setNum']>
 
 /** Set or remove (`null`) the heading of an article, division or annex. */
-export interface SetHeadingAmendment extends AmendmentBase {
-  type: 'setHeading'
-  target: string
-  heading: string | Inline[] | null
-}
+export type SetHeadingAmendment = Infer<Shapes['setHeading']>
 
 /**
  * Replace quoted text inside a provision's own text; or, when `target` is a
@@ -86,133 +65,47 @@ export interface SetHeadingAmendment extends AmendmentBase {
  * whole act), the same words wherever they stand in it: whole words, either
  * case of the first letter (the replacement takes the case it replaces).
  */
-export interface SubstituteAmendment extends AmendmentBase {
-  type: 'substitute'
-  target: string
-  text: string
-  by: string
-  occurrence?: number | 'all'
-}
+export type SubstituteAmendment = Infer<Shapes['substitute']>
 
 /** Insert text before or after a quoted anchor. */
-export interface InsertTextAmendment extends AmendmentBase {
-  type: 'insertText'
-  target: string
-  anchor: string
-  position: 'before' | 'after'
-  text: string
-  occurrence?: number
-}
+export type InsertTextAmendment = Infer<Shapes['insertText']>
 
 /** Delete quoted text. */
-export interface DeleteTextAmendment extends AmendmentBase {
-  type: 'deleteText'
-  target: string
-  text: string
-  occurrence?: number | 'all'
-}
+export type DeleteTextAmendment = Infer<Shapes['deleteText']>
 
 /**
  * Put a placeholder (`[…]`, `[provisional text]`) in place of quoted text
  * (`text`), or before/after a quoted anchor (`anchor` + `position`).
  */
-export interface PlaceholderAmendment extends AmendmentBase {
-  type: 'placeholder'
-  target: string
-  text?: string
-  anchor?: string
-  position?: 'before' | 'after'
-  /** Which occurrence; `all` for a scope (see {@link SubstituteAmendment}). */
-  occurrence?: number | 'all'
-  /** The text between the brackets: `…` (default) for a value set later, anything else for provisional text. */
-  value?: string
-  /** Why it is there (kept on the placeholder node). */
-  reason: string
-}
+export type PlaceholderAmendment = Infer<Shapes['placeholder']>
 
 /**
  * Set or replace the expiry sentence of the final provisions ("It shall
  * apply until 3 August 2024."), creating it when missing.
  */
-export interface SunsetAmendment extends AmendmentBase {
-  type: 'sunset'
-  /** The provision holding the final provisions (default: the last article). */
-  target?: string
-  /** ISO (`2024-08-03`), `3 August 2024`, `3.8.2024`, or an anchor such as `ep-term-end:9`. */
-  date: string
-  /** The sentence to write; `{date}` is replaced by the date (default `It shall apply until {date}.`). */
-  sentence?: string
-  /** The existing expiry sentence, quoted, when it cannot be recognised. */
-  existing?: string
-  /**
-   * When there is none: add a `subparagraph` (default) or append a `sentence`.
-   * Either goes before the binding-force formula ("This Regulation shall be
-   * binding in its entirety …") when the article holds it; see `at`.
-   */
-  create?: 'subparagraph' | 'sentence'
-  /** Where the new expiry unit goes, overriding the drafting rule (a paragraph next to a paragraph, else a subparagraph). */
-  at?: At
-}
+export type SunsetAmendment = Infer<Shapes['sunset']>
 
 /**
  * Remove repeal wording from an article (`text`) and add a recital with the
  * given wording at a given place (conclusion: "references to a possible
  * repeal … should be moved to the recitals").
  */
-export interface MoveRepealToRecitalsAmendment extends AmendmentBase {
-  type: 'moveRepealToRecitals'
-  target: string
-  text: string
-  occurrence?: number
-  recital: string
-  to: At
-}
+export type MoveRepealToRecitalsAmendment = Infer<Shapes['moveRepealToRecitals']>
 
 /** A rewrite of one cross-reference's text (used by inverses). */
-export interface ReferenceEdit {
-  /** The eId of the provision whose own text holds the reference. */
-  at: string
-  /** Index among the references of that provision's own text. */
-  index: number
-  from: string
-  to: string
-}
+export type ReferenceEdit = Infer<typeof TYPE_SHAPES.referenceEdit>
 
 /** Set many numbers at once; cross-references follow (`follow`), stay (`keep`), or change as listed. */
-export interface RenumberAmendment extends AmendmentBase {
-  type: 'renumber'
-  nums: Record<string, string>
-  references?: 'follow' | 'keep' | ReferenceEdit[]
-}
+export type RenumberAmendment = Infer<Shapes['renumber']>
 
 /**
  * Low level (produced by inversion): replace the characters `[start, end)`
  * of the `block`-th text block (content/intro/wrapUp) of a provision.
  */
-export interface SpliceTextAmendment extends AmendmentBase {
-  type: 'spliceText'
-  target: string
-  block: number
-  start: number
-  end: number
-  insert: Inline[]
-}
+export type SpliceTextAmendment = Infer<Shapes['spliceText']>
 
-export type Amendment =
-  | ReplaceAmendment
-  | InsertAmendment
-  | DeleteAmendment
-  | MoveAmendment
-  | SetNumAmendment
-  | SetHeadingAmendment
-  | SubstituteAmendment
-  | InsertTextAmendment
-  | DeleteTextAmendment
-  | PlaceholderAmendment
-  | SunsetAmendment
-  | MoveRepealToRecitalsAmendment
-  | RenumberAmendment
-  | SpliceTextAmendment
+/** Any amendment: a discriminated union on `type`. */
+export type Amendment = {[K in keyof Shapes]: Infer<Shapes[K]>}[keyof Shapes]
 
 export type AmendmentType = Amendment['type']
 

@@ -1,27 +1,32 @@
 /**
- * Validating amendments given as plain data (parsed JSON or YAML). Errors
- * carry the JSON path (`[3].target`) and, when a locator is given, the
- * place in the file.
+ * The shapes of amendments, defined once (shape.ts): each field's check is
+ * also its JSON Schema fragment and, through `Infer`, its TypeScript type,
+ * so the validator, the published schema and the public types (types.ts)
+ * cannot drift. Validating amendments given as plain data (parsed JSON or
+ * YAML): every problem carries the JSON path (`[3].target`) and, when a
+ * locator is given, the place in the file.
  */
-import {RedlexError, type Position} from '@redlex/tree'
+import {RedlexError, type Inline, type Position, type Provenance, type Provision} from '@redlex/tree'
 import type {Amendment} from './types.js'
 import {Failure, type AmendErrorCode} from './failure.js'
 import {resolveDate} from './dates.js'
 import {INLINE_TYPES, PROVISION_TYPES, treeProblem} from './tree-schema.js'
+import {
+  formatPath,
+  isObject,
+  optional,
+  passes,
+  shape,
+  shapes,
+  type Infer,
+  type JsonSchema,
+  type Path,
+  type Problem,
+  type Rule,
+  type Shape
+} from './shape.js'
 
-type Path = Array<string | number>
-/** A field check, with the JSON Schema fragment that says the same (the published schema is generated from these). */
-type Check = ((value: unknown, path: Path) => void) & {schema?: JsonSchema}
-type JsonSchema = Record<string, unknown>
-/** Attach the JSON Schema `schema` to `check`. */
-const says = (schema: JsonSchema, check: (value: unknown, path: Path) => void): Check => Object.assign(check, {schema})
-
-/** `['conclusions', 0, 'amendments', 1, 'target']` → `conclusions[0].amendments[1].target`. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = ''
-  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out === '' ? step : `.${step}`
-  return out || '(root)'
-}
+export {formatPath}
 
 export interface ParseAmendmentsOptions {
   /** File name for messages. */
@@ -32,314 +37,286 @@ export interface ParseAmendmentsOptions {
   locate?: (path: Path) => Position | undefined
 }
 
-class Invalid extends Error {
-  constructor(
-    readonly code: AmendErrorCode,
-    readonly reason: string,
-    readonly path: Path,
-    readonly extra: {expected?: string[]; actual?: string; hint?: string} = {}
-  ) {
-    super(reason)
-  }
-}
+const CODES = {
+  invalid: 'amend/invalid-field',
+  unknown: 'amend/unknown-field',
+  missing: 'amend/missing-field'
+} as const satisfies Record<string, AmendErrorCode>
+const {invalid, string, integer, oneOf, listOf, record, object, oneKeyOf, literal} = shapes<AmendErrorCode>(CODES)
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-const str: Check = says({$ref: '#/$defs/nonEmpty'}, (v, path) => {
-  if (typeof v !== 'string' || v === '')
-    throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a non-empty string`, path, {
-      actual: JSON.stringify(v)
-    })
-})
-const text: Check = says({type: 'string'}, (v, path) => {
-  if (typeof v !== 'string')
-    throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a string`, path, {
-      actual: JSON.stringify(v)
-    })
-})
+const str = string({schema: {$ref: '#/$defs/nonEmpty'}, refuse: 'empty'})
+const text = string()
 /** Names JavaScript gives every object: never an eId, a field or a type (`__proto__`, `constructor`, `toString` …). */
 const RESERVED = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)])
-const eId: Check = says({$ref: '#/$defs/eId'}, (v, path) => {
-  str(v, path)
+const EID = '^[A-Za-z0-9_\\-#.]+$'
+const eId: Shape<string> = shape({$ref: '#/$defs/eId'}, (v, path, problems) => {
+  if (!passes(str.check, v, path, problems)) return
+  const hint = 'Use the eId of a provision, e.g. art_3__para_2'
   if (RESERVED.has(v as string))
-    throw new Invalid(
-      'amend/invalid-field',
-      `\`${formatPath(path)}\` is a reserved name, not an eId: \`${String(v)}\``,
-      path,
-      {hint: 'Use the eId of a provision, e.g. art_3__para_2'}
-    )
-  if (!/^[A-Za-z0-9_\-#.]+$/.test(v as string))
-    throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` is not an eId: \`${String(v)}\``, path, {
-      hint: 'Use the eId of a provision, e.g. art_3__para_2'
-    })
+    problems.push(invalid(path, `is a reserved name, not an eId: \`${String(v)}\``, {hint}))
+  else if (!new RegExp(EID).test(v as string)) problems.push(invalid(path, `is not an eId: \`${String(v)}\``, {hint}))
 })
-const oneOf = (...values: string[]): Check =>
-  says({enum: values}, (v, path) => {
-    if (typeof v !== 'string' || !values.includes(v))
-      throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be one of ${values.join(', ')}`, path, {
-        expected: values,
-        actual: JSON.stringify(v)
-      })
-  })
-const integer = (min: number): Check =>
-  says({type: 'integer', minimum: min}, (v, path) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
-      throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an integer ≥ ${min}`, path, {
-        actual: JSON.stringify(v)
-      })
-  })
-const occurrence = (all: boolean): Check =>
-  says(all ? {oneOf: [{type: 'integer', minimum: 1}, {const: 'all'}]} : {type: 'integer', minimum: 1}, (v, path) => {
-    if (all && v === 'all') return
-    integer(1)(v, path)
-  })
-const at: Check = says({$ref: '#/$defs/at'}, (v, path) => {
-  const keys = ['before', 'after', 'firstChildOf', 'lastChildOf']
-  if (!isObject(v) || Object.keys(v).length !== 1 || !keys.includes(Object.keys(v)[0]!)) {
-    throw new Invalid(
-      'amend/invalid-field',
-      `\`${formatPath(path)}\` must be one of {before: eId}, {after: eId}, {firstChildOf: eId}, {lastChildOf: eId}`,
-      path,
-      {expected: keys}
-    )
-  }
-  const [key, value] = Object.entries(v)[0]!
-  eId(value, [...path, key])
-})
-/** Tree JSON checked all the way down (see tree-schema.ts): a coded error with the path of the first problem. */
-const tree =
-  (allowed: readonly string[]): Check =>
-  (v, path) => {
-    const problem = treeProblem(v, path, allowed)
-    if (problem)
-      throw new Invalid(
-        'amend/invalid-field',
-        `\`${formatPath(problem.path)}\` ${problem.reason}`,
-        problem.path,
-        problem.expected ? {expected: problem.expected} : {}
-      )
-  }
-const node = says({$ref: '#/$defs/node'}, tree(INLINE_TYPES))
-const provision = says({$ref: '#/$defs/provision'}, tree(PROVISION_TYPES))
-const listOf = (item: Check, min = 0): Check =>
-  says({type: 'array', items: item.schema ?? {}, ...(min > 0 ? {minItems: min} : {})}, (v, path) => {
-    if (!Array.isArray(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be a list`, path)
-    if (v.length < min)
-      throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must have at least ${min} item(s)`, path)
-    v.forEach((x, i) => item(x, [...path, i]))
-  })
-const inlinesOrString: Check = says(
-  {oneOf: [{type: 'string'}, {type: 'null'}, {type: 'array', items: {$ref: '#/$defs/node'}}]},
-  (v, path) => {
-    if (v === null || typeof v === 'string') return
-    listOf(node)(v, path)
+const occurrence = integer(1)
+const occurrenceOrAll: Shape<number | 'all'> = shape(
+  {oneOf: [{type: 'integer', minimum: 1}, {const: 'all'}]},
+  (v, path, problems) => {
+    if (v !== 'all') occurrence.check(v, path, problems)
   }
 )
-const date: Check = says(
+const AT_KEYS = ['before', 'after', 'firstChildOf', 'lastChildOf'] as const
+const at = oneKeyOf(AT_KEYS, eId, {$ref: '#/$defs/at'})
+/** Tree JSON checked all the way down (see tree-schema.ts): the problem with the path of the first wrong node. */
+const tree = <T>(schema: JsonSchema, allowed: readonly string[]): Shape<T> =>
+  shape(schema, (v, path, problems) => {
+    const problem = treeProblem(v, path, allowed)
+    if (problem)
+      problems.push({
+        code: CODES.invalid,
+        reason: `\`${formatPath(problem.path)}\` ${problem.reason}`,
+        path: problem.path,
+        ...(problem.expected ? {expected: problem.expected} : {})
+      })
+  })
+const node = tree<Inline>({$ref: '#/$defs/node'}, INLINE_TYPES)
+const provision = tree<Provision>({$ref: '#/$defs/provision'}, PROVISION_TYPES)
+const inlines = listOf(node)
+const inlinesOrString: Shape<string | Inline[] | null> = shape(
+  {oneOf: [{type: 'string'}, {type: 'null'}, inlines.schema]},
+  (v, path, problems) => {
+    if (v !== null && typeof v !== 'string') inlines.check(v, path, problems)
+  }
+)
+const date: Shape<string> = shape(
   {
     type: 'string',
     description: '2024-08-03, 3 August 2024, 3.8.2024 or an anchor such as ep-term-end:9 or ep-term-end:current',
     pattern: '^(\\d{4}-\\d{2}-\\d{2}|\\d{1,2} [A-Za-z]+ \\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|[a-z][a-z-]*:[\\w-]+)$'
   },
-  (v, path) => {
-    str(v, path)
+  (v, path, problems) => {
+    if (!passes(str.check, v, path, problems)) return
     try {
       resolveDate(v as string)
     } catch (error) {
-      if (error instanceof Failure)
-        throw new Invalid(error.code, `\`${formatPath(path)}\`: ${error.message}`, path, {
-          ...(error.expected ? {expected: error.expected} : {}),
-          ...(error.hint ? {hint: error.hint} : {})
-        })
-      throw error
+      if (!(error instanceof Failure)) throw error
+      problems.push({
+        code: error.code,
+        reason: `\`${formatPath(path)}\`: ${error.message}`,
+        path,
+        ...(error.expected ? {expected: error.expected} : {}),
+        ...(error.hint ? {hint: error.hint} : {})
+      })
     }
   }
 )
-const references: Check = says(
-  {
-    oneOf: [
-      {enum: ['follow', 'keep']},
-      {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['at', 'index', 'from', 'to'],
-          additionalProperties: false,
-          properties: {
-            at: {$ref: '#/$defs/eId'},
-            index: {type: 'integer', minimum: 0},
-            from: {type: 'string'},
-            to: {type: 'string'}
-          }
-        }
-      }
-    ]
-  },
-  (v, path) => {
-    if (v === 'follow' || v === 'keep') return
-    listOf((e, p) => {
-      if (!isObject(e))
-        throw new Invalid('amend/invalid-field', `\`${formatPath(p)}\` must be {at, index, from, to}`, p)
-      eId(e.at, [...p, 'at'])
-      integer(0)(e.index, [...p, 'index'])
-      text(e.from, [...p, 'from'])
-      text(e.to, [...p, 'to'])
-    })(v, path)
+const sentence: Shape<string> = shape({type: 'string', pattern: '\\{date\\}'}, (v, path, problems) => {
+  if (passes(str.check, v, path, problems) && !(v as string).includes('{date}'))
+    problems.push(invalid(path, 'must contain `{date}`'))
+})
+
+/** A rewrite of one cross-reference's text (used by inverses). */
+const referenceEdit = object({
+  /** The eId of the provision whose own text holds the reference. */
+  at: eId,
+  /** Index among the references of that provision's own text. */
+  index: integer(0),
+  from: text,
+  to: text
+})
+const referenceEdits = listOf(referenceEdit)
+const references: Shape<'follow' | 'keep' | Infer<typeof referenceEdits>> = shape(
+  {oneOf: [{enum: ['follow', 'keep']}, referenceEdits.schema]},
+  (v, path, problems) => {
+    if (v !== 'follow' && v !== 'keep') referenceEdits.check(v, path, problems)
   }
 )
-const nums: Check = says({type: 'object', additionalProperties: {type: 'string'}}, (v, path) => {
-  if (!isObject(v)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must map eIds to numbers`, path)
-  for (const [k, n] of Object.entries(v)) {
-    eId(k, path)
-    text(n, [...path, k])
-  }
-})
-const provenance: Check = says({$ref: '#/$defs/provenance'}, (v, path) => {
-  if (!isObject(v))
-    throw new Invalid(
-      'amend/invalid-field',
-      `\`${formatPath(path)}\` must be an object {conclusion?, services?, note?, source?}`,
-      path
-    )
-  for (const key of Object.keys(v)) {
-    if (!['conclusion', 'services', 'note', 'source'].includes(key))
-      throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {
-        expected: ['conclusion', 'services', 'note', 'source']
-      })
-  }
-  if (v.conclusion !== undefined) str(v.conclusion, [...path, 'conclusion'])
-  if (v.services !== undefined) listOf(str)(v.services, [...path, 'services'])
-  if (v.note !== undefined) text(v.note, [...path, 'note'])
-  if (v.source !== undefined) source(v.source, [...path, 'source'])
-})
+const nums = record(text, eId)
+
 /** `{kind, reference?, number?, date?}`: the text an amendment comes from (an EP amendment, a corrigendum…). */
-const source: Check = (v, path) => {
-  const fields = ['kind', 'reference', 'number', 'date']
-  if (!isObject(v))
-    throw new Invalid(
-      'amend/invalid-field',
-      `\`${formatPath(path)}\` must be an object {kind, reference?, number?, date?}`,
-      path
-    )
-  for (const key of Object.keys(v)) {
-    if (!fields.includes(key))
-      throw new Invalid('amend/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {
-        expected: fields
-      })
+const SOURCE = object(
+  {
+    kind: {...str, hint: 'Say what the text is: ep-amendment, corrigendum, isc-conclusion…'},
+    reference: optional(str),
+    number: optional(str),
+    date: optional(str)
+  },
+  {what: 'a source'}
+)
+/** Where an amendment comes from (the same as `Provenance` of @redlex/tree; a type test checks both ways). */
+export const PROVENANCE = object({
+  conclusion: optional(str),
+  services: optional(listOf(str)),
+  note: optional(text),
+  source: optional(SOURCE)
+})
+/** Typed as the tree's `Provenance` (which a type test holds equal to the shape's) so every amendment names one type. */
+const provenance: Shape<Provenance> = {...PROVENANCE, schema: {$ref: '#/$defs/provenance'}}
+
+/** Exactly one of two fields. */
+const exactlyOne = (a: string, b: string, what: string): Rule => ({
+  check: (value, path, problems) => {
+    if ((value[a] === undefined) === (value[b] === undefined))
+      problems.push(invalid(path, `needs exactly one of \`${a}\` ${what}`))
   }
-  if (v.kind === undefined)
-    throw new Invalid(
-      'amend/missing-field',
-      `\`${formatPath(path)}\` needs a \`kind\` (ep-amendment, corrigendum, isc-conclusion…)`,
-      [...path, 'kind']
-    )
-  for (const key of fields) if (v[key] !== undefined) str(v[key], [...path, key])
+})
+
+/** An amendment type: `id`, `type` and `provenance`, then its own fields. */
+function amendment<const T extends string, F extends Record<string, Shape<unknown>>>(
+  type: T,
+  description: string,
+  fields: F,
+  rule?: Rule
+) {
+  return object(
+    {
+      /** Unique in its list. */
+      id: {...str, hint: 'Give every amendment a unique id'},
+      type: literal(type),
+      provenance: optional(provenance),
+      ...fields
+    },
+    {what: `a ${type} amendment`, description, ...(rule ? {rule} : {})}
+  )
 }
 
-type Spec = Record<string, {check: Check; required?: boolean}>
-const req = (check: Check) => ({check, required: true})
-const opt = (check: Check) => ({check})
+/** Provision kinds a provision can be moved into (`as`). */
+export const UNIT_KINDS = ['article', 'paragraph', 'subparagraph', 'point', 'indent', 'recital'] as const
 
-/** Fields of each amendment type (besides id, type, provenance). */
-const SPECS: Record<string, Spec> = {
-  replace: {target: req(eId), content: opt(provision), markdown: opt(str)},
-  insert: {at: req(at), content: opt(listOf(provision, 1)), markdown: opt(str), numbering: opt(oneOf('auto', 'keep'))},
-  delete: {target: req(eId)},
-  move: {
-    target: req(eId),
-    to: req(at),
-    as: opt(oneOf('article', 'paragraph', 'subparagraph', 'point', 'indent', 'recital')),
-    text: opt(str),
-    occurrence: opt(occurrence(false)),
-    num: opt(str)
-  },
-  setNum: {target: req(eId), num: req(text)},
-  setHeading: {target: req(eId), heading: req(inlinesOrString)},
-  substitute: {target: req(eId), text: req(str), by: req(text), occurrence: opt(occurrence(true))},
-  insertText: {
-    target: req(eId),
-    anchor: req(str),
-    position: req(oneOf('before', 'after')),
-    text: req(str),
-    occurrence: opt(occurrence(false))
-  },
-  deleteText: {target: req(eId), text: req(str), occurrence: opt(occurrence(true))},
-  placeholder: {
-    target: req(eId),
-    text: opt(str),
-    anchor: opt(str),
-    position: opt(oneOf('before', 'after')),
-    occurrence: opt(occurrence(true)),
-    value: opt(str),
-    reason: req(str)
-  },
-  sunset: {
-    target: opt(eId),
-    date: req(date),
-    sentence: opt(says({type: 'string', pattern: '\\{date\\}'}, (v, p) => str(v, p))),
-    existing: opt(str),
-    create: opt(oneOf('subparagraph', 'sentence')),
-    at: opt(at)
-  },
-  moveRepealToRecitals: {
-    target: req(eId),
-    text: req(str),
-    occurrence: opt(occurrence(false)),
-    recital: req(str),
-    to: req(at)
-  },
-  renumber: {nums: req(nums), references: opt(references)},
-  spliceText: {
-    target: req(eId),
-    block: req(integer(0)),
-    start: req(integer(0)),
-    end: req(integer(0)),
-    insert: req(listOf(node))
-  }
+/** Every amendment type, in documentation order, with its fields (docs/amendments.md). */
+export const AMENDMENT_SHAPES = {
+  replace: amendment(
+    'replace',
+    'Replace a whole provision (content as tree JSON, or a Markdown snippet)',
+    {target: eId, content: optional(provision), markdown: optional(str)},
+    exactlyOne('content', 'markdown', '(tree JSON) and `markdown`')
+  ),
+  insert: amendment(
+    'insert',
+    'Insert new provisions',
+    {
+      at,
+      content: optional(listOf(provision, 1)),
+      markdown: optional(str),
+      /** Numbered units get their number from the policy unless `keep`. */
+      numbering: optional(oneOf(['auto', 'keep']))
+    },
+    exactlyOne('content', 'markdown', '(tree JSON) and `markdown`')
+  ),
+  delete: amendment('delete', 'Delete a provision', {target: eId}),
+  move: amendment('move', 'Move a provision, or a sentence of it, possibly as another kind of unit', {
+    target: eId,
+    to: at,
+    as: optional(oneOf(UNIT_KINDS)),
+    /** One sentence of the provision's text to move instead of the whole provision. */
+    text: optional(str),
+    occurrence: optional(occurrence),
+    /** The printed number at the new place (default: given by the policy). */
+    num: optional(str)
+  }),
+  setNum: amendment('setNum', 'Set the printed number', {target: eId, num: text}),
+  setHeading: amendment('setHeading', 'Set or remove (null) a heading', {target: eId, heading: inlinesOrString}),
+  substitute: amendment(
+    'substitute',
+    'Replace quoted text in a provision, or a term across a scope (an article, a chapter, recitals, body, act)',
+    {target: eId, text: str, by: text, occurrence: optional(occurrenceOrAll)}
+  ),
+  insertText: amendment('insertText', 'Insert text before or after a quoted anchor', {
+    target: eId,
+    anchor: str,
+    position: oneOf(['before', 'after']),
+    text: str,
+    occurrence: optional(occurrence)
+  }),
+  deleteText: amendment('deleteText', 'Delete quoted text', {
+    target: eId,
+    text: str,
+    occurrence: optional(occurrenceOrAll)
+  }),
+  placeholder: amendment(
+    'placeholder',
+    'Put a placeholder in place of quoted text, or next to an anchor (in a provision or across a scope)',
+    {
+      target: eId,
+      text: optional(str),
+      anchor: optional(str),
+      position: optional(oneOf(['before', 'after'])),
+      /** Which occurrence; `all` for a scope (see {@link SubstituteAmendment}). */
+      occurrence: optional(occurrenceOrAll),
+      /** The text between the brackets: `…` (default) for a value set later, anything else for provisional text. */
+      value: optional(str),
+      /** Why it is there (kept on the placeholder node). */
+      reason: str
+    },
+    {
+      check: (value, path, problems) => {
+        exactlyOne('text', 'anchor', '(to replace) and `anchor` (to insert next to)').check(value, path, problems)
+        if (value.anchor !== undefined && value.position === undefined)
+          problems.push({
+            code: CODES.missing,
+            reason: `\`${formatPath([...path, 'position'])}\` is missing (before or after the anchor)`,
+            path
+          })
+      }
+    }
+  ),
+  sunset: amendment(
+    'sunset',
+    'Set or replace the expiry sentence of the final provisions (before the binding-force formula)',
+    {
+      /** The provision holding the final provisions (default: the last article). */
+      target: optional(eId),
+      /** ISO (`2024-08-03`), `3 August 2024`, `3.8.2024`, or an anchor such as `ep-term-end:9`. */
+      date,
+      /** The sentence to write; `{date}` is replaced by the date (default `It shall apply until {date}.`). */
+      sentence: optional(sentence),
+      /** The existing expiry sentence, quoted, when it cannot be recognised. */
+      existing: optional(str),
+      /**
+       * When there is none: add a `subparagraph` (default) or append a `sentence`.
+       * Either goes before the binding-force formula ("This Regulation shall be
+       * binding in its entirety …") when the article holds it; see `at`.
+       */
+      create: optional(oneOf(['subparagraph', 'sentence'])),
+      /** Where the new expiry unit goes, overriding the drafting rule (a paragraph next to a paragraph, else a subparagraph). */
+      at: optional(at)
+    }
+  ),
+  moveRepealToRecitals: amendment('moveRepealToRecitals', 'Remove repeal wording from an article and add a recital', {
+    target: eId,
+    text: str,
+    occurrence: optional(occurrence),
+    recital: str,
+    to: at
+  }),
+  renumber: amendment('renumber', 'Set many numbers at once', {nums, references: optional(references)}),
+  spliceText: amendment('spliceText', 'Low level (inverses): replace characters of a text block', {
+    target: eId,
+    block: integer(0),
+    start: integer(0),
+    end: integer(0),
+    insert: inlines
+  })
 }
+
+/** The shapes the public types are inferred from (types.ts); not for use at run time. */
+export const TYPE_SHAPES = {at, referenceEdit}
 
 /** Every amendment type, in documentation order. */
-export const AMENDMENT_TYPES: readonly string[] = Object.keys(SPECS)
+export const AMENDMENT_TYPES: readonly (keyof typeof AMENDMENT_SHAPES)[] = Object.keys(AMENDMENT_SHAPES) as Array<
+  keyof typeof AMENDMENT_SHAPES
+>
 
-/** What each type does, for the published JSON Schema. */
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  replace: 'Replace a whole provision (content as tree JSON, or a Markdown snippet)',
-  insert: 'Insert new provisions',
-  delete: 'Delete a provision',
-  move: 'Move a provision, or a sentence of it, possibly as another kind of unit',
-  setNum: 'Set the printed number',
-  setHeading: 'Set or remove (null) a heading',
-  substitute:
-    'Replace quoted text in a provision, or a term across a scope (an article, a chapter, recitals, body, act)',
-  insertText: 'Insert text before or after a quoted anchor',
-  deleteText: 'Delete quoted text',
-  placeholder: 'Put a placeholder in place of quoted text, or next to an anchor (in a provision or across a scope)',
-  sunset: 'Set or replace the expiry sentence of the final provisions (before the binding-force formula)',
-  moveRepealToRecitals: 'Remove repeal wording from an article and add a recital',
-  renumber: 'Set many numbers at once',
-  spliceText: 'Low level (inverses): replace characters of a text block'
-}
-
-/**
- * The JSON Schema `$defs` of amendments, generated from the checks the
- * validator runs (each check carries its schema fragment), so the published
- * schema cannot drift from the code: `packages/isc/schema/isc-record.schema.json`
- * embeds them (a test compares; `node packages/isc/scripts/schema.mjs` rewrites them).
- * Rules across fields (exactly one of `content` and `markdown` …) and the
- * deep tree check are the validator's; the schema says the shape.
- */
-export function amendmentSchemaDefs(): Record<string, JsonSchema> {
-  const nonEmpty = {type: 'string', minLength: 1}
-  const defs: Record<string, JsonSchema> = {
-    nonEmpty,
+/** The JSON Schema `$defs` entries that name shapes used by several amendment types. */
+function sharedDefs(): Record<string, JsonSchema> {
+  return {
+    nonEmpty: {type: 'string', minLength: 1},
     eId: {
       type: 'string',
-      pattern: '^[A-Za-z0-9_\\-#.]+$',
+      pattern: EID,
       description: 'eId of a provision in the base (pre-ISC) text, or a scope name (act, recitals, citations, body)'
     },
     at: {
       description: 'A place in the tree',
-      oneOf: ['before', 'after', 'firstChildOf', 'lastChildOf'].map((key) => ({
+      oneOf: AT_KEYS.map((key) => ({
         type: 'object',
         properties: {[key]: {$ref: '#/$defs/eId'}},
         required: [key],
@@ -356,165 +333,151 @@ export function amendmentSchemaDefs(): Record<string, JsonSchema> {
       required: ['type', 'children'],
       properties: {type: {enum: [...PROVISION_TYPES]}, children: {type: 'array'}}
     },
-    provenance: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        conclusion: {$ref: '#/$defs/nonEmpty'},
-        services: {type: 'array', items: {$ref: '#/$defs/nonEmpty'}},
-        note: {type: 'string'},
-        source: {
-          type: 'object',
-          required: ['kind'],
-          additionalProperties: false,
-          properties: Object.fromEntries(
-            ['kind', 'reference', 'number', 'date'].map((k) => [k, {$ref: '#/$defs/nonEmpty'}])
-          )
-        }
-      }
-    },
-    amendment: {oneOf: AMENDMENT_TYPES.map((type) => ({$ref: `#/$defs/${type}`}))}
+    provenance: PROVENANCE.schema
   }
-  for (const [type, spec] of Object.entries(SPECS)) {
-    const properties: Record<string, JsonSchema> = {
-      id: {$ref: '#/$defs/nonEmpty'},
-      type: {const: type},
-      provenance: {$ref: '#/$defs/provenance'}
-    }
-    for (const [key, field] of Object.entries(spec)) properties[key] = field.check.schema ?? {}
-    defs[type] = {
-      type: 'object',
-      description: DESCRIPTIONS[type],
-      properties,
-      required: ['id', 'type', ...Object.keys(spec).filter((key) => spec[key]!.required)],
-      additionalProperties: false
-    }
-  }
-  return defs
 }
 
-function validateOne(value: unknown, path: Path, ids: Map<string, number>, index: number): Amendment {
-  if (!isObject(value)) throw new Invalid('amend/invalid-field', `\`${formatPath(path)}\` must be an object`, path)
+/**
+ * The JSON Schema `$defs` of amendments, generated from the shapes the
+ * validator runs, so the published schema cannot drift from the code:
+ * `packages/isc/schema/isc-record.schema.json` embeds them (a test compares;
+ * `node packages/isc/scripts/schema.mjs` rewrites them). Rules across fields
+ * (exactly one of `content` and `markdown` …) and the deep tree check are
+ * the validator's; the schema says the shape.
+ */
+export function amendmentSchemaDefs(): Record<string, JsonSchema> {
+  return {
+    ...sharedDefs(),
+    amendment: {oneOf: AMENDMENT_TYPES.map((type) => ({$ref: `#/$defs/${type}`}))},
+    ...Object.fromEntries(AMENDMENT_TYPES.map((type) => [type, AMENDMENT_SHAPES[type].schema]))
+  }
+}
+
+/** The problems of one item of a list; `ids` holds the ids seen before it (index of their item). */
+function itemProblems(value: unknown, path: Path, ids: Map<string, number>, index: number, problems: Problem[]): void {
+  if (!isObject(value)) return void problems.push(invalid(path, 'must be an object'))
   if (value.type === undefined)
-    throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'type'])}\` is missing`, path, {
+    return void problems.push({
+      code: CODES.missing,
+      reason: `\`${formatPath([...path, 'type'])}\` is missing`,
+      path,
       expected: [...AMENDMENT_TYPES]
     })
   // Own properties only: `type: constructor` or `toString` is an unknown type, not Object's.
-  const spec = typeof value.type === 'string' && Object.hasOwn(SPECS, value.type) ? SPECS[value.type] : undefined
-  if (!spec) {
-    throw new Invalid(
-      'amend/unknown-type',
-      `Unknown amendment type \`${String(value.type)}\`; known types: ${AMENDMENT_TYPES.join(', ')}`,
-      [...path, 'type'],
-      {expected: [...AMENDMENT_TYPES], actual: String(value.type)}
-    )
-  }
-  if (value.id === undefined)
-    throw new Invalid('amend/missing-field', `\`${formatPath([...path, 'id'])}\` is missing`, path, {
-      hint: 'Give every amendment a unique id'
+  if (typeof value.type !== 'string' || !Object.hasOwn(AMENDMENT_SHAPES, value.type))
+    return void problems.push({
+      code: 'amend/unknown-type',
+      reason: `Unknown amendment type \`${String(value.type)}\`; known types: ${AMENDMENT_TYPES.join(', ')}`,
+      path: [...path, 'type'],
+      expected: [...AMENDMENT_TYPES],
+      actual: String(value.type)
     })
-  str(value.id, [...path, 'id'])
-  const seen = ids.get(value.id as string)
+  AMENDMENT_SHAPES[value.type as keyof typeof AMENDMENT_SHAPES].check(value, path, problems)
+  if (typeof value.id !== 'string' || value.id === '') return
+  const seen = ids.get(value.id)
   if (seen !== undefined)
-    throw new Invalid(
-      'amend/duplicate-id',
-      `Amendment id \`${String(value.id)}\` is used twice (items ${seen} and ${index})`,
-      [...path, 'id']
+    problems.push({
+      code: 'amend/duplicate-id',
+      reason: `Amendment id \`${value.id}\` is used twice (items ${seen} and ${index})`,
+      path: [...path, 'id']
+    })
+  else ids.set(value.id, index)
+}
+
+/** A list of amendments (ids unique in it): the shape an ISC conclusion's `amendments` uses. */
+export const AMENDMENT_LIST: Shape<Amendment[]> = shape(
+  {type: 'array', items: {$ref: '#/$defs/amendment'}},
+  (v, path, problems) => {
+    if (!Array.isArray(v))
+      return void problems.push({
+        code: 'amend/not-a-list',
+        reason: 'Amendments must be a list (or an object with an `amendments` list)',
+        path
+      })
+    const ids = new Map<string, number>()
+    v.forEach((item, i) => itemProblems(item, [...path, i], ids, i, problems))
+  }
+)
+
+/** The id of the amendment a problem at `path` is inside, when it has one (`list` sits at `listPath`). */
+export function amendmentAt(list: unknown, listPath: Path, path: Path): string | undefined {
+  const index = path[listPath.length]
+  const item = typeof index === 'number' && Array.isArray(list) ? (list as unknown[])[index] : undefined
+  return isObject(item) && Object.hasOwn(item, 'id') && typeof item.id === 'string' && item.id !== ''
+    ? item.id
+    : undefined
+}
+
+/** Every problem of a list of amendments as RedlexErrors, with the well-formed amendments (a deep copy of each). */
+export interface AmendmentsValidation {
+  amendments: Amendment[]
+  problems: RedlexError[]
+}
+
+/**
+ * Validate plain data as a list of amendments (an array, or an object with
+ * an `amendments` array) and report EVERY problem, each with its JSON path
+ * and (given `locate`) its place in the file, naming the amendment. The
+ * well-formed amendments come back too (to check them against a draft).
+ */
+export function validateAmendments(
+  data: unknown,
+  options?: Readonly<ParseAmendmentsOptions> | null
+): AmendmentsValidation {
+  const base: Path = options?.path ? [...options.path] : []
+  const wrapped = isObject(data) && Array.isArray(data.amendments)
+  const list = wrapped ? (data as {amendments: unknown[]}).amendments : data
+  const listPath = wrapped ? [...base, 'amendments'] : base
+  const problems: Problem[] = []
+  AMENDMENT_LIST.check(list, listPath, problems)
+  const bad = new Set(problems.map((p) => p.path[listPath.length]))
+  const amendments = Array.isArray(list)
+    ? list.filter((_, i) => !bad.has(i)).map((item) => structuredClone(item) as Amendment)
+    : []
+  return {
+    amendments,
+    problems: problems.map((problem) =>
+      toRedlexError(problem, {
+        ...(options?.file ? {file: options.file} : {}),
+        ...(options?.locate ? {locate: options.locate} : {}),
+        amendment: amendmentAt(list, listPath, problem.path)
+      })
     )
-  ids.set(value.id as string, index)
-  if (value.provenance !== undefined) provenance(value.provenance, [...path, 'provenance'])
-  for (const key of Object.keys(value)) {
-    if (key !== 'id' && key !== 'type' && key !== 'provenance' && !Object.hasOwn(spec, key)) {
-      throw new Invalid(
-        'amend/unknown-field',
-        `Unknown field \`${formatPath([...path, key])}\` for a ${value.type} amendment`,
-        [...path, key],
-        {expected: ['id', 'type', 'provenance', ...Object.keys(spec)]}
-      )
-    }
   }
-  for (const [key, field] of Object.entries(spec)) {
-    if (value[key] === undefined) {
-      if (field.required)
-        throw new Invalid(
-          'amend/missing-field',
-          `\`${formatPath([...path, key])}\` is missing (a ${value.type} amendment needs it)`,
-          path,
-          {expected: [key]}
-        )
-      continue
-    }
-    field.check(value[key], [...path, key])
+}
+
+/** A problem as the RedlexError users see: code, reason, JSON path, file place, what was expected. */
+export function toRedlexError(
+  problem: Problem,
+  context: {
+    file?: string
+    locate?: (path: Path) => Position | undefined
+    amendment?: string | undefined
+    conclusion?: string | undefined
   }
-  // Cross-field rules.
-  if (value.type === 'replace' || value.type === 'insert') {
-    if ((value.content === undefined) === (value.markdown === undefined)) {
-      throw new Invalid(
-        'amend/invalid-field',
-        `\`${formatPath(path)}\` needs exactly one of \`content\` (tree JSON) and \`markdown\``,
-        path
-      )
-    }
-  }
-  if (value.type === 'placeholder') {
-    if ((value.text === undefined) === (value.anchor === undefined)) {
-      throw new Invalid(
-        'amend/invalid-field',
-        `\`${formatPath(path)}\` needs exactly one of \`text\` (to replace) and \`anchor\` (to insert next to)`,
-        path
-      )
-    }
-    if (value.anchor !== undefined && value.position === undefined)
-      throw new Invalid(
-        'amend/missing-field',
-        `\`${formatPath([...path, 'position'])}\` is missing (before or after the anchor)`,
-        path
-      )
-  }
-  if (value.type === 'sunset' && value.sentence !== undefined && !(value.sentence as string).includes('{date}')) {
-    throw new Invalid('amend/invalid-field', `\`${formatPath([...path, 'sentence'])}\` must contain \`{date}\``, [
-      ...path,
-      'sentence'
-    ])
-  }
-  return structuredClone(value) as unknown as Amendment
+): RedlexError {
+  const place = context.locate?.(problem.path)
+  return new RedlexError(problem.reason, {
+    code: problem.code,
+    ...(context.amendment !== undefined ? {amendment: context.amendment} : {}),
+    ...(context.conclusion !== undefined ? {conclusion: context.conclusion} : {}),
+    ...(problem.path.length > 0 ? {path: formatPath(problem.path)} : {}),
+    ...(context.file ? {file: context.file} : {}),
+    ...(place ? {place} : {}),
+    ...(problem.expected ? {expected: problem.expected} : {}),
+    ...(problem.actual ? {actual: problem.actual} : {}),
+    ...(problem.hint ? {hint: problem.hint} : {})
+  })
 }
 
 /**
  * Validate plain data as a list of amendments (an array, or an object with
  * an `amendments` array). Throws a RedlexError with the JSON path (and the
- * file place, given `locate`) of the first problem; returns a deep copy.
+ * file place, given `locate`) of the first problem (`validateAmendments`
+ * reports them all); returns a deep copy.
  */
 export function parseAmendments(data: unknown, options?: Readonly<ParseAmendmentsOptions> | null): Amendment[] {
-  const base: Path = options?.path ? [...options.path] : []
-  let list = data
-  let listPath = base
-  if (isObject(data) && Array.isArray(data.amendments)) {
-    list = data.amendments
-    listPath = [...base, 'amendments']
-  }
-  try {
-    if (!Array.isArray(list))
-      throw new Invalid('amend/not-a-list', 'Amendments must be a list (or an object with an `amendments` list)', base)
-    const ids = new Map<string, number>()
-    return list.map((item, i) => validateOne(item, [...listPath, i], ids, i))
-  } catch (error) {
-    if (!(error instanceof Invalid)) throw error
-    const place = options?.locate?.(error.path)
-    // Name the amendment when the problem is inside one that has an id.
-    const index = error.path[listPath.length]
-    const item = typeof index === 'number' && Array.isArray(list) ? (list as unknown[])[index] : undefined
-    const amendment =
-      isObject(item) && Object.hasOwn(item, 'id') && typeof item.id === 'string' && item.id !== '' ? item.id : undefined
-    throw new RedlexError(error.reason, {
-      code: error.code,
-      ...(amendment !== undefined ? {amendment} : {}),
-      ...(error.path.length > 0 ? {path: formatPath(error.path)} : {}),
-      ...(options?.file ? {file: options.file} : {}),
-      ...(place ? {place} : {}),
-      ...(error.extra.expected ? {expected: error.extra.expected} : {}),
-      ...(error.extra.actual ? {actual: error.extra.actual} : {}),
-      ...(error.extra.hint ? {hint: error.extra.hint} : {})
-    })
-  }
+  const {amendments, problems} = validateAmendments(data, options)
+  if (problems.length > 0) throw problems[0]
+  return amendments
 }

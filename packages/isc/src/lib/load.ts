@@ -1,109 +1,183 @@
 /**
- * Loading and validating an ISC record from YAML or JSON text. Every error
- * carries the JSON path and `file:line:col`.
+ * Loading and validating an ISC record from YAML or JSON text. Every
+ * problem carries the JSON path and `file:line:col`; `checkIscRecord`
+ * reports them all at once.
  */
-import {RedlexError, type Position} from '@redlex/tree'
-import {formatPath, parseSource} from '@redlex/amend'
+import type {Position, RedlexError} from '@redlex/tree'
+import {isObject, parseSource, toRedlexError, type Amendment, type Path, type Problem} from '@redlex/amend'
 import type {IscRecord} from './types.js'
-import {Invalid, RECORD, type Path} from './record.js'
+import {isIsoDate, RECORD, type IscErrorCode} from './record.js'
+
+type Data = Record<string, unknown>
+const objects = (v: unknown): Array<[Data, number]> =>
+  Array.isArray(v) ? v.flatMap((x, i) => (isObject(x) ? [[x, i] as [Data, number]] : [])) : []
+const isString = (v: unknown): v is string => typeof v === 'string'
+
+const problem = (code: IscErrorCode, reason: string, path: Path, extra: Partial<Problem> = {}): Problem => ({
+  code,
+  reason,
+  path,
+  ...extra
+})
 
 /**
- * The rules across fields the JSON Schema cannot state, run once the shape
- * (RECORD, record.ts) is known to be right.
+ * The rules across fields the JSON Schema cannot state. They read the data
+ * defensively (it may also have shape problems), so that one run reports
+ * these with the shape problems.
  */
-function crossFieldRules(record: IscRecord): void {
+function crossFieldProblems(data: Data): Problem[] {
+  const problems: Problem[] = []
   const seen = new Set<string>()
-  record.services.forEach((s, i) => {
+  for (const [s, i] of objects(data.services)) {
+    if (!isString(s.service)) continue
     if (seen.has(s.service))
-      throw new Invalid('isc/duplicate-service', `Service \`${s.service}\` is listed twice`, ['services', i, 'service'])
+      problems.push(
+        problem('isc/duplicate-service', `Service \`${s.service}\` is listed twice`, ['services', i, 'service'])
+      )
     seen.add(s.service)
-  })
+  }
   const conclusionIds = new Set<string>()
   const amendmentIds = new Map<string, string>()
-  record.conclusions.forEach((conclusion, i) => {
+  for (const [conclusion, i] of objects(data.conclusions)) {
     const path = ['conclusions', i]
     const id = conclusion.id
+    if (!isString(id)) continue
     if (conclusionIds.has(id))
-      throw new Invalid('isc/duplicate-id', `Conclusion id \`${id}\` is used twice`, [...path, 'id'])
+      problems.push(problem('isc/duplicate-id', `Conclusion id \`${id}\` is used twice`, [...path, 'id']))
     conclusionIds.add(id)
-    conclusion.amendments?.forEach((a, j) => {
+    for (const [a, j] of objects(conclusion.amendments)) {
       const ap = [...path, 'amendments', j]
+      if (!isString(a.id)) continue
       const other = amendmentIds.get(a.id)
-      if (other !== undefined)
-        throw new Invalid('isc/duplicate-id', `Amendment id \`${a.id}\` is also used in conclusion ${other}`, [
-          ...ap,
-          'id'
-        ])
-      amendmentIds.set(a.id, id)
-      if (a.provenance?.conclusion !== undefined && a.provenance.conclusion !== id) {
-        throw new Invalid(
-          'isc/provenance-mismatch',
-          `Amendment ${a.id} sits under conclusion ${id} but names conclusion ${a.provenance.conclusion}`,
-          [...ap, 'provenance', 'conclusion'],
-          {hint: 'Move the amendment under its conclusion, or drop `provenance.conclusion`'}
+      // twice in one conclusion: its amendment list reports it (amend/duplicate-id)
+      if (other !== undefined && other !== id)
+        problems.push(
+          problem('isc/duplicate-id', `Amendment id \`${a.id}\` is also used in conclusion ${other}`, [...ap, 'id'])
         )
-      }
-    })
-  })
-  record.pointsForPoliticalLevel?.forEach((point, i) => {
-    point.conclusions?.forEach((ref, j) => {
-      if (!conclusionIds.has(ref))
-        throw new Invalid(
-          'isc/unknown-conclusion',
-          `Conclusion \`${ref}\` does not exist`,
-          ['pointsForPoliticalLevel', i, 'conclusions', j],
-          {expected: [...conclusionIds]}
+      else amendmentIds.set(a.id, id)
+      const named = isObject(a.provenance) ? a.provenance.conclusion : undefined
+      if (named !== undefined && named !== id)
+        problems.push(
+          problem(
+            'isc/provenance-mismatch',
+            `Amendment ${a.id} sits under conclusion ${id} but names conclusion ${String(named)}`,
+            [...ap, 'provenance', 'conclusion'],
+            {hint: 'Move the amendment under its conclusion, or drop `provenance.conclusion`'}
+          )
+        )
+    }
+  }
+  for (const [point, i] of objects(data.pointsForPoliticalLevel)) {
+    if (!Array.isArray(point.conclusions)) continue
+    point.conclusions.forEach((ref, j) => {
+      if (isString(ref) && !conclusionIds.has(ref))
+        problems.push(
+          problem(
+            'isc/unknown-conclusion',
+            `Conclusion \`${ref}\` does not exist`,
+            ['pointsForPoliticalLevel', i, 'conclusions', j],
+            {
+              expected: [...conclusionIds]
+            }
+          )
         )
     })
-  })
-  if (record.approvalDate !== undefined && record.approvalDate < record.date) {
-    throw new Invalid(
-      'isc/date-order',
-      `The minutes cannot be approved (${record.approvalDate}) before the meeting (${record.date})`,
-      ['approvalDate']
+  }
+  const {date, approvalDate} = data
+  if (isIsoDate(date) && isIsoDate(approvalDate) && approvalDate < date)
+    problems.push(
+      problem('isc/date-order', `The minutes cannot be approved (${approvalDate}) before the meeting (${date})`, [
+        'approvalDate'
+      ])
     )
-  }
+  return problems
 }
 
-function validate(
-  data: unknown,
-  locate: ((path: Path) => Position | undefined) | undefined,
-  file: string | undefined
-): IscRecord {
-  RECORD(data, [], {locate, file})
-  const record = structuredClone(data) as IscRecord
-  crossFieldRules(record)
+/** What `checkIscRecord` found. */
+export interface IscRecordCheck {
+  /** The record (a deep copy), when it has no problem at all. */
+  record?: IscRecord
+  /** Every problem, the record's shape first (in the order of the fields), then the rules across fields. */
+  problems: RedlexError[]
+  /**
+   * The well-formed amendments of the well-formed conclusions, in order,
+   * with provenance filled in from their conclusion (as `amendmentsOf`):
+   * what can still be checked against the draft.
+   */
+  amendments: Amendment[]
+}
+
+export interface CheckOptions {
+  file?: string
+  locate?: (path: Path) => Position | undefined
+}
+
+/** The conclusion and amendment a problem at `path` is inside, by their ids. */
+function owners(data: unknown, path: Path): {conclusion?: string; amendment?: string} {
+  if (!isObject(data) || path[0] !== 'conclusions' || typeof path[1] !== 'number') return {}
+  const conclusion = Array.isArray(data.conclusions) ? data.conclusions[path[1]] : undefined
+  if (!isObject(conclusion)) return {}
+  const out: {conclusion?: string; amendment?: string} = {}
+  if (isString(conclusion.id) && conclusion.id.trim() !== '') out.conclusion = conclusion.id
+  if (path[2] === 'amendments' && typeof path[3] === 'number' && Array.isArray(conclusion.amendments)) {
+    const item = conclusion.amendments[path[3]]
+    if (isObject(item) && isString(item.id) && item.id !== '') out.amendment = item.id
+  }
+  return out
+}
+
+/** The amendments no problem is inside, with provenance from their conclusion. */
+function wellFormedAmendments(data: unknown, problems: readonly Problem[]): Amendment[] {
+  const bad = new Set(problems.map((p) => p.path.slice(0, 4).join('\u0000')))
+  const badConclusion = new Set(
+    problems
+      .filter((p) => p.path[0] === 'conclusions' && p.path.length <= 3 && p.path[2] !== 'amendments')
+      .map((p) => p.path[1])
+  )
+  if (!isObject(data)) return []
+  const out: Amendment[] = []
+  for (const [conclusion, i] of objects(data.conclusions)) {
+    if (!isString(conclusion.id) || badConclusion.has(i)) continue
+    const requestedBy = Array.isArray(conclusion.requestedBy) ? conclusion.requestedBy.filter(isString) : undefined
+    for (const [item, j] of objects(conclusion.amendments)) {
+      if (bad.has(['conclusions', i, 'amendments', j].join('\u0000'))) continue
+      const copy = structuredClone(item) as unknown as Amendment
+      const provenance = {...copy.provenance}
+      provenance.conclusion ??= conclusion.id
+      if (provenance.services === undefined && requestedBy) provenance.services = [...requestedBy]
+      copy.provenance = provenance
+      out.push(copy)
+    }
+  }
+  return out
+}
+
+/**
+ * Check plain data (parsed JSON/YAML) as an ISC record and report EVERY
+ * problem, each a RedlexError with its code, JSON path, place in the file
+ * (given `locate`) and the conclusion and amendment it is in.
+ */
+export function checkIscRecord(data: unknown, options?: Readonly<CheckOptions> | null): IscRecordCheck {
+  const problems: Problem[] = []
+  RECORD.check(data, [], problems)
+  if (isObject(data)) problems.push(...crossFieldProblems(data))
+  const errors = problems.map((p) =>
+    toRedlexError(p, {
+      ...(options?.file ? {file: options.file} : {}),
+      ...(options?.locate ? {locate: options.locate} : {}),
+      ...owners(data, p.path)
+    })
+  )
+  const result: IscRecordCheck = {problems: errors, amendments: wellFormedAmendments(data, problems)}
+  if (errors.length === 0) result.record = structuredClone(data) as IscRecord
+  return result
+}
+
+/** Validate plain data (parsed JSON/YAML) as an ISC record; throws the first problem (`checkIscRecord` gives all). */
+export function validateIscRecord(data: unknown, options?: Readonly<CheckOptions> | null): IscRecord {
+  const {record, problems} = checkIscRecord(data, options)
+  if (!record) throw problems[0]!
   return record
-}
-
-function toError(
-  error: Invalid,
-  locate: ((path: Path) => Position | undefined) | undefined,
-  file: string | undefined
-): RedlexError {
-  const place = locate?.(error.path)
-  return new RedlexError(error.reason, {
-    code: error.code,
-    ...(error.path.length > 0 ? {path: formatPath(error.path)} : {}),
-    ...(file ? {file} : {}),
-    ...(place ? {place} : {}),
-    ...(error.extra.expected ? {expected: error.extra.expected} : {}),
-    ...(error.extra.actual ? {actual: error.extra.actual} : {}),
-    ...(error.extra.hint ? {hint: error.extra.hint} : {})
-  })
-}
-
-/** Validate plain data (parsed JSON/YAML) as an ISC record; throws RedlexError with the JSON path. */
-export function validateIscRecord(
-  data: unknown,
-  options?: Readonly<{file?: string; locate?: (path: Path) => Position | undefined}> | null
-): IscRecord {
-  try {
-    return validate(data, options?.locate, options?.file)
-  } catch (error) {
-    if (error instanceof Invalid) throw toError(error, options?.locate, options?.file)
-    throw error
-  }
 }
 
 /**
@@ -113,4 +187,10 @@ export function validateIscRecord(
 export function loadIscRecord(text: string, options?: Readonly<{file?: string}> | null): IscRecord {
   const source = parseSource(text, {...(options?.file ? {file: options.file} : {}), area: 'isc'})
   return validateIscRecord(source.data, {...(options?.file ? {file: options.file} : {}), locate: source.locate})
+}
+
+/** Read an ISC record from YAML or JSON text and report every problem (a YAML syntax error still throws). */
+export function checkIscRecordText(text: string, options?: Readonly<{file?: string}> | null): IscRecordCheck {
+  const source = parseSource(text, {...(options?.file ? {file: options.file} : {}), area: 'isc'})
+  return checkIscRecord(source.data, {...(options?.file ? {file: options.file} : {}), locate: source.locate})
 }

@@ -1,51 +1,47 @@
 /**
- * The fields of an ISC record, defined once: each field check carries the
- * JSON Schema fragment that says the same, so the validator (load.ts) and
- * the published schema (`iscRecordSchema()`, written to
- * schema/isc-record.schema.json by scripts/schema.mjs) come from one source
- * and cannot drift. The amendment part comes the same way from
- * `@redlex/amend` (`amendmentSchemaDefs`). Plain objects and functions, no
- * eval/new Function: this runs in browsers.
+ * The fields of an ISC record, defined once as shapes (@redlex/amend
+ * shape.ts): each is the validator's check (load.ts), the JSON Schema
+ * fragment of the published schema (`iscRecordSchema()`, written to
+ * schema/isc-record.schema.json by scripts/schema.mjs) and, through
+ * `Infer`, the TypeScript type (types.ts). One source: they cannot drift.
+ * The amendment part comes the same way from `@redlex/amend`.
  *
  * What the schema cannot state (a service listed twice, ids used twice, a
  * point naming a conclusion that does not exist, approval before the
- * meeting) stays in load.ts, run after the shape is known to be right; the
- * schema also lets 29 February of a common year through, which `isoDate` refuses.
+ * meeting) stays in load.ts, run after the shape; the schema also lets 29
+ * February of a common year through, which `isoDate` refuses.
  */
-import {isRedlexError, type Position} from '@redlex/tree'
-import {amendmentSchemaDefs, formatPath, parseAmendments} from '@redlex/amend'
-import {OPINIONS} from './types.js'
+import {
+  AMENDMENT_LIST,
+  amendmentSchemaDefs,
+  optional,
+  passes,
+  shape,
+  shapes,
+  type JsonSchema,
+  type Rule,
+  type Shape
+} from '@redlex/amend'
 
-export type Path = Array<string | number>
-type JsonSchema = Record<string, unknown>
+/** Every error code @redlex/isc reports (docs/errors.md § isc lists each; a test checks both ways). */
+export type IscErrorCode =
+  | 'isc/invalid-field'
+  | 'isc/unknown-field'
+  | 'isc/missing-field'
+  | 'isc/invalid-date'
+  | 'isc/duplicate-service'
+  | 'isc/duplicate-id'
+  | 'isc/provenance-mismatch'
+  | 'isc/unknown-conclusion'
+  | 'isc/date-order'
+  | 'isc/yaml-syntax'
+  | 'isc/yaml-unreadable'
 
-/** A validation problem before it becomes a RedlexError (load.ts adds file and place). */
-export class Invalid extends Error {
-  constructor(
-    readonly code: string,
-    readonly reason: string,
-    readonly path: Path,
-    readonly extra: {expected?: string[]; actual?: string; hint?: string} = {}
-  ) {
-    super(reason)
-  }
-}
-
-/** Where the record comes from: amendment errors carry the file place too. */
-export interface Context {
-  readonly file?: string | undefined
-  readonly locate?: ((path: Path) => Position | undefined) | undefined
-  /** The object the checked field belongs to (an amendment list names its conclusion). */
-  readonly parent?: Record<string, unknown>
-}
-
-/** A field check, with the JSON Schema fragment that says the same. */
-export type Check = ((value: unknown, path: Path, context: Context) => void) & {readonly schema: JsonSchema}
-const says = (schema: JsonSchema, check: (value: unknown, path: Path, context: Context) => void): Check =>
-  Object.assign(check, {schema})
-
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
+const {invalid, string, boolean, oneOf, listOf, object} = shapes<IscErrorCode>({
+  invalid: 'isc/invalid-field',
+  unknown: 'isc/unknown-field',
+  missing: 'isc/missing-field'
+})
 
 /** Days of each month, February with 29: only the runtime check below knows a common year's 29 February is no date. */
 const ISO_DATE =
@@ -58,25 +54,8 @@ const RECORD_DEFS: Record<string, JsonSchema> = {
 }
 
 /** A string with something in it (spaces alone are not a name, a text or a code). */
-const str = says({$ref: '#/$defs/nonBlank'}, (v, path) => {
-  if (typeof v !== 'string' || v.trim() === '')
-    throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a non-empty string`, path, {
-      actual: JSON.stringify(v)
-    })
-})
-const anyString = says({type: 'string'}, (v, path) => {
-  if (typeof v !== 'string')
-    throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a string`, path, {
-      actual: JSON.stringify(v)
-    })
-})
-const bool = says({type: 'boolean'}, (v, path) => {
-  if (typeof v !== 'boolean')
-    throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be true or false`, path, {
-      actual: JSON.stringify(v)
-    })
-})
-const isoDate = says({$ref: '#/$defs/isoDate'}, (v, path) => {
+const str = string({schema: {$ref: '#/$defs/nonBlank'}, refuse: 'blank'})
+const isoDate: Shape<string> = shape({$ref: '#/$defs/isoDate'}, (v, path, problems) => {
   const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined
   const real =
@@ -86,151 +65,111 @@ const isoDate = says({$ref: '#/$defs/isoDate'}, (v, path) => {
     day.getUTCMonth() === Number(m[2]) - 1 &&
     day.getUTCDate() === Number(m[3])
   if (!real)
-    throw new Invalid('isc/invalid-date', `\`${formatPath(path)}\` must be a date YYYY-MM-DD`, path, {
-      actual: JSON.stringify(v),
-      hint: 'Write the date as 2020-09-02'
+    problems.push({
+      ...invalid(path, 'must be a date YYYY-MM-DD', {actual: JSON.stringify(v), hint: 'Write the date as 2020-09-02'}),
+      code: 'isc/invalid-date'
     })
 })
-const oneOf = (values: readonly string[]): Check =>
-  says({enum: [...values]}, (v, path) => {
-    if (typeof v !== 'string' || !values.includes(v))
-      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be one of ${values.join(', ')}`, path, {
-        expected: [...values],
-        actual: JSON.stringify(v)
-      })
-  })
-const matching = (pattern: string, example: string): Check =>
-  says({type: 'string', pattern, examples: [example]}, (v, path) => {
-    str(v, path, {})
-    if (!new RegExp(pattern).test(v as string))
-      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must look like ${example}`, path, {
-        actual: String(v)
-      })
-  })
-const listOf = (item: Check, min = 0): Check =>
-  says({type: 'array', items: item.schema, ...(min > 0 ? {minItems: min} : {})}, (v, path, context) => {
-    if (!Array.isArray(v)) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be a list`, path)
-    if (v.length < min)
-      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must have at least ${min} item(s)`, path)
-    v.forEach((x, i) => item(x, [...path, i], context))
-  })
+/** A real calendar date written YYYY-MM-DD (the rules across fields compare only those). */
+export const isIsoDate = (v: unknown): v is string => passes(isoDate.check, v, [], [])
 
-type Field = {readonly check: Check; readonly required?: boolean}
-const req = (check: Check): Field => ({check, required: true})
-const opt = (check: Check): Field => ({check})
-
-/** A rule over the fields of one object, with the schema that says it. */
-type Rule = {readonly schema: JsonSchema; readonly check: (value: Record<string, unknown>, path: Path) => void}
+const matching = (pattern: string, example: string): Shape<string> =>
+  shape({type: 'string', pattern, examples: [example]}, (v, path, problems) => {
+    if (passes(str.check, v, path, problems) && !new RegExp(pattern).test(v as string))
+      problems.push(invalid(path, `must look like ${example}`, {actual: String(v)}))
+  })
 
 /** `name` present, or `redacted: true`: what the published record blacks out needs no text. */
 const presentOrRedacted = (field: string, message: string): Rule => ({
   schema: {anyOf: [{required: [field]}, {required: ['redacted'], properties: {redacted: {const: true}}}]},
-  check: (value, path) => {
-    if (value[field] === undefined && value.redacted !== true)
-      throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` ${message}`, path)
+  check: (value, path, problems) => {
+    if (value[field] === undefined && value.redacted !== true) problems.push(invalid(path, message))
   }
 })
 
-/** An object with exactly these fields, checked in this order (the order of the error when several are wrong). */
-const object = (spec: Readonly<Record<string, Field>>, rule?: Rule): Check => {
-  const keys = Object.keys(spec)
-  const required = keys.filter((k) => spec[k]!.required)
-  const schema: JsonSchema = {
-    type: 'object',
-    ...(required.length > 0 ? {required} : {}),
-    additionalProperties: false,
-    properties: Object.fromEntries(keys.map((k) => [k, spec[k]!.check.schema])),
-    ...(rule ? rule.schema : {})
-  }
-  return says(schema, (v, path, context) => {
-    if (!isObject(v)) throw new Invalid('isc/invalid-field', `\`${formatPath(path)}\` must be an object`, path)
-    for (const key of Object.keys(v)) {
-      if (!Object.hasOwn(spec, key))
-        throw new Invalid('isc/unknown-field', `Unknown field \`${formatPath([...path, key])}\``, [...path, key], {
-          expected: keys
-        })
-    }
-    for (const key of required) {
-      if (v[key] === undefined)
-        throw new Invalid('isc/missing-field', `\`${formatPath([...path, key])}\` is missing`, path, {expected: [key]})
-    }
-    for (const key of keys) if (v[key] !== undefined) spec[key]!.check(v[key], [...path, key], {...context, parent: v})
-    rule?.check(v, path)
-  })
-}
+/** A service's answer. `unknown`: not readable in the source (e.g. the published minutes). */
+export const OPINIONS = ['positive', 'positive-with-comments', 'negative', 'no-reply', 'unknown'] as const
 
-/** The amendments of a conclusion: @redlex/amend validates them (its errors name the conclusion). */
-const amendments = says({type: 'array', items: {$ref: '#/$defs/amendment'}}, (v, path, context) => {
-  const conclusion = context.parent?.id
-  const parse = (): unknown =>
-    parseAmendments(v, {
-      path,
-      ...(context.locate ? {locate: context.locate} : {}),
-      ...(context.file ? {file: context.file} : {})
-    })
-  if (typeof conclusion === 'string') withConclusion(conclusion, parse)
-  else parse()
+const person = {name: optional(str), service: optional(str), role: optional(str)}
+
+/** One written comment; `redacted: true` when the published record blacks it out. */
+const COMMENT = object(
+  {
+    text: optional(str),
+    redacted: optional(boolean),
+    /** What it is about: an eId or a topic (`recitals`). */
+    about: optional(str)
+  },
+  {rule: presentOrRedacted('text', 'needs `text`, or `redacted: true` when the comment is not public')}
+)
+
+const CONSULTED_SERVICE = object({
+  /** Service code: `SJ`, `SG`, `HOME`, `CNECT`… */
+  service: str,
+  opinion: oneOf(OPINIONS),
+  comments: optional(listOf(COMMENT)),
+  note: optional(str)
 })
 
-/** Run `fn`; a RedlexError it throws also names the conclusion the amendments belong to. */
-function withConclusion<T>(conclusion: string, fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (isRedlexError(error) && error.conclusion === undefined) {
-      error.conclusion = conclusion
-      error.message = error.format()
-    }
-    throw error
-  }
-}
+/** A person at the meeting; names may be redacted. */
+const PARTICIPANT = object(
+  {...person, redacted: optional(boolean)},
+  {rule: presentOrRedacted('name', 'needs `name`, or `redacted: true`')}
+)
 
-const person = {name: opt(str), service: opt(str), role: opt(str)}
+const CHAIR = object({...person, name: str})
+
+const CONCLUSION = object({
+  /** Referred to by amendments' provenance (`conclusion`). */
+  id: str,
+  /** The conclusion as written in the minutes. */
+  text: str,
+  /** The services that asked for it (they become the amendments' `services`). */
+  requestedBy: optional(listOf(str)),
+  /** How the lead services implement it, against the pre-ISC text. */
+  amendments: optional(AMENDMENT_LIST),
+  note: optional(str)
+})
+
+/** An issue drawn to the attention of the political level. */
+const POLITICAL_POINT = object({
+  text: str,
+  /** Conclusions it relates to. */
+  conclusions: optional(listOf(str))
+})
 
 /** Every field of an ISC record (docs/isc.md), in the order they are checked. */
-export const RECORD: Check = object({
-  reference: req(matching('^[A-Z]+/\\d{4}/\\d+$', 'ISC/2020/06507')),
-  title: opt(str),
-  date: req(isoDate),
-  procedure: req(oneOf(['normal', 'fast-track'])),
-  fastTrackAuthorised: opt(isoDate),
-  chair: opt(object({...person, name: req(str)})),
-  leadServices: req(listOf(str, 1)),
-  services: req(
-    listOf(
-      object({
-        service: req(str),
-        opinion: req(oneOf(OPINIONS)),
-        comments: opt(
-          listOf(
-            object(
-              {text: opt(str), redacted: opt(bool), about: opt(str)},
-              presentOrRedacted('text', 'needs `text`, or `redacted: true` when the comment is not public')
-            )
-          )
-        ),
-        note: opt(str)
-      })
-    )
-  ),
-  participants: opt(
-    listOf(object({...person, redacted: opt(bool)}, presentOrRedacted('name', 'needs `name`, or `redacted: true`')))
-  ),
-  conclusions: req(
-    listOf(
-      object({id: req(str), text: req(str), requestedBy: opt(listOf(str)), amendments: opt(amendments), note: opt(str)})
-    )
-  ),
-  pointsForPoliticalLevel: opt(listOf(object({text: req(str), conclusions: opt(listOf(str))}))),
-  approvalDate: opt(isoDate),
-  draft: opt(str),
-  note: opt(str),
-  $schema: opt(anyString)
+export const RECORD = object({
+  /** `ISC/2020/06507` */
+  reference: matching('^[A-Z]+/\\d{4}/\\d+$', 'ISC/2020/06507'),
+  /** Subject of the consultation. */
+  title: optional(str),
+  /** The meeting (or launch) date, ISO `YYYY-MM-DD`. */
+  date: isoDate,
+  procedure: oneOf(['normal', 'fast-track']),
+  /** When the SG authorised the fast track, if it did. */
+  fastTrackAuthorised: optional(isoDate),
+  chair: optional(CHAIR),
+  leadServices: listOf(str, 1),
+  services: listOf(CONSULTED_SERVICE),
+  participants: optional(listOf(PARTICIPANT)),
+  conclusions: listOf(CONCLUSION),
+  pointsForPoliticalLevel: optional(listOf(POLITICAL_POINT)),
+  /** When the minutes were approved. */
+  approvalDate: optional(isoDate),
+  /** The pre-ISC draft the amendments are written against (a path relative to the record). */
+  draft: optional(str),
+  note: optional(str),
+  /** The JSON Schema the record declares (editors read it). */
+  $schema: optional(string())
 })
+
+/** The shapes of the record's parts, which types.ts infers the public types from. */
+export const RECORD_PARTS = {COMMENT, CONSULTED_SERVICE, PARTICIPANT, CHAIR, CONCLUSION, POLITICAL_POINT}
 
 /**
  * The published JSON Schema of an ISC record (draft 2020-12), generated from
- * the checks the validator runs: `RECORD` for the record's own fields,
+ * the shapes the validator runs: `RECORD` for the record's own fields,
  * `amendmentSchemaDefs()` for the amendments.
  */
 export function iscRecordSchema(): JsonSchema {
