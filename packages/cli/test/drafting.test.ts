@@ -130,6 +130,47 @@ describe('redlex check RECORD (against its draft)', () => {
     expect(result.stderr).toContain('  found: «The gatekeeper shall comply with Article 2.»\n')
   })
 
+  it('reports every problem of a malformed record too, then checks its well-formed amendments', async () => {
+    const {recordFile} = workspace(
+      [
+        '      - {id: typo, type: delete, targte: art_1}',
+        '      - {id: unknown, type: substitut, target: art_1, text: a, by: b}',
+        '      - {id: gone, type: delete, target: art_9}',
+        '      - {id: missing-text, type: substitute, target: art_1, text: gatekeepers, by: providers}',
+        '      - {id: good, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}',
+        '  - id: c2',
+        '    amendments: []'
+      ].join('\n')
+    )
+    writeFileSync(
+      recordFile,
+      readFileSync(recordFile, 'utf8').replace('date: 2020-09-02', 'date: 2020-02-30').replace('positive', 'maybe')
+    )
+    const result = await cli('check', recordFile)
+    expect(result.code).toBe(1)
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith(recordFile))
+    const found = lines.map((line) => line.slice(recordFile.length).replace(/ \(.*$/, ''))
+    expect(lines.map((line) => /\[([a-z]+\/[a-z-]+)\]$/.exec(line)?.[1])).toEqual([
+      'isc/invalid-date',
+      'isc/invalid-field',
+      'amend/unknown-field',
+      'amend/missing-field',
+      'amend/unknown-type',
+      'isc/missing-field',
+      'amend/target-not-found',
+      'amend/text-not-found'
+    ])
+    // each with its place in the YAML; the amendment and conclusion named
+    expect(found.slice(0, 6).every((place) => /^:\d+:\d+: /.test(place))).toBe(true)
+    expect(lines[2]).toMatch(/Unknown field `conclusions\[0\]\.amendments\[0\]\.targte`/)
+    expect(lines[2]).toMatch(/amendment typo.*conclusion c1|conclusion c1.*amendment typo/)
+    expect(lines[5]).toMatch(/`conclusions\[1\]\.text` is missing/)
+    expect(result.stdout).toContain('6 problem(s) in the record')
+    expect(result.stdout).toContain('2 amendment(s) cannot be applied to')
+    const json = JSON.parse((await cli('check', recordFile, '--json')).stdout) as {problems: Array<{code: string}>}
+    expect(json.problems).toHaveLength(8)
+  })
+
   it('says so when every amendment applies, and gives JSON', async () => {
     const {recordFile} = workspace(
       '      - {id: fine, type: substitute, target: art_2, text: gatekeeper, by: provider, occurrence: all}'

@@ -1,12 +1,13 @@
 /** `redlex check FILE…`: detect, validate, count; an ISC record with a `draft:` is checked against it. */
 import {detectFormat} from '@redlex/formats'
-import {amendmentsOf} from '@redlex/isc'
+import {dirname, join} from 'node:path'
+import {checkIscRecord} from '@redlex/isc'
 import {countProvisions, isRedlexError} from '@redlex/tree'
-import {dryRunAmendments} from '@redlex/amend'
+import {amendmentPlaces, dryRunAmendments, isObject, parseSource} from '@redlex/amend'
 import {parseFragment} from '@redlex/markdown'
 import {COMMON, formatError, formatWarning, UsageError, type Io, type Values} from '../command.js'
 import {readText} from '../io.js'
-import {loadDocument, loadRecord, recordDraft, type LoadedRecord} from '../load.js'
+import {loadDocument} from '../load.js'
 
 export const options = {...COMMON, json: {type: 'boolean'}, lenient: {type: 'boolean'}} as const
 
@@ -21,22 +22,7 @@ export function run(files: string[], values: Values, io: Io): number {
       const text = readText(file)
       const format = detectFormat(text, {file})
       if (format === 'isc-record') {
-        const loaded = loadRecord(file)
-        const record = loaded.record
-        const report: Record<string, unknown> = {
-          file,
-          format,
-          reference: record.reference,
-          conclusions: record.conclusions.length,
-          amendments: amendmentsOf(record).length,
-          warnings: []
-        }
-        reports.push(report)
-        if (!values['json'])
-          io.stdout(
-            `${file}: ISC record ${record.reference}, ${report['conclusions']} conclusions, ${report['amendments']} amendments\n`
-          )
-        if (record.draft !== undefined && checkAgainstDraft(loaded, report, values, io)) failed = true
+        if (checkRecord(file, text, reports, values, io)) failed = true
         return
       }
       const loaded = loadDocument(file, {lenient: Boolean(values['lenient'])})
@@ -61,29 +47,55 @@ export function run(files: string[], values: Values, io: Io): number {
 }
 
 /**
- * A record with a `draft:` is checked against it without applying anything:
- * every target and every quoted text, all problems at once. Returns true
- * when there are problems (they go into `report.problems`, and to stderr).
+ * An ISC record: every problem of its shape and of the rules across its
+ * fields (each with its place in the file, conclusion and amendment), then,
+ * when it names a `draft:`, every target and quoted text of the
+ * well-formed amendments against that draft, without applying anything.
+ * All problems at once; returns true when there is any.
  */
-function checkAgainstDraft(loaded: LoadedRecord, report: Record<string, unknown>, values: Values, io: Io): boolean {
-  const draftFile = recordDraft(loaded)
-  const draft = loadDocument(draftFile)
-  const {problems, warnings} = dryRunAmendments(draft.document, amendmentsOf(loaded.record), {
+function checkRecord(file: string, text: string, reports: unknown[], values: Values, io: Io): boolean {
+  const source = parseSource(text, {file, area: 'isc'})
+  const checked = checkIscRecord(source.data, {file, locate: source.locate})
+  const data = isObject(source.data) ? source.data : {}
+  const conclusions = Array.isArray(data['conclusions']) ? data['conclusions'].length : 0
+  const report: Record<string, unknown> = {
+    file,
+    format: 'isc-record',
+    ...(typeof data['reference'] === 'string' ? {reference: data['reference']} : {}),
+    conclusions,
+    amendments: checked.amendments.length,
+    problems: checked.problems.map((p) => p.toJSON()),
+    warnings: []
+  }
+  reports.push(report)
+  const json = Boolean(values['json'])
+  if (!json) {
+    for (const problem of checked.problems) io.stderr(formatError(problem))
+    io.stdout(
+      `${file}: ISC record ${String(data['reference'] ?? '(no reference)')}, ${conclusions} conclusions, ${checked.amendments.length} well-formed amendments` +
+        (checked.problems.length > 0 ? `, ${checked.problems.length} problem(s) in the record\n` : '\n')
+    )
+  }
+  const draft = data['draft']
+  if (typeof draft !== 'string' || draft.trim() === '') return checked.problems.length > 0
+  const draftFile = join(dirname(file), draft)
+  const document = loadDocument(draftFile).document
+  const {problems, warnings} = dryRunAmendments(document, checked.amendments, {
     parseFragment,
-    file: loaded.file,
-    places: loaded.places
+    file,
+    places: amendmentPlaces(text, {file})
   })
   report['draft'] = draftFile
-  report['problems'] = problems.map((p) => p.toJSON())
+  report['problems'] = [...(report['problems'] as unknown[]), ...problems.map((p) => p.toJSON())]
   report['warnings'] = warnings
-  if (!values['json']) {
+  if (!json) {
     for (const problem of problems) io.stderr(formatError(problem))
     for (const warning of warnings) io.stderr(formatWarning(warning))
     io.stdout(
       problems.length === 0
-        ? `${loaded.file}: every amendment applies to ${draftFile}\n`
-        : `${loaded.file}: ${problems.length} amendment(s) cannot be applied to ${draftFile}\n`
+        ? `${file}: every ${checked.problems.length > 0 ? 'well-formed ' : ''}amendment applies to ${draftFile}\n`
+        : `${file}: ${problems.length} amendment(s) cannot be applied to ${draftFile}\n`
     )
   }
-  return problems.length > 0
+  return checked.problems.length + problems.length > 0
 }
