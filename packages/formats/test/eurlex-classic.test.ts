@@ -215,6 +215,19 @@ describe('EUR-Lex plain-text page of an act before 2004 (div#TexteOnly, bare par
     expect(JSON.stringify(doc)).not.toContain('Official Journal L 095')
   })
 
+  it('leaves the CELEX number and an OJ reference run on after the title out of the title', () => {
+    const html = fixture(name)
+      .replace('<p>Council Directive', '<p>31993L0099</p>\n<p>Council Directive')
+      .replace(
+        'park benches</p>\n<p>Official Journal L 095 , 21/04/1993 P. 0029 - 0034</p>',
+        'park benches Official Journal L 095 , 21/04/1993 P. 0029 - 0034<br/>Finnish special edition: Chapter 15 Volume 12 P. 169</p>'
+      )
+    expect(html).toContain('31993L0099</p>')
+    expect(html).toContain('benches Official Journal')
+    const preface = part(load(name, html).document, 'preface')
+    expect(preface).toEqual(part(doc, 'preface'))
+  })
+
   it('reads paragraphs by number, points typed as (a) and (i) with their nesting', () => {
     expect(kids(doc, 'art_1')).toEqual(['art_1__para_1', 'art_1__para_2'])
     expect(kids(doc, 'art_2')).toEqual(['art_2__point_a', 'art_2__point_b'])

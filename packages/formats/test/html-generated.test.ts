@@ -170,7 +170,10 @@ describe('HTML importers on mutated input', () => {
     'cellar-leos-2022.html',
     'cellar-chapter-headings.html',
     'cellar-defects-2020.html',
-    'eurlex-oj-act.html'
+    'eurlex-oj-act.html',
+    'eurlex-classic-directive.html',
+    'eurlex-classic-implementing-regulation.html',
+    'eurlex-plain-1993.html'
   ].map((f) => readFileSync(new URL(`fixtures/${f}`, import.meta.url), 'utf8'))
   const tags = [
     '<p class="Titrearticle">',
@@ -191,7 +194,13 @@ describe('HTML importers on mutated input', () => {
     '<p class="li ManualNumPar1">',
     '<div id="art_9">',
     '<p class="oj-ti-art">Article 1</p>',
-    '<span>'.repeat(400)
+    '<span>'.repeat(400),
+    '<p class="ti-art">Article 1</p>',
+    '<p class="ti-section-1">CHAPTER I</p>',
+    '<p class="doc-ti">ANNEX</p>',
+    '<p>Article 2</p>',
+    '<p>(a) ‘quoted',
+    '<p class="signatory">'
   ]
   const mutation = fc.record({
     file: fc.integer({min: 0, max: fixtures.length - 1}),

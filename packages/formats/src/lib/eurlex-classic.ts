@@ -220,9 +220,8 @@ class ClassicReader {
       const c = cls(b)
       if (c.some((x) => x.startsWith('hd-'))) continue
       if (this.layout === 'classic' ? c.includes('doc-ti') : !this.startsPreamble(texts[i]!)) {
-        // The plain pages print the OJ reference under the title: not part of the act.
-        if (this.layout === 'plain' && /^official journal\b|special edition\b/i.test(texts[i]!)) continue
-        titleLines.push(this.html.inlines(b))
+        if (this.layout === 'plain') titleLines.push(...plainTitleLines(this.html.inlines(b)))
+        else titleLines.push(this.html.inlines(b))
       } else break
     }
     const children: Document['children'] = []
@@ -838,6 +837,29 @@ function splitPlainTitle(line: Inline[]): ReturnType<typeof titleLines> {
  */
 function opensQuotation(text: string): boolean {
   return OPENS_QUOTE.test(text) && !CLOSES_QUOTE.test(text) && !QUOTED_TERM.test(text)
+}
+
+/**
+ * The title lines of a plain page's paragraph, without the page's
+ * publication data: the CELEX number (`31993L0099`), the OJ reference
+ * (`Official Journal L 095 , 21/04/1993 P. 0029 - 0034`, on its own line or
+ * run on after the title) and the special editions.
+ */
+function plainTitleLines(inl: Inline[]): Inline[][] {
+  const lines: Inline[][] = [[]]
+  for (const node of inl) {
+    if (node.type === 'break') lines.push([])
+    else lines[lines.length - 1]!.push(node)
+  }
+  const out: Inline[][] = []
+  for (const line of lines) {
+    const text = plain(normalizeInlines(line))
+    if (text === '' || /^\d{5}[A-Z]{1,2}\d{4}/.test(text) || /^official journal\b|special edition\b/i.test(text))
+      continue
+    const runOn = /\s+Official Journal\s+[LC]\b/.exec(text)
+    out.push(runOn && line.every((n) => n.type === 'text') ? [{type: 'text', value: text.slice(0, runOn.index)}] : line)
+  }
+  return out
 }
 
 function placeIn(path: Division[], body: Array<Division | Article>, node: Division): Division[] {
