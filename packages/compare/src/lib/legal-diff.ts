@@ -11,7 +11,7 @@
 import {Diff} from 'diff'
 import type {Segment} from './types.js'
 import {longestIncreasing} from './similarity.js'
-import {KeyIds, TokenIds, myersIds, type MyersOptions} from './myers.js'
+import {type KeyIds, TokenIds, myersIds, type MyersOptions} from './myers.js'
 import {tokenize, type Token} from './tokenize.js'
 
 /**
@@ -338,27 +338,71 @@ function uniqueAnchors(
   endOld: number,
   endNew: number
 ): Array<readonly [number, number]> {
-  const count = (tokens: readonly Token[], keys: Int32Array, end: number): Map<number, number> => {
-    const seen = new Map<number, number>()
-    for (let i = start; i < end; i++) {
-      const type = tokens[i]!.type
-      if (type === 'punctuation' || type === 'space') continue
-      const key = keys[i]!
-      seen.set(key, seen.has(key) ? -1 : i)
-    }
-    return seen
-  }
-  const inOld = count(oldTokens, ids.old, endOld)
-  const inNew = count(newTokens, ids.new, endNew)
+  const stamp = anchorTables(Math.max(maxId(ids.old, start, endOld), maxId(ids.new, start, endNew)) + 1)
+  markOnce(oldTokens, ids.old, start, endOld, stamp, anchorSeenOld, anchorAtOld)
+  markOnce(newTokens, ids.new, start, endNew, stamp, anchorSeenNew, anchorAtNew)
+  // In the order of the first side: sorted by old position.
   const pairs: Array<readonly [number, number]> = []
-  inOld.forEach((i, key) => {
-    if (i < 0) return
-    const j = inNew.get(key)
-    if (j !== undefined && j >= 0) pairs.push([i, j])
-  })
-  pairs.sort((x, y) => x[0] - y[0])
+  for (let i = start; i < endOld; i++) {
+    const key = ids.old[i]!
+    if (anchorSeenOld[key] !== stamp || anchorAtOld[key] !== i) continue
+    if (anchorSeenNew[key] === stamp && anchorAtNew[key]! >= 0) pairs.push([i, anchorAtNew[key]!])
+  }
   const keep = longestIncreasing(pairs)
   return pairs.filter((_pair, k) => keep.has(k))
+}
+
+/**
+ * Per key id, for `uniqueAnchors`: whether the key was met in this call
+ * (its stamp) and where, or -1 when it occurs more than once. Shared by
+ * all calls and grown on demand, so that a redline allocates no map.
+ */
+let anchorStamp = 0
+let anchorSeenOld = new Int32Array(1024)
+let anchorAtOld = new Int32Array(1024)
+let anchorSeenNew = new Int32Array(1024)
+let anchorAtNew = new Int32Array(1024)
+
+/** Tables for key ids below `size`; returns this call's stamp. */
+function anchorTables(size: number): number {
+  if (size > anchorSeenOld.length) {
+    let length = anchorSeenOld.length
+    while (length < size) length *= 2
+    // Fresh tables hold no stamp: what earlier calls marked is forgotten, as it should be.
+    anchorSeenOld = new Int32Array(length)
+    anchorAtOld = new Int32Array(length)
+    anchorSeenNew = new Int32Array(length)
+    anchorAtNew = new Int32Array(length)
+  }
+  return ++anchorStamp
+}
+
+function maxId(keys: Int32Array, from: number, to: number): number {
+  let max = 0
+  for (let i = from; i < to; i++) if (keys[i]! > max) max = keys[i]!
+  return max
+}
+
+/** Mark where each word's key occurs in [from, to): its position, or -1 when it occurs more than once. */
+function markOnce(
+  tokens: readonly Token[],
+  keys: Int32Array,
+  from: number,
+  to: number,
+  stamp: number,
+  seen: Int32Array,
+  at: Int32Array
+): void {
+  for (let i = from; i < to; i++) {
+    const type = tokens[i]!.type
+    if (type === 'punctuation' || type === 'space') continue
+    const key = keys[i]!
+    if (seen[key] === stamp) at[key] = -1
+    else {
+      seen[key] = stamp
+      at[key] = i
+    }
+  }
 }
 
 /**
@@ -489,90 +533,109 @@ function merge(ops: Op[]): Op[] {
 /** Build segments from token runs, splitting common runs whose texts differ in form. */
 function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segment[] {
   const out: Segment[] = []
-  const push = (segment: Segment): void => {
-    if (segment.value === '') return
-    const last = out[out.length - 1]
-    if (last && last.added === segment.added && last.removed === segment.removed && last.formal === segment.formal) {
-      last.value += segment.value
-      return
-    }
-    // Keep removed before added inside a run of formal pairs.
-    out.push(segment)
-  }
   const {before, after, oldAt, newAt} = sides
   for (let k = 0; k < ops.length; k++) {
     const op = ops[k]!
     if (op.kind === 'removed') {
       counts.removed += op.o1 - op.o0
-      push({value: before.slice(oldAt[op.o0], oldAt[op.o1]), removed: true})
+      pushSegment(out, {value: before.slice(oldAt[op.o0], oldAt[op.o1]), removed: true})
       continue
     }
     if (op.kind === 'added') {
       counts.added += op.n1 - op.n0
-      push({value: after.slice(newAt[op.n0], newAt[op.n1]), added: true})
+      pushSegment(out, {value: after.slice(newAt[op.n0], newAt[op.n1]), added: true})
       continue
     }
     counts.common += op.o1 - op.o0
     const oldText = before.slice(oldAt[op.o0], oldAt[op.o1])
     // The same text on both sides (the usual case): one common segment.
-    if (oldText === after.slice(newAt[op.n0], newAt[op.n1])) {
-      push({value: oldText})
-      continue
-    }
-    let text = ''
-    let pending: {removed: string; added: string; formal: 'layout' | 'renumbering'} | undefined
-    const flushPending = (): void => {
-      if (!pending) return
-      push({value: pending.removed, removed: true, formal: pending.formal})
-      push({value: pending.added, added: true, formal: pending.formal})
-      pending = undefined
-    }
-    const flushText = (): void => {
-      if (text !== '') push({value: text})
-      text = ''
-    }
-    const formal = (removedText: string, addedText: string, kind: 'layout' | 'renumbering'): void => {
-      flushText()
-      if (pending && pending.formal === kind) {
-        pending.removed += removedText
-        pending.added += addedText
-      } else {
-        flushPending()
-        pending = {removed: removedText, added: addedText, formal: kind}
-      }
-    }
-    for (let t = 0; t < op.o1 - op.o0; t++) {
-      const o = sides.old[op.o0 + t]!
-      const n = sides.new[op.n0 + t]!
-      if (o.text === n.text) {
-        flushPending()
-        text += o.text
-        continue
-      }
-      const oCore = o.text.slice(0, o.core)
-      const nCore = n.text.slice(0, n.core)
-      const kind = o.key === n.key ? 'layout' : 'renumbering'
-      if (oCore === nCore) {
-        // Same words, different trailing whitespace: keep the words common.
-        flushPending()
-        text += oCore
-        formal(o.text.slice(o.core), n.text.slice(n.core), 'layout')
-      } else {
-        const oSpace = o.text.slice(o.core)
-        const nSpace = n.text.slice(n.core)
-        formal(oCore, nCore, kind)
-        if (oSpace === nSpace) {
-          flushPending()
-          text += oSpace
-        } else {
-          formal(oSpace, nSpace, 'layout')
-        }
-      }
-    }
-    flushPending()
-    flushText()
+    if (oldText === after.slice(newAt[op.n0], newAt[op.n1])) pushSegment(out, {value: oldText})
+    else formalSegments(op, sides, out)
   }
   return absorbSpaces(out)
+}
+
+/** Add a segment, joined to the last one when they are of one kind (empty ones are dropped). */
+function pushSegment(out: Segment[], segment: Segment): void {
+  if (segment.value === '') return
+  const last = out[out.length - 1]
+  if (last && last.added === segment.added && last.removed === segment.removed && last.formal === segment.formal) {
+    last.value += segment.value
+    return
+  }
+  // Keep removed before added inside a run of formal pairs.
+  out.push(segment)
+}
+
+/**
+ * The segments of a common run whose texts differ in form: equal tokens as
+ * common text, the others as formal pairs (layout or renumbering). Kept
+ * apart from `toSegments`, which most runs leave by its short path.
+ */
+function formalSegments(op: Op, sides: Sides, out: Segment[]): void {
+  let text = ''
+  let pending: {removed: string; added: string; formal: 'layout' | 'renumbering'} | undefined
+  const flushPending = (): void => {
+    if (!pending) return
+    pushSegment(out, {value: pending.removed, removed: true, formal: pending.formal})
+    pushSegment(out, {value: pending.added, added: true, formal: pending.formal})
+    pending = undefined
+  }
+  const flushText = (): void => {
+    if (text !== '') pushSegment(out, {value: text})
+    text = ''
+  }
+  const formal = (removedText: string, addedText: string, kind: 'layout' | 'renumbering'): void => {
+    flushText()
+    if (pending && pending.formal === kind) {
+      pending.removed += removedText
+      pending.added += addedText
+    } else {
+      flushPending()
+      pending = {removed: removedText, added: addedText, formal: kind}
+    }
+  }
+  for (let t = 0; t < op.o1 - op.o0; t++) {
+    const o = sides.old[op.o0 + t]!
+    const n = sides.new[op.n0 + t]!
+    if (o.text === n.text) {
+      flushPending()
+      text += o.text
+      continue
+    }
+    const oCore = o.text.slice(0, o.core)
+    const nCore = n.text.slice(0, n.core)
+    const kind = o.key === n.key ? 'layout' : 'renumbering'
+    if (oCore === nCore) {
+      // Same words, different trailing whitespace: keep the words common.
+      flushPending()
+      text += oCore
+      formal(o.text.slice(o.core), n.text.slice(n.core), 'layout')
+    } else {
+      const oSpace = o.text.slice(o.core)
+      const nSpace = n.text.slice(n.core)
+      formal(oCore, nCore, kind)
+      if (oSpace === nSpace) {
+        flushPending()
+        text += oSpace
+      } else {
+        formal(oSpace, nSpace, 'layout')
+      }
+    }
+  }
+  flushPending()
+  flushText()
+}
+
+/** A whitespace-only formal pair of layout (what `absorbSpaces` moves). */
+function isLayoutSpace(segment: Segment): boolean {
+  return segment.formal === 'layout' && /^\s*$/.test(segment.value)
+}
+
+/** `absorbLayoutSpaces` when there is anything to absorb (most redlines have nothing). */
+function absorbSpaces(segments: Segment[]): Segment[] {
+  for (let i = 0; i < segments.length; i++) if (isLayoutSpace(segments[i]!)) return absorbLayoutSpaces(segments)
+  return segments
 }
 
 /**
@@ -580,7 +643,7 @@ function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segmen
  * (` as regards` reads better as one insertion than as a layout space plus
  * an insertion).
  */
-function absorbSpaces(segments: Segment[]): Segment[] {
+function absorbLayoutSpaces(segments: Segment[]): Segment[] {
   const isChange = (s: Segment | undefined): boolean =>
     s !== undefined && (s.added === true || s.removed === true) && s.formal === undefined
   const out = [...segments]

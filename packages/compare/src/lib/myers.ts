@@ -186,6 +186,52 @@ export function myersIds(
   }
 }
 
+/**
+ * The state of the running search, at module level like the components: the
+ * two helpers below read and write it, so that no closure is made per
+ * search (a closure per call costs a first comparison its compiled code).
+ */
+let searchA: Int32Array = new Int32Array(0)
+let searchB: Int32Array = new Int32Array(0)
+let searchAlt: Int32Array | undefined
+let searchOldPos = 0
+let searchLast = -1
+let searchSteps = 0
+
+/** Follow the diagonal while tokens are equal; returns the new position in `b` (jsdiff's `extractCommon`). */
+function extractCommon(diagonal: number): number {
+  const a = searchA
+  const b = searchB
+  const alt = searchAlt
+  const oldLen = a.length
+  const newLen = b.length
+  let oldPos = searchOldPos
+  let newPos = oldPos - diagonal
+  let commonCount = 0
+  while (newPos + 1 < newLen && oldPos + 1 < oldLen) {
+    const x = a[oldPos + 1]!
+    const y = b[newPos + 1]!
+    if (x !== y && (alt === undefined || alt[oldPos + 1] !== y)) break
+    newPos++
+    oldPos++
+    commonCount++
+  }
+  searchOldPos = oldPos
+  searchSteps += commonCount
+  if (commonCount > 0) searchLast = component(COMMON, commonCount, searchLast)
+  return newPos
+}
+
+/** Extend a path by one insertion or removal, merging with a last component of the same kind (jsdiff's `addToPath`). */
+function addToPath(fromOld: number, fromComponent: number, kind: number, oldPosInc: number): void {
+  searchOldPos = fromOld + oldPosInc
+  if (fromComponent !== -1 && componentKind[fromComponent] === kind) {
+    searchLast = component(kind, componentCount[fromComponent]! + 1, componentPrevious[fromComponent]!)
+  } else {
+    searchLast = component(kind, 1, fromComponent)
+  }
+}
+
 function search(
   a: Int32Array,
   b: Int32Array,
@@ -195,9 +241,22 @@ function search(
   const oldLen = a.length
   const newLen = b.length
   components = 0
+  searchA = a
+  searchB = b
+  searchAlt = alt
+  searchSteps = 0
+  try {
+    return searchPaths(oldLen, newLen, options)
+  } finally {
+    // Let the token lists go.
+    searchA = searchB = new Int32Array(0)
+    searchAlt = undefined
+  }
+}
+
+function searchPaths(oldLen: number, newLen: number, options: Readonly<MyersOptions>): MyersResult {
   const maxSteps = options.maxSteps
   const deadline = options.deadline
-  let steps = 0
   let maxEditLength = newLen + oldLen
   if (options.maxEditLength !== undefined) maxEditLength = Math.min(maxEditLength, options.maxEditLength)
   const maxComponents = options.maxComponents ?? MAX_COMPONENTS
@@ -208,48 +267,20 @@ function search(
   const pathOld = new Int32Array(size)
   const pathComponent = new Int32Array(size)
 
-  // Follow the diagonal while tokens are equal; returns the new position in `b`.
-  let oldPos = 0
-  let lastComponent = -1
-  const extractCommon = (diagonal: number): number => {
-    let newPos = oldPos - diagonal
-    let commonCount = 0
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen) {
-      const x = a[oldPos + 1]!
-      const y = b[newPos + 1]!
-      if (x !== y && (alt === undefined || alt[oldPos + 1] !== y)) break
-      newPos++
-      oldPos++
-      commonCount++
-    }
-    steps += commonCount
-    if (commonCount > 0) lastComponent = component(COMMON, commonCount, lastComponent)
-    return newPos
-  }
-  // Extend a path by one insertion or removal, merging with a last component of the same kind.
-  const addToPath = (fromOld: number, fromComponent: number, kind: number, oldPosInc: number): void => {
-    oldPos = fromOld + oldPosInc
-    if (fromComponent !== -1 && componentKind[fromComponent] === kind) {
-      lastComponent = component(kind, componentCount[fromComponent]! + 1, componentPrevious[fromComponent]!)
-    } else {
-      lastComponent = component(kind, 1, fromComponent)
-    }
-  }
-
-  oldPos = -1
-  lastComponent = -1
+  searchOldPos = -1
+  searchLast = -1
   let newPos = extractCommon(0)
-  if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(lastComponent), steps}
+  if (searchOldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(searchLast), steps: searchSteps}
   alive[offset] = 1
-  pathOld[offset] = oldPos
-  pathComponent[offset] = lastComponent
+  pathOld[offset] = searchOldPos
+  pathComponent[offset] = searchLast
 
   let minDiagonal = -Infinity
   let maxDiagonal = Infinity
   for (
     let editLength = 1;
     editLength <= maxEditLength &&
-    steps <= maxSteps &&
+    searchSteps <= maxSteps &&
     components < maxComponents &&
     (deadline === undefined || Date.now() <= deadline);
     editLength++
@@ -260,7 +291,7 @@ function search(
       diagonal <= Math.min(maxDiagonal, editLength);
       diagonal += 2
     ) {
-      steps++
+      searchSteps++
       const removeAt = offset + diagonal - 1
       const addAt = offset + diagonal + 1
       const hasRemove = alive[removeAt] === 1
@@ -282,15 +313,15 @@ function search(
         addToPath(pathOld[addAt]!, pathComponent[addAt]!, ADDED, 0)
       else addToPath(pathOld[removeAt]!, pathComponent[removeAt]!, REMOVED, 1)
       newPos = extractCommon(diagonal)
-      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(lastComponent), steps}
+      if (searchOldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(searchLast), steps: searchSteps}
       alive[offset + diagonal] = 1
-      pathOld[offset + diagonal] = oldPos
-      pathComponent[offset + diagonal] = lastComponent
-      if (oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1)
+      pathOld[offset + diagonal] = searchOldPos
+      pathComponent[offset + diagonal] = searchLast
+      if (searchOldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1)
       if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1)
     }
   }
-  return {runs: undefined, steps}
+  return {runs: undefined, steps: searchSteps}
 }
 
 /** The components from the first to `last`, as runs. */

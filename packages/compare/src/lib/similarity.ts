@@ -141,13 +141,60 @@ export function candidates(
   k = 8,
   maxShare = 0.05
 ): Array<[number, number]> {
-  // The inverted index, without an array per feature: (feature, item) pairs
-  // sorted as numbers (feature · `scale` + item), a map from a feature to its
-  // run, and the items in feature order (ascending within a feature).
-  // Indexed loops throughout: they allocate nothing, even before the JIT
-  // compiles them (a for-of over a typed array makes an iterator result per
-  // element until then, and this runs once per comparison).
-  // Features are below 2^30 and items below `scale` (≤ 2^23 for any real list): keys are exact doubles.
+  const index = invertedIndex(right)
+  // A feature shared by more items than this says little and costs much:
+  // its run is skipped (at most MAX_RUN, so that a list of any length costs
+  // at most MAX_RUN items per feature of each left item).
+  const cap = Math.min(MAX_RUN, Math.max(3, Math.ceil(right.length * maxShare)))
+  const out: Array<[number, number]> = []
+  const best = new BestPartners(right.length, k)
+  const counts = new Int32Array(right.length)
+  // Touched right items as sort keys: fewest missing shared features first, then lowest index.
+  const order = new Float64Array(right.length)
+  const scale = index.scale
+  const touched: number[] = []
+  for (let i = 0; i < left.length; i++) {
+    countShared(left[i]!, index, cap, counts, touched)
+    // Most shared features first (ties: lower right index first): one numeric sort, no comparator.
+    let most = 0
+    for (let n = 0; n < touched.length; n++) if (counts[touched[n]!]! > most) most = counts[touched[n]!]!
+    const keys = order.subarray(0, touched.length)
+    for (let n = 0; n < touched.length; n++) keys[n] = (most - counts[touched[n]!]!) * scale + touched[n]!
+    keys.sort()
+    for (let n = 0; n < keys.length; n++) {
+      const j = keys[n]! % scale
+      if (n < k) out.push([i, j])
+      best.offer(j, counts[j]!, i)
+    }
+    for (let n = 0; n < touched.length; n++) counts[touched[n]!] = 0
+    touched.length = 0
+  }
+  for (let j = 0; j < right.length; j++) {
+    for (let at = 0; at < best.length[j]!; at++) out.push([best.left[j * k + at]!, j])
+  }
+  return out
+}
+
+/**
+ * The bigram features of a list as an inverted index, without an array per
+ * feature: the distinct features in ascending order, where each one's run
+ * starts, and the items in feature order (ascending within a feature).
+ * Indexed loops throughout: they allocate nothing, even before the JIT
+ * compiles them (a for-of over a typed array makes an iterator result per
+ * element until then, and this runs once per comparison).
+ */
+interface InvertedIndex {
+  /** Bigram ids are below 2^30: they fit an Int32Array (small integers, not doubles, when read). */
+  features: Int32Array
+  runStart: Int32Array
+  items: Int32Array
+  /** A power of two above every item index (≤ 2^23 for any real list). */
+  scale: number
+}
+
+function invertedIndex(right: readonly FeatureSet[]): InvertedIndex {
+  // (feature, item) pairs sorted as numbers (feature · `scale` + item).
+  // Features are below 2^30 and items below `scale`: keys are exact doubles.
   let scale = 0x100000
   while (scale < right.length) scale *= 2
   if (scale > 0x800000) throw new RangeError(`candidates: ${right.length} items in one list (at most 8 388 608)`)
@@ -164,73 +211,90 @@ export function candidates(
   }
   keys.sort()
   const items = new Int32Array(total)
-  const runOf = new Map<number, number>()
-  const runStart: number[] = []
+  const features = new Int32Array(total)
+  const runStart = new Int32Array(total + 1)
+  let runs = 0
+  let previous = -1
   for (let n = 0; n < total; n++) {
     const key = keys[n]!
     const f = Math.floor(key / scale)
     items[n] = key - f * scale
-    if (n === 0 || Math.floor(keys[n - 1]! / scale) !== f) {
-      runOf.set(f, runStart.length)
-      runStart.push(n)
+    if (f !== previous) {
+      features[runs] = f
+      runStart[runs++] = n
+      previous = f
     }
   }
-  runStart.push(total)
-  // A feature shared by more items than this says little and costs much:
-  // its run is skipped (at most MAX_RUN, so that a list of any length costs
-  // at most MAX_RUN items per feature of each left item).
-  const cap = Math.min(MAX_RUN, Math.max(3, Math.ceil(right.length * maxShare)))
-  const out: Array<[number, number]> = []
-  const counts = new Int32Array(right.length)
-  const touched: number[] = []
-  // Best partners seen for each right item, most shared features first (ties:
-  // lower left index first): `k` slots of counts and left indices per item.
-  const bestCount = new Int32Array(right.length * k)
-  const bestLeft = new Int32Array(right.length * k)
-  const bestLength = new Int32Array(right.length)
-  for (let i = 0; i < left.length; i++) {
-    const set = left[i]!
-    for (let n = 0; n < set.length; n++) {
-      const run = runOf.get(set[n]!)
-      if (run === undefined) continue
-      const from = runStart[run]!
-      const to = runStart[run + 1]!
-      if (to - from > cap) continue
-      for (let m = from; m < to; m++) {
-        const j = items[m]!
-        if (counts[j] === 0) touched.push(j)
-        counts[j] = counts[j]! + 1
+  runStart[runs] = total
+  return {features: features.subarray(0, runs), runStart: runStart.subarray(0, runs + 1), items, scale}
+}
+
+/**
+ * Count, for each right item, the features it shares with `set` (runs
+ * longer than `cap` skipped) into `counts`, and the items touched into
+ * `touched`, in the order first met.
+ */
+function countShared(set: FeatureSet, index: InvertedIndex, cap: number, counts: Int32Array, touched: number[]): void {
+  const {features, runStart, items} = index
+  // `set` is ascending: each feature is searched for above the last one found.
+  let lo = 0
+  for (let n = 0; n < set.length; n++) {
+    const feature = set[n]!
+    let hi = features.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (features[mid]! < feature) lo = mid + 1
+      else hi = mid
+    }
+    if (lo === features.length) break
+    if (features[lo] !== feature) continue
+    const from = runStart[lo]!
+    const to = runStart[lo + 1]!
+    if (to - from > cap) continue
+    for (let m = from; m < to; m++) {
+      const j = items[m]!
+      if (counts[j] === 0) touched.push(j)
+      counts[j] = counts[j]! + 1
+    }
+  }
+}
+
+/**
+ * The best partners seen for each right item, most shared features first
+ * (ties: lower left index first): `k` slots of counts and left indices per item.
+ */
+class BestPartners {
+  readonly count: Int32Array
+  readonly left: Int32Array
+  readonly length: Int32Array
+  readonly k: number
+
+  constructor(items: number, k: number) {
+    this.k = k
+    this.count = new Int32Array(items * k)
+    this.left = new Int32Array(items * k)
+    this.length = new Int32Array(items)
+  }
+
+  /** Offer left item `i` sharing `count` features with right item `j`; `i` exceeds every left index offered before. */
+  offer(j: number, count: number, i: number): void {
+    const k = this.k
+    const base = j * k
+    let length = this.length[j]!
+    // `i` goes after all entries with as many shared features or more.
+    if (length < k || this.count[base + length - 1]! < count) {
+      if (length === k) length--
+      let at = length
+      while (at > 0 && this.count[base + at - 1]! < count) {
+        this.count[base + at] = this.count[base + at - 1]!
+        this.left[base + at] = this.left[base + at - 1]!
+        at--
       }
+      this.count[base + at] = count
+      this.left[base + at] = i
+      this.length[j] = length + 1
     }
-    touched.sort((x, y) => counts[y]! - counts[x]! || x - y)
-    for (let n = 0; n < touched.length; n++) {
-      const j = touched[n]!
-      if (n < k) out.push([i, j])
-      // `i` exceeds every left index already kept, so it goes after all
-      // entries with as many shared features or more.
-      const count = counts[j]!
-      const base = j * k
-      let length = bestLength[j]!
-      if (length < k || bestCount[base + length - 1]! < count) {
-        if (length === k) length--
-        let at = length
-        while (at > 0 && bestCount[base + at - 1]! < count) {
-          bestCount[base + at] = bestCount[base + at - 1]!
-          bestLeft[base + at] = bestLeft[base + at - 1]!
-          at--
-        }
-        bestCount[base + at] = count
-        bestLeft[base + at] = i
-        bestLength[j] = length + 1
-      }
-    }
-    for (let n = 0; n < touched.length; n++) counts[touched[n]!] = 0
-    touched.length = 0
   }
-  for (let j = 0; j < right.length; j++) {
-    for (let at = 0; at < bestLength[j]!; at++) out.push([bestLeft[j * k + at]!, j])
-  }
-  return out
 }
 
 /**

@@ -60,11 +60,26 @@ const PLACEHOLDER = '\\[(?:…|\\.\\.\\.)\\]'
 const WORD = "[\\p{L}\\p{M}\\p{N}\\u00ad]+(?:[-\\u2010\\u2011'\\u2019][\\p{L}\\p{M}\\p{N}\\u00ad]+)*"
 const END = '(?![\\p{L}\\p{N}])'
 
+// The alternatives are numbered groups (`GROUP_TYPES` says what each is):
+// named groups would make a `groups` object per match.
 const PATTERN = new RegExp(
-  `(?<act>${ACT})${END}|(?<reference>${REFERENCE})${END}|(?<date>${DATE})${END}|(?<amount>${AMOUNT})|` +
-    `(?<number>${NUMBER})${END}|(?<placeholder>${PLACEHOLDER})|(?<word>${WORD})|(?<ellipsis>\\.\\.\\.|…)|(?<other>[^\\s\\u200b])`,
+  `(${ACT})${END}|(${REFERENCE})${END}|(${DATE})${END}|(${AMOUNT})|` +
+    `(${NUMBER})${END}|(${PLACEHOLDER})|(${WORD})|(\\.\\.\\.|…)|([^\\s\\u200b])`,
   'uy'
 )
+/** The token type of each group of `PATTERN` (1-based): act, reference, date, amount, number, placeholder, word, ellipsis, other. */
+const GROUP_TYPES: readonly TokenType[] = [
+  'punctuation',
+  'act',
+  'reference',
+  'date',
+  'number',
+  'number',
+  'placeholder',
+  'word',
+  'punctuation',
+  'punctuation'
+]
 const SPACE = /[\s\u200b]+/y
 const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00ad]/u
 
@@ -256,14 +271,13 @@ export function tokenize(text: string): Token[] {
     const match = PATTERN.exec(text)
     // `other` matches any non-space character, so a match always exists here.
     const core = match ? match[0] : text[at]!
-    const groups = match?.groups ?? {}
     let type: TokenType = 'punctuation'
-    if (groups.act !== undefined) type = 'act'
-    else if (groups.reference !== undefined) type = 'reference'
-    else if (groups.date !== undefined) type = 'date'
-    else if (groups.amount !== undefined || groups.number !== undefined) type = 'number'
-    else if (groups.placeholder !== undefined) type = 'placeholder'
-    else if (groups.word !== undefined) type = 'word'
+    if (match) {
+      // The first alternative that matched (only one group of the nine is set).
+      let group = 1
+      while (group < 9 && match[group] === undefined) group++
+      type = GROUP_TYPES[group]!
+    }
     at += core.length
     SPACE.lastIndex = at
     const space = SPACE.exec(text)
