@@ -14,8 +14,9 @@ export type Mode = 'inline' | 'before' | 'after'
 type Wrap = (text: string) => ElementContent
 
 const plain: Wrap = (text) => ({type: 'text', value: text})
-const del: Wrap = (text) => h('del', null, text)
-const ins: Wrap = (text) => h('ins', null, text)
+// `h('del', null, text)` for a non-empty text, without its general path: a redline makes thousands.
+const del: Wrap = (text) => ({type: 'element', tagName: 'del', properties: {}, children: [{type: 'text', value: text}]})
+const ins: Wrap = (text) => ({type: 'element', tagName: 'ins', properties: {}, children: [{type: 'text', value: text}]})
 
 /**
  * The blocks of a redline. A formal pair (see `Segment.formal`) shows one
@@ -28,10 +29,17 @@ export function redline(
   formal: boolean,
   notes?: FootnoteMarks
 ): ElementContent[][] {
-  // Most provisions have no footnotes: then the segments are the items.
-  const items: NotedItem[] = notes?.notes?.length
+  // Most provisions have no footnotes: then the segments are the items (read as such below, not copied).
+  const items: readonly NotedItem[] | undefined = notes?.notes?.length
     ? withNotes(segments, notes.notes, notes.place)
-    : segments.map((segment) => ({type: 'segment', segment}))
+    : undefined
+  const count = items ? items.length : segments.length
+  /** The segment at `i`, or `undefined` for a footnote marker. */
+  const segmentAt = (i: number): Segment | undefined => {
+    if (!items) return segments[i]
+    const item = items[i]
+    return item?.type === 'segment' ? item.segment : undefined
+  }
   const blocks: ElementContent[][] = []
   let block: ElementContent[] = []
   const allRemoved = segments.every((s) => s.removed)
@@ -51,17 +59,16 @@ export function redline(
       if (part !== '') block.push(wrap(part))
     })
   }
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!
-    if (item.type === 'note') {
+  for (let i = 0; i < count; i++) {
+    const s = segmentAt(i)
+    if (s === undefined) {
       // A footnote marker, where the note stands in the version(s) shown.
+      const item = items![i] as {type: 'note'; note: NoteChange}
       if (mode === 'inline' || item.note[mode]) block.push(notes!.mark(item.note, mode))
       continue
     }
-    const s = item.segment
     if (s.formal && !formal) {
-      const after = items[i + 1]
-      const next = after?.type === 'segment' ? after.segment : undefined
+      const next = segmentAt(i + 1)
       if (s.removed && next?.formal && next.added) {
         const shown = mode === 'before' ? s.value : next.value
         const other = mode === 'before' ? next.value : s.value

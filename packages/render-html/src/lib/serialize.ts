@@ -98,8 +98,8 @@ const attributeValue = (value: string): string =>
 /** Serialise a hast root as `hast-util-to-html(tree, {upperDoctype: true})` does. */
 export function serializeHtml(tree: Root): string {
   let out = ''
-  for (const child of tree.children) {
-    const html = rootChild(child)
+  for (let i = 0; i < tree.children.length; i++) {
+    const html = rootChild(tree.children[i]!)
     if (html === undefined) return reference(tree, SERIALIZE_OPTIONS)
     out += html
   }
@@ -120,8 +120,10 @@ function element(node: Element): string {
   // The text of <script> and <style> is raw text: HTML has no references there.
   const raw = node.tagName === 'script' || node.tagName === 'style'
   let content = ''
-  for (const child of node.children) {
-    const html = elementChild(child, raw)
+  // Indexed: a for-of makes an iterator result per child until the JIT compiles this, and it runs once per document.
+  const children = node.children
+  for (let i = 0; i < children.length; i++) {
+    const html = elementChild(children[i]!, raw)
     if (html === undefined) return reference(node, SERIALIZE_OPTIONS)
     content += html
   }

@@ -141,7 +141,9 @@ interface Footnotes {
  * with the redline of its text.
  */
 function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Footnotes {
-  const notes = change.notes ?? []
+  // Most changes have no footnotes: one shared answer, no closures made per change.
+  if (!change.notes || change.notes.length === 0) return NO_FOOTNOTES
+  const notes = change.notes
   const id = (note: NoteChange, mode: Mode): string =>
     `${prefix}${mode === 'inline' ? '' : '-' + mode}-n${notes.indexOf(note) + 1}`
   const marker = (note: NoteChange, mode: Mode): string =>
@@ -174,6 +176,14 @@ function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Fo
     }
   }
 }
+
+const NO_MARKS: FootnoteMarks = {
+  notes: [],
+  mark: () => {
+    throw new Error('footnotes: a marker without a note (internal error)')
+  }
+}
+const NO_FOOTNOTES: Footnotes = {marks: () => NO_MARKS, list: () => undefined}
 
 /** Blocks joined into one line with spaces (a heading). */
 const join = (blocks: ElementContent[][]): Child[] => blocks.flatMap((b, i) => (i > 0 ? [' ', ...b] : b))
