@@ -11,8 +11,10 @@ import {
   content,
   documentOf,
   findByEid,
+  intro,
   linkReferences,
   paragraph,
+  point,
   textOf,
   type Document
 } from '@redlex/tree'
@@ -80,5 +82,77 @@ describe('a duplicate number in the source', () => {
         renumber: 'amending-act'
       })
     ).toThrow(expect.objectContaining({code: 'amend/duplicate-number', amendment: 'bad'}))
+  })
+
+  it('is carried over, with its warning, by a replacement of the unit holding it', () => {
+    // An article printing two points (a), its text made its paragraph 1 (as an EP amendment numbering it does):
+    // the pair comes along, one level down.
+    const base = assignEids(
+      documentOf([
+        {
+          type: 'body',
+          children: [
+            article('Article 1', undefined, [
+              intro('This Regulation lays down:'),
+              point('(a)', [content('rules;')]),
+              point('(a)', [content('bans;')]),
+              point('(b)', [content('duties.')])
+            ])
+          ]
+        }
+      ])
+    ).document
+    const article1 = findByEid(base, 'art_1')!
+    const wrapped = {
+      ...structuredClone(article1),
+      children: [paragraph('1.', structuredClone(article1.children) as never)]
+    }
+    const result = applyAmendments(base, [{id: 'wrap', type: 'replace', target: 'art_1', content: wrapped as never}], {
+      targets: 'current',
+      renumber: 'amending-act'
+    })
+    expect(textOf(findByEid(result.document, 'art_1__para_1__point_a_2')!)).toContain('bans;')
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'amend/source-duplicate-number',
+        eId: 'art_1__para_1__point_a_2',
+        amendment: 'wrap'
+      })
+    ])
+  })
+
+  it('is still refused when a replacement makes one its unit did not have', () => {
+    const base = defective()
+    const article1 = {
+      ...structuredClone(findByEid(base, 'art_1')!),
+      children: [paragraph('1.', [content('A.')]), paragraph('1.', [content('B.')])]
+    }
+    expect(() =>
+      applyAmendments(base, [{id: 'bad', type: 'replace', target: 'art_1', content: article1 as never}], {
+        targets: 'current',
+        renumber: 'amending-act'
+      })
+    ).toThrow(expect.objectContaining({code: 'amend/duplicate-number', amendment: 'bad'}))
+  })
+})
+
+describe('references: leave', () => {
+  it('leaves the result’s references as they were, for a caller that resolves them later', () => {
+    const insert: Amendment = {
+      id: 'new',
+      type: 'insert',
+      at: {after: 'art_2__para_3'},
+      content: [paragraph('4.', [content('See Article 1.')])],
+      numbering: 'keep'
+    }
+    const refOf = (document: Document) =>
+      (
+        findByEid(document, 'art_2__para_4') as unknown as {children: Array<{children: Array<{type: string}>}>}
+      ).children[0]!.children.find((c) => c.type === 'ref')
+    const resolved = applyAmendments(defective(), [insert], {renumber: 'amending-act'})
+    const left = applyAmendments(defective(), [insert], {renumber: 'amending-act', references: 'leave'})
+    expect(refOf(resolved.document)).toMatchObject({value: 'Article 1', targets: ['art_1']})
+    expect(refOf(left.document)).toMatchObject({value: 'Article 1'})
+    expect(refOf(left.document)).not.toMatchObject({targets: ['art_1']})
   })
 })
