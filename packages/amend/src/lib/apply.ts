@@ -430,7 +430,7 @@ function runAmendments(
       }
     }
   }
-  if (linked) doc = resolveReferences(doc)
+  if (linked && options?.references !== 'leave') doc = resolveReferences(doc)
 
   // Each effect records what the run left in its provision, word for word (for verify).
   const final = indexByEid(doc)

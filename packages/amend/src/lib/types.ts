@@ -135,6 +135,13 @@ export interface ApplyOptions {
   targets?: 'base' | 'current'
   /** Needed for `markdown` content: `parseFragment` from @redlex/markdown. */
   parseFragment?: FragmentParser
+  /**
+   * `resolve` (default): the result's cross-references are resolved against
+   * it at the end. `leave`: they keep the targets they had; for a caller that
+   * applies amendments to a part of a document and resolves the whole once
+   * afterwards (as @redlex/ep does, unit by unit).
+   */
+  references?: 'resolve' | 'leave'
   /** Name of the amendments file, for messages. */
   file?: string
   /** Place of each amendment in `file` (from `amendmentPlaces`), for messages. */

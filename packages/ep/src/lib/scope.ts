@@ -167,7 +167,13 @@ function slotOf(document: Document, amendments: readonly Amendment[]): Slot | un
   const units: Found[] = []
   for (const n of named) {
     const found = find(document, n.eId)
-    if (!found) return undefined
+    if (!found) {
+      // A division inserted by an earlier amendment of the same list (`title_VI__chp_1__sec_1`): the division it goes in.
+      const holder = divisionAbove(document, n.eId)
+      if (!holder) return undefined
+      units.push(holder)
+      continue
+    }
     if (n.reach === 'self') units.push(found)
     else {
       const up = provisionPath(found)
@@ -185,11 +191,28 @@ function slotOf(document: Document, amendments: readonly Amendment[]): Slot | un
   // All in one unit: the shallowest of them, if it holds the others.
   const chosen = units.reduce((a, b) => (b.node.eId.length < a.node.eId.length ? b : a))
   if (units.some((u) => u.node.eId !== chosen.node.eId && !u.node.eId.startsWith(chosen.node.eId + '__'))) {
-    // Different top-level units (e.g. an article inserted after another): only units at the top can share a container slot — use the whole document.
+    // Units of one top division (a new section and the articles it takes): that division holds them all.
+    const tops = new Set(units.map((u) => provisionPath(u)[0] ?? u.node))
+    const [top] = tops
+    if (tops.size === 1 && top!.type === 'division') {
+      const found = find(document, top!.eId)
+      return found ? slotFor(document, found) : undefined
+    }
+    // Different top-level units (e.g. an article inserted after another): the whole document.
     return undefined
   }
   // A path through ranked units (subparagraphs, indents) or nested divisions: the top unit holds it all.
   return slotFor(document, chosen) ?? slotFor(document, topOf(document, chosen))
+}
+
+/** The existing division whose eId prefixes `eId` (a division's eId carries its parents'), nearest first. */
+function divisionAbove(document: Document, eId: string): Found | undefined {
+  const steps = eId.split('__')
+  for (let n = steps.length - 1; n > 0; n--) {
+    const found = find(document, steps.slice(0, n).join('__'))
+    if (found) return found.node.type === 'division' ? found : undefined
+  }
+  return undefined
 }
 
 /** The top unit above `found` (its article, recital, annex or top division), or `found` itself. */
@@ -215,7 +238,8 @@ export function applyScoped(
     const result = applyAmendments(document, amendments, OPTIONS)
     return {document: result.document, result}
   }
-  const result = applyAmendments(slot.mini, amendments, OPTIONS)
+  // The slot's references are resolved with the whole document's, once, at the end (finishReferences).
+  const result = applyAmendments(slot.mini, amendments, {...OPTIONS, references: 'leave'})
   slot.siblings.splice(slot.index, 1, ...slot.take(result.document))
   return {document, result}
 }
