@@ -10,7 +10,9 @@ export default defineConfig({
     alias: [
       {find: /^@redlex\/([a-z-]+)$/, replacement: packages + '$1/src/index.ts'},
       {find: /^redlex$/, replacement: packages + 'redlex/src/index.ts'},
-      {find: /^redlex\/core$/, replacement: packages + 'redlex/src/core.ts'}
+      // Entry points besides the main one: `@redlex/formats/xml-html`, `redlex/core`, `redlex/redline`.
+      {find: /^@redlex\/([a-z-]+)\/([a-z-]+)$/, replacement: packages + '$1/src/$2.ts'},
+      {find: /^redlex\/([a-z-]+)$/, replacement: packages + 'redlex/src/$1.ts'}
     ]
   },
   test: {
