@@ -5,13 +5,7 @@
  * built-ins; texts in, models out.
  */
 import {amendmentPlaces, applyAmendments, type ApplyWarning} from '@redlex/amend'
-import {
-  compareDocuments,
-  type ChangeLogEntry,
-  type Comparison,
-  type CompareOptions,
-  type IscInfo
-} from '@redlex/compare'
+import type {ChangeLogEntry} from '@redlex/compare'
 import {amendmentsOf, loadIscRecord, type IscRecord} from '@redlex/isc'
 import {fromMarkdown, parseFragment} from '@redlex/markdown'
 import type {Document, Position} from '@redlex/tree'
@@ -30,7 +24,7 @@ export interface ApplyIscOptions {
   places?: Readonly<Record<string, Position>>
 }
 
-/** What applying an ISC record gave: pass it whole as the options of `redline`. */
+/** What applying an ISC record gave: pass it whole as the options of `redline` (./redline.ts). */
 export interface IscApplied {
   /** The draft (parsed, when it was given as text). */
   pre: Document
@@ -70,23 +64,4 @@ export function applyIsc(
     ...(places ? {places} : {})
   })
   return {pre, post: result.document, log: result.log, renames: result.renames, warnings: result.warnings, isc}
-}
-
-export interface RedlineOptions extends Omit<CompareOptions, 'isc'> {
-  /** The ISC record: gives the causes their conclusion texts and the outputs their consultation section. */
-  isc?: IscRecord | IscInfo
-}
-
-/**
- * Compare two versions provision by provision. With the `log` and `renames`
- * of the amendment run and the `isc` record — all three are in what
- * `applyIsc` returns, so `redline(applied.pre, applied.post, applied)` does it —
- * every change carries its causes: the amendment, the conclusion and its text,
- * the services that asked for it.
- */
-export function redline(pre: Document, post: Document, options: Readonly<RedlineOptions> = {}): Comparison {
-  // `options` may be the whole result of `applyIsc`: its texts and warnings are not comparison options.
-  const {isc, pre: _pre, post: _post, warnings: _warnings, ...compare} = options as RedlineOptions & Partial<IscApplied>
-  // The record is passed whole: the comparison keeps what a reader needs of it (the consultation section).
-  return compareDocuments(pre, post, {...compare, ...(isc ? {isc} : {})})
 }
