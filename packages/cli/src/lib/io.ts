@@ -28,7 +28,7 @@ import {
   type Stats
 } from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
-import {decodeText} from '@redlex/formats'
+import {decodeText} from '@redlex/formats/xml-html'
 import {RedlexError} from '@redlex/tree'
 
 /** Read a text file, or throw `cli/unreadable-file` naming it. */

@@ -1,10 +1,13 @@
 /**
  * Load any supported input: a document in any format (the Markdown dialect,
- * Akoma Ntoso, Formex, Cellar or EUR-Lex HTML) or an ISC record.
+ * Akoma Ntoso, Formex, Cellar or EUR-Lex HTML) or an ISC record. Each loader
+ * imports the reader it needs when it runs: the Markdown reader (unified,
+ * remark) only for a Markdown file, the ISC and amendment code only for a
+ * record, so that comparing two published acts loads neither (a third of
+ * the command's start-up).
  */
-import {importDocument, detectFormat} from '@redlex/formats'
-import {amendmentPlaces} from '@redlex/amend'
-import {loadIscRecord, type IscRecord} from '@redlex/isc'
+import {detectFormat, importDocument as importPublished} from '@redlex/formats/xml-html'
+import type {IscRecord} from '@redlex/isc'
 import {RedlexError, type Document, type Position, type Warning} from '@redlex/tree'
 import {readText} from './io.js'
 import {dirname, join} from 'node:path'
@@ -17,7 +20,7 @@ export interface LoadedDocument {
 }
 
 /** Read a document file in any format. */
-export function loadDocument(file: string, options?: {lenient?: boolean}): LoadedDocument {
+export async function loadDocument(file: string, options?: {lenient?: boolean}): Promise<LoadedDocument> {
   const text = readText(file)
   const format = detectFormat(text, {file})
   if (format === 'isc-record') {
@@ -27,6 +30,7 @@ export function loadDocument(file: string, options?: {lenient?: boolean}): Loade
       hint: 'Give a draft act here; pass the record with --isc'
     })
   }
+  const importDocument = format === 'markdown' ? (await import('@redlex/formats')).importDocument : importPublished
   const result = importDocument(text, {file, lenient: options?.lenient ?? false})
   return {file, format: result.format, document: result.document, warnings: result.warnings}
 }
@@ -40,8 +44,9 @@ export interface LoadedRecord {
 }
 
 /** Read an ISC record (YAML or JSON). */
-export function loadRecord(file: string): LoadedRecord {
+export async function loadRecord(file: string): Promise<LoadedRecord> {
   const text = readText(file)
+  const [{loadIscRecord}, {amendmentPlaces}] = await Promise.all([import('@redlex/isc'), import('@redlex/amend')])
   const record = loadIscRecord(text, {file})
   return {file, record, places: amendmentPlaces(text, {file})}
 }

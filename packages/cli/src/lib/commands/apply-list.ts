@@ -25,7 +25,7 @@ export async function run(file: string, values: Values, io: Io): Promise<number>
   const listFile = required(values['amendments'], 'amendments', 'apply')
   const inputs = [file, listFile]
   checkOutputs('apply', {'-o': values['output'] ?? '-', '--log': values['log']}, inputs)
-  const document = loadDocument(file).document
+  const document = (await loadDocument(file)).document
   const text = readText(listFile)
   const source = parseSource(text, {file: listFile})
   const data = source.data as Record<string, unknown> | unknown[]

@@ -23,12 +23,12 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   if (positionals.length > 1) one(positionals, 'apply')
   const recordFile = required(values['isc'], 'isc', 'apply')
   const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'apply', 'sequential')
-  const loaded = loadRecord(recordFile)
+  const loaded = await loadRecord(recordFile)
   // Without a DRAFT argument, the draft is the record's `draft:` (relative to the record).
   const file = positionals[0] ?? recordDraft(loaded)
   const inputs = [file, recordFile]
   checkOutputs('apply', {'-o': values['output'] ?? '-', '--log': values['log']}, inputs)
-  const draft = loadDocument(file)
+  const draft = await loadDocument(file)
   const record = loaded.record
   const result = applyIsc(draft.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
   for (const warning of result.warnings) io.stderr(formatWarning(warning))

@@ -11,21 +11,21 @@ import {loadDocument} from '../load.js'
 
 export const options = {...COMMON, json: {type: 'boolean'}, lenient: {type: 'boolean'}} as const
 
-export function run(files: string[], values: Values, io: Io): number {
+export async function run(files: string[], values: Values, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('`check` takes at least one file', 'check')
   const reports: unknown[] = []
   let failed = false
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
     if (io.isTTY && files.length > 1)
       io.stderr(`\r[${i + 1}/${files.length}] ${file}`.padEnd(70) + (i + 1 === files.length ? '\n' : ''))
     try {
       const text = readText(file)
       const format = detectFormat(text, {file})
       if (format === 'isc-record') {
-        if (checkRecord(file, text, reports, values, io)) failed = true
-        return
+        if (await checkRecord(file, text, reports, values, io)) failed = true
+        continue
       }
-      const loaded = loadDocument(file, {lenient: Boolean(values['lenient'])})
+      const loaded = await loadDocument(file, {lenient: Boolean(values['lenient'])})
       const counts = countProvisions(loaded.document)
       reports.push({file, format: loaded.format, counts, warnings: loaded.warnings})
       if (!values['json']) {
@@ -41,7 +41,7 @@ export function run(files: string[], values: Values, io: Io): number {
       reports.push({file, error: error.toJSON()})
       if (!values['json']) io.stderr(formatError(error))
     }
-  })
+  }
   if (values['json']) io.stdout(JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2) + '\n')
   return failed ? 1 : 0
 }
@@ -53,7 +53,7 @@ export function run(files: string[], values: Values, io: Io): number {
  * well-formed amendments against that draft, without applying anything.
  * All problems at once; returns true when there is any.
  */
-function checkRecord(file: string, text: string, reports: unknown[], values: Values, io: Io): boolean {
+async function checkRecord(file: string, text: string, reports: unknown[], values: Values, io: Io): Promise<boolean> {
   const source = parseSource(text, {file, area: 'isc'})
   const checked = checkIscRecord(source.data, {file, locate: source.locate})
   const data = isObject(source.data) ? source.data : {}
@@ -79,7 +79,7 @@ function checkRecord(file: string, text: string, reports: unknown[], values: Val
   const draft = data['draft']
   if (typeof draft !== 'string' || draft.trim() === '') return checked.problems.length > 0
   const draftFile = join(dirname(file), draft)
-  const document = loadDocument(draftFile).document
+  const document = (await loadDocument(draftFile)).document
   const {problems, warnings} = dryRunAmendments(document, checked.amendments, {
     parseFragment,
     file,

@@ -1,7 +1,8 @@
 /** `redlex compare BEFORE AFTER --format html|md|docx|json`. */
 import {basename, extname} from 'node:path'
 import type {Comparison} from '@redlex/compare'
-import {applyIsc, redline, type IscApplied} from 'redlex/core'
+import type {IscApplied} from 'redlex/core'
+import {redline} from 'redlex/redline'
 import {choice, COMMON, formatWarning, RENUMBER, two, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument, loadRecord} from '../load.js'
@@ -34,13 +35,14 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
       'compare'
     )
   const lenient = Boolean(values['lenient'])
-  const before = loadDocument(beforeFile, {lenient})
-  const after = loadDocument(afterFile, {lenient})
+  const before = await loadDocument(beforeFile, {lenient})
+  const after = await loadDocument(afterFile, {lenient})
   let applied: IscApplied | undefined
   if (typeof values['isc'] === 'string') {
     // Applying the record to BEFORE tells what each amendment changed: the causes.
-    const loaded = loadRecord(values['isc'])
+    const loaded = await loadRecord(values['isc'])
     const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'compare', 'sequential')
+    const {applyIsc} = await import('redlex/core')
     applied = applyIsc(before.document, loaded.record, {renumber, recordFile: loaded.file, places: loaded.places})
     for (const warning of applied.warnings) io.stderr(formatWarning(warning))
   }

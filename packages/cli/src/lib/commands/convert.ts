@@ -12,11 +12,11 @@ export const options = {
   lenient: {type: 'boolean'}
 } as const
 
-export function run(positionals: string[], values: Values, io: Io): number {
+export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const file = one(positionals, 'convert')
   const to = choice(values['to'], ['md', 'akn', 'json'] as const, 'to', 'convert')
   checkOutputs('convert', {'-o': values['output']}, [file])
-  const {document, warnings} = loadDocument(file, {lenient: Boolean(values['lenient'])})
+  const {document, warnings} = await loadDocument(file, {lenient: Boolean(values['lenient'])})
   for (const warning of warnings) io.stderr(warning.message + '\n')
   const onWarning = (warning: {message: string}): void => io.stderr(warning.message + '\n')
   const out =

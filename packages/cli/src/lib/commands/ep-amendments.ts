@@ -49,7 +49,7 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   if (values['redline'] !== undefined && !/\.(?:html?|md|docx|json)$/i.test(String(values['redline']))) {
     throw new UsageError('--redline FILE must end in .html, .md, .docx or .json (its format)', 'ep-amendments')
   }
-  const proposal = loadDocument(against).document
+  const proposal = (await loadDocument(against)).document
   const result = applyEpText(proposal, text)
   // Side outputs first: if one fails, the main output is not written either.
   if (typeof values['report'] === 'string')

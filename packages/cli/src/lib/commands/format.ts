@@ -7,11 +7,11 @@ import {loadDocument} from '../load.js'
 
 export const options = {...COMMON, output: {type: 'string', short: 'o'}, check: {type: 'boolean'}} as const
 
-export function run(positionals: string[], values: Values, io: Io): number {
+export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const file = one(positionals, 'format')
   // The one command allowed to write over its input: canonical form in place is its purpose.
   checkOutputs('format', {'-o': values['output']}, [])
-  const {document} = loadDocument(file, {lenient: true})
+  const {document} = await loadDocument(file, {lenient: true})
   const out = toMarkdown(document)
   if (values['check']) {
     const same = out === readText(file)

@@ -8,11 +8,11 @@ export const options = {...COMMON, all: {type: 'boolean'}, words: {type: 'string
 /** Units listed without --all: the ones a drafter names first. */
 const TOP = new Set(['citation', 'recital', 'division', 'article', 'annex'])
 
-export function run(positionals: string[], values: Values, io: Io): number {
+export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const file = one(positionals, 'outline')
   const words = typeof values['words'] === 'string' ? Math.max(1, Number.parseInt(values['words'], 10) || 8) : 8
   // Lenient: a draft with a defect (two paragraphs numbered 1) must still outline, to be repaired.
-  const {document, warnings} = loadDocument(file, {lenient: true})
+  const {document, warnings} = await loadDocument(file, {lenient: true})
   for (const warning of warnings) io.stderr(formatWarning(warning))
   const lines: string[] = []
   for (const {node, ancestors} of listProvisions(document)) {

@@ -6,13 +6,13 @@ import {loadDocument, loadRecord} from '../load.js'
 
 export const options = {...COMMON, isc: {type: 'string'}, json: {type: 'boolean'}, renumber: {type: 'string'}} as const
 
-export function run(positionals: string[], values: Values, io: Io): number {
+export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const [beforeFile, afterFile] = two(positionals, 'verify')
   const recordFile = required(values['isc'], 'isc', 'verify')
   const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'verify', 'sequential')
-  const before = loadDocument(beforeFile)
-  const after = loadDocument(afterFile)
-  const loaded = loadRecord(recordFile)
+  const before = await loadDocument(beforeFile)
+  const after = await loadDocument(afterFile)
+  const loaded = await loadRecord(recordFile)
   const record = loaded.record
   const applied = applyIsc(before.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
   const report = verify(before.document, after.document, {log: applied.log, renames: applied.renames, isc: record})
