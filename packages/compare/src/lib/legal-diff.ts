@@ -514,11 +514,11 @@ function merge(ops: Op[]): Op[] {
     if (op.kind === 'removed') {
       if (op.o1 === op.o0) continue
       if (pendingRemoved) pendingRemoved.o1 = op.o1
-      else pendingRemoved = {...op}
+      else pendingRemoved = removed(op.o0, op.o1, op.n0)
     } else if (op.kind === 'added') {
       if (op.n1 === op.n0) continue
       if (pendingAdded) pendingAdded.n1 = op.n1
-      else pendingAdded = {...op}
+      else pendingAdded = added(op.n0, op.n1, op.o0)
     } else if (op.o1 > op.o0) {
       flush()
       const last = out[out.length - 1]

@@ -246,7 +246,10 @@ function search(
   searchAlt = alt
   searchSteps = 0
   try {
-    return searchPaths(oldLen, newLen, options)
+    // The result is built here, not in the loop: code the loop reaches only
+    // at its end would have no type feedback when the JIT compiles the loop.
+    const found = searchPaths(oldLen, newLen, options)
+    return {runs: found ? runs(searchLast) : undefined, steps: searchSteps}
   } finally {
     // Let the token lists go.
     searchA = searchB = new Int32Array(0)
@@ -254,7 +257,8 @@ function search(
   }
 }
 
-function searchPaths(oldLen: number, newLen: number, options: Readonly<MyersOptions>): MyersResult {
+/** The search proper: true when a path reached the end (its last component in `searchLast`), false when it gave up. */
+function searchPaths(oldLen: number, newLen: number, options: Readonly<MyersOptions>): boolean {
   const maxSteps = options.maxSteps
   const deadline = options.deadline
   let maxEditLength = newLen + oldLen
@@ -270,7 +274,7 @@ function searchPaths(oldLen: number, newLen: number, options: Readonly<MyersOpti
   searchOldPos = -1
   searchLast = -1
   let newPos = extractCommon(0)
-  if (searchOldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(searchLast), steps: searchSteps}
+  if (searchOldPos + 1 >= oldLen && newPos + 1 >= newLen) return true
   alive[offset] = 1
   pathOld[offset] = searchOldPos
   pathComponent[offset] = searchLast
@@ -304,24 +308,31 @@ function searchPaths(oldLen: number, newLen: number, options: Readonly<MyersOpti
         canAdd = addPathNewPos >= 0 && addPathNewPos < newLen
       }
       const canRemove = hasRemove && pathOld[removeAt]! + 1 < oldLen
-      if (!canAdd && !canRemove) {
-        alive[offset + diagonal] = 0
-        continue
+      // This diagonal's path lives on when it can be extended (jsdiff drops it otherwise).
+      // One store either way, after the work: code that runs only in a rare
+      // case would have no type feedback when the JIT compiles this loop,
+      // and would send it back to the interpreter.
+      let alivePath = 0
+      if (canAdd || canRemove) {
+        // Branch from the path farthest along in `a` that stays in bounds.
+        if (!canRemove || (canAdd && pathOld[removeAt]! < pathOld[addAt]!))
+          addToPath(pathOld[addAt]!, pathComponent[addAt]!, ADDED, 0)
+        else addToPath(pathOld[removeAt]!, pathComponent[removeAt]!, REMOVED, 1)
+        newPos = extractCommon(diagonal)
+        if (searchOldPos + 1 >= oldLen && newPos + 1 >= newLen) return true
+        alivePath = 1
+        pathOld[offset + diagonal] = searchOldPos
+        pathComponent[offset + diagonal] = searchLast
+        // Both bounds computed on every step, used when a path reaches an end (same reason).
+        const lower = Math.min(maxDiagonal, diagonal - 1)
+        const upper = Math.max(minDiagonal, diagonal + 1)
+        if (searchOldPos + 1 >= oldLen) maxDiagonal = lower
+        if (newPos + 1 >= newLen) minDiagonal = upper
       }
-      // Branch from the path farthest along in `a` that stays in bounds.
-      if (!canRemove || (canAdd && pathOld[removeAt]! < pathOld[addAt]!))
-        addToPath(pathOld[addAt]!, pathComponent[addAt]!, ADDED, 0)
-      else addToPath(pathOld[removeAt]!, pathComponent[removeAt]!, REMOVED, 1)
-      newPos = extractCommon(diagonal)
-      if (searchOldPos + 1 >= oldLen && newPos + 1 >= newLen) return {runs: runs(searchLast), steps: searchSteps}
-      alive[offset + diagonal] = 1
-      pathOld[offset + diagonal] = searchOldPos
-      pathComponent[offset + diagonal] = searchLast
-      if (searchOldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1)
-      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1)
+      alive[offset + diagonal] = alivePath
     }
   }
-  return {runs: undefined, steps: searchSteps}
+  return false
 }
 
 /** The components from the first to `last`, as runs. */

@@ -41,15 +41,13 @@ export class FeatureSpace {
     const out = new Uint32Array(2 * tokens.length)
     let n = 0
     let previous = -1
+    // Every key id is below the size of `keys`: grown before the loop, not in it
+    // (a branch the loop takes rarely sends its compiled code back to the interpreter).
+    if (this.keys.map.size > this.wordOfKey.length) this.grow(this.keys.map.size)
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!
       if (token.type === 'punctuation' || token.type === 'space') continue
       const key = keyIds[i]!
-      if (key >= this.wordOfKey.length) {
-        const grown = new Int32Array(Math.max(key + 1, this.wordOfKey.length * 2))
-        grown.set(this.wordOfKey)
-        this.wordOfKey = grown
-      }
       let word = this.wordOfKey[key]! - 1
       if (word === -1) this.wordOfKey[key] = (word = this.id(token.key.toLowerCase())) + 1
       out[n++] = word
@@ -57,6 +55,13 @@ export class FeatureSpace {
       previous = word
     }
     return n === 0 ? EMPTY : distinct(out.subarray(0, n))
+  }
+
+  /** Room in `wordOfKey` for key ids below `size`. */
+  private grow(size: number): void {
+    const grown = new Int32Array(Math.max(size, this.wordOfKey.length * 2))
+    grown.set(this.wordOfKey)
+    this.wordOfKey = grown
   }
 }
 
@@ -148,31 +153,74 @@ export function candidates(
   const cap = Math.min(MAX_RUN, Math.max(3, Math.ceil(right.length * maxShare)))
   const out: Array<[number, number]> = []
   const best = new BestPartners(right.length, k)
-  const counts = new Int32Array(right.length)
-  // Touched right items as sort keys: fewest missing shared features first, then lowest index.
-  const order = new Float64Array(right.length)
-  const scale = index.scale
-  const touched: number[] = []
-  for (let i = 0; i < left.length; i++) {
-    countShared(left[i]!, index, cap, counts, touched)
-    // Most shared features first (ties: lower right index first): one numeric sort, no comparator.
-    let most = 0
-    for (let n = 0; n < touched.length; n++) if (counts[touched[n]!]! > most) most = counts[touched[n]!]!
-    const keys = order.subarray(0, touched.length)
-    for (let n = 0; n < touched.length; n++) keys[n] = (most - counts[touched[n]!]!) * scale + touched[n]!
-    keys.sort()
-    for (let n = 0; n < keys.length; n++) {
-      const j = keys[n]! % scale
-      if (n < k) out.push([i, j])
-      best.offer(j, counts[j]!, i)
-    }
-    for (let n = 0; n < touched.length; n++) counts[touched[n]!] = 0
-    touched.length = 0
-  }
-  for (let j = 0; j < right.length; j++) {
-    for (let at = 0; at < best.length[j]!; at++) out.push([best.left[j * k + at]!, j])
-  }
+  const ranking = new Ranking(right.length)
+  // Each loop of this search is a function of its own: the JIT compiles a
+  // hot loop by itself instead of recompiling a whole function whenever
+  // code after the loop runs for the first time (this runs once per list).
+  for (let i = 0; i < left.length; i++) ranking.rank(left[i]!, index, cap, i, k, out, best)
+  best.pairs(out)
   return out
+}
+
+/** The right items sharing features with one left item, best first (scratch tables reused for every left item). */
+class Ranking {
+  readonly counts: Int32Array
+  /** Sort keys: fewest missing shared features first, then lowest right index. */
+  readonly order: Float64Array
+  readonly touched: number[] = []
+
+  constructor(items: number) {
+    this.counts = new Int32Array(items)
+    this.order = new Float64Array(items)
+  }
+
+  /** Push `[i, j]` for the `k` right items `j` sharing most features with `set`, and offer `i` to every item touched. */
+  rank(
+    set: FeatureSet,
+    index: InvertedIndex,
+    cap: number,
+    i: number,
+    k: number,
+    out: Array<[number, number]>,
+    best: BestPartners
+  ): void {
+    const {counts, touched} = this
+    countShared(set, index, cap, counts, touched)
+    // Most shared features first (ties: lower right index first): one numeric sort, no comparator.
+    const keys = sortKeys(counts, touched, this.order.subarray(0, touched.length), index.scale)
+    keys.sort()
+    offerAll(keys, counts, index.scale, i, k, out, best)
+    clear(counts, touched)
+  }
+}
+
+/** The touched items as numbers that sort best first: (most shared − shared) · `scale` + item. */
+function sortKeys(counts: Int32Array, touched: readonly number[], keys: Float64Array, scale: number): Float64Array {
+  let most = 0
+  for (let n = 0; n < touched.length; n++) if (counts[touched[n]!]! > most) most = counts[touched[n]!]!
+  for (let n = 0; n < touched.length; n++) keys[n] = (most - counts[touched[n]!]!) * scale + touched[n]!
+  return keys
+}
+
+function offerAll(
+  keys: Float64Array,
+  counts: Int32Array,
+  scale: number,
+  i: number,
+  k: number,
+  out: Array<[number, number]>,
+  best: BestPartners
+): void {
+  for (let n = 0; n < keys.length; n++) {
+    const j = keys[n]! % scale
+    if (n < k) out.push([i, j])
+    best.offer(j, counts[j]!, i)
+  }
+}
+
+function clear(counts: Int32Array, touched: number[]): void {
+  for (let n = 0; n < touched.length; n++) counts[touched[n]!] = 0
+  touched.length = 0
 }
 
 /**
@@ -198,24 +246,47 @@ function invertedIndex(right: readonly FeatureSet[]): InvertedIndex {
   let scale = 0x100000
   while (scale < right.length) scale *= 2
   if (scale > 0x800000) throw new RangeError(`candidates: ${right.length} items in one list (at most 8 388 608)`)
+  const keys = bigramKeys(right, scale, new Float64Array(countBigrams(right)))
+  keys.sort()
+  const total = keys.length
+  const index: InvertedIndex = {
+    features: new Int32Array(total),
+    runStart: new Int32Array(total + 1),
+    items: new Int32Array(total),
+    scale
+  }
+  const runs = splitRuns(keys, index)
+  index.runStart[runs] = total
+  index.features = index.features.subarray(0, runs)
+  index.runStart = index.runStart.subarray(0, runs + 1)
+  return index
+}
+
+function countBigrams(sets: readonly FeatureSet[]): number {
   let total = 0
-  for (let j = 0; j < right.length; j++) {
-    const set = right[j]!
+  for (let j = 0; j < sets.length; j++) {
+    const set = sets[j]!
     for (let n = 0; n < set.length; n++) if (isBigram(set[n]!)) total++
   }
-  const keys = new Float64Array(total)
+  return total
+}
+
+/** Fill `keys` with feature · `scale` + item for every bigram of every set. */
+function bigramKeys(sets: readonly FeatureSet[], scale: number, keys: Float64Array): Float64Array {
   let at = 0
-  for (let j = 0; j < right.length; j++) {
-    const set = right[j]!
+  for (let j = 0; j < sets.length; j++) {
+    const set = sets[j]!
     for (let n = 0; n < set.length; n++) if (isBigram(set[n]!)) keys[at++] = set[n]! * scale + j
   }
-  keys.sort()
-  const items = new Int32Array(total)
-  const features = new Int32Array(total)
-  const runStart = new Int32Array(total + 1)
+  return keys
+}
+
+/** Split the sorted keys into the index's items, distinct features and run starts; returns the number of runs (the caller ends the last). */
+function splitRuns(keys: Float64Array, index: InvertedIndex): number {
+  const {features, runStart, items, scale} = index
   let runs = 0
   let previous = -1
-  for (let n = 0; n < total; n++) {
+  for (let n = 0; n < keys.length; n++) {
     const key = keys[n]!
     const f = Math.floor(key / scale)
     items[n] = key - f * scale
@@ -225,8 +296,7 @@ function invertedIndex(right: readonly FeatureSet[]): InvertedIndex {
       previous = f
     }
   }
-  runStart[runs] = total
-  return {features: features.subarray(0, runs), runStart: runStart.subarray(0, runs + 1), items, scale}
+  return runs
 }
 
 /**
@@ -293,6 +363,14 @@ class BestPartners {
       this.count[base + at] = count
       this.left[base + at] = i
       this.length[j] = length + 1
+    }
+  }
+
+  /** Push `[i, j]` for every right item `j` and its best left items `i`, in order of `j`. */
+  pairs(out: Array<[number, number]>): void {
+    const k = this.k
+    for (let j = 0; j < this.length.length; j++) {
+      for (let at = 0; at < this.length[j]!; at++) out.push([this.left[j * k + at]!, j])
     }
   }
 }
