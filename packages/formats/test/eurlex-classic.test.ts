@@ -264,6 +264,63 @@ describe('EUR-Lex plain-text page of an act before 2004 (div#TexteOnly, bare par
   })
 })
 
+describe('EUR-Lex consolidated text (title-article-norm, div.norm, grid lists, amendment markers)', () => {
+  const name = 'eurlex-consolidated.html'
+  const {document: doc, warnings} = load(name)
+
+  it('reads the act under its title, not the list of amending acts, and says it left the markers out', () => {
+    expect(detectFormat(fixture(name))).toBe('eurlex')
+    expect(countProvisions(doc)).toMatchObject({citations: 0, recitals: 0, articles: 4, chapters: 2, annexes: 1})
+    expect(codes(warnings)).toEqual(['formats/consolidated-markers'])
+    expect(warnings[0]!.message).toContain('9 amendment markers')
+    const json = JSON.stringify(doc)
+    for (const chrome of ['documentation tool', 'Amended by', 'Directive (EU) 2100/1', '▼', '►', '◄'])
+      expect(json).not.toContain(chrome)
+    const preface = part(doc, 'preface')
+    expect(preface?.type === 'preface' && preface.children.length).toBe(4)
+  })
+
+  it('reads numbered paragraphs from span.no-parag, points from grid lists with their nesting', () => {
+    expect([numOf(doc, 'chp_I'), headingOf(doc, 'chp_I'), kids(doc, 'chp_I')]).toEqual([
+      'CHAPTER I',
+      'GENERAL PROVISIONS',
+      ['art_1']
+    ])
+    expect(kids(doc, 'art_1')).toEqual(['art_1__para_1', 'art_1__para_2'])
+    expect(kids(doc, 'art_1__para_2')).toEqual([
+      'art_1__para_2__point_a',
+      'art_1__para_2__point_b',
+      'art_1__para_2__subpara_2'
+    ])
+    expect(ownText(doc, 'art_1__para_2__point_b')).toBe('benches, other than:')
+    expect(kids(doc, 'art_1__para_2__point_b')).toEqual([
+      'art_1__para_2__point_b__point_i',
+      'art_1__para_2__point_b__point_ii'
+    ])
+    expect(kids(doc, 'chp_II')).toEqual(['art_2', 'art_2a', 'art_3'])
+    expect(kids(doc, 'art_2')).toEqual(['art_2__point_1', 'art_2__point_2'])
+  })
+
+  it('links the footnote and reads the annex with its group heading', () => {
+    expect(notes(doc)).toEqual(['1: OJ C 1, 1.1.2098, p. 1.'])
+    expect([numOf(doc, 'anx_I'), headingOf(doc, 'anx_I'), kids(doc, 'anx_I')]).toEqual([
+      'ANNEX I',
+      'SIZES OF LABELS',
+      ['anx_I__point_a', 'anx_I__point_b']
+    ])
+  })
+
+  it('gives the tree of the same act printed in the OJ layout, where the texts agree', () => {
+    const oj = load('eurlex-classic-directive.html').document
+    for (const eId of ['art_1__para_1', 'art_1__para_2__point_a', 'art_1__para_2__subpara_2', 'art_2__point_2'])
+      expect(ownText(doc, eId)).toBe(ownText(oj, eId))
+  })
+
+  it('survives a Markdown round trip (strict reader, same tree)', () => {
+    expect(comparable(fromMarkdown(toMarkdown(doc)))).toEqual(comparable(doc))
+  })
+})
+
 describe('pages that are not acts', () => {
   it('a page with neither eli ids, OJ classes nor "Article" lines is refused, naming what was looked for', () => {
     const html =

@@ -173,7 +173,8 @@ describe('HTML importers on mutated input', () => {
     'eurlex-oj-act.html',
     'eurlex-classic-directive.html',
     'eurlex-classic-implementing-regulation.html',
-    'eurlex-plain-1993.html'
+    'eurlex-plain-1993.html',
+    'eurlex-consolidated.html'
   ].map((f) => readFileSync(new URL(`fixtures/${f}`, import.meta.url), 'utf8'))
   const tags = [
     '<p class="Titrearticle">',
@@ -200,7 +201,10 @@ describe('HTML importers on mutated input', () => {
     '<p class="doc-ti">ANNEX</p>',
     '<p>Article 2</p>',
     '<p>(a) ‘quoted',
-    '<p class="signatory">'
+    '<p class="signatory">',
+    '<div class="norm"><span class="no-parag">2. </span>',
+    '<div class="grid-container grid-list"><div class="grid-list-column-1">(c)</div>',
+    '►M2 '
   ]
   const mutation = fc.record({
     file: fc.integer({min: 0, max: fixtures.length - 1}),

@@ -87,6 +87,8 @@ export function detectFormat(text: string, options?: Readonly<DetectOptions> | n
       if (/class="[^"]*\b(Institutionquiagit|ManualConsidrant|Titrearticle\w*|Considrant)\b/.test(body)) return 'cellar'
       // OJ pages without eli containers (2004–2013 `p.ti-art`, `p.doc-ti`; later ones with the `oj-` prefix).
       if (/class="(?:[^"]*\s)?(?:oj-)?(?:ti-art|doc-ti)[\s"]/.test(body)) return 'eurlex'
+      // Consolidated texts (EUR-Lex "CONVEX" HTML).
+      if (/class="(?:[^"]*\s)?title-article-norm[\s"]/.test(body)) return 'eurlex'
       // Plain-text pages (before 2004): the act in `div#TexteOnly`, or bare paragraphs with "Article 1" lines.
       if (/id="TexteOnly"/.test(body) || /<p[^>]*>\s*Article\s+1\s*<\/p>/i.test(body)) return 'eurlex'
       const title = /<title[^>]*>([^<]{0,80})/i.exec(body)

@@ -56,7 +56,7 @@ import {
   reportHtmlIssues,
   textOfEl
 } from './html.js'
-import type {HDocument, HElement, HNode} from './html.js'
+import type {HDocument, HElement, HNode, HText} from './html.js'
 import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
 import {
   annexChildren,
@@ -83,11 +83,30 @@ export interface ClassicAct {
   blocks: HElement[]
   /** `oj-` when the page writes the classes of today's OJ (`oj-ti-art`), else none. */
   prefix: '' | 'oj-'
+  /** A consolidated text: how many amendment markers (`▼M1`, `►M1 … ◄`) were taken out. */
+  consolidated?: {markers: number}
 }
 
 /** Class names as the classic layout writes them (`oj-` prefix removed). */
 function cls(el: HElement): string[] {
-  return classes(el).map((c) => (c.startsWith('oj-') ? c.slice(3) : c))
+  return classes(el).map((c) => CONSOLIDATED_CLASS[c] ?? (c.startsWith('oj-') ? c.slice(3) : c))
+}
+
+/** The consolidated texts' classes (EUR-Lex "CONVEX" HTML) as their OJ counterparts. */
+const CONSOLIDATED_CLASS: Readonly<Record<string, string>> = {
+  'title-doc-first': 'doc-ti',
+  'title-doc-last': 'doc-ti',
+  'title-division-1': 'ti-section-1',
+  'title-division-2': 'ti-section-2',
+  'title-article-norm': 'ti-art',
+  'stitle-article-norm': 'sti-art',
+  'title-annex-1': 'ti-annex',
+  'title-annex-2': 'doc-ti',
+  'title-gr-seq-level-1': 'ti-grseq-1',
+  'title-gr-seq-level-2': 'ti-grseq-2',
+  'title-gr-seq-level-3': 'ti-grseq-3',
+  norm: 'normal',
+  footnote: 'note'
 }
 
 function hasCls(el: HElement, name: string): boolean {
@@ -107,6 +126,7 @@ const BINDING = /^th(?:is|ese) .{0,40}shall be binding in (?:its|their) entirety
 const ADDRESSED = /^th(?:is|ese) (?:regulation|directive|decision|recommendation)s? (?:is|are) addressed to\b/i
 const DONE_AT = /^done at\b/i
 const OPENS_QUOTE = /^[‘“'"]/
+const AMENDED_BY = /^(?:amended|corrected|replaced|repealed) by\b:?/i
 const QUOTED_TERM = /^[‘“'"][^‘“’”'"]{1,80}[’”'"](?=[\s\u00a0,;:.)]|$)/
 const CLOSES_QUOTE = /[’”'"][\s\u00a0]*[.;,:]?[\s\u00a0]*$/
 
@@ -117,12 +137,17 @@ const CLOSES_QUOTE = /[’”'"][\s\u00a0]*[.;,:]?[\s\u00a0]*$/
  */
 export function findClassicAct(dom: HDocument): ClassicAct | undefined {
   const root = findFirst(dom, (el) => hAttr(el, 'id') === 'TexteOnly') ?? findFirst(dom, (el) => el.tagName === 'body')
+  const consolidated = findFirst(dom, (el) => classes(el).includes('title-article-norm'))
+    ? {markers: rewriteConsolidated(root ?? dom)}
+    : undefined
   const blocks = flatBlocks(root ?? dom)
   const classic = blocks.findIndex((b) => hasCls(b, 'ti-art') || hasCls(b, 'doc-ti'))
   if (classic !== -1) {
     // Site chrome before the act's first title or article line is not part of it.
     const prefix = classes(blocks[classic]!).some((c) => c.startsWith('oj-')) ? 'oj-' : ''
-    return {layout: 'classic', blocks: blocks.slice(classic), prefix}
+    const act: ClassicAct = {layout: 'classic', blocks: blocks.slice(classic), prefix}
+    if (consolidated) act.consolidated = consolidated
+    return act
   }
   const texts = blocks.map((b) => clean(textOfEl(b)))
   const firstArticle = texts.findIndex((t) => ARTICLE_LINE.test(t) && !/[.;:,]$/.test(t))
@@ -134,6 +159,128 @@ export function findClassicAct(dom: HDocument): ClassicAct | undefined {
   let titleStart = start
   while (titleStart > 0 && start - titleStart < 4 && texts[titleStart - 1] !== '') titleStart--
   return {layout: 'plain', blocks: blocks.slice(titleStart), prefix: ''}
+}
+
+const MARKER = /[▼►](?:[BMACRI]\d*|[MACRI]\d+)\b[\s\u00a0]*|[\s\u00a0]*◄/g
+
+/**
+ * A consolidated text's markup in the OJ layout, in place: a numbered
+ * paragraph (`div.norm` holding `span.no-parag` and the text) becomes a
+ * `p.numbered` with the number before its first words (its other blocks
+ * follow it); a point (`div.grid-container`: number column, text column)
+ * becomes a one-row layout table; amendment markers (`p.modref`,
+ * `p.arrow` holding `▼M1`, and `►M1 … ◄` in the text) are taken out (they
+ * say which act changed the text, they are not text); footnote links
+ * (`a#src.E0001` → `p.footnote a#E0001`) get the OJ's ids. Returns how
+ * many markers were taken out. Iterative.
+ */
+function rewriteConsolidated(root: HElement | HDocument): number {
+  const count = {markers: 0}
+  const stack: Array<HElement | HDocument> = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const out = node.childNodes.flatMap((child) => rewriteChild(child, count))
+    node.childNodes.splice(0, node.childNodes.length, ...out)
+    for (const child of out) if (!isTextNode(child)) stack.push(child)
+  }
+  return count.markers
+}
+
+/** One child in the OJ layout (see {@link rewriteConsolidated}); its own children are rewritten later. */
+function rewriteChild(child: HNode, count: {markers: number}): HNode[] {
+  if (isTextNode(child)) {
+    const found = child.value.match(MARKER)
+    if (found) {
+      count.markers += found.length
+      child.value = child.value.replace(MARKER, '')
+    }
+    return [child]
+  }
+  const c = classes(child)
+  if (c.includes('modref') || c.includes('arrow')) {
+    count.markers++
+    return []
+  }
+  const id = hAttr(child, 'id') ?? ''
+  if (child.tagName === 'a' && id.startsWith('src.')) setAttr(child, 'id', 'ntc' + id.slice(4))
+  if (child.tagName === 'p' && c.includes('footnote')) {
+    const a = findFirst(child, (el) => el.tagName === 'a' && hAttr(el, 'id') !== undefined)
+    if (a) setAttr(a, 'id', 'ntr' + hAttr(a, 'id'))
+    setAttr(child, 'class', `${hAttr(child, 'class')} note`)
+  }
+  if (child.tagName === 'div' && c.includes('grid-container')) return [gridRow(child)]
+  if (child.tagName === 'div' && c.includes('norm') && child.childNodes.some((n) => isNumberSpan(n))) {
+    const [head, ...rest] = numberedParagraph(child)
+    return [head!, ...rest.flatMap((n) => rewriteChild(n, count))]
+  }
+  return [child]
+}
+
+function setAttr(el: HElement, name: string, value: string): void {
+  ;(el.attrs as Record<string, string>)[name] = value
+  delete el.classList
+}
+
+function isNumberSpan(node: HNode): node is HElement {
+  return !isTextNode(node) && node.tagName === 'span' && classes(node).includes('no-parag')
+}
+
+/** A synthetic element standing where `at` was (same place in the source, for positions). */
+function synthetic(at: HElement, tagName: string, childNodes: HNode[], cls?: string): HElement {
+  const el: HElement = {
+    nodeName: tagName,
+    tagName,
+    attrs: Object.assign(Object.create(null) as Record<string, string>, cls ? {class: cls} : {}),
+    childNodes,
+    parentNode: at.parentNode,
+    root: at.root,
+    start: at.start,
+    end: at.end
+  }
+  return el
+}
+
+/** `div.grid-container` (number column, text column) → a one-row `[num, text]` layout table. */
+function gridRow(div: HElement): HElement {
+  const columns = elements(div)
+  const num = columns.find((c) => classes(c).some((x) => x.endsWith('column-1'))) ?? columns[0]
+  const text = columns.find((c) => classes(c).some((x) => x.endsWith('column-2'))) ?? columns[1]
+  const cells = [num, text].map((c) => synthetic(div, 'td', c ? [...c.childNodes] : []))
+  return synthetic(div, 'table', [synthetic(div, 'tr', cells)])
+}
+
+/**
+ * `div.norm` = `span.no-parag` + the paragraph (often wrapped in an
+ * `inline-element` div or p): a `p.numbered` with the number and the first
+ * words, then the paragraph's other blocks.
+ */
+function numberedParagraph(div: HElement): HNode[] {
+  const nodes: HNode[] = []
+  for (const n of div.childNodes) {
+    if (!isTextNode(n) && classes(n).includes('inline-element')) nodes.push(...n.childNodes)
+    else nodes.push(n)
+  }
+  const span = nodes.find(isNumberSpan)!
+  const rest = nodes.filter((n) => n !== span)
+  const lead: HNode[] = []
+  let i = 0
+  for (; i < rest.length; i++) {
+    const n = rest[i]!
+    if (isTextNode(n) || INLINE_ELEMENTS.has(n.tagName)) lead.push(n)
+    else break
+  }
+  // The paragraph's words in a `p` of their own: join them to the number.
+  const first = rest[i]
+  if (!hasWords(lead) && first && !isTextNode(first) && first.tagName === 'p') {
+    lead.push(...first.childNodes)
+    i++
+  }
+  const head = synthetic(div, 'p', [...span.childNodes, textNode(div, ' '), ...lead], 'normal numbered')
+  return [head, ...rest.slice(i).filter((n) => !isTextNode(n) || /\S/.test(n.value))]
+}
+
+function textNode(at: HElement, value: string): HText {
+  return {nodeName: '#text', value, parentNode: at, start: at.start}
 }
 
 /**
@@ -183,9 +330,14 @@ export function readClassic(dom: HDocument, act: ClassicAct, ctx: ImportContext,
       'this page has no markup for the structure of the act (EUR-Lex plain text, before 2004): articles, paragraphs, points, recitals and notes were recognised by their words only; check them',
       pointOfEl(act.blocks[0]!)
     )
+  if (act.consolidated && act.consolidated.markers > 0)
+    ctx.warn(
+      'formats/consolidated-markers',
+      `${act.consolidated.markers} amendment marker${act.consolidated.markers > 1 ? 's' : ''} of the consolidated text (▼B, ▼M1, ►M1 … ◄) left out: they name the act that changed the text, listed at the top of the page`
+    )
   const inline = new EurlexReader(ctx, collectNotes(dom, act.prefix), dom, act.prefix)
   const doc = finishDocument(
-    new ClassicReader(ctx, inline, act.layout).read(act.blocks),
+    new ClassicReader(ctx, inline, act.layout, act.consolidated !== undefined).read(act.blocks),
     linkReferences === false ? {linkReferences: false} : {}
   )
   checkNumbering(doc, ctx)
@@ -207,7 +359,8 @@ class ClassicReader {
   constructor(
     private readonly ctx: ImportContext,
     private readonly html: EurlexReader,
-    private readonly layout: ClassicLayout
+    private readonly layout: ClassicLayout,
+    private readonly consolidated = false
   ) {}
 
   read(blocks: HElement[]): Document {
@@ -219,6 +372,9 @@ class ClassicReader {
       const b = blocks[i]!
       const c = cls(b)
       if (c.some((x) => x.startsWith('hd-'))) continue
+      // A consolidated text lists the acts that amended it under its title (`Amended by:` and a table).
+      if (this.consolidated && (b.tagName === 'table' || c.includes('disclaimer') || AMENDED_BY.test(texts[i]!)))
+        continue
       if (this.layout === 'classic' ? c.includes('doc-ti') : !this.startsPreamble(texts[i]!)) {
         if (this.layout === 'plain') titleLines.push(...plainTitleLines(this.html.inlines(b)))
         else titleLines.push(this.html.inlines(b))
@@ -226,6 +382,12 @@ class ClassicReader {
     }
     const children: Document['children'] = []
     let kind: Document['kind'] = 'regulation'
+    // A consolidated text may print its title twice (above the list of amending acts and above the act).
+    const half = titleLines.length / 2
+    if (this.consolidated && Number.isInteger(half) && half > 0) {
+      const key = (lines: Inline[][]) => JSON.stringify(lines.map((l) => plain(normalizeInlines(l))))
+      if (key(titleLines.slice(0, half)) === key(titleLines.slice(half))) titleLines.splice(half)
+    }
     if (titleLines.length > 0) {
       const t = titleLines.length === 1 ? splitPlainTitle(titleLines[0]!) : titleLinesOf(titleLines)
       children.push(t.preface)
@@ -233,7 +395,8 @@ class ClassicReader {
     }
     // --- preamble ---
     const pre = this.preamble(blocks, texts, i)
-    children.push(pre.node)
+    // A consolidated text may have no preamble at all.
+    if (pre.node.type === 'preamble' && pre.node.children.length > 0) children.push(pre.node)
     // --- body, conclusions, annexes ---
     const rest = this.body(blocks, texts, pre.end)
     children.push({type: 'body', children: rest.body})
@@ -263,7 +426,7 @@ class ClassicReader {
       const b = blocks[i]!
       const text = texts[i]!
       if (text === '' || cls(b).includes('note')) continue
-      if (this.isArticleStart(b, text, undefined)) break
+      if (this.isArticleStart(b, text, undefined) || this.isDivisionStart(b, text)) break
       if (b.tagName === 'table') {
         const items = this.html.tableItems(b)
         for (const item of items)
@@ -598,7 +761,8 @@ class ClassicReader {
       }
       const inl = normalizeInlines(this.html.inlines(b))
       const para = PARAGRAPH_NUM.exec(text)
-      if (para && this.nextParagraph(article, para[1]!)) {
+      // A consolidated text marks its numbered paragraphs (`span.no-parag`, see rewriteConsolidated).
+      if (para && (c.includes('numbered') || this.nextParagraph(article, para[1]!))) {
         this.flushOpenPoints(article)
         const {removed, rest} = stripPrefix(inl, PARAGRAPH_NUM)
         const node: Paragraph = this.at<Paragraph>(
@@ -630,6 +794,12 @@ class ClassicReader {
         `${notes} footnote${notes > 1 ? 's' : ''} printed as plain lines after the signatures: kept as text of the conclusions, their markers stay in the text as printed`
       )
     return {body, conclusions: conclusionsOf(ending), annexes}
+  }
+
+  /** A division heading where the preamble should have ended (an act without enacting formula). */
+  private isDivisionStart(b: HElement, text: string): boolean {
+    if (cls(b).some((x) => /^ti-section-\d$/.test(x))) return true
+    return this.layout === 'plain' && DIVISION_LINE.test(text) && text === text.toUpperCase()
   }
 
   private isAnnexStart(b: HElement, text: string, phase: string): boolean {

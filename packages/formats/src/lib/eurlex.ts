@@ -76,8 +76,9 @@ export function readEurlex(html: string, ctx: ImportContext, linkReferences?: bo
   const main = containers.find(
     (c) => findFirst(c, (el) => hasClass(el, 'eli-main-title')) !== undefined || hasClass(c, 'eli-main-title')
   )
-  if (!main) {
-    // Pages before 2014 (and some later ones) have no eli containers: read by class and by text.
+  // Pages before 2014 (and some later ones) have no eli containers, and consolidated texts have their own
+  // classes (`title-article-norm`): read by class and by text.
+  if (!main || findFirst(dom, (el) => hasClass(el, 'title-article-norm'))) {
     const classic = findClassicAct(dom)
     if (classic) return readClassic(dom, classic, ctx, linkReferences)
     throw notAnAct(
