@@ -12,6 +12,7 @@ import {pathToFileURL} from 'node:url'
 import {compareDocuments} from '@redlex/compare'
 import {article, assignEids, content, documentOf, paragraph, text, textOf} from '@redlex/tree'
 import type {Article, Document} from '@redlex/tree'
+import fc from 'fast-check'
 import JSZip from 'jszip'
 import {SaxesParser} from 'saxes'
 import {describe, expect, it} from 'vitest'
@@ -312,5 +313,93 @@ describe.skipIf(!soffice)('toDocx opened by LibreOffice', () => {
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
+  })
+})
+
+describe('toDocx: moves in generated comparisons', () => {
+  const words = ['providers', 'shall', 'report', 'the', 'Commission', 'data', 'market', 'rules', 'safety', 'Member']
+  /** A paragraph's text: a few words from the pool, optionally with a footnote marker after the first. */
+  const sentence = fc.tuple(fc.array(fc.constantFrom(...words), {minLength: 3, maxLength: 8}), fc.boolean())
+  const articleSpec = fc.array(sentence, {minLength: 1, maxLength: 3})
+
+  function build(specs: ReadonlyArray<ReadonlyArray<readonly [string[], boolean]>>, tag: string): Document {
+    return assignEids(
+      documentOf([
+        {
+          type: 'body',
+          children: specs.map((paragraphs, a) =>
+            article(
+              `Article ${a + 1}`,
+              undefined,
+              paragraphs.map(([ws, noted], p) =>
+                paragraph(`${p + 1}.`, [
+                  content([
+                    ws.slice(0, 2).join(' '),
+                    ...(noted ? [note(String(p + 1), `OJ L ${ws.length}${tag}.`)] : []),
+                    ` ${ws.slice(2).join(' ')} (${a}.${p}).`
+                  ])
+                ])
+              )
+            )
+          )
+        }
+      ])
+    ).document
+  }
+
+  it('accept all and reject all give the two versions, and the XML holds together, whatever moved', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(articleSpec, {minLength: 2, maxLength: 5}),
+        fc.array(fc.nat(), {minLength: 5, maxLength: 5}),
+        fc.nat(),
+        fc.nat(),
+        sentence,
+        async (specs, order, edit, cut, added) => {
+          // The second version: the articles shuffled, one word of one article changed, notes retagged,
+          // a paragraph dropped from one article and one added to another.
+          const shuffled = specs
+            .map((spec, i) => ({spec, key: order[i % order.length]! + i / 10}))
+            .sort((x, y) => x.key - y.key)
+            .map(({spec}) => spec.map(([ws, noted]) => [[...ws], noted] as [string[], boolean]))
+          const target = shuffled[edit % shuffled.length]![0]![0]
+          target[edit % target.length] = 'amended'
+          const trimmed = shuffled[cut % shuffled.length]!
+          if (trimmed.length > 1) trimmed.splice(cut % trimmed.length, 1)
+          shuffled[(cut + 1) % shuffled.length]!.push([[...added[0]], added[1]])
+          const before = build(specs, '')
+          const after = build(shuffled, edit % 2 === 0 ? '' : 'x')
+          const comparison = compareDocuments(before, after, {names: {before: 'a', after: 'b'}})
+          const bytes = await toDocx(comparison, {date: '2020-09-02'})
+          const read = await readDocx(bytes)
+          expect(asEntries(resolve(read.paragraphs, 'after')).join('\n')).toBe(textOf(after))
+          expect(asEntries(resolve(read.paragraphs, 'before')).join('\n')).toBe(textOf(before))
+          for (const note of read.paragraphs.flatMap((p) => p.notes)) expect(read.footnotes.has(note.id)).toBe(true)
+          expect(checkRevisions(await part(bytes, 'word/document.xml')).problems).toEqual([])
+        }
+      ),
+      {
+        numRuns: 40,
+        examples: [
+          // A paragraph moved out of an article deleted with its other paragraph: its moved-away copy
+          // goes back inside the deleted article, before that paragraph.
+          [
+            [
+              [[['providers', 'providers', 'market'], false]],
+              [
+                [['providers', 'providers', 'the', 'rules'], false],
+                [['providers', 'providers', 'providers'], false]
+              ],
+              [[['providers', 'providers', 'providers'], false]],
+              [[['providers', 'providers', 'providers'], false]]
+            ],
+            [106883671, 0, 106883671, 106883671, 0],
+            0,
+            1073741827,
+            [['providers', 'safety', 'providers'], false]
+          ]
+        ]
+      }
+    )
   })
 })

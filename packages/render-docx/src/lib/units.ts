@@ -79,8 +79,11 @@ export function buildUnits(comparison: Comparison, context: UnitContext): Unit[]
     if (item.type === 'frame') units.push(frameUnit(item.frame, context))
     else provisionUnits(item.change, 0, undefined, units, displaced, comparison, context)
   }
-  // Put the deleted copies of moved provisions where they stood in the first version.
-  for (const block of displaced) {
+  // Put deleted provisions and the moved-away copies of moved ones where they stood in the first
+  // version: before the first unit still there that followed them. In the first version's order, so
+  // that a block that stood inside another (a moved-away point of a deleted article) lands inside it.
+  const order = (block: Unit[]): number => block[0]!.key ?? Number.POSITIVE_INFINITY
+  for (const block of [...displaced].sort((x, y) => order(x) - order(y))) {
     const key = block[0]!.key
     let at = units.length
     if (key !== undefined) {
@@ -140,11 +143,21 @@ function provisionUnits(
   comparison: Comparison,
   context: UnitContext,
   within = false,
-  self = false
+  self = false,
+  placed = false
 ): void {
   if (change.status === 'moved' && !self)
     return movedUnits(change, depth, inherited, into, displaced, comparison, context)
   if (within && change.status === 'deleted') return
+  if (change.status === 'deleted' && !placed && beforeKey(change) !== undefined) {
+    // Where it stood in the first version, among what is still there (see `buildUnits`), rather than
+    // after what now precedes it: that may be a moved neighbour's new place, and "Reject all" would
+    // then give the first version out of order.
+    const block: Unit[] = []
+    provisionUnits(change, depth, inherited, block, displaced, comparison, context, false, false, true)
+    displaced.push(block)
+    return
+  }
   const causes =
     change.causes ??
     (change.status === 'inserted' || change.status === 'deleted' || change.status === 'moved' ? inherited : undefined)
@@ -169,7 +182,7 @@ function provisionUnits(
   }
   into.push(unit)
   for (const child of change.children)
-    provisionUnits(child, depth + 1, causes, into, displaced, comparison, context, within)
+    provisionUnits(child, depth + 1, causes, into, displaced, comparison, context, within, false, placed)
 }
 
 /** A division's, article's or annex's number, heading and own text, each a paragraph. */
@@ -243,13 +256,26 @@ function movedUnits(
       if (unit.move) continue // a moved sub-provision: a move of its own
       unit.move = {name, side: 'to'}
       unit.lines = arrivedLines(unit.lines)
+      // Not where it stood in the first version: no place among the moved-away copies' landmarks.
+      delete unit.key
     }
     say(into[at], `Moved from ${change.before?.label ?? '?'} of the ${comparison.before.name}`)
   }
   const deleted = wholly(change, true)
   if (deleted) {
     const block: Unit[] = []
-    provisionUnits(deleted, depth, change.causes ?? inherited, block, displaced, comparison, context)
+    provisionUnits(
+      deleted,
+      depth,
+      change.causes ?? inherited,
+      block,
+      displaced,
+      comparison,
+      context,
+      false,
+      false,
+      true
+    )
     if (block[0]) {
       say(block[0], `Moved to ${change.after?.label ?? '?'} of the ${comparison.after.name}`)
       // Where it stood: before the first unit of the first version that followed it.
