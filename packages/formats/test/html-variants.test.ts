@@ -67,6 +67,24 @@ describe('Cellar XHTML made by LEOS (2022 proposal markup)', () => {
   })
 })
 
+describe('Cellar proposal followed by its legislative financial statement', () => {
+  it.each([
+    ['<p class="Fichefinanciretitre">LEGISLATIVE FINANCIAL STATEMENT</p>', 'styled'],
+    ['<p class="Normal"><span>LEGISLATIVE FINANCIAL AND DIGITAL STATEMENT</span></p>', 'by its words (2024 title)']
+  ])('leaves the statement out (%s, %s)', (title) => {
+    const statement = `${title}
+<p class="ManualHeading1"><span class="num">1.</span>FRAMEWORK OF THE PROPOSAL/INITIATIVE</p>
+<p class="ManualHeading2"><span class="num">1.1.</span>Title of the proposal</p>
+<p class="Text1">Article 1 of the proposal is its subject matter.</p>
+<p class="Titrearticle">Article 99</p>`
+    const html = fixture('cellar-leos-2022.html').replace('</div>\n</body>', `${statement}\n</div>\n</body>`)
+    expect(html).toContain('FRAMEWORK OF THE PROPOSAL')
+    const result = importDocument(html)
+    expect(withoutPositions(result.document)).toEqual(withoutPositions(load('cellar-leos-2022.html').document))
+    expect(result.warnings).toEqual([])
+  })
+})
+
 describe('Cellar proposal whose chapter headings follow the number in another style', () => {
   const {document: doc, warnings} = load('cellar-chapter-headings.html')
 

@@ -145,6 +145,12 @@ export function readCellar(html: string, ctx: ImportContext, linkReferences?: bo
   return doc
 }
 
+/**
+ * The title of the legislative financial statement (from 2024 "… AND DIGITAL STATEMENT") when its style
+ * (`Fichefinanciretitre`) was lost: it follows the act and is not part of it.
+ */
+const FINANCIAL_STATEMENT = /^(?:LEGISLATIVE\s+)?FINANCIAL(?:\s+AND\s+DIGITAL)?\s+STATEMENT(?:\s+FOR\s+.*)?$/
+
 const ACTING_ENTITY =
   /^THE (?:EUROPEAN PARLIAMENT AND THE )?COUNCIL OF THE EUROPEAN UNION,?$|^THE EUROPEAN (?:COMMISSION|PARLIAMENT|CENTRAL BANK),?$/
 
@@ -277,7 +283,7 @@ class CellarReader {
       const p = ps[i]!
       const cls = classes(p)
       const text = clean(textOfEl(p))
-      if (cls.includes('Fichefinanciretitre')) {
+      if (cls.includes('Fichefinanciretitre') || FINANCIAL_STATEMENT.test(text)) {
         phase = 'skip'
         continue
       }
