@@ -61,6 +61,15 @@ describe('mixed reference lists', () => {
     ])
   })
 
+  it('reads a list after the singular `point`, as real acts write it', () => {
+    expect(spans('the powers mentioned in paragraph 2 point (g) and (h), the Board')).toEqual([
+      'paragraph 2 point (g) and (h) = paragraph:2/point:g~ | paragraph:2/point:h~'
+    ])
+    expect(spans('point (a) and (c) of Article 5')).toEqual([
+      'point (a) and (c) of Article 5 = article:5/point:a | article:5/point:c'
+    ])
+  })
+
   it('reads lists of ordinal subparagraphs, alone or of a unit', () => {
     expect(spans('referred to in the first and second subparagraphs. It')).toEqual([
       'first and second subparagraphs = subparagraph:first~ | subparagraph:second~'

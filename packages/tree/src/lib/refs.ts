@@ -167,18 +167,8 @@ type Read = {items: Builder[]; range: boolean}
  */
 function pointTail(cursor: Cursor, base: number, item: Builder): Read | undefined {
   const save = cursor.pos
-  const single = match(cursor, `(?:,${SP}|${SP})point${SP}(?=\\()`)
-  if (single) {
-    const steps = [...item.steps]
-    parens(cursor, steps, 'point', base)
-    if (steps.length === item.steps.length) {
-      cursor.pos = save
-      return undefined
-    }
-    return {items: [{steps, relative: item.relative}], range: false}
-  }
-  const plural = match(cursor, `(?:,${SP}|${SP})points${SP}(?=\\()`)
-  if (plural) {
+  // `points (j) and (k)`, and the singular written with a list too: `paragraph 2 point (g) and (h)`
+  if (match(cursor, `(?:,${SP}|${SP})points?${SP}(?=\\()`)) {
     const list = pointList(cursor, base)
     if (!list) {
       cursor.pos = save
@@ -444,7 +434,7 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
     parens(cursor, item.steps, 'point', base)
     return ofTail(cursor, base, tails(cursor, base, item))
   }
-  if (match(cursor, `[Pp]oints${SP}(?=\\()`)) {
+  if (match(cursor, `[Pp]oints?${SP}(?=\\()`)) {
     const list = pointList(cursor, base)
     return list
       ? ofTail(
@@ -453,11 +443,6 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
           markRange({items: list.items.map((steps) => ({steps, relative: true})), range: list.range})
         )
       : undefined
-  }
-  if (match(cursor, `[Pp]oint${SP}(?=\\()`)) {
-    const item: Builder = {steps: [], relative: true}
-    parens(cursor, item.steps, 'point', base)
-    return item.steps.length > 0 ? ofTail(cursor, base, {items: [item], range: false}) : undefined
   }
   if (match(cursor, `[Rr]ecitals?${SP}`)) return numberList(cursor, base, 'recital', '\\d{1,4}[a-z]{0,3}', false)
   const div = match(cursor, `(Part|Title|Chapter|Section|Subsection|Annex)(es|s)?${SP}`)
