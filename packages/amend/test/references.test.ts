@@ -92,9 +92,9 @@ describe('references after deletions (sequential renumbering)', () => {
     const byCode = (code: string): string[] =>
       result.warnings.filter((w) => w.code === code).map((w) => `${w.eId} ${w.amendment}: ${w.message}`)
     expect(byCode('amend/reference-to-deleted')).toEqual([
-      'art_8 d-6e: Article 8: `Article 6(1) points (e), (f), (h) and (i)` names Article 6(1), point (e), which amendment d-6e deletes; the reference is kept as written',
+      'art_8 d-6e: Article 8: `Article 6(1) points (e), (f), (h) and (i)` names Article 6(1), point (e), which amendment d-6e deletes; the reference is not changed for it (its other numbers still follow a renumbering): rewrite it with a substitute',
       // the range's end is deleted: after relettering, "points (a) to (g)" would name the point holding it
-      'art_2__para_2__point_h d-2g: Article 2(2), point (h): `points (a) to (g)` names Article 2(2), point (g), which amendment d-2g deletes; the reference is kept as written'
+      'art_2__para_2__point_h d-2g: Article 2(2), point (h): `points (a) to (g)` names Article 2(2), point (g), which amendment d-2g deletes; the reference is not changed for it (its other numbers still follow a renumbering): rewrite it with a substitute'
     ])
     // The list's other numbers follow; the renumbering says the deleted one was kept.
     expect(own(result.document, 'art_8')).toBe('Article 6(1) points (e), (e), (g) and (h) apply.')

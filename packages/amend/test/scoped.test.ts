@@ -234,3 +234,31 @@ describe('scoped placeholder', () => {
     )
   })
 })
+
+describe('headings in a scope (found on the CSA proposal)', () => {
+  it('are left as they are, and a warning names them', () => {
+    const result = applyAmendments(draft(), [
+      {id: 'plural', type: 'substitute', target: 'art_1', text: 'gatekeepers', by: 'providers', occurrence: 'all'}
+    ])
+    expect(own(result.document, 'art_1__para_2')).toBe(
+      'Gatekeeper obligations are listed in Annex I. Providers report yearly.'
+    )
+    expect(findByEid(result.document, 'art_1')).toMatchObject({
+      heading: [{type: 'text', value: 'Obligations of gatekeepers'}]
+    })
+    expect(result.warnings).toEqual([
+      {
+        code: 'amend/term-in-heading',
+        amendment: 'plural',
+        message: expect.stringContaining('‘gatekeepers’ also stands in the heading of Article 1')
+      }
+    ])
+  })
+
+  it('give no warning when the term is not in them', () => {
+    const result = applyAmendments(draft(), [
+      {id: 'one', type: 'substitute', target: 'art_1', text: 'gatekeeper', by: 'provider', occurrence: 'all'}
+    ])
+    expect(result.warnings.filter((w) => w.code === 'amend/term-in-heading')).toEqual([])
+  })
+})

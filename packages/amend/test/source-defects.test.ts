@@ -9,6 +9,7 @@ import {
   article,
   assignEids,
   content,
+  division,
   documentOf,
   findByEid,
   intro,
@@ -154,5 +155,46 @@ describe('references: leave', () => {
     expect(refOf(resolved.document)).toMatchObject({value: 'Article 1', targets: ['art_1']})
     expect(refOf(left.document)).toMatchObject({value: 'Article 1'})
     expect(refOf(left.document)).not.toMatchObject({targets: ['art_1']})
+  })
+})
+
+/** Chapter I, then a chapter the source (or its import) numbers V where the sequence has II; Article 3 refers to it. */
+function outOfSequence(): Document {
+  return linkReferences(
+    assignEids(
+      documentOf([
+        {
+          type: 'body',
+          children: [
+            division('chapter', 'CHAPTER I', undefined, [
+              article('Article 1', undefined, [content('First.')]),
+              article('Article 2', undefined, [content('Second.')])
+            ]),
+            division('chapter', 'CHAPTER V', undefined, [
+              article('Article 3', undefined, [content('Chapter V and Article 2 apply.')])
+            ])
+          ]
+        }
+      ])
+    ).document
+  )
+}
+
+describe('a number out of sequence in the source (found on the CSA proposal)', () => {
+  it('keeps its number under sequential renumbering, says so, and the rest still follows', () => {
+    const result = applyAmendments(outOfSequence(), [{id: 'gone', type: 'delete', target: 'art_1'}], {
+      renumber: 'sequential'
+    })
+    expect(findByEid(result.document, 'chp_V')?.num).toBe('CHAPTER V')
+    expect(textOf(findByEid(result.document, 'art_2')!, {num: false})).toBe('Chapter V and Article 1 apply.')
+    expect(result.warnings.filter((w) => w.code === 'amend/source-irregular-number')).toEqual([
+      {
+        code: 'amend/source-irregular-number',
+        eId: 'chp_V',
+        message: expect.stringContaining(
+          'chp_V is numbered `CHAPTER V` where the sequence of the draft has `CHAPTER II`'
+        )
+      }
+    ])
   })
 })

@@ -113,6 +113,19 @@ function sourceDuplicates(document: Document): ApplyWarning[] {
   return out
 }
 
+/** A warning for each unit of the draft that sequential numbering would renumber before any amendment. */
+function sourceIrregular(document: Document, nums: Readonly<Record<string, string>>): ApplyWarning[] {
+  const index = new Map(listProvisions(document).map(({node}) => [node.eId, node]))
+  const duplicates = new Set(sourceDuplicates(document).map((w) => w.eId))
+  return Object.entries(nums)
+    .filter(([eId]) => !duplicates.has(eId))
+    .map(([eId, expected]) => ({
+      code: 'amend/source-irregular-number',
+      eId,
+      message: `${eId} is numbered \`${index.get(eId)?.num ?? ''}\` where the sequence of the draft has \`${expected}\`: a defect of the source or of its import (a unit read in the wrong place?), kept as it is (a setNum amendment repairs it)`
+    }))
+}
+
 /** References (outside the subtree) that name a unit a delete or replace may remove: checked after the step. */
 function referencesIntoSubtree(document: Document, p: Primitive): ReferenceToUnit[] {
   if (p.type !== 'delete' && p.type !== 'replace') return []
@@ -217,6 +230,11 @@ function runAmendments(
   let counter = 0
   const newId = (): string => `#new${++counter}`
   if (!currentMode) warnings.push(...sourceDuplicates(doc))
+  // Units the draft itself numbers out of sequence (a defect of the source or of its import, such as a
+  // chapter read as nested in a section) keep their number: renumbering them would change text no
+  // amendment touched, and the references to them with it.
+  const irregular = policy === 'sequential' && !currentMode ? sequentialNums(doc) : {}
+  if (policy === 'sequential' && !currentMode) warnings.push(...sourceIrregular(doc, irregular))
 
   /** Renumbered eId (before the step) → the amendments that made its number move (only for the renumbering step). */
   let consequences: Map<string, string[]> | undefined
@@ -266,7 +284,7 @@ function runAmendments(
       const holder = renames[doomedRef.eId] ?? doomedRef.eId
       warnings.push({
         code: 'amend/reference-to-deleted',
-        message: `${citationLabel(holder) || holder}: \`${doomedRef.value}\` names ${citationLabel(doomedRef.target) || doomedRef.target}, which amendment ${owner} deletes; the reference is kept as written`,
+        message: `${citationLabel(holder) || holder}: \`${doomedRef.value}\` names ${citationLabel(doomedRef.target) || doomedRef.target}, which amendment ${owner} deletes; the reference is not changed for it (its other numbers still follow a renumbering): rewrite it with a substitute`,
         eId: holder,
         amendment: owner
       })
@@ -410,6 +428,10 @@ function runAmendments(
 
   if (policy === 'sequential') {
     const nums = sequentialNums(doc)
+    for (const base of Object.keys(irregular)) {
+      const now = current.get(base)
+      if (now) delete nums[now]
+    }
     if (Object.keys(nums).length > 0) {
       const entry: ChangeLogEntry = {
         amendment: '#renumber',

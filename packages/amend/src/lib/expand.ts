@@ -195,9 +195,20 @@ function substitute(a: SubstituteAmendment, ctx: ExpandContext): Expansion {
   if (scope) {
     const hits = findInScope(ctx, scope, a.text, a.occurrence)
     const provisions = new Set(hits.map((h) => h.eId)).size
+    const headings = headingsWith(scope, a.text)
     return {
       primitives: backwards(hits).map((hit) => splice(hit, textToInlines(matchCase(a.by, hit.matched, a.text)))),
-      description: `${scope.label}: ‘${a.text}’ replaced by ‘${a.by}’ (${hits.length} time(s) in ${provisions} provision(s))`
+      description: `${scope.label}: ‘${a.text}’ replaced by ‘${a.by}’ (${hits.length} time(s) in ${provisions} provision(s))`,
+      ...(headings.length > 0
+        ? {
+            warnings: [
+              {
+                code: 'amend/term-in-heading' as const,
+                message: `‘${a.text}’ also stands in the heading of ${headings.map((eId) => citationLabel(eId) || eId).join(', ')}: a scoped substitute changes the text of provisions, not headings; change them with setHeading`
+              }
+            ]
+          }
+        : {})
     }
   }
   const hits = findText(ctx, a.target, a.text, a.occurrence, false)
@@ -264,6 +275,25 @@ export function matchCase(by: string, matched: string, text: string): string {
   if (matched.charAt(0) !== text.charAt(0))
     return matched.charAt(0) === matched.charAt(0).toUpperCase() ? capitalize(by) : lowerFirst(by)
   return by
+}
+
+/** The units of a scope whose heading holds the term (whole words, case-aware), which a scoped substitute leaves. */
+function headingsWith(scope: Scope, text: string): string[] {
+  const forms = [...termForms(text)]
+  const whole = (plain: string, form: string): boolean =>
+    occurrences(plain, form).some((start) => {
+      const before = plain.charAt(start - 1)
+      const after = plain.charAt(start + form.length)
+      return !(before !== '' && WORD.test(before)) && !(after !== '' && WORD.test(after))
+    })
+  return scope.units
+    .filter((unit) => {
+      const heading = 'heading' in unit ? unit.heading : undefined
+      if (!heading) return false
+      const plain = plainText(heading)
+      return forms.some((form) => whole(plain, form))
+    })
+    .map((unit) => unit.eId)
 }
 
 /** Every whole-word, case-aware occurrence of `text` in the own text of the scope's units. */

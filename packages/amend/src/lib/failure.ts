@@ -28,6 +28,8 @@ export type AmendWarningCode =
   | 'amend/reference-kept'
   | 'amend/reference-to-deleted'
   | 'amend/source-duplicate-number'
+  | 'amend/source-irregular-number'
+  | 'amend/term-in-heading'
   | 'amend/provisional-date'
 
 /**
