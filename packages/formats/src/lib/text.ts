@@ -17,9 +17,13 @@ export function collapse(value: string): string {
   return value.replace(ASCII_SPACE, ' ')
 }
 
-/** Collapse and trim (all Unicode space at the ends, NBSP included). */
+/**
+ * Collapse and trim (all Unicode space at the ends, NBSP included). `trim`
+ * removes exactly what `\s` matches (WhiteSpace and LineTerminator), without
+ * a regular expression scanning the whole text for a run at its end.
+ */
 export function clean(value: string): string {
-  return collapse(value).replace(/^\s+|\s+$/g, '')
+  return collapse(value).trim()
 }
 
 type WithChildren = Inline & {children: Inline[]}
@@ -133,7 +137,7 @@ function trimEdge(nodes: Inline[], edge: 'start' | 'end'): void {
   const node = edge === 'start' ? nodes[0] : nodes[nodes.length - 1]
   if (!node) return
   if (node.type === 'text') {
-    node.value = edge === 'start' ? node.value.replace(/^\s+/, '') : node.value.replace(/\s+$/, '')
+    node.value = edge === 'start' ? node.value.trimStart() : node.value.trimEnd()
     if (node.value === '') {
       if (edge === 'start') nodes.shift()
       else nodes.pop()
