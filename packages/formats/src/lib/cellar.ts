@@ -10,7 +10,8 @@
  * the `Statut`/`Typedudocument`/`Titreobjet` paragraphs just before it.
  * The explanatory memorandum (everything before) and the legislative
  * financial statement (from `Fichefinanciretitre` on) are skipped; annexes
- * that follow (`Annexetitre`) are imported as free-form annexes.
+ * that follow (`Annexetitre`) are imported with their text read as an
+ * article's (numbered paragraphs, points and indents by their styles).
  * Point nesting is rebuilt from the style level (`Point0`, `Point1`,
  * `Point2`, `Tiret1`…) and the numbering style of the labels.
  */
@@ -256,6 +257,8 @@ class CellarReader {
     let signatureLines: Inline[][][] = []
     const builders = new Map<Paragraph, Builder>()
     let annex: Annex | undefined
+    /** Each annex's text, read as an article's (see the annex phase). */
+    const annexShells = new Map<Annex, Article>()
 
     const finishArticle = (): void => {
       if (!article) return
@@ -277,6 +280,81 @@ class CellarReader {
       const parent = divisionPath[divisionPath.length - 1]
       if (parent) parent.children.push(node)
       else body.push(node)
+    }
+
+    /**
+     * A numbered paragraph, a point, an indent or text of the open unit (an
+     * article, or the annex being read): its place by its style and number.
+     */
+    const addToUnit = (p: (typeof ps)[number], cls: readonly string[], unit: NonNullable<typeof article>): void => {
+      const numPar = family(cls, 'numPar')
+      const pointCls = family(cls, 'point')
+      const dashCls = family(cls, 'dash')
+      const textCls = family(cls, 'text')
+      const numbered = numPar ? this.numbered(p, 'paragraph') : undefined
+      if (numbered && numbered.num === undefined && paragraph) {
+        // A paragraph style with no number printed (Word's `NumPar1` whose automatic number Cellar
+        // does not render): in the published acts these are further subparagraphs of the paragraph.
+        stack = []
+        paragraph.builder.parts.push({kind: 'unit', text: numbered.rest, items: [], at: positionOfEl(p)})
+      } else if (numbered) {
+        const {num, rest} = numbered
+        if (paragraph) unit.builder.parts.push(paragraph.node)
+        const prev = unit.builder.parts.filter((x): x is Paragraph => 'type' in x && x.type === 'paragraph').length
+        const node: Paragraph = {type: 'paragraph', eId: '', num: num ?? `${prev + 1}.`, children: []}
+        node.position = positionOfEl(p)
+        paragraph = {node, builder: {parts: [{kind: 'unit', text: rest, items: []}]}}
+        builders.set(node, paragraph.builder)
+        stack = []
+      } else if (pointCls || dashCls) {
+        const {num, rest} = this.numbered(p, 'point')
+        const level = Number(/\d/.exec(pointCls ?? dashCls ?? '')?.[0] ?? '0')
+        // A dash label is an indent whatever the style (`li Point2` holding `–`).
+        const dashed = dashCls !== undefined || /^[—–-]$|^•$/.test(num ?? '')
+        const style = dashed ? 'dash' : numStyle(num ?? '')
+        const builder: Builder = {parts: [{kind: 'unit', text: rest, items: []}]}
+        const item: Item = dashed
+          ? ({type: 'indent', eId: '', num: '—', children: []} as Indent)
+          : ({type: 'point', eId: '', num: num ?? '', children: []} as Point)
+        const at = positionOfEl(p)
+        if (at) item.position = at
+        // Find the parent: pop deeper or equal levels (siblings), unless the label starts a new style.
+        while (stack.length > 0) {
+          const top = stack[stack.length - 1]!
+          if (top.level > level) stack.pop()
+          else if (
+            top.level === level &&
+            (sameStyle(top.style, style, top.item.num, num ?? '') || !startsList(num ?? '', style))
+          )
+            stack.pop()
+          else break
+        }
+        const parent = stack[stack.length - 1]
+        const target = parent ? parent.builder : containerBuilder()!
+        currentUnit(target).items.push({item, builder})
+        stack.push({
+          level,
+          style: style === 'roman' && parent?.style !== 'alpha' && /^\(?i\)?$/.test(num ?? '') ? 'roman' : style,
+          item,
+          builder
+        })
+      } else {
+        // Text: Normal / BodyText / Text1 at the paragraph level; Text2+ continues the open point at that depth.
+        const level = textCls ? Number(textCls.slice(4)) : 0
+        const inl = normalizeInlines(this.inlines(p))
+        let target: Builder | undefined
+        if (level >= 2) {
+          while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop()
+          target = stack[stack.length - 1]?.builder
+        }
+        if (!target) {
+          stack = []
+          target = containerBuilder()!
+        } else {
+          stack = stack.slice(0, stack.findIndex((s) => s.builder === target) + 1)
+        }
+        target.parts.push({kind: 'unit', text: inl, items: [], at: positionOfEl(p)})
+      }
     }
 
     for (let i = start; i < ps.length; i++) {
@@ -305,11 +383,18 @@ class CellarReader {
       if (phase === 'annex' && annex) {
         const inl = normalizeInlines(this.inlines(p))
         if (inl.length === 0) continue
-        if (!annex.heading && annex.children.length === 0 && text === text.toUpperCase() && /[A-Z]/.test(text)) {
+        if (!annex.heading && !article && text === text.toUpperCase() && /[A-Z]/.test(text)) {
           annex.heading = inl
           continue
         }
-        annex.children.push({type: 'content', children: inl})
+        // The annex's text is read as an article's is: numbered paragraphs, points and indents by their
+        // styles, in a shell whose units become the annex's once it ends.
+        if (!article) {
+          const shell: Article = {type: 'article', eId: '', num: '', children: []}
+          annexShells.set(annex, shell)
+          article = {node: shell, builder: {parts: []}, awaitingHeading: false}
+        }
+        addToUnit(p, cls, article)
         continue
       }
       if (text === '' && !cls.includes('Institutionquisigne')) continue
@@ -485,70 +570,7 @@ class CellarReader {
       }
       article.awaitingHeading = false
       awaitingDivisionHeading = undefined
-      const numbered = numPar ? this.numbered(p, 'paragraph') : undefined
-      if (numbered && numbered.num === undefined && paragraph) {
-        // A paragraph style with no number printed (Word's `NumPar1` whose automatic number Cellar
-        // does not render): in the published acts these are further subparagraphs of the paragraph.
-        stack = []
-        paragraph.builder.parts.push({kind: 'unit', text: numbered.rest, items: [], at: positionOfEl(p)})
-      } else if (numbered) {
-        const {num, rest} = numbered
-        if (paragraph) article.builder.parts.push(paragraph.node)
-        const prev = article.builder.parts.filter((x): x is Paragraph => 'type' in x && x.type === 'paragraph').length
-        const node: Paragraph = {type: 'paragraph', eId: '', num: num ?? `${prev + 1}.`, children: []}
-        node.position = positionOfEl(p)
-        paragraph = {node, builder: {parts: [{kind: 'unit', text: rest, items: []}]}}
-        builders.set(node, paragraph.builder)
-        stack = []
-      } else if (pointCls || dashCls) {
-        const {num, rest} = this.numbered(p, 'point')
-        const level = Number(/\d/.exec(pointCls ?? dashCls ?? '')?.[0] ?? '0')
-        // A dash label is an indent whatever the style (`li Point2` holding `–`).
-        const dashed = dashCls !== undefined || /^[—–-]$|^•$/.test(num ?? '')
-        const style = dashed ? 'dash' : numStyle(num ?? '')
-        const builder: Builder = {parts: [{kind: 'unit', text: rest, items: []}]}
-        const item: Item = dashed
-          ? ({type: 'indent', eId: '', num: '—', children: []} as Indent)
-          : ({type: 'point', eId: '', num: num ?? '', children: []} as Point)
-        const at = positionOfEl(p)
-        if (at) item.position = at
-        // Find the parent: pop deeper or equal levels (siblings), unless the label starts a new style.
-        while (stack.length > 0) {
-          const top = stack[stack.length - 1]!
-          if (top.level > level) stack.pop()
-          else if (
-            top.level === level &&
-            (sameStyle(top.style, style, top.item.num, num ?? '') || !startsList(num ?? '', style))
-          )
-            stack.pop()
-          else break
-        }
-        const parent = stack[stack.length - 1]
-        const target = parent ? parent.builder : containerBuilder()!
-        currentUnit(target).items.push({item, builder})
-        stack.push({
-          level,
-          style: style === 'roman' && parent?.style !== 'alpha' && /^\(?i\)?$/.test(num ?? '') ? 'roman' : style,
-          item,
-          builder
-        })
-      } else {
-        // Text: Normal / BodyText / Text1 at the paragraph level; Text2+ continues the open point at that depth.
-        const level = textCls ? Number(textCls.slice(4)) : 0
-        const inl = normalizeInlines(this.inlines(p))
-        let target: Builder | undefined
-        if (level >= 2) {
-          while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop()
-          target = stack[stack.length - 1]?.builder
-        }
-        if (!target) {
-          stack = []
-          target = containerBuilder()!
-        } else {
-          stack = stack.slice(0, stack.findIndex((s) => s.builder === target) + 1)
-        }
-        target.parts.push({kind: 'unit', text: inl, items: [], at: positionOfEl(p)})
-      }
+      addToUnit(p, cls, article)
     }
     finishArticle()
 
@@ -566,7 +588,10 @@ class CellarReader {
     const sigs = signatures(signatureLines)
     if (conclusions.length > 0 || sigs.length > 0)
       children.push({type: 'conclusions', children: [...conclusions, ...sigs]})
-    for (const a of annexes) a.children = annexChildren(a.children)
+    for (const a of annexes) {
+      const shell = annexShells.get(a)
+      a.children = shell ? (shell.children as Annex['children']) : annexChildren(a.children)
+    }
     children.push(...annexes)
     signatureLines = []
     return {type: 'document', kind, stage: 'proposal', children}
