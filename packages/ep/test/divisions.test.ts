@@ -19,31 +19,7 @@ import {
   type Document,
   type Node
 } from '@redlex/tree'
-import {unitWords} from './helpers.js'
-
-/** An EP plenary page: one table per amendment (number, address, Commission lines, EP lines). */
-export function epPage(amendments: ReadonlyArray<[string, string, string[], string[]]>): string {
-  const cell = (lines: string[], added: boolean) =>
-    lines.length === 0
-      ? '<p class="oj-normal"> </p>'
-      : lines
-          .map((l) =>
-            added && l !== 'deleted'
-              ? `<p class="oj-normal"><span class="oj-bold"><span class="oj-italic">${l}</span></span></p>`
-              : `<p class="oj-normal">${l}</p>`
-          )
-          .join('')
-  const tables = amendments.map(
-    ([n, target, left, right]) => `<p class="oj-ti-grseq-1"><span class="oj-bold">Amendment ${n}</span></p>
-<p class="oj-ti-grseq-1"><span class="oj-bold">Proposal for a regulation</span></p>
-<p class="oj-ti-grseq-1"><span class="oj-bold">${target}</span></p>
-<table class="oj-table"><tr><td><p class="oj-tbl-hdr">Text proposed by the Commission</p></td><td><p class="oj-tbl-hdr">Amendment</p></td></tr>
-<tr><td>${cell(left, false)}</td><td>${cell(right, true)}</td></tr></table>`
-  )
-  return `<html><body><p class="oj-doc-ti">P9_TA(2099)0002</p>
-<p class="oj-doc-ti">Amendments adopted by the European Parliament on 4 March 2099 on the proposal for a regulation on gadgets</p>
-${tables.join('\n')}</body></html>`
-}
+import {epPage, unitWords} from './helpers.js'
 
 const division = (kind: 'title' | 'chapter', num: string, heading: string, children: Node[]) =>
   ({type: 'division', kind, eId: '', num, heading: [{type: 'text', value: heading}], children}) as never

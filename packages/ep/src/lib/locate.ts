@@ -219,8 +219,9 @@ function child(
       const alias = cursor.type === 'article' ? ranks.aliasOf(cursor.eId, num) : undefined
       const found = paragraphs.find((p) => (alias ? p.eId === alias : same(cleanNum(p.num ?? ''), num)))
       if (found) return {node: found}
-      // An article of one unnumbered paragraph: its "paragraph 1" is the article's text.
-      if (paragraphs.length === 0 && num === '1' && cursor.type === 'article') return {node: cursor}
+      // An article or annex of one unnumbered paragraph: its "paragraph 1" is its text.
+      if (paragraphs.length === 0 && num === '1' && (cursor.type === 'article' || cursor.type === 'annex'))
+        return {node: cursor}
       return {reason: `${describe(cursor)} has no paragraph ${num}`}
     }
     case 'subparagraph': {
