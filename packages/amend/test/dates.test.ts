@@ -102,6 +102,28 @@ const own = (doc: Document, eId: string): string => textOf(findByEid(doc, eId)!,
 describe('sunset placement by the drafting rules', () => {
   const sunset: Amendment[] = [{id: 's', type: 'sunset', date: '2024-07-15'}]
 
+  it('in a directive, goes in the entry-into-force article, not after the Addressees formula (found on COM(2025) 162)', () => {
+    const base = assignEids(
+      documentOf([
+        {
+          type: 'body',
+          children: [
+            article('Article 1', undefined, [content('Scope.')]),
+            article('Article 2', 'Entry into force', [
+              content('This Directive shall enter into force on the twentieth day following that of its publication.')
+            ]),
+            article('Article 3', 'Addressees', [content('This Directive is addressed to the Member States.')])
+          ]
+        }
+      ])
+    ).document
+    const result = applyAmendments(base, sunset)
+    expect(own(result.document, 'art_2__subpara_2')).toBe('It shall apply until 15 July 2024.')
+    expect(own(result.document, 'art_3')).toBe('This Directive is addressed to the Member States.')
+    expect(result.log[0]!.description).toBe('Article 2: expiry set to 15 July 2024 (expiry sentence created)')
+    checkAmendments(base, sunset, result.document)
+  })
+
   it('puts the expiry after entry into force, before the binding-force formula (numbered paragraphs)', () => {
     // The Cellar proposal shape: "3. This Regulation shall be binding in its entirety…"
     const base = assignEids(

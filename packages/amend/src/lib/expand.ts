@@ -158,14 +158,21 @@ function wholeUnit(ctx: ExpandContext, hit: Hit): boolean {
 const EXPIRY =
   /\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:apply|remain in force|continue to apply)\b[^.]*?\buntil\b[^.]*\.|\b(?:It|This (?:Regulation|Directive|Decision)) shall (?:expire|cease to apply)\b[^.]*\./g
 
-function lastArticle(document: Document): string {
+/**
+ * The article a sunset goes in by default: the last one, or, when the last
+ * article is the formula alone (a directive's `Addressees`: "This
+ * Directive is addressed to the Member States."), the one before it (entry
+ * into force and application), so that the expiry never follows the formula.
+ */
+function finalProvisionsArticle(document: Document): string {
   const articles = listProvisions(document).filter((p) => p.node.type === 'article')
   const last = articles[articles.length - 1]
   if (!last)
     throw new Failure('amend/target-not-found', 'The document has no article for the sunset clause', {
       hint: 'Give a `target`'
     })
-  return last.node.eId
+  const before = articles[articles.length - 2]
+  return before && bindingFormula(last.node) === last.node ? before.node.eId : last.node.eId
 }
 
 export function expand(a: Amendment, ctx: ExpandContext): Expansion {
@@ -423,7 +430,7 @@ function sunset(a: SunsetAmendment, ctx: ExpandContext): Expansion {
   const date = resolveDate(a.date)
   const template = a.sentence ?? 'It shall apply until {date}.'
   const sentence = template.replace('{date}', date.text)
-  const target = a.target ?? lastArticle(ctx.document)
+  const target = a.target ?? finalProvisionsArticle(ctx.document)
   const root = findByEid(ctx.document, target)
   if (!root) throw new Failure('amend/target-not-found', `No provision \`${target}\``, {eId: target})
   const why = date.anchor ? ` (${date.anchor}: ${date.description})` : ''
