@@ -107,3 +107,27 @@ describe('Formex consolidated text (CONS.ACT) with its annexes inline as CONS.AN
     expect(comparable(fromMarkdown(toMarkdown(document)))).toEqual(comparable(document))
   })
 })
+
+describe('Akoma Ntoso in the namespaces files in the wild still use', () => {
+  const name = 'akn-whereas-in-recital.xml'
+  // An element AKN does not define, inside the title: kept as text, with a warning.
+  const withUnknown = fixture(name).replace(
+    '<docPurpose>on widgets</docPurpose>',
+    '<docPurpose>on <gadget>widgets</gadget></docPurpose>'
+  )
+  const reference = importDocument(withUnknown, {file: name})
+  it('the reference warns about the unknown element', () => {
+    expect(reference.warnings.map((w) => w.code)).toEqual(['formats/unknown-element'])
+  })
+  it.each([
+    'http://docs.oasis-open.org/legaldocml/ns/akn/3.0/CSD13',
+    'http://www.akomantoso.org/2.0',
+    'http://www.akomantoso.org/3.0'
+  ])('%s gives the tree of AKN 3.0, with no warning', (ns) => {
+    const xml = withUnknown.replace('xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"', `xmlns="${ns}"`)
+    expect(xml).toContain(ns)
+    const result = importDocument(xml, {file: name})
+    expect(result.document).toEqual(reference.document)
+    expect(result.warnings).toEqual(reference.warnings)
+  })
+})

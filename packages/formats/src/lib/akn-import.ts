@@ -65,6 +65,13 @@ import {
 import type {Element, XmlNode} from './xml.js'
 
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
+/** AKN 3.0 and the namespaces of its drafts and of AKN 2.0, which files in the wild still use. */
+const AKN_NAMESPACE =
+  /^http:\/\/(?:docs\.oasis-open\.org\/legaldocml\/ns\/akn\/3\.0(?:\/[\w-]+)?|www\.akomantoso\.org\/[23]\.0)$/
+
+function isAkn(el: Element): boolean {
+  return AKN_NAMESPACE.test(el.namespaceURI ?? '')
+}
 /** Namespace of the few attributes redlex adds to AKN to round-trip its tree exactly. */
 export const REDLEX_NS = 'urn:redlex:akn'
 
@@ -194,7 +201,9 @@ class AknReader {
           // AKN4EU puts the compulsory-character sentence in body/clause.
           for (const clause of childElements(el).filter((c) => nameOf(c) === 'clause')) {
             const inl = normalizeInlines(
-              this.blockInlines(clause.getElementsByTagNameNS(AKN_NS, 'content')[0] ?? clause)
+              this.blockInlines(
+                Array.from(clause.getElementsByTagName('*')).find((c) => nameOf(c) === 'content') ?? clause
+              )
             )
             if (inl.length > 0)
               pendingFormulas.push(this.at<Formula>({type: 'formula', name: 'bindingForce', children: inl}, clause))
@@ -808,7 +817,7 @@ class AknReader {
       case 'block':
         return this.inlines(el)
       default:
-        if (TRANSPARENT.has(n) || el.namespaceURI !== AKN_NS) return this.inlines(el)
+        if (TRANSPARENT.has(n) || !isAkn(el)) return this.inlines(el)
         return this.unknownInline(el, 'inline text')
     }
   }
