@@ -328,6 +328,14 @@ describe('pages that are not acts', () => {
     expect(() => importDocument(html)).toThrow(/no p\.ti-art or p\.doc-ti/)
   })
 
+  it("the European Parliament's amendment tables in the OJ layout are refused, not read as points", () => {
+    const html = fixture('eurlex-classic-directive.html').replace(
+      '<p class="normal">Whereas:</p>',
+      '<table><tr><td><p class="normal">Text proposed by the Commission</p></td><td><p class="normal">Amendment</p></td></tr></table><p class="normal">Whereas:</p>'
+    )
+    expect(() => importDocument(html)).toThrow(/amendments of the European Parliament/)
+  })
+
   it('an OJ page whose act has no article gets formats/no-provisions, never a silent empty act', () => {
     const html = fixture('eurlex-classic-implementing-regulation.html').replace(
       /<p class="ti-art">Article \d<\/p>/g,

@@ -136,6 +136,9 @@ const CLOSES_QUOTE = /[’”'"][\s\u00a0]*[.;,:]?[\s\u00a0]*$/
  * line. Returns undefined when neither is there.
  */
 export function findClassicAct(dom: HDocument): ClassicAct | undefined {
+  // The European Parliament's amendments (OJ C) print the Commission's text beside theirs in tables:
+  // not an act (see the ep-amendments command).
+  if (/Text proposed by the Commission/.test(dom.source)) return undefined
   const root = findFirst(dom, (el) => hAttr(el, 'id') === 'TexteOnly') ?? findFirst(dom, (el) => el.tagName === 'body')
   const consolidated = findFirst(dom, (el) => classes(el).includes('title-article-norm'))
     ? {markers: rewriteConsolidated(root ?? dom)}

@@ -81,6 +81,12 @@ export function readEurlex(html: string, ctx: ImportContext, linkReferences?: bo
   if (!main || findFirst(dom, (el) => hasClass(el, 'title-article-norm'))) {
     const classic = findClassicAct(dom)
     if (classic) return readClassic(dom, classic, ctx, linkReferences)
+    if (/Text proposed by the Commission/.test(dom.source))
+      throw notAnAct(
+        dom,
+        ctx,
+        'the page holds amendments of the European Parliament ("Text proposed by the Commission" beside "Amendment"): read them with the ep-amendments command'
+      )
     throw notAnAct(
       dom,
       ctx,
