@@ -80,7 +80,9 @@ const html = epPage([
     ['This Regulation lays down rules on gadgets.'],
     ['This Regulation lays down common rules on gadgets.']
   ],
-  ['12', 'Title II — Chapter 0 a (new)', [], ['deleted']]
+  ['12', 'Title II — Chapter 0 a (new)', [], ['deleted']],
+  ['13', 'Title II — Chapter 1 — title', ['Scope'], ['Reach']],
+  ['14', 'Title I — Chapter 2 — title', ['Obligations'], ['Duties']]
 ])
 
 describe('EP amendments that open divisions, delete a chapeau, pick a duplicate', () => {
@@ -152,7 +154,15 @@ describe('EP amendments that open divisions, delete a chapeau, pick a duplicate'
 
   it('reports a deleted heading the proposal does not have as a conflict', () => {
     expect(item('12')).toMatchObject({status: 'conflict'})
-    expect(result.report).toMatchObject({total: 12, applied: 10, notLocated: 1, conflicts: 1})
+    expect(result.report).toMatchObject({total: 14, applied: 11, notLocated: 2, conflicts: 1})
+  })
+
+  it('finds a division among those of the division the address names first', () => {
+    // Title II has no chapters: Title I's Chapter 1 is not meant.
+    expect(item('13')).toMatchObject({status: 'notLocated', reason: 'the proposal has no chapter 1 in title_II'})
+    expect(heading('title_I__chp_1')).toBe('Scope')
+    expect(item('14')).toMatchObject({status: 'applied', form: 'heading'})
+    expect(heading('title_I__chp_2')).toBe('Duties')
   })
 
   it('writes a list that gives the same text when applied in one run', () => {

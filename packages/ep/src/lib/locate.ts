@@ -131,6 +131,11 @@ function allOf<T extends Provision>(document: Document, type: T['type'], kind?: 
   return out
 }
 
+/** The divisions inside `division`, at any depth. */
+function divisionsIn(division: Division): Division[] {
+  return division.children.flatMap((c) => (c.type === 'division' ? [c, ...divisionsIn(c)] : []))
+}
+
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
 
 function parentId(node: Container, type: string): string {
@@ -209,10 +214,19 @@ function child(
     case 'section': {
       if (cursor.type !== 'document' && cursor.type !== 'division')
         return {
-          reason: `a ${step.unit} inside ${(cursor as Provision).num ?? cursor.type} is not a unit of the proposal (a new division heading is not supported)`
+          reason: `a ${step.unit} inside ${(cursor as Provision).num ?? cursor.type} is not a unit of the proposal: after an article, a ${step.unit} step names a division heading (\`Article 56 — Section 1 — title\`), and nothing inside it`
         }
-      const found = allOf<Division>(document, 'division', step.unit).find((d) => same(cleanNum(d.num), num))
-      return found ? {node: found} : {reason: `the proposal has no ${step.unit} ${num}`}
+      // Inside a division, among its own (`Title VIII — Chapter 3` is not Title III's Chapter 3).
+      const found = (
+        cursor.type === 'division' ? divisionsIn(cursor as Division) : allOf<Division>(document, 'division')
+      )
+        .filter((d) => d.kind === step.unit)
+        .find((d) => same(cleanNum(d.num), num))
+      return found
+        ? {node: found}
+        : {
+            reason: `the proposal has no ${step.unit} ${num}${cursor.type === 'division' ? ` in ${describe(cursor)}` : ''}`
+          }
     }
     case 'paragraph': {
       const paragraphs = childrenOf(cursor).filter((c) => c.type === 'paragraph') as Provision[]
@@ -330,7 +344,7 @@ function newPlace(document: Document, parent: Container, step: EpStep, ranks: Ra
   if (!type)
     return {
       kind: 'missing',
-      reason: `a new ${step.unit} (a division heading) is not supported: insert its articles instead`
+      reason: `a new ${step.unit} follows an article or divisions only (\`Article 68 — Chapter 3a (new)\`, \`Title III — Chapter 3 a (new)\`)`
     }
   const num = printed(type, step.num)
   if (ORDINAL.has(type)) {
