@@ -153,8 +153,8 @@ describe('redlex check RECORD (against its draft)', () => {
     expect(lines.map((line) => /\[([a-z]+\/[a-z-]+)\]$/.exec(line)?.[1])).toEqual([
       'isc/invalid-date',
       'isc/invalid-field',
-      'amend/unknown-field',
       'amend/missing-field',
+      'amend/unknown-field',
       'amend/unknown-type',
       'isc/missing-field',
       'amend/target-not-found',
@@ -162,8 +162,8 @@ describe('redlex check RECORD (against its draft)', () => {
     ])
     // each with its place in the YAML; the amendment and conclusion named
     expect(found.slice(0, 6).every((place) => /^:\d+:\d+: /.test(place))).toBe(true)
-    expect(lines[2]).toMatch(/Unknown field `conclusions\[0\]\.amendments\[0\]\.targte`/)
-    expect(lines[2]).toMatch(/amendment typo.*conclusion c1|conclusion c1.*amendment typo/)
+    expect(lines[3]).toMatch(/Unknown field `conclusions\[0\]\.amendments\[0\]\.targte`/)
+    expect(lines[3]).toMatch(/amendment typo.*conclusion c1|conclusion c1.*amendment typo/)
     expect(lines[5]).toMatch(/`conclusions\[1\]\.text` is missing/)
     expect(result.stdout).toContain('6 problem(s) in the record')
     expect(result.stdout).toContain('2 amendment(s) cannot be applied to')

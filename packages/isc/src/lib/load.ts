@@ -93,11 +93,17 @@ function crossFieldProblems(data: Data): Problem[] {
   return problems
 }
 
+/** Line and column as one sortable number (problems without a place sort last). */
+function placeKey(error: RedlexError): number {
+  const point = error.place && 'start' in error.place ? error.place.start : error.place
+  return point ? point.line * 100_000 + point.column : Number.MAX_SAFE_INTEGER
+}
+
 /** What `checkIscRecord` found. */
 export interface IscRecordCheck {
   /** The record (a deep copy), when it has no problem at all. */
   record?: IscRecord
-  /** Every problem, the record's shape first (in the order of the fields), then the rules across fields. */
+  /** Every problem: in the order of the file when it is known (`locate`), else the record's shape first, then the rules across fields. */
   problems: RedlexError[]
   /**
    * The well-formed amendments of the well-formed conclusions, in order,
@@ -168,6 +174,8 @@ export function checkIscRecord(data: unknown, options?: Readonly<CheckOptions> |
       ...owners(data, p.path)
     })
   )
+  // Read top to bottom, as the file is (a stable sort: problems without a place keep their order).
+  if (options?.locate) errors.sort((a, b) => placeKey(a) - placeKey(b))
   const result: IscRecordCheck = {problems: errors, amendments: wellFormedAmendments(data, problems)}
   if (errors.length === 0) result.record = structuredClone(data) as IscRecord
   return result
