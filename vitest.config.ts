@@ -17,6 +17,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // Lets a worker answer the main process between tests (see the file).
+    setupFiles: ['test/setup/yield-between-tests.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000
   }
