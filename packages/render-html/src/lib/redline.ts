@@ -91,6 +91,6 @@ export function redline(
 /** The footnotes of a redline and how to draw a marker (a link to the note, marked as its status). */
 export interface FootnoteMarks {
   notes: readonly NoteChange[] | undefined
-  place?: 'heading'
+  place?: 'heading' | undefined
   mark: (note: NoteChange, mode: Mode) => ElementContent
 }

@@ -156,7 +156,8 @@ function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Fo
     return sup
   }
   return {
-    marks: (place) => (place ? {notes, place, mark} : {notes, mark}),
+    // One shape for every marks object (`place` undefined for the text): the redline code sees one.
+    marks: (place) => ({notes, place, mark}),
     list: (mode) => {
       const shown = notes.filter((note) => mode === 'inline' || note[mode])
       if (shown.length === 0) return undefined
@@ -179,6 +180,7 @@ function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Fo
 
 const NO_MARKS: FootnoteMarks = {
   notes: [],
+  place: undefined,
   mark: () => {
     throw new Error('footnotes: a marker without a note (internal error)')
   }
