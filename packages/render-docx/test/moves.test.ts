@@ -313,7 +313,7 @@ describe.skipIf(!soffice)('toDocx opened by LibreOffice', () => {
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
-  })
+  }, 300_000) // LibreOffice starts slowly on a busy machine
 })
 
 describe('toDocx: moves in generated comparisons', () => {
