@@ -105,6 +105,9 @@ const UNNUMBERED_RECITAL_RE = /^<!--\s*recital\s*-->$/
 
 type Host = Article | Recital | Annex
 
+/** The deepest list of points the reader opens (acts use four or five levels). */
+const MAX_LIST_DEPTH = 32
+
 /** The level style of multi-level annex numbers (`3.1.`). */
 const DOTTED = 'dotted' as NumberStyle
 
@@ -171,6 +174,12 @@ class Parser {
     try {
       root = parseMdast(this.text)
     } catch (error) {
+      // A paragraph too complex to read in linear time (budget.ts): already coded and placed.
+      if (error instanceof RedlexError) {
+        if (this.options.file !== undefined) error.file = this.options.file
+        error.message = error.format()
+        throw error
+      }
       throw new RedlexError('Cannot read the Markdown', {
         code: 'markdown/unreadable',
         ...this.fileOption(),
@@ -948,6 +957,22 @@ class Parser {
     return this.para ?? this.host!
   }
 
+  /**
+   * Open a deeper list level. Real acts nest four or five deep; a text that
+   * nests without end (`(a)` after `(a)` after `(a)` …) would make a tree too
+   * deep for every walker after this one, so it is refused.
+   */
+  private pushLevel(level: Level, position: Position | undefined): void {
+    if (this.levels.length >= MAX_LIST_DEPTH)
+      throw new RedlexError(`Points nested more than ${MAX_LIST_DEPTH} levels deep`, {
+        code: 'markdown/too-deep',
+        ...this.fileOption(),
+        ...(position ? {place: position} : {}),
+        hint: 'A point that repeats the number before it (`(a)` after `(a)`) opens a deeper list: renumber the points'
+      })
+    this.levels.push(level)
+  }
+
   private listItem(node: MdParagraph, label: string | undefined, printed: string): void {
     // `3.1`-style annex numbers form a level of their own whose items are not sequence-checked.
     const style: NumberStyle[] = label === undefined ? ['dash'] : label.includes('.') ? [DOTTED] : pointStyles(label)
@@ -997,7 +1022,7 @@ class Parser {
     if (firstStyle) {
       const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
       const level: Level = {style: firstStyle, last: undefined, container, item: undefined as never}
-      this.levels.push(level)
+      this.pushLevel(level, position)
       this.appendItem(level, node, label === undefined ? undefined : parseNumber(label, firstStyle), printed)
       return
     }
@@ -1021,7 +1046,7 @@ class Parser {
     // multi-letter numbers such as `(iv)` are read as roman here).
     const guess = style.includes('alpha') && label!.length === 1 && label !== 'i' ? 'alpha' : style[0]!
     const level: Level = {style: guess, last: undefined, container, item: undefined as never}
-    this.levels.push(level)
+    this.pushLevel(level, position)
     this.appendItem(level, node, parseNumber(label!, guess), printed)
   }
 
@@ -1071,7 +1096,7 @@ class Parser {
           : (first ?? (style.includes('alpha') && label.length === 1 && label !== 'i' ? 'alpha' : style[0]!))
     const container = this.levels.length > 0 ? this.levels[this.levels.length - 1]!.item : this.textOwner()
     const level: Level = {style: guess, last: undefined, container, item: undefined as never}
-    this.levels.push(level)
+    this.pushLevel(level, node.position)
     const parsed = label === undefined || guess === 'dash' || guess === DOTTED ? undefined : parseNumber(label, guess)
     if (parsed && !isFirst(parsed))
       this.warn(
