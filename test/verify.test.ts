@@ -5,7 +5,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {applyIsc, fromMarkdown} from 'redlex'
+import {applyIsc, fromMarkdown, toMarkdown} from 'redlex'
 import {compareDocuments, verify} from '@redlex/compare'
 import type {ChangeRef, VerifyReport} from '@redlex/compare'
 
@@ -110,5 +110,83 @@ describe('consequential changes carry their cause (ePrivacy derogation)', () => 
     const inserted = recital('rec_3')
     expect(inserted.status).toBe('inserted')
     expect(inserted.causes!.map((c) => c.amendment)).toEqual(['rec-legal-gap'])
+  })
+})
+
+describe('verify lists each change once (explained in part → unexplained, with only the unexplained words)', () => {
+  it('a renumbered recital with a hand edit is unexplained only, naming what explains the rest', () => {
+    const report = edited('(4) Certain providers', '(4) Some providers')
+    const listed = [...report.explained.map((item) => item.change), ...report.unexplained]
+    expect(listed.filter((ref) => ref.after === 'rec_4')).toHaveLength(1)
+    const [ref] = report.unexplained
+    expect(ref).toMatchObject({status: 'renumbered', after: 'rec_4', words: [{removed: 'Certain', added: 'Some'}]})
+    expect(ref!.explainedBy).toEqual(['#renumber'])
+    expect(report.counts.changes).toBe(report.counts.explained + report.counts.unexplained)
+    const clean = verify(pre, fromMarkdown(post, {file: 'post-isc.md'}), {log: applied.log, renames: applied.renames})
+    expect(report.counts.changes).toBe(clean.counts.changes)
+  })
+
+  it('a hand edit in a recital amended elsewhere is unexplained once, the amendment explaining the rest', () => {
+    const report = edited('should be limited', 'must be limited')
+    const ref = report.unexplained.find((item) => item.label === 'recital 6')
+    expect(ref?.words).toEqual([{removed: 'should', added: 'must'}])
+    expect(ref?.explainedBy?.length).toBeGreaterThan(0)
+    expect(report.explained.some((item) => item.change.after === ref?.after)).toBe(false)
+  })
+
+  // A renumbered article: the renumbering records the whole article's text; a hand edit in its
+  // paragraph 2 belongs to paragraph 2, the article's own change (its number) stays explained.
+  const draft = [
+    '# REGULATION',
+    '',
+    '### Article 1',
+    '',
+    '1. First rule.',
+    '',
+    '### Article 2',
+    '',
+    '1. Second rule, first paragraph.',
+    '',
+    '2. Second rule, second paragraph about providers.',
+    ''
+  ].join('\n')
+  const record = [
+    'reference: ISC/2026/00001',
+    'date: 2026-01-15',
+    'procedure: normal',
+    'leadServices: [CNECT]',
+    'services:',
+    '  - service: SJ',
+    '    opinion: positive-with-comments',
+    'conclusions:',
+    '  - id: "1"',
+    '    text: Add a rule.',
+    '    requestedBy: [SJ]',
+    '    amendments:',
+    '      - id: new-article',
+    '        type: insert',
+    '        at: {after: art_1}',
+    '        markdown: |-',
+    '          ### Article 2',
+    '',
+    '          1. Inserted rule.',
+    ''
+  ].join('\n')
+
+  it('a hand edit in a paragraph of a renumbered article is reported at the paragraph, once', () => {
+    const before = fromMarkdown(draft, {file: 'draft.md'})
+    const run = applyIsc(before, record, {recordFile: 'isc.yaml'})
+    const text = toMarkdown(run.post)
+    expect(text).toContain('### Article 3')
+    const clean = verify(before, fromMarkdown(text), {log: run.log, renames: run.renames})
+    expect(clean.ok).toBe(true)
+    const handEdited = text.replace('about providers', 'about some providers')
+    const report = verify(before, fromMarkdown(handEdited), {log: run.log, renames: run.renames})
+    expect(report.ok).toBe(false)
+    expect(report.unexplained.map((ref) => [ref.label, ref.words])).toEqual([['Article 3(2)', [{added: 'some'}]]])
+    const listed = [...report.explained.map((item) => item.change), ...report.unexplained]
+    const places = listed.map((ref) => ref.after ?? ref.before)
+    expect(new Set(places).size).toBe(places.length)
+    expect(report.explained.map((item) => item.change.label)).toContain('Article 3')
   })
 })

@@ -349,6 +349,13 @@ export interface ChangeRef {
    * changed by hand is a run too, a footnote's words carry its marker.
    */
   words?: WordChange[]
+  /**
+   * For a change explained only in part (a hand edit in a renumbered or
+   * amended provision): the amendments that explain the rest of it; `words`
+   * are then only the words none of them explains. Each change is listed
+   * once, in `explained` or in `unexplained`.
+   */
+  explainedBy?: string[]
 }
 
 /** One run of words a change removed and/or added. */

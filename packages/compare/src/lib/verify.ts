@@ -36,15 +36,23 @@ export function verify(before: Document, after: Document, options: Readonly<Veri
   const own: ProvisionChange[] = []
   const recorded = recordedTexts(log)
   const wordLevel = recorded.size > 0
-  ownChanges(comparison.changes, (change) => {
-    own.push(change)
+  ownChanges(comparison.changes, (change) => own.push(change))
+  // Words that differ from what the amendment run left, each placed at the one change that shows them.
+  const edits = wordLevel ? handEdits(after, recorded, comparison.changes) : []
+  const editOf = placeEdits(edits, own)
+  for (const change of own) {
     const entries = entriesFor(change, log)
     const covered = wordLevel ? coveredByRecord(change, recorded, log) : entries.length > 0
-    if (covered && entries.length > 0)
-      explained.push({change: refOf(change), amendments: entries.map((e) => e.amendment)})
-    else unexplained.push({...refOf(change), words: wordsOfChange(change)})
-  })
-  if (wordLevel) unexplained.push(...handEdits(after, recorded, comparison.changes))
+    const amendments = entries.map((e) => e.amendment)
+    const edit = editOf.get(change)
+    if (!covered || entries.length === 0) unexplained.push({...refOf(change), words: wordsOfChange(change)})
+    // Explained in part (a renumbered recital with a hand edit): listed once, as unexplained, with only the
+    // words no amendment explains and the amendments that explain the rest.
+    else if (edit) unexplained.push({...refOf(change), words: edit.words ?? [], explainedBy: amendments})
+    else explained.push({change: refOf(change), amendments})
+  }
+  const placed = new Set(editOf.values())
+  unexplained.push(...edits.filter((edit) => !placed.has(edit)))
   for (const frame of comparison.frame) {
     if (frame.status === 'unchanged') continue
     const entries = entriesForFrame(frame, log)
@@ -174,6 +182,37 @@ function handEdits(
     })
   }
   return out
+}
+
+/**
+ * The change each hand edit belongs to: the innermost change at or inside
+ * the edited provision whose own words contain the edit's words (a hand edit
+ * in paragraph 2 of a renumbered article belongs to paragraph 2), else the
+ * change of the edited provision itself. An edit placed nowhere (its words
+ * spread over several changes) stays on its own.
+ */
+function placeEdits(edits: readonly ChangeRef[], own: readonly ProvisionChange[]): Map<ProvisionChange, ChangeRef> {
+  const out = new Map<ProvisionChange, ChangeRef>()
+  for (const edit of edits) {
+    const inside = own.filter((change) => change.after && covers(edit.after!, change.after.eId) && !out.has(change))
+    const showing = inside
+      .filter((change) => showsWords(wordsOfChange(change), edit.words ?? []))
+      .sort((a, b) => b.after!.eId.length - a.after!.eId.length)
+    const target = showing[0] ?? inside.find((change) => change.after!.eId === edit.after)
+    if (target) out.set(target, edit)
+  }
+  return out
+}
+
+/** True when every run of `words` lies within a run of `shown` (removed in removed, added in added). */
+function showsWords(shown: readonly WordChange[], words: readonly WordChange[]): boolean {
+  return words.every((word) =>
+    shown.some(
+      (run) =>
+        (word.removed === undefined || (run.removed ?? '').includes(word.removed)) &&
+        (word.added === undefined || (run.added ?? '').includes(word.added))
+    )
+  )
 }
 
 /** The words a change removed and added: its number, heading, text and footnotes. */

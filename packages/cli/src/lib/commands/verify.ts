@@ -40,7 +40,8 @@ function formatReport(report: ReturnType<typeof verify>): string {
       (w) =>
         `${w.removed !== undefined ? JSON.stringify(w.removed) : '(nothing)'} → ${w.added !== undefined ? JSON.stringify(w.added) : '(nothing)'}`
     )
-    lines.push(`  UNEXPLAINED  ${item.label} (${item.status})${words.length > 0 ? ': ' + words.join('; ') : ''}`)
+    const rest = item.explainedBy?.length ? ` (the rest explained by ${item.explainedBy.join(', ')})` : ''
+    lines.push(`  UNEXPLAINED  ${item.label} (${item.status})${words.length > 0 ? ': ' + words.join('; ') : ''}${rest}`)
   }
   for (const item of report.unreflected)
     lines.push(
