@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {applyAmendments} from '@redlex/amend'
-import {applyEpText, readEpText} from '@redlex/ep'
+import {applyEpText, applyInOrder, readEpText} from '@redlex/ep'
 import {
   article,
   assignEids,
@@ -168,5 +168,7 @@ describe('EP amendments that open divisions, delete a chapeau, pick a duplicate'
   it('writes a list that gives the same text when applied in one run', () => {
     const again = applyAmendments(base, result.amendments, {targets: 'current', renumber: 'amending-act'})
     expect(again.document).toEqual(result.document)
+    // And one by one, each new division in the top division holding it (its eId carries its parents').
+    expect(applyInOrder(base, result.amendments).document).toEqual(result.document)
   })
 })

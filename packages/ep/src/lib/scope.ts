@@ -163,6 +163,19 @@ function slotOf(document: Document, amendments: readonly Amendment[]): Slot | un
   if (named.every((n) => n.eId.startsWith('cit_') || n.eId === 'citations')) return citationsSlot(document)
   if (named.some((n) => n.eId === 'recitals' || n.eId === 'body' || n.eId === 'citations' || n.eId.startsWith('cit_')))
     return undefined
+  // A new division's eId carries its parent divisions': the top division holding its place (or the whole document).
+  if (amendments.some((a) => a.type === 'insert' && a.content?.some((c) => c.type === 'division'))) {
+    const tops = new Set(
+      named.map((n) => {
+        const found = find(document, n.eId) ?? divisionAbove(document, n.eId)
+        return found ? (provisionPath(found)[0] ?? found.node) : undefined
+      })
+    )
+    const [top] = tops
+    if (tops.size !== 1 || !top || top.type !== 'division') return undefined
+    const found = find(document, top.eId)
+    return found ? slotFor(document, found) : undefined
+  }
   // The unit each name needs: itself, or its parent.
   const units: Found[] = []
   for (const n of named) {
