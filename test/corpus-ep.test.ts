@@ -8,11 +8,12 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {findByEid, listProvisions, inlineText, textOf, type Provision} from '@redlex/tree'
+import {findByEid, listProvisions, inlineText, textOf, type Document, type Provision} from '@redlex/tree'
 import {plainText} from '@redlex/amend'
 import {importDocument} from '@redlex/formats'
 import {
   applyEpText,
+  applyInOrder,
   epTextOf,
   lineText,
   markedChanges,
@@ -25,10 +26,10 @@ import {
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url))
 const present = existsSync(corpus + 'dsa/ep-amendments-2022.html')
 
-function run(ep: string, proposal: string): {text: EpText; result: EpApplyResult} {
+function run(ep: string, proposal: string): {text: EpText; document: Document; result: EpApplyResult} {
   const text = readEpText(readFileSync(corpus + ep, 'utf8'), {file: ep})
   const document = importDocument(readFileSync(corpus + proposal, 'utf8'), {file: proposal}).document
-  return {text, result: applyEpText(document, text)}
+  return {text, document, result: applyEpText(document, text)}
 }
 
 /**
@@ -153,6 +154,10 @@ describe.skipIf(!present)('EP amendments on the corpus', () => {
     const picked = sample(get())
     expect(new Set(picked.map((p) => p.number)).size).toBe(30)
     for (const p of picked) expect(p.got, `amendment ${p.number}`).toBe(p.want)
+  })
+
+  it('gives the same document, references too, when its typed amendments are applied again (applyInOrder)', () => {
+    expect(applyInOrder(ai!.document, ai!.result.amendments).document).toEqual(ai!.result.document)
   })
 
   it('names the EP amendment in every change of the log', () => {

@@ -270,10 +270,13 @@ export function finishReferences(document: Document): Document {
 
 /**
  * Apply a list written for `{targets: 'current', renumber: 'amending-act'}`
- * (as `applyEpText` writes it), one amendment at a time on the part it
- * touches: the same text as one `applyAmendments` run, without copying the
- * whole document at every step. All or nothing: the first amendment that
- * fails throws (its RedlexError), and nothing is returned.
+ * (as `applyEpText` writes it), on the part each amendment touches: the same
+ * text as one `applyAmendments` run, without copying the whole document at
+ * every step. The typed amendments one EP amendment became (`ep-341.1` to
+ * `ep-341.3`) run together, as `applyEpText` ran them: the same document,
+ * references too (a step that leaves a unit without references for a moment
+ * would otherwise leave the next step's words unlinked). All or nothing: the
+ * first amendment that fails throws (its RedlexError), and nothing is returned.
  */
 export function applyInOrder(
   document: Document,
@@ -282,11 +285,25 @@ export function applyInOrder(
   let current = structuredClone(document)
   const log: ApplyResult['log'] = []
   const warnings: ApplyResult['warnings'] = []
-  for (const amendment of amendments) {
-    const step = applyScoped(current, [amendment])
+  for (const group of byEpAmendment(amendments)) {
+    const step = applyScoped(current, group)
     current = step.document
     log.push(...step.result.log)
     warnings.push(...step.result.warnings)
   }
   return {document: finishReferences(current), log, warnings}
+}
+
+/** Consecutive amendments of one EP amendment (`ep-341.1`, `ep-341.2`: the id before its last `.N`) together. */
+function byEpAmendment(amendments: readonly Amendment[]): Amendment[][] {
+  const groups: Amendment[][] = []
+  let key: string | undefined
+  for (const a of amendments) {
+    const k = /^(.*)\.\d+$/.exec(a.id)?.[1]
+    const last = groups[groups.length - 1]
+    if (k !== undefined && k === key && last) last.push(a)
+    else groups.push([a])
+    key = k
+  }
+  return groups
 }
