@@ -10,7 +10,7 @@ import {textOf} from '@redlex/tree'
 import type {Document} from '@redlex/tree'
 import {fromCellarHtml, fromFormex} from '@redlex/formats'
 import {parseMarkdown} from '@redlex/markdown'
-import {compareDocuments, reconstruct} from '@redlex/compare'
+import {compareDocuments, reconstruct, sideText} from '@redlex/compare'
 import type {Comparison, ProvisionChange} from '@redlex/compare'
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url))
@@ -32,6 +32,27 @@ function articles(comparison: Comparison): ProvisionChange[] {
 function shares(comparison: Comparison): {kept: number; reused: number} {
   const {common, removed, added} = comparison.tokens!
   return {kept: common / (common + removed), reused: common / (common + added)}
+}
+
+/**
+ * Frame lines (closing lines, and annex text the lenient reader keeps outside provisions) whose text
+ * occurs once in its part on each side: a line kept verbatim, which an alignment by content reports
+ * unchanged wherever other lines were inserted or deleted around it.
+ */
+function framesKeptVerbatim(comparison: Comparison): number {
+  const counts = (side: 'before' | 'after'): Map<string, number> => {
+    const counted = new Map<string, number>()
+    for (const line of comparison.frame) {
+      if ((side === 'before' ? line.beforeSeq : line.afterSeq) === undefined) continue
+      const key = `${line.part}|${line.kind}|${sideText(line.diff, side)}`
+      counted.set(key, (counted.get(key) ?? 0) + 1)
+    }
+    return counted
+  }
+  const after = counts('after')
+  let kept = 0
+  for (const [key, count] of counts('before')) if (count === 1 && after.get(key) === 1) kept++
+  return kept
 }
 
 function expectLossless(comparison: Comparison, before: Document, after: Document): void {
@@ -246,6 +267,10 @@ describe.skipIf(!existsSync(corpus + 'ai-act/council-drafts-md'))('AI Act: the C
       expect(shares(comparison).kept).toBeGreaterThan(0.5)
       // Work limits, not time: no redline of a real pair falls back.
       expect(comparison.fallbacks).toBe(0)
+      // Frame lines are aligned by content, not position: an inserted line shifts nothing (none of
+      // these drafts moves a frame line across others, which would leave it out of the common sequence).
+      const unchanged = comparison.frame.filter((line) => line.status === 'unchanged').length
+      expect(unchanged).toBeGreaterThanOrEqual(framesKeptVerbatim(comparison))
     })
   }
 })

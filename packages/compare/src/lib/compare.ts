@@ -17,7 +17,6 @@ import {attachCauses} from './causes.js'
 import {consultationOf} from './consultation.js'
 import {entriesOf, ownText, type Entries, type FrameEntry, type NoteEntry, type ProvisionInfo} from './entries.js'
 import {
-  REDLINE_STEPS,
   diffText,
   diffTokens,
   hasChange,
@@ -26,7 +25,7 @@ import {
   type TextDiffOptions,
   type WorkBudget
 } from './legal-diff.js'
-import {KeyIds, myersIds, type Run} from './myers.js'
+import {alignLines, type LinePair, type LineView} from './lines.js'
 import {FeatureSpace, candidates, dice, longestIncreasing, union, type FeatureSet} from './similarity.js'
 import type {
   CompareOptions,
@@ -54,6 +53,10 @@ const EMPTY_TOKENS: readonly Token[] = []
 const EMPTY_IDS = new Int32Array(0)
 
 const SUB_KINDS = new Set(['paragraph', 'subparagraph', 'point', 'indent'])
+
+/** Frame blocks pair within their kind (and formula name); footnotes of one place with one another. */
+const FRAME_LINES: LineView<FrameEntry> = {group: (f) => f.kind + ':' + (f.name ?? ''), text: (f) => f.text}
+const NOTE_LINES: LineView<NoteEntry> = {group: () => '', text: (note) => note.text}
 
 /** How the pair behind a change was found (kept beside the model while building). */
 interface Meta {
@@ -495,9 +498,8 @@ class Comparer {
 
   /**
    * The footnotes of one place (text or heading) of a pair, or of a provision
-   * present on one side only. Equal texts are paired in order (a longest
-   * common subsequence); between two such pairs, the leftovers are paired
-   * one to one as modified, the rest deleted or inserted.
+   * present on one side only, aligned as lines (`alignLines`): equal texts
+   * in order, then, between two such pairs, leftovers by similarity.
    */
   noteChanges(
     before: readonly NoteEntry[] | undefined,
@@ -524,32 +526,7 @@ class Comparer {
         change.status = hasChange(text.segments) ? 'modified' : x.marker !== y.marker ? 'renumbered' : 'unchanged'
       out.push(change)
     }
-    let removed: NoteEntry[] = []
-    let added: NoteEntry[] = []
-    const flush = (): void => {
-      const paired = Math.min(removed.length, added.length)
-      for (let k = 0; k < paired; k++) make(removed[k], added[k])
-      for (let k = paired; k < removed.length; k++) make(removed[k], undefined)
-      for (let k = paired; k < added.length; k++) make(undefined, added[k])
-      removed = []
-      added = []
-    }
-    let i = 0
-    let j = 0
-    for (const run of listRuns(
-      b.map((x) => x.text),
-      a.map((y) => y.text)
-    )) {
-      for (let k = 0; k < run.count; k++) {
-        if (run.removed) removed.push(b[i++]!)
-        else if (run.added) added.push(a[j++]!)
-        else {
-          flush()
-          make(b[i++], a[j++])
-        }
-      }
-    }
-    flush()
+    for (const [x, y] of this.lines(b, a, NOTE_LINES)) make(x, y)
     return out
   }
 
@@ -756,19 +733,16 @@ class Comparer {
     for (const part of ['preface', 'preamble', 'conclusions'] as const) {
       const before = this.b.frame.filter((f) => f.part === part)
       const after = this.a.frame.filter((f) => f.part === part)
-      const keyOf = (f: FrameEntry): string => f.kind + ':' + (f.name ?? '')
-      const runs = listRuns(before.map(keyOf), after.map(keyOf))
-      let i = 0
-      let j = 0
-      for (const run of runs) {
-        for (let k = 0; k < run.count; k++) {
-          if (run.removed) out.push(this.frameChange(before[i++], undefined))
-          else if (run.added) out.push(this.frameChange(undefined, after[j++]))
-          else out.push(this.frameChange(before[i++], after[j++]))
-        }
-      }
+      for (const [b, a] of this.lines(before, after, FRAME_LINES)) out.push(this.frameChange(b, a))
     }
     return out
+  }
+
+  /** `alignLines`, a search that reached its bound counted as a fallback. */
+  lines<T>(before: readonly T[], after: readonly T[], view: LineView<T>): Array<LinePair<T>> {
+    const {pairs, fallback} = alignLines(before, after, view)
+    if (fallback) this.fallbacks++
+    return pairs
   }
 
   frameChange(b: FrameEntry | undefined, a: FrameEntry | undefined): FrameChange {
@@ -789,27 +763,6 @@ class Comparer {
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-/**
- * How to turn one list of keys into another: jsdiff's `diffArrays` runs,
- * from the same search the redlines use (which reads no clock: jsdiff's
- * `diffArrays` does), bounded by `REDLINE_STEPS`; past it, all removed then
- * all added.
- */
-function listRuns(before: readonly string[], after: readonly string[]): Run[] {
-  const keys = new KeyIds()
-  const a = new Int32Array(before.length)
-  const b = new Int32Array(after.length)
-  before.forEach((key, i) => (a[i] = keys.id(key)))
-  after.forEach((key, j) => (b[j] = keys.id(key)))
-  const {runs} =
-    before.length > 0 && after.length > 0 ? myersIds(a, b, undefined, {maxSteps: REDLINE_STEPS}) : {runs: undefined}
-  if (runs) return runs
-  const out: Run[] = []
-  if (before.length > 0) out.push({count: before.length, added: false, removed: true})
-  if (after.length > 0) out.push({count: after.length, added: true, removed: false})
-  return out
-}
 
 /** Characters of a version's text: frame blocks, numbers, headings, text blocks and footnotes. */
 function charsOf(entries: Entries): number {
