@@ -83,3 +83,18 @@ describe.skipIf(!existsSync(council))('noisy third-party Markdown (AI Act Counci
     expect(warnings.every((w) => typeof w.code === 'string' && w.code.startsWith('markdown/'))).toBe(true)
   })
 })
+
+describe('characters no output could carry', () => {
+  it('NUL, C0 controls and U+FFFE are dropped with one located warning (NUL would become U+FFFD)', () => {
+    const text = '# REGULATION\n\n### Article 1\n\n1. a \u0000b \u0001c\uFFFE d.\n'
+    const {document, warnings} = parseMarkdown(text, {file: 'in.md'})
+    const paragraph = JSON.stringify(document)
+    expect(paragraph).toContain('a b c d.')
+    expect(paragraph).not.toMatch(/[\u0000\u0001\uFFFE\uFFFD]/)
+    const found = warnings.filter((w) => w.code === 'markdown/invalid-character')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({file: 'in.md', place: {line: 5, column: 6}})
+    expect(found[0]!.message).toContain('3 characters')
+    expect(found[0]!.message).toContain('U+0000')
+  })
+})

@@ -105,6 +105,11 @@ const UNNUMBERED_RECITAL_RE = /^<!--\s*recital\s*-->$/
 
 type Host = Article | Recital | Annex
 
+// Characters XML cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; lone surrogates) and DEL.
+const INVALID_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/
+
 /** The deepest list of points the reader opens (acts use four or five levels). */
 const MAX_LIST_DEPTH = 32
 
@@ -161,12 +166,47 @@ class Parser {
     private readonly options: Readonly<ParseOptions>
   ) {
     // A UTF-8 byte order mark is not text (lines and columns are counted without it).
-    this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    this.text = this.withoutInvalidCharacters(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
     this.inline = {
       notes: this.notes,
       source: this.text,
       warn: (code, message, position) => this.warn(code, message, position)
     }
+  }
+
+  /**
+   * Drop the characters XML 1.0 forbids (NUL — which Markdown would turn into
+   * U+FFFD —, other C0 controls, DEL, U+FFFE/U+FFFF, lone surrogates) with one
+   * warning naming the first and their count, as the HTML importers do: no
+   * output could carry them. Lines stay where they were; a later column on the
+   * same line moves left by the characters dropped before it.
+   */
+  private withoutInvalidCharacters(text: string): string {
+    if (!MAYBE_INVALID.test(text)) return text
+    let first: number | undefined
+    let count = 0
+    const clean = text.replace(INVALID_CHARACTERS, (_, offset: number) => {
+      first ??= offset
+      count++
+      return ''
+    })
+    if (count === 0) return text
+    const before = text.slice(0, first)
+    const line = before.split(/\r\n|\r|\n/).length
+    const column = first! - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
+    const code = text.codePointAt(first!)!.toString(16).toUpperCase().padStart(4, '0')
+    const reason = `${count} character${count > 1 ? 's' : ''} XML 1.0 does not allow (NUL, C0 controls, DEL, U+FFFE/U+FFFF, lone surrogates) removed from the text; the first, U+${code}, here`
+    this.warnings.push(
+      toWarning(
+        new RedlexError(reason, {
+          code: 'markdown/invalid-character',
+          ...this.fileOption(),
+          place: {line, column, offset: first!},
+          hint: 'Remove them from the source (often a control character pasted from another program)'
+        })
+      )
+    )
+    return clean
   }
 
   run(): ParseResult {
