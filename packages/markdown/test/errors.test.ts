@@ -63,6 +63,34 @@ describe('structural errors', () => {
     expect(warning).toBeDefined()
     const start = warning!.place && 'start' in warning!.place ? warning!.place.start : warning!.place
     expect(start?.line).toBe(line)
+    // The lenient mode is already on: its warnings do not advise it.
+    expect(warnings.every((w) => !w.message.includes('lenient'))).toBe(true)
+  })
+
+  it.each(cases)('should say in the hint of %s how to read it leniently (CLI and API)', (_name, input) => {
+    let caught: RedlexError | undefined
+    try {
+      fromMarkdown(input, {file: 'draft.md'})
+    } catch (error) {
+      caught = error as RedlexError
+    }
+    expect(caught?.hint).toContain('`--lenient`')
+    expect(caught?.hint).toContain('`{lenient: true}`')
+    // The rule broken still comes first; the advice ends the message, before the code.
+    expect(caught?.hint?.startsWith('or ')).toBe(false)
+    expect(caught?.message).toMatch(/\(API\) \[markdown\/[a-z-]+\]$/)
+  })
+
+  it('should not advise the lenient mode for a problem it does not accept (nesting without end)', () => {
+    const input = `### Article 1\n\nIntro:\n\n${'(a) x;\n\n'.repeat(200)}`
+    let caught: RedlexError | undefined
+    try {
+      parseMarkdown(input, {lenient: true})
+    } catch (error) {
+      caught = error as RedlexError
+    }
+    expect(caught?.code).toBe('markdown/too-deep')
+    expect(caught?.hint).not.toContain('lenient')
   })
 })
 

@@ -60,6 +60,14 @@ import {fromPhrasing, type InlineContext} from './inline.js'
 import {parseMdast} from './processor.js'
 import {checkSequence, isFirst} from './sequence.js'
 
+/** Appended to the hint of every structural error the lenient mode turns into a warning. */
+const LENIENT_ADVICE =
+  'or read the text as it is, with such problems as warnings: `--lenient` (redlex check, convert, compare) or `{lenient: true}` (API)'
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
 export interface ParseOptions {
   /** File name used in error messages. */
   file?: string
@@ -261,12 +269,20 @@ class Parser {
     return this.options.file === undefined ? {} : {file: this.options.file}
   }
 
+  /**
+   * A structural problem: an error when strict, a warning when lenient. The
+   * strict error's hint also says how to read the text anyway: third-party
+   * Markdown (a Council draft converted from Word) often breaks the
+   * dialect's rules, and a reader who only wants a comparison should learn
+   * about the lenient mode from the error itself.
+   */
   private fail(code: string, reason: string, position: Position | undefined, hint?: string): void {
+    const advice = this.options.lenient ? hint : hint ? `${hint}; ${LENIENT_ADVICE}` : capitalised(LENIENT_ADVICE)
     const error = new RedlexError(reason, {
       code,
       ...this.fileOption(),
       ...(position ? {place: position} : {}),
-      ...(hint ? {hint} : {})
+      ...(advice ? {hint: advice} : {})
     })
     if (!this.options.lenient) throw error
     this.warnings.push(toWarning(error))
