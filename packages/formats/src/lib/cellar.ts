@@ -35,16 +35,14 @@ import type {ImportOptions} from './context.js'
 import {finishDocument} from './finish.js'
 import {checkNumbering, ordinal, warnIfNoProvisions} from './numbering.js'
 import {
-  INLINE_ELEMENTS,
+  blocksWithLooseText,
   classes,
   contains,
   findAll,
   findFirst,
   hAttr,
   hasClass,
-  hasWords,
   isEl,
-  looseParagraph,
   isTextNode,
   notAnAct,
   parseHtml,
@@ -172,36 +170,12 @@ function actingEntity(ps: readonly HElement[]): number {
  * `loose`, so malformed nesting never loses words. Iterative.
  */
 function paragraphs(dom: HDocument): HElement[] {
-  const out: HElement[] = []
-  const frames: Array<{node: HElement | HDocument; i: number; run: HNode[]}> = [{node: dom, i: 0, run: []}]
-  const flush = (frame: {node: HElement | HDocument; run: HNode[]}): void => {
-    const run = frame.run
-    frame.run = []
-    if (hasWords(run)) out.push(looseParagraph(frame.node, run))
-  }
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1]!
-    const child = frame.node.childNodes[frame.i++]
-    if (!child) {
-      flush(frame)
-      frames.pop()
-      continue
-    }
-    if (isTextNode(child) || INLINE_ELEMENTS.has(child.tagName)) {
-      frame.run.push(child)
-      continue
-    }
-    flush(frame)
-    if (child.tagName === 'p') out.push(child)
+  return blocksWithLooseText(dom, (el) => {
+    if (el.tagName === 'p') return 'block'
     // Footnote texts (`dl#footnotes`, `dd#footnoteN`) are read where they are referenced.
-    else if (
-      child.tagName !== 'title' &&
-      child.tagName !== 'head' &&
-      !(hAttr(child, 'id') ?? '').startsWith('footnote')
-    )
-      frames.push({node: child, i: 0, run: []})
-  }
-  return out
+    if (el.tagName === 'title' || el.tagName === 'head' || (hAttr(el, 'id') ?? '').startsWith('footnote')) return 'skip'
+    return 'descend'
+  })
 }
 
 class CellarReader {

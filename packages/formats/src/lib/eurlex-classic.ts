@@ -43,6 +43,7 @@ import {EurlexReader, collectNotes} from './eurlex.js'
 import {finishDocument} from './finish.js'
 import {
   INLINE_ELEMENTS,
+  blocksWithLooseText,
   classes,
   elements,
   findAll,
@@ -50,7 +51,6 @@ import {
   hAttr,
   hasWords,
   isTextNode,
-  looseParagraph,
   pointOfEl,
   positionOfEl,
   reportHtmlIssues,
@@ -292,36 +292,15 @@ function textNode(at: HElement, value: string): HText {
  * paragraph of its own. Iterative.
  */
 function flatBlocks(root: HElement | HDocument): HElement[] {
-  const out: HElement[] = []
-  const frames: Array<{node: HElement | HDocument; i: number; run: HNode[]}> = [{node: root, i: 0, run: []}]
-  const flush = (frame: {node: HElement | HDocument; run: HNode[]}): void => {
-    if (hasWords(frame.run)) out.push(looseParagraph(frame.node, frame.run))
-    frame.run = []
-  }
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1]!
-    const child = frame.node.childNodes[frame.i++]
-    if (!child) {
-      flush(frame)
-      frames.pop()
-      continue
-    }
-    if (isTextNode(child) || INLINE_ELEMENTS.has(child.tagName)) {
-      frame.run.push(child)
-      continue
-    }
-    flush(frame)
-    const tag = child.tagName
+  return blocksWithLooseText(root, (el) => {
+    const tag = el.tagName
     if (tag === 'table' || tag === 'p' || /^h[1-6]$/.test(tag)) {
       // A paragraph wrapping blocks (`<p><TXT_TE><p>…` in the plain pages) is a container, not a paragraph.
-      if (tag === 'p' && findFirst(child, (el) => el.tagName === 'p' || el.tagName === 'table'))
-        frames.push({node: child, i: 0, run: []})
-      else out.push(child)
-    } else if (tag !== 'head' && tag !== 'title' && tag !== 'hr' && tag !== 'col') {
-      frames.push({node: child, i: 0, run: []})
+      if (tag === 'p' && findFirst(el, (inner) => inner.tagName === 'p' || inner.tagName === 'table')) return 'descend'
+      return 'block'
     }
-  }
-  return out
+    return tag === 'head' || tag === 'title' || tag === 'hr' || tag === 'col' ? 'skip' : 'descend'
+  })
 }
 
 /** Read the act found by {@link findClassicAct}. */

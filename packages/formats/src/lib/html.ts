@@ -224,6 +224,42 @@ export function hasWords(nodes: readonly HNode[]): boolean {
   return nodes.some((n) => /\S/.test(textOfEl(n)))
 }
 
+/** What a walk over blocks does with an element: keep it as a block, look inside it, or leave it out. */
+export type BlockRole = 'block' | 'descend' | 'skip'
+
+/**
+ * The blocks below `root` in document order, as `role` says, plus each run
+ * of inline content found outside any block (text directly in a `div` or a
+ * cell, or left behind by malformed nesting) as a loose paragraph of its
+ * own, so that no words are lost. Iterative, so any depth is safe.
+ */
+export function blocksWithLooseText(root: HElement | HDocument, role: (el: HElement) => BlockRole): HElement[] {
+  const out: HElement[] = []
+  const frames: Array<{node: HElement | HDocument; i: number; run: HNode[]}> = [{node: root, i: 0, run: []}]
+  const flush = (frame: {node: HElement | HDocument; run: HNode[]}): void => {
+    if (hasWords(frame.run)) out.push(looseParagraph(frame.node, frame.run))
+    frame.run = []
+  }
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!
+    const child = frame.node.childNodes[frame.i++]
+    if (!child) {
+      flush(frame)
+      frames.pop()
+      continue
+    }
+    if (isTextNode(child) || INLINE_ELEMENTS.has(child.tagName)) {
+      frame.run.push(child)
+      continue
+    }
+    flush(frame)
+    const what = role(child)
+    if (what === 'block') out.push(child)
+    else if (what === 'descend') frames.push({node: child, i: 0, run: []})
+  }
+  return out
+}
+
 /**
  * A paragraph made of `nodes` found directly in `parent` outside any `<p>`
  * (text in a `div` or a cell, or left behind by a `div` inside a `p`),
