@@ -7,6 +7,7 @@
  * as `parseCorrigendum` of @redlex/formats returns), so this package does not
  * depend on the importers. Spec: docs/amendments.md, "From a corrigendum".
  */
+import {fromOrdinalWord, ordinalWord} from '@redlex/tree'
 import type {Amendment, SubstituteAmendment} from './types.js'
 
 /**
@@ -141,20 +142,8 @@ function convert(
 
 /* ---------------------------------------------------------------- locations */
 
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth'
-]
+/** `first` … `twentieth`, the words @redlex/tree reads and writes. */
+const ORDINALS = Array.from({length: 20}, (_, i) => ordinalWord(i + 1))
 const ORDINAL = ORDINALS.join('|')
 /** Locations that name something other than a provision's text. */
 const NOT_A_TARGET = /\b(?:title|heading|footnote|table|signature|formula)\b/i
@@ -198,7 +187,7 @@ export function eIdsFromLocation(location: string): string[] | undefined {
   }
   if (first.kind === 'citation') {
     const ord = new RegExp(`\\b(${ORDINAL})\\s+citation`, 'i').exec(loc)
-    const n = ord ? ORDINALS.indexOf(ord[1]!.toLowerCase()) + 1 : Number(/\bcitations?\s+(\d+)/i.exec(loc)![1])
+    const n = ord ? fromOrdinalWord(ord[1]!)! : Number(/\bcitations?\s+(\d+)/i.exec(loc)![1])
     return [`cit_${n}`]
   }
   let bases: string[]
@@ -228,7 +217,7 @@ export function eIdsFromLocation(location: string): string[] | undefined {
           return `art_${art[1]}${head}${points.map((p) => `__point_${p}`).join('')}`
         })
   const subpara = new RegExp(`\\b(${ORDINAL})\\s+subparagraph`, 'i').exec(rest)
-  const n = subpara ? ORDINALS.indexOf(subpara[1]!.toLowerCase()) + 1 : 1
+  const n = subpara ? fromOrdinalWord(subpara[1]!)! : 1
   // `point (c)`, `points (a) and (b)`, `point (b)(ii)`.
   const pointGroups: string[][] = []
   const pm = /\bpoints?\s+(\(\w+\)(?:\s*\(\w+\))*(?:\s*(?:,|and|to)\s*\(\w+\)(?:\s*\(\w+\))*)*)/i.exec(rest)
