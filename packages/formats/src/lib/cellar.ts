@@ -62,6 +62,7 @@ import {
   makeUnit,
   numStyle,
   splitFormula,
+  placeDivision,
   unitChildren
 } from './structure.js'
 import type {Item, Unit} from './structure.js'
@@ -695,17 +696,6 @@ function finishBuilder(node: {children: unknown[]}, builder: Builder, builders: 
     }
   }
   node.children = assemble(parts)
-}
-
-function placeDivision(path: Division[], body: Array<Division | Article>, node: Division): Division[] {
-  const rank = {part: 0, title: 1, chapter: 2, section: 3, subsection: 4}
-  const out = [...path]
-  while (out.length > 0 && rank[out[out.length - 1]!.kind] >= rank[node.kind]) out.pop()
-  const parent = out[out.length - 1]
-  if (parent) parent.children.push(node)
-  else body.push(node)
-  out.push(node)
-  return out
 }
 
 function sameStyle(a: string, b: string, prevNum: string, num: string): boolean {

@@ -70,6 +70,7 @@ import {
   splitFormula,
   titleLines,
   unitChildren,
+  placeDivision,
   unitsOfBlocks
 } from './structure.js'
 import type {Block, Item, Unit} from './structure.js'
@@ -659,7 +660,7 @@ class ClassicReader {
         const division = this.divisionOf(b, text, c)
         if (division) {
           finish()
-          path = placeIn(path, body, division)
+          path = placeDivision(path, body, division)
           awaitingHeading = division.heading ? undefined : division
           continue
         }
@@ -690,7 +691,7 @@ class ClassicReader {
             `heading "${text.slice(0, 60)}" has no number: imported as a chapter without number`,
             pointOfEl(b)
           )
-          path = placeIn(path, body, node)
+          path = placeDivision(path, body, node)
           continue
         }
       }
@@ -1011,17 +1012,6 @@ function plainTitleLines(inl: Inline[]): Inline[][] {
     const runOn = /\s+Official Journal\s+[LC]\b/.exec(text)
     out.push(runOn && line.every((n) => n.type === 'text') ? [{type: 'text', value: text.slice(0, runOn.index)}] : line)
   }
-  return out
-}
-
-function placeIn(path: Division[], body: Array<Division | Article>, node: Division): Division[] {
-  const rank = {part: 0, title: 1, chapter: 2, section: 3, subsection: 4}
-  const out = [...path]
-  while (out.length > 0 && rank[out[out.length - 1]!.kind] >= rank[node.kind]) out.pop()
-  const parent = out[out.length - 1]
-  if (parent) parent.children.push(node)
-  else body.push(node)
-  out.push(node)
   return out
 }
 

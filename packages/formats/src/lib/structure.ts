@@ -5,6 +5,8 @@
  * text, later ones are `subparagraph`s), title lines, conclusions.
  */
 import type {
+  Article,
+  Division,
   Conclusions,
   Content,
   DocumentKind,
@@ -361,4 +363,20 @@ export function splitFormula(inl: readonly Inline[]): {before: Inline[]; formula
   const before = normalizeInlines([...inl.slice(0, -1), {type: 'text', value: last.value.slice(0, m.index)}])
   if (before.length === 0) return undefined
   return {before, formula: [{type: 'text', value: m[0].trim()}]}
+}
+
+/**
+ * Put a division heading's `node` in the body: under the nearest open
+ * division of a higher rank, else at the top. `path` holds the divisions
+ * open before it; the result, those open after it.
+ */
+export function placeDivision(path: Division[], body: Array<Division | Article>, node: Division): Division[] {
+  const rank = {part: 0, title: 1, chapter: 2, section: 3, subsection: 4}
+  const out = [...path]
+  while (out.length > 0 && rank[out[out.length - 1]!.kind] >= rank[node.kind]) out.pop()
+  const parent = out[out.length - 1]
+  if (parent) parent.children.push(node)
+  else body.push(node)
+  out.push(node)
+  return out
 }
