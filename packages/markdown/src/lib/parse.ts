@@ -932,14 +932,14 @@ class Parser {
     if (!previous && (what === 'article' || what === 'recital')) return
     const verdict = checkSequence(previous, current)
     if (verdict === 'ok') return
+    const code =
+      verdict === 'duplicate'
+        ? 'markdown/duplicate-number'
+        : verdict === 'skipped'
+          ? 'markdown/skipped-number'
+          : 'markdown/number-order'
     if (this.printed) {
       // Marked by the writer as the source's own numbering: reported, not refused.
-      const code =
-        verdict === 'duplicate'
-          ? 'markdown/duplicate-number'
-          : verdict === 'skipped'
-            ? 'markdown/skipped-number'
-            : 'markdown/number-order'
       this.warn(
         code,
         `${label} is numbered as printed in the source (${verdict === 'duplicate' ? 'a duplicate' : verdict === 'skipped' ? 'a skipped number' : 'out of order'}); kept`,
@@ -947,12 +947,6 @@ class Parser {
       )
       return
     }
-    const code =
-      verdict === 'duplicate'
-        ? 'markdown/duplicate-number'
-        : verdict === 'skipped'
-          ? 'markdown/skipped-number'
-          : 'markdown/number-order'
     const reason =
       verdict === 'duplicate'
         ? `${label} repeats the number before it`
@@ -1194,7 +1188,6 @@ class Parser {
   }
 
   private plainBlock(node: MdParagraph, raw: string): void {
-    const host = this.host!
     const column = (node.position?.start.column ?? 1) - 1
     const marker = this.marker
     this.marker = undefined
