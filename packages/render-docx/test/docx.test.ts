@@ -321,6 +321,30 @@ describe('toDocx', () => {
     }
   })
 
+  it('renders to the same bytes at any time without a date: no created/modified, one fixed zip date', async () => {
+    const undated = {...fixture, isc: fixture.isc ? {...fixture.isc, date: undefined} : undefined}
+    vi.useFakeTimers({toFake: ['Date']})
+    try {
+      vi.setSystemTime(new Date('2031-01-01T10:00:00Z'))
+      const first = await toDocx(undated)
+      vi.setSystemTime(new Date('2032-06-15T23:59:59Z'))
+      const second = await toDocx(undated)
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true)
+      const zip = await JSZip.loadAsync(first)
+      const core = await zip.file('docProps/core.xml')!.async('string')
+      expect(core).not.toMatch(/dcterms:(created|modified)/)
+      expect(core).toMatch(/<dc:creator>redlex<\/dc:creator>/)
+      const document = await zip.file('word/document.xml')!.async('string')
+      expect(document).toMatch(/<w:ins /)
+      expect(document).not.toMatch(/w:date=/)
+      const dates = new Set<number>()
+      zip.forEach((_path, entry) => void dates.add(entry.date.getTime()))
+      expect([...dates]).toEqual([Date.parse('1980-01-01T00:00:00Z')])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('can leave comments out', async () => {
     const bare = await readDocx(await toDocx(fixture, {comments: false, formal: true}))
     expect(bare.comments).toEqual([])

@@ -170,10 +170,13 @@ function withoutInvalidCharacters<T>(value: T, onDrop: (char: string) => void): 
 
 /**
  * What `docx` cannot write, written into its package: moves and tracked
- * footnote references (see revisions.ts), and one date throughout — the
- * document properties' created and modified, and every zip entry — so that
- * one comparison renders to the same bytes every time (`docx` stamps both
- * with the time of rendering and has no option for it).
+ * footnote references (see revisions.ts), and dates that come from the input
+ * only, so that one comparison renders to the same bytes every time (`docx`
+ * stamps the document properties and every zip entry with the time of
+ * rendering and has no option for it). With a date, the properties created
+ * and modified and every zip entry carry it; without one, the two
+ * properties and the comments' dates are left out (OOXML allows it) and the
+ * zip entries carry NO_DATE.
  */
 async function finish(bytes: Uint8Array, revisions: Revisions, date: string | undefined): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes)
@@ -187,17 +190,30 @@ async function finish(bytes: Uint8Array, revisions: Revisions, date: string | un
     markFootnotes(part, revisions)
     return serializeXml(part)
   })
-  if (date) {
-    await rewritePart(zip, 'docProps/core.xml', (xml) =>
-      xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`)
+  if (!date) await rewritePart(zip, 'word/comments.xml', withoutCommentDates)
+  await rewritePart(zip, 'docProps/core.xml', (xml) =>
+    xml.replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, (element) =>
+      date ? element.replace(/>[^<]*</, `>${date}<`) : ''
     )
-    const when = new Date(date)
-    zip.forEach((_path, entry) => {
-      entry.date = when
-    })
-  }
+  )
+  const when = new Date(date ?? NO_DATE)
+  zip.forEach((_path, entry) => {
+    entry.date = when
+  })
   return zip.generateAsync({type: 'uint8array', compression: 'DEFLATE'})
 }
+
+/** Comments without `w:date` (optional in OOXML): `docx` dates each with the time of rendering. */
+function withoutCommentDates(xml: string): string {
+  const part = parseXml(xml)
+  for (const comment of part.root.children) {
+    if (comment.type === 'element') comment.attributes = comment.attributes.filter(([name]) => name !== 'w:date')
+  }
+  return serializeXml(part)
+}
+
+/** The zip entries' date when the comparison has none: the earliest a zip can hold. */
+const NO_DATE = '1980-01-01T00:00:00Z'
 
 async function rewritePart(zip: JSZip, path: string, change: (xml: string) => string): Promise<void> {
   const file = zip.file(path)
