@@ -22,6 +22,7 @@ export type AmendErrorCode =
   | 'amend/no-markdown-parser'
   | 'amend/yaml-syntax'
   | 'amend/yaml-unreadable'
+  | 'amend/json-syntax'
 
 /** Every warning code of an application (`ApplyResult.warnings`). */
 export type AmendWarningCode =

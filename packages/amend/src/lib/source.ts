@@ -4,6 +4,7 @@
  */
 import {LineCounter, isNode, parseDocument, stringify, type Document as YamlDocument} from 'yaml'
 import {RedlexError, type Position} from '@redlex/tree'
+import {jsonNodeAt, scanJson} from './json-source.js'
 import type {Amendment} from './types.js'
 import {parseAmendments} from './validate.js'
 
@@ -14,22 +15,46 @@ export interface SourceData {
   locate: (path: ReadonlyArray<string | number>) => Position | undefined
 }
 
-/**
- * Parse YAML (or JSON, which is YAML) keeping positions. Syntax errors throw
- * a RedlexError `amend/yaml-syntax` (`isc/yaml-syntax` with `area: 'isc'`) with the file place.
- */
 /** The codes of each area, written out (the errors test and docs/errors.md find every code in the sources). */
 const SOURCE_CODES = {
-  amend: {syntax: 'amend/yaml-syntax', unreadable: 'amend/yaml-unreadable'},
-  isc: {syntax: 'isc/yaml-syntax', unreadable: 'isc/yaml-unreadable'}
+  amend: {syntax: 'amend/yaml-syntax', unreadable: 'amend/yaml-unreadable', json: 'amend/json-syntax'},
+  isc: {syntax: 'isc/yaml-syntax', unreadable: 'isc/yaml-unreadable', json: 'isc/json-syntax'}
 } as const
 
-export function parseSource(
-  text: string,
-  options?: Readonly<{file?: string; area?: 'amend' | 'isc'}> | null
-): SourceData {
-  const lineCounter = new LineCounter()
+export interface ParseSourceOptions {
+  /** File name for messages; a name ending in `.json` makes the text read as JSON. */
+  file?: string
+  /** Whose codes the errors carry: `amend/…` (the default) or `isc/…`. */
+  area?: 'amend' | 'isc'
+  /** Read as JSON or as YAML, whatever the file name says. */
+  syntax?: 'json' | 'yaml'
+}
+
+/**
+ * Which syntax a text is read in: its file name's (`.json`; `.yaml`,
+ * `.yml`), else JSON when it is well-formed JSON, else YAML (which JSON
+ * texts with a mistake in them also land in: the error then says how to
+ * have them read as JSON).
+ */
+function syntaxOf(text: string, options: Readonly<ParseSourceOptions> | null | undefined): 'json' | 'yaml' {
+  if (options?.syntax) return options.syntax
+  const extension = /\.([A-Za-z]+)$/.exec(options?.file ?? '')?.[1]?.toLowerCase()
+  if (extension === 'json') return 'json'
+  if (extension === 'yaml' || extension === 'yml') return 'yaml'
+  return looksLikeJson(text) && !('problem' in scanJson(text)) ? 'json' : 'yaml'
+}
+
+const looksLikeJson = (text: string): boolean => /^\uFEFF?\s*[[{]/.test(text)
+
+/**
+ * Parse YAML or JSON keeping positions (see `syntaxOf` for which). Syntax
+ * errors throw a RedlexError `amend/yaml-syntax` or `amend/json-syntax`
+ * (`isc/…` with `area: 'isc'`) with the file place.
+ */
+export function parseSource(text: string, options?: Readonly<ParseSourceOptions> | null): SourceData {
   const codes = SOURCE_CODES[options?.area === 'isc' ? 'isc' : 'amend']
+  if (syntaxOf(text, options) === 'json') return parseJson(text, codes.json, options?.file)
+  const lineCounter = new LineCounter()
   let doc: YamlDocument.Parsed
   try {
     // logLevel error: no process warning on stderr for a collection used as a key (validation reports it)
@@ -52,7 +77,9 @@ export function parseSource(
         start: {line: start.line, column: start.col, offset: problem.pos[0]},
         end: {line: end.line, column: end.col, offset: problem.pos[1]}
       },
-      hint: 'Fix the YAML syntax (indentation, quotes, colons) at this place',
+      hint: looksLikeJson(text)
+        ? 'Fix the syntax at this place; to have the file read (and its errors reported) as JSON, name it *.json'
+        : 'Fix the YAML syntax (indentation, quotes, colons) at this place',
       cause: problem
     })
   }
@@ -84,8 +111,53 @@ export function parseSource(
   return {data, locate}
 }
 
+/** JSON text: syntax errors in JSON's terms; the data from `JSON.parse`, the places from the scan. */
+function parseJson(text: string, code: string, file: string | undefined): SourceData {
+  const scanned = scanJson(text)
+  const place = placesIn(text)
+  if ('problem' in scanned) {
+    const {message, start, end} = scanned.problem
+    throw new RedlexError(`Malformed JSON: ${message}`, {
+      code,
+      ...(file ? {file} : {}),
+      place: {start: place(start), end: place(end)},
+      hint: 'Fix the JSON syntax at this place (double quotes, commas, brackets)'
+    })
+  }
+  const {root} = scanned
+  const data: unknown = root ? JSON.parse(text.slice(root.start, root.end)) : null
+  const locate = (path: ReadonlyArray<string | number>): Position | undefined => {
+    if (!root) return undefined
+    const node = jsonNodeAt(root, path)
+    return {start: place(node.start), end: place(node.end)}
+  }
+  return {data, locate}
+}
+
+/**
+ * Offset → line and column (from 1) as an editor counts them: a line ends
+ * at LF, CRLF or a lone CR, and a byte order mark takes no column.
+ */
+function placesIn(text: string): (offset: number) => Position['start'] {
+  const starts = [text.startsWith('\uFEFF') ? 1 : 0]
+  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length)
+  return (offset) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: Math.max(offset - starts[low]!, 0) + 1, offset}
+  }
+}
+
 /** Read and validate a YAML or JSON amendments file. */
-export function loadAmendments(text: string, options?: Readonly<{file?: string}> | null): Amendment[] {
+export function loadAmendments(
+  text: string,
+  options?: Readonly<{file?: string; syntax?: 'json' | 'yaml'}> | null
+): Amendment[] {
   const source = parseSource(text, options)
   return parseAmendments(source.data, {...(options?.file ? {file: options.file} : {}), locate: source.locate})
 }
@@ -104,7 +176,10 @@ export function stringifyAmendments(
  * ISC record): amendment id → place. Pass it as `places` (with `file`) to
  * `applyAmendments` so that application errors say `file:line:col` too.
  */
-export function amendmentPlaces(text: string, options?: Readonly<{file?: string}> | null): Record<string, Position> {
+export function amendmentPlaces(
+  text: string,
+  options?: Readonly<{file?: string; syntax?: 'json' | 'yaml'}> | null
+): Record<string, Position> {
   const source = parseSource(text, options)
   const out: Record<string, Position> = {}
   const visit = (value: unknown, path: Array<string | number>): void => {

@@ -36,6 +36,7 @@ export type IscErrorCode =
   | 'isc/date-order'
   | 'isc/yaml-syntax'
   | 'isc/yaml-unreadable'
+  | 'isc/json-syntax'
 
 const {invalid, string, boolean, oneOf, listOf, object} = shapes<IscErrorCode>({
   invalid: 'isc/invalid-field',
