@@ -6,15 +6,14 @@
  */
 import type {Consultation, ConsultationConclusion, ConsultationService} from '@redlex/compare'
 import {amendmentsOfConclusion, labelOf, opinionText} from '@redlex/compare'
-import type {Element} from 'hast'
-import {block, h, type Child} from './hast.js'
+import {block, h, type Child, type Markup} from './markup.js'
 import type {Entry, Model} from './model.js'
 
 /** The anchor of a conclusion in the consultation section (its position, so any id is safe). */
 export const conclusionAnchor = (model: Model, id: string): string => `conclusion-${model.conclusions.indexOf(id) + 1}`
 
 /** The consultation section, or nothing without an ISC. */
-export function consultationSection(model: Model): Element | undefined {
+export function consultationSection(model: Model): Markup | undefined {
   const isc = model.comparison.isc
   if (!isc) return undefined
   return block(
@@ -29,7 +28,7 @@ export function consultationSection(model: Model): Element | undefined {
   )
 }
 
-function facts(isc: Consultation): Element {
+function facts(isc: Consultation): Markup {
   const rows: Array<[string, Child]> = []
   if (isc.title) rows.push(['Subject', isc.title])
   if (isc.procedure)
@@ -53,7 +52,7 @@ function facts(isc: Consultation): Element {
 }
 
 /** A date, machine-readable when it is ISO. */
-export function time(value: string): Element {
+export function time(value: string): Markup {
   return h('time', {dateTime: /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined}, value)
 }
 
@@ -70,7 +69,7 @@ export function commentNodes(
   ]
 }
 
-function servicesTable(services: readonly ConsultationService[]): Element[] {
+function servicesTable(services: readonly ConsultationService[]): Markup[] {
   return [
     h('h3', null, 'Consulted services'),
     block(
@@ -110,7 +109,7 @@ function servicesTable(services: readonly ConsultationService[]): Element[] {
   ]
 }
 
-function conclusionList(conclusions: readonly ConsultationConclusion[], model: Model): Element[] {
+function conclusionList(conclusions: readonly ConsultationConclusion[], model: Model): Markup[] {
   const changedBy = entriesByAmendment(model)
   return [
     h('h3', null, 'Conclusions'),
@@ -139,12 +138,12 @@ function conclusionList(conclusions: readonly ConsultationConclusion[], model: M
 }
 
 /** Text from outside as paragraphs, one per block of lines. */
-export function paragraphs(text: string): Element[] {
+export function paragraphs(text: string): Markup[] {
   return text.split(/\n\s*\n/).map((p) => h('p', null, p.trim()))
 }
 
 /** What the conclusion changed: each amendment with links to the provisions it changed, or "no change to the text". */
-function effects(conclusion: ConsultationConclusion, changedBy: Map<string, Entry[]>, model: Model): Element {
+function effects(conclusion: ConsultationConclusion, changedBy: Map<string, Entry[]>, model: Model): Markup {
   const amendments = amendmentsOfConclusion(model.comparison, conclusion)
   if (amendments.length === 0) return h('p', {className: ['effect']}, 'No change to the text.')
   return h(
@@ -182,7 +181,7 @@ function entriesByAmendment(model: Model): Map<string, Entry[]> {
   return out
 }
 
-function politicalPoints(isc: Consultation, model: Model): Element[] {
+function politicalPoints(isc: Consultation, model: Model): Markup[] {
   const points = isc.pointsForPoliticalLevel ?? []
   if (points.length === 0) return []
   return [

@@ -7,8 +7,7 @@
  */
 import type {ChangeStatus} from '@redlex/compare'
 import {labelOf, statusText} from '@redlex/compare'
-import type {Element} from 'hast'
-import {block, h} from './hast.js'
+import {block, h, type Markup} from './markup.js'
 import type {Entry, Group, Model} from './model.js'
 
 export const STATUS_ORDER: readonly ChangeStatus[] = [
@@ -29,7 +28,7 @@ export function filterClasses(entry: Entry, model: Model): string[] {
   return ['fx', `f-${entry.change.status}`, ...(conclusions.length > 0 ? conclusions : ['cc-none'])]
 }
 
-export function contents(model: Model): Element {
+export function contents(model: Model): Markup {
   const total = model.entries.length
   const open = total <= OPEN_LIMIT
   return block(
@@ -53,11 +52,11 @@ export function contents(model: Model): Element {
   )
 }
 
-function count(n: number): Element {
+function count(n: number): Markup {
   return h('span', {className: ['count']}, `${n} ${n === 1 ? 'change' : 'changes'}`)
 }
 
-function groupNode(group: Group, model: Model, open: boolean): Element {
+function groupNode(group: Group, model: Model, open: boolean): Markup {
   const units = new Map<unknown, Entry[]>()
   for (const entry of group.entries) {
     const key = entry.unit ?? entry.change
@@ -76,7 +75,7 @@ function groupNode(group: Group, model: Model, open: boolean): Element {
 }
 
 /** One article (or recital, annex…) and its changed provisions, each linked with its status. */
-function unitNode(entries: Entry[], model: Model): Element {
+function unitNode(entries: Entry[], model: Model): Markup {
   const [first] = entries as [Entry]
   const unitLabel = first.unit ? labelOf(first.unit, model.names) : labelOf(first.change, model.names)
   const items = entries.map((entry) =>
@@ -93,7 +92,7 @@ function unitNode(entries: Entry[], model: Model): Element {
 }
 
 /** The filters, or nothing when there is nothing to filter. */
-export function filters(model: Model): Element | undefined {
+export function filters(model: Model): Markup | undefined {
   if (model.entries.length < 2) return undefined
   const statuses = STATUS_ORDER.filter((s) => model.entries.some((e) => e.change.status === s))
   const conclusions = model.conclusions.filter((id) => model.entries.some((e) => e.conclusions.includes(id)))

@@ -8,18 +8,14 @@
  * switched with plain links (CSS `:target`); the one shown is the one
  * printed.
  *
- * The document is built as a hast tree and serialised as
- * `hast-util-to-html` does (by a faster walk of the same tree, see
- * serialize.ts): every text is a text node, so escaping holds by
- * construction.
+ * Every element is written by `h`/`block` (markup.ts), which escape every
+ * text and attribute value: escaping holds by construction.
  */
 import type {Comparison} from '@redlex/compare'
-import type {Element, Root} from 'hast'
 import {consultationSection, time} from './consultation.js'
 import {STATUS_ORDER, contents, filterRules, filters} from './contents.js'
-import {block, h} from './hast.js'
+import {block, documentHtml, h, type Markup} from './markup.js'
 import {modelOf, type Model} from './model.js'
-import {serializeHtml} from './serialize.js'
 import {STYLESHEET} from './style.js'
 import {inlineView, sideView} from './views.js'
 
@@ -57,25 +53,15 @@ const ENTITIES: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '
  * @returns An HTML5 document, ending in a newline.
  */
 export function toHtml(comparison: Comparison, options?: Readonly<HtmlOptions> | null): string {
-  return serializeHtml(documentTree(comparison, options)) + '\n'
-}
-
-/** The document as a hast tree (internal: the tests serialise it with `hast-util-to-html` too). */
-export function documentTree(comparison: Comparison, options?: Readonly<HtmlOptions> | null): Root {
   const model = modelOf(comparison, options?.unchanged ?? false, options?.formal ?? false)
   const act = comparison.after.title || comparison.before.title
   const title = options?.title ?? `Redline: ${model.names.before} → ${model.names.after}${act ? ` — ${act}` : ''}`
-  return {
-    type: 'root',
-    children: [
-      {type: 'doctype'},
-      {type: 'text', value: '\n'},
-      block('html', {lang: options?.lang ?? 'en'}, head(title, model), body(model, options?.title ?? act ?? title))
-    ]
-  }
+  return documentHtml(
+    block('html', {lang: options?.lang ?? 'en'}, head(title, model), body(model, options?.title ?? act ?? title))
+  )
 }
 
-function head(title: string, model: Model): Element {
+function head(title: string, model: Model): Markup {
   return block(
     'head',
     null,
@@ -87,7 +73,7 @@ function head(title: string, model: Model): Element {
   )
 }
 
-function body(model: Model, heading: string): Element {
+function body(model: Model, heading: string): Markup {
   return block(
     'body',
     null,
@@ -122,7 +108,7 @@ function body(model: Model, heading: string): Element {
   )
 }
 
-function masthead({comparison, names}: Model, heading: string): Element {
+function masthead({comparison, names}: Model, heading: string): Markup {
   const isc = comparison.isc
   return block(
     'header',
@@ -156,7 +142,7 @@ function masthead({comparison, names}: Model, heading: string): Element {
   )
 }
 
-function summary(model: Model): Element {
+function summary(model: Model): Markup {
   const {comparison} = model
   const notes: string[] = []
   if (comparison.tokens) {
@@ -200,7 +186,7 @@ function summary(model: Model): Element {
   )
 }
 
-function legend(model: Model): Element {
+function legend(model: Model): Markup {
   return block(
     'section',
     {className: ['legend'], ariaLabelledBy: ['legend']},

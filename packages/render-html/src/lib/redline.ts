@@ -5,30 +5,25 @@
  */
 import type {NoteChange, NotedItem, Segment} from '@redlex/compare'
 import {withNotes} from '@redlex/compare'
-import type {ElementContent} from 'hast'
-import {h} from './hast.js'
+import {h, wrapText, type Child, type Markup} from './markup.js'
 
 export type Mode = 'inline' | 'before' | 'after'
 
 /** How a run of text is wrapped: as it is, deleted or inserted. */
-type Wrap = (text: string) => ElementContent
+type Wrap = (text: string) => Child
 
-const plain: Wrap = (text) => ({type: 'text', value: text})
-// `h('del', null, text)` for a non-empty text, without its general path: a redline makes thousands.
-const del: Wrap = (text) => ({type: 'element', tagName: 'del', properties: {}, children: [{type: 'text', value: text}]})
-const ins: Wrap = (text) => ({type: 'element', tagName: 'ins', properties: {}, children: [{type: 'text', value: text}]})
+// Plain text is a string: the element it ends up in escapes it.
+const plain: Wrap = (text) => text
+// `h('del', null, text)` without its general path: a redline makes thousands.
+const del: Wrap = (text) => wrapText('del', text)
+const ins: Wrap = (text) => wrapText('ins', text)
 
 /**
  * The blocks of a redline. A formal pair (see `Segment.formal`) shows one
  * form, dotted, with the other in its tooltip, unless `formal` asks for
  * them as deletions and insertions.
  */
-export function redline(
-  segments: readonly Segment[],
-  mode: Mode,
-  formal: boolean,
-  notes?: FootnoteMarks
-): ElementContent[][] {
+export function redline(segments: readonly Segment[], mode: Mode, formal: boolean, notes?: FootnoteMarks): Child[][] {
   // Most provisions have no footnotes: then the segments are the items (read as such below, not copied).
   const items: readonly NotedItem[] | undefined = notes?.notes?.length
     ? withNotes(segments, notes.notes, notes.place)
@@ -40,8 +35,8 @@ export function redline(
     const item = items[i]
     return item?.type === 'segment' ? item.segment : undefined
   }
-  const blocks: ElementContent[][] = []
-  let block: ElementContent[] = []
+  const blocks: Child[][] = []
+  let block: Child[] = []
   const allRemoved = segments.every((s) => s.removed)
   // `split`: a `\n` starts a new block; `pilcrow`: a deleted break inside mixed text shows as a deleted `¶`.
   const emit = (text: string, wrap: Wrap, breaks: 'split' | 'pilcrow'): void => {
@@ -92,5 +87,5 @@ export function redline(
 export interface FootnoteMarks {
   notes: readonly NoteChange[] | undefined
   place?: 'heading' | undefined
-  mark: (note: NoteChange, mode: Mode) => ElementContent
+  mark: (note: NoteChange, mode: Mode) => Markup
 }

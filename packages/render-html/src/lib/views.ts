@@ -5,10 +5,9 @@
  */
 import type {NoteChange, ProvisionChange} from '@redlex/compare'
 import {causeGroups, frameLabel, labelOf, statusText} from '@redlex/compare'
-import type {Element, ElementContent} from 'hast'
 import {commentNodes, conclusionAnchor, paragraphs} from './consultation.js'
 import {filterClasses} from './contents.js'
-import {block, h, type Child} from './hast.js'
+import {block, h, type Child, type Markup} from './markup.js'
 import {anchor, type Entry, type Model} from './model.js'
 import {redline, type FootnoteMarks, type Mode} from './redline.js'
 
@@ -19,7 +18,7 @@ const indentStyle = (level: number): string | undefined => (level > 0 ? `margin-
 
 // --- Inline -------------------------------------------------------------------
 
-export function inlineView(model: Model): Element {
+export function inlineView(model: Model): Markup {
   return block(
     'section',
     {id: 'inline', className: ['view'], ariaLabelledBy: ['inline-h']},
@@ -53,7 +52,7 @@ export function inlineView(model: Model): Element {
   )
 }
 
-function inlineEntry(entry: Entry, model: Model): Element {
+function inlineEntry(entry: Entry, model: Model): Markup {
   const c = entry.change
   const side = aside(entry, model)
   return h(
@@ -116,12 +115,12 @@ function inlineText(entry: Entry, model: Model): Child[] {
   return out
 }
 
-function nestedInline(child: ProvisionChange, level: number, formal: boolean, notes: Footnotes): Element[] {
+function nestedInline(child: ProvisionChange, level: number, formal: boolean, notes: Footnotes): Markup[] {
   const side = child.status === 'deleted' ? 'before' : 'after'
   const num = child[side]?.num
   const numNode = num ? [h(child.status === 'deleted' ? 'del' : 'ins', null, num), ' '] : []
   const style = indentStyle(level)
-  const out: Element[] = []
+  const out: Markup[] = []
   const heading = child.heading ? redline(child.heading, 'inline', formal, notes.marks('heading')) : []
   if (heading.length > 0) out.push(h('p', {className: ['head'], style}, numNode, join(heading)))
   const text = redline(child.diff, 'inline', formal, notes.marks())
@@ -132,7 +131,7 @@ function nestedInline(child: ProvisionChange, level: number, formal: boolean, no
 
 interface Footnotes {
   marks: (place?: 'heading') => FootnoteMarks
-  list: (mode: Mode) => Element | undefined
+  list: (mode: Mode) => Markup | undefined
 }
 
 /**
@@ -149,7 +148,7 @@ function footnotes(change: ProvisionChange, prefix: string, formal: boolean): Fo
   const marker = (note: NoteChange, mode: Mode): string =>
     (mode === 'before' ? (note.before?.marker ?? note.after?.marker) : (note.after?.marker ?? note.before?.marker)) ??
     '*'
-  const mark = (note: NoteChange, mode: Mode): Element => {
+  const mark = (note: NoteChange, mode: Mode): Markup => {
     const sup = h('sup', {className: ['fn']}, h('a', {href: '#' + id(note, mode)}, marker(note, mode)))
     if (mode === 'inline' && note.status === 'inserted') return h('ins', null, sup)
     if (mode === 'inline' && note.status === 'deleted') return h('del', null, sup)
@@ -188,10 +187,10 @@ const NO_MARKS: FootnoteMarks = {
 const NO_FOOTNOTES: Footnotes = {marks: () => NO_MARKS, list: () => undefined}
 
 /** Blocks joined into one line with spaces (a heading). */
-const join = (blocks: ElementContent[][]): Child[] => blocks.flatMap((b, i) => (i > 0 ? [' ', ...b] : b))
+const join = (blocks: Child[][]): Child[] => blocks.flatMap((b, i) => (i > 0 ? [' ', ...b] : b))
 
 /** Why the provision changed and the comments about it, or nothing. */
-function aside(entry: Entry, model: Model): Element | undefined {
+function aside(entry: Entry, model: Model): Markup | undefined {
   const why = causeItems(entry.change, model)
   if (why.length === 0 && entry.comments.length === 0) return undefined
   const label = labelOf(entry.change, model.names)
@@ -216,7 +215,7 @@ function aside(entry: Entry, model: Model): Element | undefined {
  * One item per conclusion behind the change (or amendment without one): a
  * conclusion described in the consultation section is linked, not repeated.
  */
-function causeItems(change: ProvisionChange, model: Model): Element[] {
+function causeItems(change: ProvisionChange, model: Model): Markup[] {
   const described = new Set((model.comparison.isc?.conclusions ?? []).map((c) => c.id))
   return causeGroups(change.causes).map((group) =>
     h(
@@ -246,7 +245,7 @@ function causeItems(change: ProvisionChange, model: Model): Element[] {
 
 // --- Before | after -------------------------------------------------------------
 
-export function sideView(model: Model): Element {
+export function sideView(model: Model): Markup {
   const {names} = model
   return block(
     'section',
@@ -299,7 +298,7 @@ export function sideView(model: Model): Element {
   )
 }
 
-function sideRow(entry: Entry, model: Model): Element {
+function sideRow(entry: Entry, model: Model): Markup {
   const c = entry.change
   const described = new Set((model.comparison.isc?.conclusions ?? []).map((x) => x.id))
   const groups = causeGroups(c.causes)
@@ -339,10 +338,10 @@ function sideRow(entry: Entry, model: Model): Element {
 }
 
 /** One version of a provision and its nested sub-provisions, with what the other version lacks marked. */
-function column(entry: Entry, mode: Exclude<Mode, 'inline'>, formal: boolean): Element[] {
+function column(entry: Entry, mode: Exclude<Mode, 'inline'>, formal: boolean): Markup[] {
   if (!entry.change[mode]) return []
-  const out: Element[] = []
-  const lists: Array<Element | undefined> = []
+  const out: Markup[] = []
+  const lists: Array<Markup | undefined> = []
   const own = (c: ProvisionChange, level: number, prefix: string): void => {
     const tag = c.status === 'inserted' ? 'ins' : c.status === 'deleted' ? 'del' : undefined
     const num = c[mode]?.num
@@ -362,5 +361,5 @@ function column(entry: Entry, mode: Exclude<Mode, 'inline'>, formal: boolean): E
   }
   own(entry.change, 0, entry.sideId)
   entry.nested.forEach(({change, level}, n) => own(change, level, `${entry.sideId}-${n + 1}`))
-  return [...out, ...lists.filter((l): l is Element => l !== undefined)]
+  return [...out, ...lists.filter((l): l is Markup => l !== undefined)]
 }
