@@ -17,7 +17,7 @@ export {
   toRoman
 } from './lib/numbering.js'
 export type {NumberStyle, ParsedNumber} from './lib/numbering.js'
-export {EID_PREFIX, assignEids, parseEid} from './lib/eid.js'
+export {EID_PREFIX, assignEids, assignEidsInPlace, parseEid} from './lib/eid.js'
 export type {AssignResult, EidRenames} from './lib/eid.js'
 export {
   blockInlineRuns,

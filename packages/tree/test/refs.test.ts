@@ -9,6 +9,7 @@ import {
   findReferences,
   intro,
   linkReferences,
+  linkReferencesInPlace,
   paragraph,
   point,
   recital,
@@ -203,6 +204,12 @@ function textIn(node: Node | undefined): string {
 }
 
 describe('linkReferences', () => {
+  it('links a tree given up in place, as it links a copy', () => {
+    const given = draft()
+    const copied = linkReferences(given)
+    expect(linkReferencesInPlace(given)).toBe(given)
+    expect(given).toEqual(copied)
+  })
   it('splits text into text and ref nodes with resolved targets', () => {
     const linked = linkReferences(draft())
     const art1 = findByEid(linked, 'art_1')!

@@ -135,6 +135,16 @@ describe('eIds and citation labels', () => {
     expect(findByEid(document, 'art_4__para_2__point_b')).toBeDefined()
     expect(findByEid(renumbered, 'art_3')).toBeDefined() // the input is not changed
   })
+  it('should recompute eIds in place on a tree given up, as assignEids does on a copy', () => {
+    const renumbered = structuredClone(doc)
+    const body = renumbered.children[0]!
+    if (body.type !== 'body') throw new Error('no body')
+    ;(body.children[0] as Article).num = 'Article 4'
+    const copied = assignEids(renumbered)
+    const inPlace = tree.assignEidsInPlace(renumbered)
+    expect(inPlace.document).toBe(renumbered)
+    expect(inPlace).toEqual(copied)
+  })
   it('should keep eIds unique', () => {
     const twice = documentOf([
       {type: 'body', children: [article('Article 1', undefined, []), article('Article 1', undefined, [])]}

@@ -1,11 +1,10 @@
 /**
  * The last step of every import: compute eIds (`assignEids`), keep a
  * source identifier that differs from the computed eId in `data.aknId`,
- * resolve AKN `ref`s that point inside the document, and run
- * `linkReferences` from @redlex/tree when that function exists.
+ * resolve AKN `ref`s that point inside the document, and link
+ * cross-references in the text (`linkReferences` of @redlex/tree).
  */
-import * as tree from '@redlex/tree'
-import {assignEids, isProvision, walk} from '@redlex/tree'
+import {assignEidsInPlace, isProvision, linkReferencesInPlace, walk} from '@redlex/tree'
 import type {Document, Node, Ref} from '@redlex/tree'
 
 /** Read `node.data[key]` as a string. */
@@ -44,8 +43,13 @@ export interface FinishOptions {
   linkReferences?: boolean
 }
 
+/**
+ * Finish a tree an importer has just built and gives up: eIds, source
+ * targets, links. The tree is changed in place (a copy of a whole act at
+ * each step was a third of the import's garbage).
+ */
 export function finishDocument(document: Document, options?: FinishOptions): Document {
-  const {document: doc} = assignEids(document)
+  const {document: doc} = assignEidsInPlace(document)
   const ids = new Map<string, string>()
   walk(doc, (node) => {
     if (isProvision(node)) {
@@ -64,7 +68,7 @@ export function finishDocument(document: Document, options?: FinishOptions): Doc
       if (node.targets.length > 0) setData(node, 'sourceTargets', [...node.targets])
     }
   })
-  const linked = options?.linkReferences === false ? doc : link(doc)
+  const linked = options?.linkReferences === false ? doc : linkReferencesInPlace(doc)
   walk(linked, (node) => {
     if (node.type === 'ref') {
       const kept = (node.data as {sourceTargets?: string[]} | undefined)?.sourceTargets
@@ -90,14 +94,4 @@ function resolveRef(ref: Ref, ids: Map<string, string>): void {
     ref.targets = [eId]
     deleteData(ref, 'href')
   }
-}
-
-type Linker = (document: Document) => Document | {document: Document}
-
-/** Run @redlex/tree's `linkReferences` if that module provides it (it is optional). */
-export function link(document: Document): Document {
-  const linker = (tree as unknown as Record<string, unknown>)['linkReferences']
-  if (typeof linker !== 'function') return document
-  const result = (linker as Linker)(document)
-  return 'type' in result && result.type === 'document' ? result : (result as {document: Document}).document
 }

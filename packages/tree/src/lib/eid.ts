@@ -51,7 +51,15 @@ function isProvisionContent(node: Node): node is Provision {
  * `_2`, `_3` suffix so eIds stay unique (parsers report the duplicate).
  */
 export function assignEids(document: Document): AssignResult {
-  const copy = structuredClone(document)
+  return assignEidsInPlace(structuredClone(document))
+}
+
+/**
+ * {@link assignEids} on a tree the caller owns and gives up: its eIds are
+ * changed where it stands and it is returned as `document`. Importers use
+ * it on the tree they have just built, where a copy would only be garbage.
+ */
+export function assignEidsInPlace(copy: Document): AssignResult {
   const renames: EidRenames = {}
   const used = new Set<string>()
 

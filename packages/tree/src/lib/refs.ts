@@ -867,8 +867,16 @@ export function dissolveReferences(inlines: readonly Inline[]): Inline[] {
  * against the enclosing article or paragraph). Returns a new document.
  */
 export function linkReferences(document: Document): Document {
-  const linked = mapBlocks(document, (inlines, visit) => linkInlines(inlines, {external: visit.citation}))
-  // `linked` is already a copy: resolve it in place rather than copy the whole act again.
+  return linkReferencesInPlace(structuredClone(document))
+}
+
+/**
+ * {@link linkReferences} on a tree the caller owns and gives up: its text
+ * blocks are replaced where they stand and it is returned. Importers use it
+ * on the tree they have just built, where a copy would only be garbage.
+ */
+export function linkReferencesInPlace(document: Document): Document {
+  const linked = mapBlocksInPlace(document, (inlines, visit) => linkInlines(inlines, {external: visit.citation}))
   return resolveInPlace(linked)
 }
 
