@@ -86,10 +86,12 @@ const DIVISIONS: Record<string, ReferenceUnit> = {
   subsection: 'subsection',
   annex: 'annex'
 }
+/** Sticky: tested where a reference ends. */
 const EXTERNAL = new RegExp(
-  `^(?:,?${SP}(?:of|to|in)${SP}(?!this\\b)(?:(?:the|that|a|Council|Commission|Delegated|Implementing|European|Parliament|and|of)${SP})*` +
+  `(?:,?${SP}(?:of|to|in)${SP}(?!this\\b)(?:(?:the|that|a|Council|Commission|Delegated|Implementing|European|Parliament|and|of)${SP})*` +
     `(?:Directive|Regulation|Decision|Framework${SP}Decision|Treaty|Treaties|Charter|Protocol|Convention|Agreement|Act)\\b` +
-    `|${SP}(?:TFEU|TEU|thereof)\\b)`
+    `|${SP}(?:TFEU|TEU|thereof)\\b)`,
+  'y'
 )
 
 interface Cursor {
@@ -98,18 +100,16 @@ interface Cursor {
 }
 
 /**
- * The grammar's patterns, compiled once each: the readers below build them
- * as strings (from a fixed set), and compiling one at every call cost more
- * than the matching. Sticky, so `lastIndex` anchors each match at the cursor.
+ * A pattern of the grammar, compiled once when the module loads (compiling
+ * one at every call cost more than the matching, and so did building its
+ * source string to look it up). Sticky, so `lastIndex` anchors each match
+ * at the cursor.
  */
-const STICKY = new Map<string, RegExp>()
+function sticky(source: string): RegExp {
+  return new RegExp(source, 'yu')
+}
 
-function match(cursor: Cursor, pattern: string): RegExpExecArray | undefined {
-  let re = STICKY.get(pattern)
-  if (re === undefined) {
-    re = new RegExp(pattern, 'yu')
-    STICKY.set(pattern, re)
-  }
+function match(cursor: Cursor, re: RegExp): RegExpExecArray | undefined {
   re.lastIndex = cursor.pos
   const m = re.exec(cursor.text)
   if (!m) return undefined
@@ -127,9 +127,9 @@ type Builder = {steps: ReferenceStep[]; relative: boolean; to?: true}
  * items: then the separator is left unread. Returns what was read, or
  * `undefined` where the list ends.
  */
-function listSeparator(cursor: Cursor, next: string, count: number, range: boolean): 'item' | 'range' | undefined {
+function listSeparator(cursor: Cursor, next: RegExp, count: number, range: boolean): 'item' | 'range' | undefined {
   const save = cursor.pos
-  const sep = match(cursor, `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})(?=${next})`)
+  const sep = match(cursor, next)
   if (!sep) return undefined
   const to = /\bto\b/.test(sep[0])
   if (to ? count > 1 : range) {
@@ -142,7 +142,7 @@ function listSeparator(cursor: Cursor, next: string, count: number, range: boole
 function parens(cursor: Cursor, steps: ReferenceStep[], first: 'paragraph' | 'point', base: number): void {
   let kind = first
   for (;;) {
-    const m = match(cursor, '\\((-?[0-9]{1,3}[a-z]{0,3}|-?[a-z]{1,4})\\)')
+    const m = match(cursor, PAREN_GROUP)
     if (!m) return
     const num = m[1]!
     const step: ReferenceStep = {
@@ -168,7 +168,7 @@ type Read = {items: Builder[]; range: boolean}
 function pointTail(cursor: Cursor, base: number, item: Builder): Read | undefined {
   const save = cursor.pos
   // `points (j) and (k)`, and the singular written with a list too: `paragraph 2 point (g) and (h)`
-  if (match(cursor, `(?:,${SP}|${SP})points?${SP}(?=\\()`)) {
+  if (match(cursor, POINTS_AFTER)) {
     const list = pointList(cursor, base)
     if (!list) {
       cursor.pos = save
@@ -191,7 +191,7 @@ function pointList(cursor: Cursor, base: number): {items: ReferenceStep[][]; ran
     parens(cursor, steps, 'point', base)
     if (steps.length === 0) break
     items.push(steps)
-    const next = listSeparator(cursor, '\\(', items.length, range)
+    const next = listSeparator(cursor, SEPARATOR_BEFORE_PAREN, items.length, range)
     if (next === undefined) break
     if (next === 'range') range = true
   }
@@ -208,7 +208,7 @@ function markRange(read: Read): Read {
 
 /** `, first subparagraph` after an article or paragraph. */
 function ordinalTail(cursor: Cursor, base: number, item: Builder): void {
-  const m = match(cursor, `,${SP}(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
+  const m = match(cursor, ORDINAL_AFTER)
   if (!m) return
   const start = m.index + m[0].indexOf(m[1]!, 1) - base
   item.steps.push({
@@ -228,7 +228,7 @@ function tails(cursor: Cursor, base: number, item: Builder): Read {
 
 /** One `Article 3(2), point (a)` (singular keyword already consumed up to the number). */
 function articleItem(cursor: Cursor, base: number): Read | undefined {
-  const m = match(cursor, '(-?\\d{1,4}[a-z]{0,3})(?![\\p{L}\\d/])')
+  const m = match(cursor, ARTICLES.number)
   if (!m) return undefined
   const item: Builder = {
     steps: [{unit: 'article', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}],
@@ -243,13 +243,13 @@ function numberList(
   cursor: Cursor,
   base: number,
   unit: ReferenceUnit,
-  pattern: string,
+  form: NumberForm,
   relative: boolean
 ): Read | undefined {
   const items: Builder[] = []
   let range = false
   for (;;) {
-    const m = match(cursor, `(${pattern})(?![\\p{L}\\d/])`)
+    const m = match(cursor, form.number)
     if (!m) break
     const item: Builder = {
       steps: [{unit, num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}],
@@ -261,7 +261,7 @@ function numberList(
       const tail = pointTail(cursor, base, item)
       items.push(...(tail && !tail.range ? tail.items : [item]))
     } else items.push(item)
-    const next = listSeparator(cursor, `(?:${pattern})(?![\\p{L}\\d/])`, items.length, range)
+    const next = listSeparator(cursor, form.next, items.length, range)
     if (next === undefined) break
     if (next === 'range') range = true
   }
@@ -274,6 +274,35 @@ const DIVISION_NUM = '[IVXLCDM]{1,6}|\\d{1,3}[a-z]?|[A-Z]'
 /** Points of an annex: `3`, `3.2`, `(a)`. */
 const ANNEX_POINT = '\\d{1,3}(?:\\.\\d{1,3})*[a-z]?'
 
+/** Between two items of a list: `, `, `, and `, ` or `, ` to `. */
+const LIST_SEPARATOR = `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or|to)${SP})`
+
+/** How the numbers of one unit are written in a list: one number, and a separator before the next one. */
+interface NumberForm {
+  number: RegExp
+  next: RegExp
+}
+
+function numberForm(pattern: string): NumberForm {
+  const number = `(?:${pattern})(?![\\p{L}\\d/])`
+  return {number: sticky(`(${pattern})(?![\\p{L}\\d/])`), next: sticky(`${LIST_SEPARATOR}(?=${number})`)}
+}
+
+const ARTICLES = numberForm(ARTICLE_NUM)
+const PARAGRAPHS = numberForm('\\d{1,3}[a-z]{0,3}')
+const RECITALS = numberForm('\\d{1,4}[a-z]{0,3}')
+const DIVISION_NUMBERS = numberForm(DIVISION_NUM)
+
+const PAREN_GROUP = sticky('\\((-?[0-9]{1,3}[a-z]{0,3}|-?[a-z]{1,4})\\)')
+const SEPARATOR_BEFORE_PAREN = sticky(`${LIST_SEPARATOR}(?=\\()`)
+const POINTS_AFTER = sticky(`(?:,${SP}|${SP})points?${SP}(?=\\()`)
+const ORDINAL_AFTER = sticky(`,${SP}(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
+const OF_PARENT = sticky(
+  `${SP}of${SP}(?=(?:the${SP})?(?:(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:Article|paragraph|point|Annex|Part|Title|Chapter|Section|Subsection)${SP}))`
+)
+const DIVISION_AFTER = sticky(`,${SP}(Part|Title|Chapter|Section|Subsection)${SP}(${DIVISION_NUM})(?![\\p{L}\\d/])`)
+const ANNEX_POINT_AFTER = sticky(`,${SP}points?${SP}(${ANNEX_POINT})(?![\\p{L}\\d/])`)
+
 /**
  * `of Article 6(1)`, `of paragraph 1`, `of the first subparagraph of
  * Article 5`, `of Chapter III`: the unit a relative head (`points (h) and
@@ -284,13 +313,7 @@ const ANNEX_POINT = '\\d{1,3}(?:\\.\\d{1,3})*[a-z]?'
  */
 function ofTail(cursor: Cursor, base: number, head: Read): Read {
   const save = cursor.pos
-  if (
-    !match(
-      cursor,
-      `${SP}of${SP}(?=(?:the${SP})?(?:(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:Article|paragraph|point|Annex|Part|Title|Chapter|Section|Subsection)${SP}))`
-    )
-  )
-    return head
+  if (!match(cursor, OF_PARENT)) return head
   const inner = readReference(cursor, base)
   const only = inner && !inner.range && inner.items.length === 1 ? inner.items[0]! : undefined
   if (!only) {
@@ -311,14 +334,14 @@ function ofTail(cursor: Cursor, base: number, head: Read): Read {
 function divisionTail(cursor: Cursor, base: number, item: Builder): Read {
   for (;;) {
     const save = cursor.pos
-    const div = match(cursor, `,${SP}(Part|Title|Chapter|Section|Subsection)${SP}(${DIVISION_NUM})(?![\\p{L}\\d/])`)
+    const div = match(cursor, DIVISION_AFTER)
     if (div) {
       const start = div.index + div[0].lastIndexOf(div[2]!) - base
       item.steps.push({unit: DIVISIONS[div[1]!.toLowerCase()]!, num: div[2]!, start, end: start + div[2]!.length})
       continue
     }
     cursor.pos = save
-    const point = match(cursor, `,${SP}points?${SP}(${ANNEX_POINT})(?![\\p{L}\\d/])`)
+    const point = match(cursor, ANNEX_POINT_AFTER)
     if (point) {
       const start = point.index + point[0].lastIndexOf(point[1]!) - base
       item.steps.push({unit: 'point', num: point[1]!, start, end: start + point[1]!.length})
@@ -333,6 +356,8 @@ function divisionTail(cursor: Cursor, base: number, item: Builder): Read {
 
 /** Between two members of a list written with its keyword each: `, `, `, and `, ` and `, ` or `. */
 const MEMBER_SEPARATOR = `(?:,${SP}(?:(?:and|or)${SP})?|${SP}(?:and|or)${SP})`
+const MORE_ARTICLES = sticky(`${MEMBER_SEPARATOR}[Aa]rticles${SP}`)
+const MORE_ARTICLE = sticky(`${MEMBER_SEPARATOR}[Aa]rticle${SP}`)
 
 /**
  * `Article 2 and Article 3(1)`, `Article 6(1), Articles 102 to 109 and
@@ -346,9 +371,8 @@ function moreArticles(cursor: Cursor, base: number, first: Read): Read {
   for (;;) {
     const save = cursor.pos
     let next: Read | undefined
-    if (match(cursor, `${MEMBER_SEPARATOR}[Aa]rticles${SP}`))
-      next = numberList(cursor, base, 'article', ARTICLE_NUM, false)
-    else if (match(cursor, `${MEMBER_SEPARATOR}[Aa]rticle${SP}`)) {
+    if (match(cursor, MORE_ARTICLES)) next = numberList(cursor, base, 'article', ARTICLES, false)
+    else if (match(cursor, MORE_ARTICLE)) {
       next = articleItem(cursor, base)
       // `Article 7(1), points (a) and (b)` after a list would blur which article the points belong to
       if (next && (next.range || next.items.length > 1)) next = undefined
@@ -362,6 +386,18 @@ function moreArticles(cursor: Cursor, base: number, first: Read): Read {
   return groups.length === 1 ? first : {items: groups.flatMap((group) => group.items), range: false}
 }
 
+const ORDINAL_HEAD = sticky(`(?:[Tt]he${SP})?(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
+const ORDINALS_HEAD = sticky(`(?:[Tt]he${SP})?(${ORDINAL_LIST})${SP}(subparagraph|paragraph)s\\b`)
+const ORDINAL_WORDS = new RegExp(`(?:${ORDINALS})`, 'g')
+const ARTICLES_HEAD = sticky(`[Aa]rticles${SP}`)
+const ARTICLE_HEAD = sticky(`[Aa]rticle${SP}`)
+const PARAGRAPHS_HEAD = sticky(`[Pp]aragraphs${SP}`)
+const PARAGRAPH_HEAD = sticky(`[Pp]aragraph${SP}`)
+const PARAGRAPH_NUMBER = sticky('(-?\\d{1,3}[a-z]{0,3})(?![\\p{L}\\d/])')
+const POINTS_HEAD = sticky(`[Pp]oints?${SP}(?=\\()`)
+const RECITALS_HEAD = sticky(`[Rr]ecitals?${SP}`)
+const DIVISION_HEAD = sticky(`(Part|Title|Chapter|Section|Subsection|Annex)(es|s)?${SP}`)
+
 /**
  * Try to read one reference starting at `cursor.pos` (which must be at a
  * keyword). Returns the items and flags, with step offsets relative to `base`.
@@ -369,7 +405,7 @@ function moreArticles(cursor: Cursor, base: number, first: Read): Read {
 function readReference(cursor: Cursor, base: number): Read | undefined {
   const start = cursor.pos
   // the second subparagraph [, point (a)] [of Article 5(1)]
-  const ord = match(cursor, `(?:[Tt]he${SP})?(${ORDINALS})${SP}(subparagraph|paragraph)\\b`)
+  const ord = match(cursor, ORDINAL_HEAD)
   if (ord) {
     const word = ord[1]!
     const wordStart = ord.index + ord[0].indexOf(word) - base
@@ -385,10 +421,10 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
   }
   cursor.pos = start
   // the first and second subparagraphs [of Article 5(1)]
-  const ords = match(cursor, `(?:[Tt]he${SP})?(${ORDINAL_LIST})${SP}(subparagraph|paragraph)s\\b`)
+  const ords = match(cursor, ORDINALS_HEAD)
   if (ords) {
     const listStart = ords.index + ords[0].indexOf(ords[1]!)
-    const words = [...ords[1]!.matchAll(new RegExp(`(?:${ORDINALS})`, 'g'))]
+    const words = [...ords[1]!.matchAll(ORDINAL_WORDS)]
     const range = /\bto\b/.test(ords[1]!)
     if (!range || words.length === 2) {
       const items: Builder[] = words.map((word) => {
@@ -410,22 +446,22 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
     }
   }
   cursor.pos = start
-  if (match(cursor, `[Aa]rticles${SP}`)) {
-    const list = numberList(cursor, base, 'article', ARTICLE_NUM, false)
+  if (match(cursor, ARTICLES_HEAD)) {
+    const list = numberList(cursor, base, 'article', ARTICLES, false)
     return list ? moreArticles(cursor, base, list) : undefined
   }
-  if (match(cursor, `[Aa]rticle${SP}`)) {
+  if (match(cursor, ARTICLE_HEAD)) {
     const first = articleItem(cursor, base)
     if (!first) return undefined
     if (first.range || first.items.length > 1) return first
     return moreArticles(cursor, base, first)
   }
-  if (match(cursor, `[Pp]aragraphs${SP}`)) {
-    const list = numberList(cursor, base, 'paragraph', '\\d{1,3}[a-z]{0,3}', true)
+  if (match(cursor, PARAGRAPHS_HEAD)) {
+    const list = numberList(cursor, base, 'paragraph', PARAGRAPHS, true)
     return list ? ofTail(cursor, base, list) : undefined
   }
-  if (match(cursor, `[Pp]aragraph${SP}`)) {
-    const m = match(cursor, '(-?\\d{1,3}[a-z]{0,3})(?![\\p{L}\\d/])')
+  if (match(cursor, PARAGRAPH_HEAD)) {
+    const m = match(cursor, PARAGRAPH_NUMBER)
     if (!m) return undefined
     const item: Builder = {
       steps: [{unit: 'paragraph', num: m[1]!, start: m.index - base, end: m.index + m[1]!.length - base}],
@@ -434,7 +470,7 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
     parens(cursor, item.steps, 'point', base)
     return ofTail(cursor, base, tails(cursor, base, item))
   }
-  if (match(cursor, `[Pp]oints?${SP}(?=\\()`)) {
+  if (match(cursor, POINTS_HEAD)) {
     const list = pointList(cursor, base)
     return list
       ? ofTail(
@@ -444,11 +480,11 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
         )
       : undefined
   }
-  if (match(cursor, `[Rr]ecitals?${SP}`)) return numberList(cursor, base, 'recital', '\\d{1,4}[a-z]{0,3}', false)
-  const div = match(cursor, `(Part|Title|Chapter|Section|Subsection|Annex)(es|s)?${SP}`)
+  if (match(cursor, RECITALS_HEAD)) return numberList(cursor, base, 'recital', RECITALS, false)
+  const div = match(cursor, DIVISION_HEAD)
   if (div) {
     const unit = DIVISIONS[div[1]!.toLowerCase()]!
-    const list = numberList(cursor, base, unit, DIVISION_NUM, false)
+    const list = numberList(cursor, base, unit, DIVISION_NUMBERS, false)
     if (!list || list.range || list.items.length > 1 || div[2]) return list
     const read = divisionTail(cursor, base, list.items[0]!)
     // `Section 2 of Chapter III`: the division is relative until an `of` names its parent.
@@ -457,10 +493,24 @@ function readReference(cursor: Cursor, base: number): Read | undefined {
   return undefined
 }
 
+/**
+ * Where a reference may start. Its alternatives all begin with an ASCII
+ * word and never match at the same place, so only the position matters. The
+ * start must not follow a letter or digit: that is tested on each match
+ * ({@link LETTER_BEFORE}) rather than by a lookbehind here, which would run
+ * at every position of every text (and need the slower Unicode mode).
+ */
 const KEYWORD = new RegExp(
-  `(?<![\\p{L}\\d])(?:(?:[Tt]he${SP})?(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:[Tt]he${SP})?${ORDINAL_LIST}${SP}(?:subparagraph|paragraph)s\\b|[Aa]rticles?${SP}-?\\d|[Pp]aragraphs?${SP}\\d|[Pp]oints?${SP}\\(|[Rr]ecitals?${SP}\\d|(?:Part|Title|Chapter|Section|Subsection|Annex)(?:es|s)?${SP}(?:${DIVISION_NUM}))`,
-  'gu'
+  `(?:(?:[Tt]he${SP})?(?:${ORDINALS})${SP}(?:subparagraph|paragraph)\\b|(?:[Tt]he${SP})?${ORDINAL_LIST}${SP}(?:subparagraph|paragraph)s\\b|[Aa]rticles?${SP}-?\\d|[Pp]aragraphs?${SP}\\d|[Pp]oints?${SP}\\(|[Rr]ecitals?${SP}\\d|(?:Part|Title|Chapter|Section|Subsection|Annex)(?:es|s)?${SP}(?:${DIVISION_NUM}))`,
+  'g'
 )
+/** A letter or digit (a whole code point) at the end of a string. */
+const LETTER_BEFORE = /[\p{L}\d]$/u
+
+/** True when a letter or digit ends just before `at` (two UTF-16 units: the last code point may be a pair). */
+function afterLetter(text: string, at: number): boolean {
+  return at > 0 && LETTER_BEFORE.test(text.slice(Math.max(0, at - 2), at))
+}
 
 /**
  * Every cross-reference in `text`, in order. Each span says which units it
@@ -473,6 +523,10 @@ export function findReferences(text: string): ReferenceSpan[] {
   let m: RegExpExecArray | null
   while ((m = KEYWORD.exec(text)) !== null) {
     let start = m.index
+    if (afterLetter(text, start)) {
+      KEYWORD.lastIndex = start + 1
+      continue
+    }
     const cursor: Cursor = {text, pos: start}
     const read = readReference(cursor, start)
     if (!read || read.items.length === 0 || cursor.pos === start) continue
@@ -493,7 +547,8 @@ export function findReferences(text: string): ReferenceSpan[] {
       value: text.slice(start, end),
       items: read.items.map((b) => ({steps: b.steps, relative: b.relative, ...(b.to ? {to: true as const} : {})}))
     }
-    if (EXTERNAL.test(text.slice(end))) span.external = true
+    EXTERNAL.lastIndex = end
+    if (EXTERNAL.test(text)) span.external = true
     if (read.range) span.range = true
     spans.push(span)
     KEYWORD.lastIndex = end
