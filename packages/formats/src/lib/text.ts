@@ -10,11 +10,14 @@
  */
 import type {Inline, Text} from '@redlex/tree'
 
-const ASCII_SPACE = /[ \t\r\n\f]+/g
+// Only the runs that change: two or more characters, or one that is not a space. Text already
+// collapsed (most of what importers pass here, often more than once) then has no match, and
+// `replace` returns it as it is instead of building the same string again.
+const ASCII_SPACE_TO_COLLAPSE = /[ \t\r\n\f]{2,}|[\t\r\n\f]/g
 
 /** Collapse ASCII whitespace runs to one space (no trimming). */
 export function collapse(value: string): string {
-  return value.replace(ASCII_SPACE, ' ')
+  return value.replace(ASCII_SPACE_TO_COLLAPSE, ' ')
 }
 
 /**
@@ -80,7 +83,7 @@ function merge(nodes: readonly Inline[]): Inline[] {
   let run: string[] = []
   const flush = (): void => {
     if (run.length === 0) return
-    const value = collapse(run.join(''))
+    const value = collapse(run.length === 1 ? run[0]! : run.join(''))
     run = []
     if (value !== '') out.push({type: 'text', value})
   }
