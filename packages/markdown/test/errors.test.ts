@@ -126,3 +126,22 @@ describe('characters no output could carry', () => {
     expect(found[0]!.message).toContain('U+0000')
   })
 })
+
+describe('warnings of inline content', () => {
+  // A paragraph's or a heading's inline content is read twice (its plain text decides what the
+  // block is, then it becomes content): each warning must still be given once, with its place.
+  it.each([
+    ['inline HTML in a paragraph', '### Article 1\n\n1. Member <b>States</b> shall act.\n', 'markdown/inline-html', 2],
+    ['inline code in a paragraph', '### Article 1\n\n1. Use `code` here.\n', 'markdown/inline-code', 1],
+    ['strikethrough in a point', '### Article 1\n\nIntro:\n\n(a) ~~old~~ new;\n', 'markdown/strikethrough', 1],
+    ['inline HTML in a heading', '### Article 1\n\n#### <i>Scope</i>\n\nText.\n', 'markdown/inline-html', 2]
+  ])('%s: each once, located', (_, input, code, count) => {
+    const {warnings} = parseMarkdown(input, {file: 'draft.md'})
+    const found = warnings.filter((w) => w.code === code)
+    expect(found).toHaveLength(count)
+    for (const warning of found) {
+      expect(warning.file).toBe('draft.md')
+      expect(warning.place && 'start' in warning.place ? warning.place.start.line : undefined).toBeGreaterThan(1)
+    }
+  })
+})

@@ -62,7 +62,7 @@ import {checkSequence, isFirst} from './sequence.js'
 
 /** Appended to the hint of every structural error the lenient mode turns into a warning. */
 const LENIENT_ADVICE =
-  'or read the text as it is, with such problems as warnings: `--lenient` (redlex check, convert, compare) or `{lenient: true}` (API)'
+  'or read the text as it is, with such problems as warnings: `--lenient` (redlex check, convert, apply, compare, verify) or `{lenient: true}` (API)'
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
@@ -288,7 +288,21 @@ class Parser {
     this.warnings.push(toWarning(error))
   }
 
+  /** The warnings given so far, by code and place: the same one is given once. */
+  private readonly warned = new Set<string>()
+
+  /**
+   * A warning, once: a paragraph's or heading's inline content is read more
+   * than once (its plain text decides what the block is, then it becomes
+   * content), and each reading would repeat the warnings of its inline HTML
+   * or code.
+   */
   private warn(code: string, message: string, position: Position | undefined): void {
+    if (position?.start.offset !== undefined) {
+      const key = `${code}\u0000${position.start.offset}\u0000${position.end.offset}\u0000${message}`
+      if (this.warned.has(key)) return
+      this.warned.add(key)
+    }
     const warning: Warning = {code, message}
     if (this.options.file !== undefined) warning.file = this.options.file
     if (position) warning.place = position
