@@ -108,7 +108,7 @@ describe('redlex check', () => {
     const result = await cli('check', file)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe(
-      `${file}:5:1: paragraph 3 skips a number in the paragraph sequence. Number paragraphs in order without gaps (inserted units: 4a after 4); or read the text as it is, with such problems as warnings: \`--lenient\` (redlex check, convert, compare) or \`{lenient: true}\` (API) [markdown/skipped-number]\n`
+      `${file}:5:1: paragraph 3 skips a number in the paragraph sequence. Number paragraphs in order without gaps (inserted units: 4a after 4); or read the text as it is, with such problems as warnings: \`--lenient\` (redlex check, convert, apply, compare, verify) or \`{lenient: true}\` (API) [markdown/skipped-number]\n`
     )
     const lenient = await cli('check', file, '--lenient', '--json')
     expect(lenient.code).toBe(0)

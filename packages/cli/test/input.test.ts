@@ -91,3 +91,91 @@ describe('a malformed JSON input is reported as JSON', () => {
     expect(result.stderr).toMatch(/isc\.yaml:\d+:\d+: Malformed YAML: .*\[isc\/yaml-syntax\]\n$/)
   })
 })
+
+/**
+ * The example's draft with a structural problem (definition (3) numbered (4): a skipped number)
+ * and inline HTML the dialect keeps as text. Returns the draft and where each problem is.
+ */
+function flawedDraft(dir: string): {draft: string; skipped: string; bold: string} {
+  const draft = join(dir, 'pre-isc.md')
+  const text = readFileSync(draft, 'utf8')
+    .replace('(3) ‘provider’', '(4) ‘provider’')
+    .replace('(1) ‘number-independent', '(1) ‘number-<b>independent')
+  writeFileSync(draft, text)
+  const lines = text.split('\n')
+  const at = (words: string): string => {
+    const line = lines.findIndex((l) => l.includes(words))
+    return `${draft}:${line + 1}:${lines[line]!.indexOf(words) + 1}`
+  }
+  return {draft, skipped: at('(4) ‘provider’'), bold: at('<b>')}
+}
+
+describe('--lenient for apply and verify, and warnings with their place', () => {
+  it('apply: strict refuses the draft and says --lenient; --lenient applies it and prints located warnings', async () => {
+    const dir = workspace()
+    const {draft, skipped, bold} = flawedDraft(dir)
+    const strict = await cli('apply', draft, '--isc', join(dir, 'isc.yaml'))
+    expect(strict.code).toBe(1)
+    expect(strict.stderr).toMatch(
+      new RegExp(
+        `^${escape(skipped)}: .*\`--lenient\` \\(redlex check, convert, apply, compare, verify\\).*\\[markdown/skipped-number\\]\\n$`
+      )
+    )
+    const lenient = await cli('apply', draft, '--isc', join(dir, 'isc.yaml'), '--lenient')
+    expect(lenient.code, lenient.stderr).toBe(0)
+    expect(lenient.stderr).toBe(
+      `warning: ${bold}: Inline HTML \`<b>\` is kept as text [markdown/inline-html]\n` +
+        `warning: ${skipped}: point (4) skips a number in the point sequence. Number points in order without gaps (inserted units: 4a after 4) [markdown/skipped-number]\n` +
+        // Applying the amendments sees the number too; it names the unit by its eId.
+        'warning: art_2__point_4 is numbered `(4)` where the sequence of the draft has `(3)`: a defect of the source or of its import (a unit read in the wrong place?), kept as it is (a setNum amendment repairs it) [amend/source-irregular-number]\n'
+    )
+    expect(lenient.stdout).toContain('(4) ‘provider’')
+    // A plain amendment list reads its document the same way.
+    const list = join(dir, 'list.yaml')
+    writeFileSync(list, '- {id: a1, type: delete, target: art_3}\n')
+    expect((await cli('apply', draft, '--amendments', list)).code).toBe(1)
+    const fromList = await cli('apply', draft, '--amendments', list, '--lenient')
+    expect(fromList.code, fromList.stderr).toBe(0)
+    expect(fromList.stderr).toContain(`warning: ${skipped}: `)
+  })
+
+  it('verify --lenient: a post-ISC text keeping the draft’s flaw verifies; without it, the coded error', async () => {
+    const dir = workspace()
+    const {draft, skipped} = flawedDraft(dir)
+    const post = join(dir, 'post.md')
+    expect((await cli('apply', draft, '--isc', join(dir, 'isc.yaml'), '--lenient', '-o', post)).code).toBe(0)
+    const strict = await cli('verify', draft, post, '--isc', join(dir, 'isc.yaml'))
+    expect(strict.code).toBe(1)
+    expect(strict.stderr).toContain(`${skipped}: point (4) skips a number`)
+    expect(strict.stderr).toContain('[markdown/skipped-number]')
+    const lenient = await cli('verify', draft, post, '--isc', join(dir, 'isc.yaml'), '--lenient', '--json')
+    expect(lenient.code, lenient.stdout).toBe(0)
+    expect(JSON.parse(lenient.stdout)).toMatchObject({ok: true})
+    expect(lenient.stderr).toContain(`warning: ${skipped}: point (4) skips a number`)
+  })
+
+  it('check, convert and compare print the warnings of the text with file:line:col', async () => {
+    const dir = workspace()
+    const {draft, bold} = flawedDraft(dir)
+    // The definition's number stays wrong: these read leniently, so every problem is a warning.
+    const located = `warning: ${bold}: Inline HTML \`<b>\` is kept as text [markdown/inline-html]\n`
+    for (const argv of [
+      ['check', draft, '--lenient'],
+      ['check', join(dir, 'isc.yaml'), '--lenient'],
+      ['convert', draft, '--to', 'json', '--lenient'],
+      ['compare', draft, draft, '--format', 'json', '--lenient'],
+      ['outline', draft]
+    ]) {
+      const result = await cli(...argv)
+      expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0)
+      expect(result.stderr, argv.join(' ')).toContain(located)
+      // Each warning located: file:line:col in the text, or the eId of the unit an amendment meets.
+      for (const line of result.stderr.trimEnd().split('\n'))
+        expect(line, argv.join(' ')).toMatch(
+          /^warning: (?:.*pre-isc\.md:\d+:\d+: .* \[markdown|art_2__point_4 .* \[amend)\/[a-z-]+\]$/
+        )
+    }
+  })
+})
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -106,8 +106,25 @@ export function formatError(error: ErrorDetails): string {
   return out
 }
 
-/** A warning line: `eId: message [code]`. */
-export function formatWarning(warning: {code: string; message: string; eId?: string}): string {
-  const where = warning.eId && !warning.message.includes(warning.eId) ? `${warning.eId}: ` : ''
-  return `warning: ${where}${warning.message} [${warning.code}]\n`
+/** What the CLI prints of a warning: its fields, as a Warning has them. */
+interface WarningDetails {
+  code: string
+  message: string
+  file?: string
+  place?: {line: number; column: number} | {start: {line: number; column: number}}
+  eId?: string
+}
+
+/**
+ * A warning line: `warning: file:line:col: message [code]`, with as much of
+ * the place as the warning knows, else its eId. A warning made from an error
+ * (lenient mode) has its place and code in its message already.
+ */
+export function formatWarning(warning: WarningDetails): string {
+  const code = ` [${warning.code}]`
+  if (warning.message.endsWith(code)) return `warning: ${warning.message}\n`
+  const point = warning.place && 'start' in warning.place ? warning.place.start : warning.place
+  const place = [warning.file, point?.line, point?.column].filter((part) => part !== undefined).join(':')
+  const eId = warning.eId && !warning.message.includes(warning.eId) ? `${warning.eId}: ` : ''
+  return `warning: ${place ? `${place}: ` : ''}${eId}${warning.message}${code}\n`
 }

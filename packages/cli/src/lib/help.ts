@@ -7,10 +7,10 @@ export const USAGE: Record<string, string> = {
   convert: 'Usage: redlex convert FILE --to md|akn|json [-o OUT] [--lenient]',
   format: 'Usage: redlex format FILE [-o OUT] [--check]',
   apply:
-    'Usage: redlex apply ([DRAFT] --isc RECORD | DRAFT --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act]',
+    'Usage: redlex apply ([DRAFT] --isc RECORD | DRAFT --amendments FILE) [-o OUT] [--log CHANGES.json] [--renumber sequential|amending-act] [--lenient]',
   compare:
     'Usage: redlex compare BEFORE AFTER --format html|md|docx|json [--isc RECORD] [-o OUT] [--names "A,B"] [--title T] [--show-unchanged] [--show-formal] [--hide-renumbering] [--lenient]',
-  verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act]',
+  verify: 'Usage: redlex verify BEFORE AFTER --isc RECORD [--json] [--renumber sequential|amending-act] [--lenient]',
   'ep-amendments':
     'Usage: redlex ep-amendments EP.html [--against PROPOSAL] [-o amendments.yaml] [--report report.json] [--text OUT.md|OUT.xml] [--redline OUT.html|.md|.docx|.json]'
 }
@@ -98,6 +98,7 @@ to the record). Warnings (a reference naming a deleted unit, a provisional date 
   --log CHANGES.json    also write the change log (what each amendment did, with its provenance)
   --renumber MODE       sequential (default: a draft is renumbered and cross-references follow)
                         or amending-act (inserted units get 4a, 4b, -1; nothing is renumbered)
+  --lenient             accept structural problems in the draft (as warnings, with file:line:col)
 ${FOOTER}`,
   compare: `${USAGE['compare']}
 
@@ -128,6 +129,7 @@ Exit 0 only when every change is explained and every amendment is reflected.
 
   --isc RECORD    the ISC record
   --json          print the report as JSON
+  --lenient       accept structural problems in the inputs (as warnings, with file:line:col)
 ${FOOTER}`,
   'ep-amendments': `${USAGE['ep-amendments']}
 

@@ -16,7 +16,7 @@ import {applyInOrder} from '@redlex/ep'
 import {toMarkdown} from '@redlex/markdown'
 import {changeLogFile} from 'redlex/core'
 import {RedlexError, type Document} from '@redlex/tree'
-import {choice, RENUMBER, required, type Io, type Values} from '../command.js'
+import {choice, formatWarning, RENUMBER, required, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {readText, writeAtomic} from '../io.js'
 import {loadDocument} from '../load.js'
@@ -25,7 +25,9 @@ export async function run(file: string, values: Values, io: Io): Promise<number>
   const listFile = required(values['amendments'], 'amendments', 'apply')
   const inputs = [file, listFile]
   checkOutputs('apply', {'-o': values['output'] ?? '-', '--log': values['log']}, inputs)
-  const document = (await loadDocument(file)).document
+  const loaded = await loadDocument(file, {lenient: Boolean(values['lenient'])})
+  for (const warning of loaded.warnings) io.stderr(formatWarning(warning))
+  const document = loaded.document
   const text = readText(listFile)
   const source = parseSource(text, {file: listFile})
   const data = source.data as Record<string, unknown> | unknown[]
@@ -50,7 +52,7 @@ export async function run(file: string, values: Values, io: Io): Promise<number>
   const log = JSON.stringify(changeLogFile({log: result.log}), null, 2) + '\n'
   if (values['log'] === '-') io.stdout(log)
   else if (typeof values['log'] === 'string') writeAtomic(values['log'], log, {inputs})
-  for (const warning of result.warnings) io.stderr(`${warning.message} [${warning.code}]\n`)
+  for (const warning of result.warnings) io.stderr(formatWarning(warning))
   emit(io, values['output'], toMarkdown(result.document), inputs)
   if (typeof values['output'] === 'string' && values['output'] !== '-')
     io.stderr(`${values['output']}: ${amendments.length} amendments applied\n`)

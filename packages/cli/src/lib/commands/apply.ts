@@ -12,7 +12,8 @@ export const options = {
   amendments: {type: 'string'},
   output: {type: 'string', short: 'o'},
   log: {type: 'string'},
-  renumber: {type: 'string'}
+  renumber: {type: 'string'},
+  lenient: {type: 'boolean'}
 } as const
 
 export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
@@ -28,7 +29,8 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const file = positionals[0] ?? recordDraft(loaded)
   const inputs = [file, recordFile]
   checkOutputs('apply', {'-o': values['output'] ?? '-', '--log': values['log']}, inputs)
-  const draft = await loadDocument(file)
+  const draft = await loadDocument(file, {lenient: Boolean(values['lenient'])})
+  for (const warning of draft.warnings) io.stderr(formatWarning(warning))
   const record = loaded.record
   const result = applyIsc(draft.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
   for (const warning of result.warnings) io.stderr(formatWarning(warning))

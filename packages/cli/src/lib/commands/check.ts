@@ -32,8 +32,7 @@ export async function run(files: string[], values: Values, io: Io): Promise<numb
         io.stdout(
           `${file}: ${loaded.format}, ${loaded.document.kind} (${loaded.document.stage}): ${counts.citations} citations, ${counts.recitals} recitals, ${counts.articles} articles, ${counts.chapters} chapters, ${counts.annexes} annexes\n`
         )
-        for (const warning of loaded.warnings)
-          io.stderr(`${warning.message}${warning.message.endsWith(']') ? '' : ` [${warning.code}]`}\n`)
+        for (const warning of loaded.warnings) io.stderr(formatWarning(warning))
       }
     } catch (error) {
       if (!isRedlexError(error) || files.length === 1) throw error
@@ -79,7 +78,8 @@ async function checkRecord(file: string, text: string, reports: unknown[], value
   const draft = data['draft']
   if (typeof draft !== 'string' || draft.trim() === '') return checked.problems.length > 0
   const draftFile = join(dirname(file), draft)
-  const document = (await loadDocument(draftFile)).document
+  const loaded = await loadDocument(draftFile, {lenient: Boolean(values['lenient'])})
+  const document = loaded.document
   const {problems, warnings} = dryRunAmendments(document, checked.amendments, {
     parseFragment,
     file,
@@ -87,10 +87,11 @@ async function checkRecord(file: string, text: string, reports: unknown[], value
   })
   report['draft'] = draftFile
   report['problems'] = [...(report['problems'] as unknown[]), ...problems.map((p) => p.toJSON())]
-  report['warnings'] = warnings
+  // The draft's own warnings first (its inline HTML …, or its structural problems with --lenient).
+  report['warnings'] = [...loaded.warnings, ...warnings]
   if (!json) {
     for (const problem of problems) io.stderr(formatError(problem))
-    for (const warning of warnings) io.stderr(formatWarning(warning))
+    for (const warning of [...loaded.warnings, ...warnings]) io.stderr(formatWarning(warning))
     io.stdout(
       problems.length === 0
         ? `${file}: every ${checked.problems.length > 0 ? 'well-formed ' : ''}amendment applies to ${draftFile}\n`

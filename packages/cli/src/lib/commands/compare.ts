@@ -37,6 +37,7 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const lenient = Boolean(values['lenient'])
   const before = await loadDocument(beforeFile, {lenient})
   const after = await loadDocument(afterFile, {lenient})
+  for (const warning of [...before.warnings, ...after.warnings]) io.stderr(formatWarning(warning))
   let applied: IscApplied | undefined
   if (typeof values['isc'] === 'string') {
     // Applying the record to BEFORE tells what each amendment changed: the causes.
@@ -77,7 +78,7 @@ async function render(
       return (await import('@redlex/render-docx')).toDocx(comparison, {
         title,
         formal,
-        onWarning: (warning) => io.stderr(warning.message + '\n')
+        onWarning: (warning) => io.stderr(formatWarning(warning))
       })
   }
 }

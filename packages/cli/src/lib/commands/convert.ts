@@ -1,7 +1,7 @@
 /** `redlex convert FILE --to md|akn|json`. */
 import {toAkn} from '@redlex/formats'
 import {toMarkdown} from '@redlex/markdown'
-import {choice, COMMON, one, type Io, type Values} from '../command.js'
+import {choice, COMMON, formatWarning, one, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {loadDocument} from '../load.js'
 
@@ -17,8 +17,8 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const to = choice(values['to'], ['md', 'akn', 'json'] as const, 'to', 'convert')
   checkOutputs('convert', {'-o': values['output']}, [file])
   const {document, warnings} = await loadDocument(file, {lenient: Boolean(values['lenient'])})
-  for (const warning of warnings) io.stderr(warning.message + '\n')
-  const onWarning = (warning: {message: string}): void => io.stderr(warning.message + '\n')
+  for (const warning of warnings) io.stderr(formatWarning(warning))
+  const onWarning = (warning: Parameters<typeof formatWarning>[0]): void => io.stderr(formatWarning(warning))
   const out =
     to === 'md'
       ? toMarkdown(document)

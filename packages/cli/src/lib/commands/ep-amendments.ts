@@ -11,7 +11,7 @@ import {applyEpText, epTextOf, markedChanges, readEpText, type EpApplyResult, ty
 import {importDocument, toAkn} from '@redlex/formats'
 import {toMarkdown} from '@redlex/markdown'
 import type {Document} from '@redlex/tree'
-import {COMMON, one, UsageError, type Io, type Values} from '../command.js'
+import {COMMON, formatWarning, one, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {readText, writeAtomic} from '../io.js'
 import {loadDocument} from '../load.js'
@@ -49,7 +49,9 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   if (values['redline'] !== undefined && !/\.(?:html?|md|docx|json)$/i.test(String(values['redline']))) {
     throw new UsageError('--redline FILE must end in .html, .md, .docx or .json (its format)', 'ep-amendments')
   }
-  const proposal = (await loadDocument(against)).document
+  const loaded = await loadDocument(against)
+  for (const warning of loaded.warnings) io.stderr(formatWarning(warning))
+  const proposal = loaded.document
   const result = applyEpText(proposal, text)
   // Side outputs first: if one fails, the main output is not written either.
   if (typeof values['report'] === 'string')
@@ -99,7 +101,7 @@ function amendmentsFile(text: EpText, result: EpApplyResult): string {
 /** `.xml`/`.akn`: Akoma Ntoso; anything else: the Markdown dialect. */
 function documentText(document: Document, output: string, io: Io): string {
   if (/\.(?:xml|akn)$/i.test(output))
-    return toAkn(document, {onWarning: (warning) => io.stderr(warning.message + '\n')})
+    return toAkn(document, {onWarning: (warning) => io.stderr(formatWarning(warning))})
   return toMarkdown(document)
 }
 
@@ -121,7 +123,7 @@ async function redline(
   if (/\.md$/i.test(output)) return (await import('@redlex/render-markdown')).toMarkdownRedline(comparison)
   if (/\.docx$/i.test(output))
     return (await import('@redlex/render-docx')).toDocx(comparison, {
-      onWarning: (warning) => io.stderr(warning.message + '\n')
+      onWarning: (warning) => io.stderr(formatWarning(warning))
     })
   return (await import('@redlex/render-html')).toHtml(comparison)
 }

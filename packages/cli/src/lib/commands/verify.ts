@@ -1,17 +1,26 @@
 /** `redlex verify BEFORE AFTER --isc RECORD`: a hand-edited post-ISC text against the record. */
 import {verify} from '@redlex/compare'
 import {applyIsc} from 'redlex/core'
-import {choice, COMMON, RENUMBER, required, two, type Io, type Values} from '../command.js'
+import {choice, COMMON, formatWarning, RENUMBER, required, two, type Io, type Values} from '../command.js'
 import {loadDocument, loadRecord} from '../load.js'
 
-export const options = {...COMMON, isc: {type: 'string'}, json: {type: 'boolean'}, renumber: {type: 'string'}} as const
+export const options = {
+  ...COMMON,
+  isc: {type: 'string'},
+  json: {type: 'boolean'},
+  renumber: {type: 'string'},
+  lenient: {type: 'boolean'}
+} as const
 
 export async function run(positionals: string[], values: Values, io: Io): Promise<number> {
   const [beforeFile, afterFile] = two(positionals, 'verify')
   const recordFile = required(values['isc'], 'isc', 'verify')
   const renumber = choice(values['renumber'], RENUMBER, 'renumber', 'verify', 'sequential')
-  const before = await loadDocument(beforeFile)
-  const after = await loadDocument(afterFile)
+  const lenient = Boolean(values['lenient'])
+  const before = await loadDocument(beforeFile, {lenient})
+  const after = await loadDocument(afterFile, {lenient})
+  // On stderr, so that --json output stays one JSON value.
+  for (const warning of [...before.warnings, ...after.warnings]) io.stderr(formatWarning(warning))
   const loaded = await loadRecord(recordFile)
   const record = loaded.record
   const applied = applyIsc(before.document, record, {renumber, recordFile: loaded.file, places: loaded.places})
