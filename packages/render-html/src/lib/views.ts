@@ -7,7 +7,7 @@ import type {NoteChange, ProvisionChange} from '@redlex/compare'
 import {causeGroups, frameLabel, labelOf, statusText} from '@redlex/compare'
 import {commentNodes, conclusionAnchor, paragraphs} from './consultation.js'
 import {filterClasses} from './contents.js'
-import {block, h, type Child, type Markup} from './markup.js'
+import {block, h, settled, type Child, type Markup} from './markup.js'
 import {anchor, type Entry, type Model} from './model.js'
 import {redline, type FootnoteMarks, type Mode} from './redline.js'
 
@@ -55,38 +55,40 @@ export function inlineView(model: Model): Markup {
 function inlineEntry(entry: Entry, model: Model): Markup {
   const c = entry.change
   const side = aside(entry, model)
-  return h(
-    'article',
-    {
-      id: entry.id,
-      className: [
-        'change',
-        `st-${c.status}`,
-        ...(c.modified ? ['modified'] : []),
-        ...(side ? ['has-aside'] : []),
-        ...filterClasses(entry, model)
-      ]
-    },
+  return settled(
     h(
-      'div',
-      {className: ['body']},
+      'article',
+      {
+        id: entry.id,
+        className: [
+          'change',
+          `st-${c.status}`,
+          ...(c.modified ? ['modified'] : []),
+          ...(side ? ['has-aside'] : []),
+          ...filterClasses(entry, model)
+        ]
+      },
       h(
-        'h3',
-        null,
-        h('span', {className: ['label']}, labelOf(c, model.names)),
-        ' ',
-        h('span', {className: ['status', `st-${c.status}`]}, statusText(c, model.names))
-      ),
-      inlineText(entry, model),
-      c.fallback === 'replaced' &&
+        'div',
+        {className: ['body']},
         h(
-          'p',
-          {className: ['fallback']},
-          'The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.'
+          'h3',
+          null,
+          h('span', {className: ['label']}, labelOf(c, model.names)),
+          ' ',
+          h('span', {className: ['status', `st-${c.status}`]}, statusText(c, model.names))
         ),
-      h('p', {className: ['jump']}, h('a', {href: '#' + entry.sideId}, 'Before | after'))
-    ),
-    side
+        inlineText(entry, model),
+        c.fallback === 'replaced' &&
+          h(
+            'p',
+            {className: ['fallback']},
+            'The word-level redline fell back to a whole replacement: the text is shown as replaced as a whole.'
+          ),
+        h('p', {className: ['jump']}, h('a', {href: '#' + entry.sideId}, 'Before | after'))
+      ),
+      side
+    )
   )
 }
 
@@ -320,20 +322,22 @@ function sideRow(entry: Entry, model: Model): Markup {
               .replace(/^Renumbering/, 'renumbering')
       ])
     )
-  return h(
-    'tr',
-    {id: entry.sideId, className: [`st-${c.status}`, ...filterClasses(entry, model)]},
+  return settled(
     h(
-      'th',
-      {scope: 'row'},
-      h('a', {href: '#' + entry.id}, labelOf(c, model.names)),
-      h('br', null),
-      h('span', {className: ['status', `st-${c.status}`]}, statusText(c, model.names)),
-      c.fallback && [h('br', null), h('span', {className: ['fallback']}, 'replaced as a whole')],
-      why
-    ),
-    h('td', null, column(entry, 'before', model.formal)),
-    h('td', null, column(entry, 'after', model.formal))
+      'tr',
+      {id: entry.sideId, className: [`st-${c.status}`, ...filterClasses(entry, model)]},
+      h(
+        'th',
+        {scope: 'row'},
+        h('a', {href: '#' + entry.id}, labelOf(c, model.names)),
+        h('br', null),
+        h('span', {className: ['status', `st-${c.status}`]}, statusText(c, model.names)),
+        c.fallback && [h('br', null), h('span', {className: ['fallback']}, 'replaced as a whole')],
+        why
+      ),
+      h('td', null, column(entry, 'before', model.formal)),
+      h('td', null, column(entry, 'after', model.formal))
+    )
   )
 }
 
