@@ -1,6 +1,17 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {diffLists} from '../src/lib/legal-diff.js'
+import {KeyIds, tokenList} from '../src/lib/tokenize.js'
 import {content} from '@redlex/tree'
-import {LegalDiff, compareDocuments, diffText, reconstruct, sideOf} from '../src/index.js'
+import {
+  LegalDiff,
+  compareDocuments,
+  diffText,
+  reconstruct,
+  sideOf,
+  tokenize,
+  type RenumberLookup
+} from '../src/index.js'
 import {regulation} from './fixtures.js'
 import {article} from '@redlex/tree'
 
@@ -116,5 +127,27 @@ describe('diffText', () => {
     expect(change.status).toBe('modified')
     expect(comparison.fallbacks).toBe(1)
     expect(reconstruct(comparison, 'after').includes(words(20_000, 4))).toBe(true)
+  })
+})
+
+describe('diffLists', () => {
+  const word = fc.constantFrom('the', 'The', 'provider', 'shall', 'Article 3', 'Article 4', '‘', "'", ',', '.', 'of')
+  const text = fc
+    .array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', '')), {maxLength: 40})
+    .map((parts) => parts.map(([w, s]) => w + s).join(''))
+  const renumbered: RenumberLookup = {get: (key) => (key === 'Article 3' ? 'Article 4' : undefined)}
+
+  it('gives diffText’s redline over lists sharing a comparison’s key table', () => {
+    fc.assert(
+      fc.property(text, text, fc.boolean(), (before, after, renumber) => {
+        const keys = new KeyIds()
+        // Keys of other provisions come first in a comparison's table.
+        tokenList('Article 4 of the provision', keys)
+        const options = renumber ? {renumbered} : {}
+        const lists = diffLists(tokenList(before, keys), tokenList(after, keys), keys, options)
+        expect(lists).toEqual(diffText(before, after, options))
+        expect(diffText(tokenize(before), tokenize(after), options)).toEqual(lists)
+      })
+    )
   })
 })

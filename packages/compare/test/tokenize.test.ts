@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {tokenize, tokenKey, tokenTexts} from '../src/lib/tokenize.js'
+import {KeyIds, listOf, tokenKey, tokenList, tokenTexts, tokenize, tokensOf} from '../src/lib/tokenize.js'
 
 describe('tokenize', () => {
   const cases: Array<[string, string[]]> = [
@@ -83,5 +84,73 @@ describe('tokenize', () => {
         .map((t) => t.text)
         .join('')
     ).toBe(text)
+  })
+})
+
+describe('tokenList', () => {
+  // Pieces that exercise every path of the scanner: fast words and
+  // punctuation, the full pattern (units, acts, amounts, placeholders),
+  // normalised keys, leading and trailing whitespace, astral characters.
+  const piece = fc.constantFrom(
+    'a',
+    'Word',
+    '3',
+    ' ',
+    '\u00a0',
+    '\n',
+    '’',
+    '-',
+    '(',
+    ')',
+    'Article ',
+    'point (a)',
+    'EUR ',
+    '1 000',
+    '%',
+    '…',
+    '[...]',
+    '“',
+    '"',
+    'Regulation (EU) 2016/679',
+    ' to ',
+    ',',
+    '\u200b',
+    '😀',
+    'é',
+    '\u00ad'
+  )
+  const text = fc.array(piece, {maxLength: 30}).map((parts) => parts.join(''))
+
+  it('holds the tokens `tokenize` gives, keys interned in the table', () => {
+    fc.assert(
+      fc.property(text, text, (first, second) => {
+        const keys = new KeyIds()
+        keys.id('an earlier key')
+        for (const input of [first, second]) {
+          const list = tokenList(input, keys)
+          expect(list.text).toBe(input)
+          expect(list.start[list.length]).toBe(input.length)
+          expect(tokensOf(list, keys)).toEqual(tokenize(input))
+        }
+      })
+    )
+  })
+
+  it('gives tokens of one key one id, across texts', () => {
+    const keys = new KeyIds()
+    const a = tokenList('the ‘provider’ of', keys)
+    const b = tokenList("the 'provider' of", keys)
+    expect([...a.id]).toEqual([...b.id])
+    expect(keys.keys[a.id[1]!]).toBe("'")
+  })
+
+  it('turns token objects back into the same list', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const keys = new KeyIds()
+        const list = listOf(tokenize(input), keys)
+        expect(list).toEqual(tokenList(input, new KeyIds()))
+      })
+    )
   })
 })

@@ -17,8 +17,7 @@ import {attachCauses} from './causes.js'
 import {consultationOf} from './consultation.js'
 import {entriesOf, ownText, type Entries, type FrameEntry, type NoteEntry, type ProvisionInfo} from './entries.js'
 import {
-  diffText,
-  diffTokens,
+  diffLists,
   hasChange,
   type RenumberLookup,
   type TextDiff,
@@ -38,7 +37,7 @@ import type {
   StatusCounts
 } from './types.js'
 import {COMPARISON_SCHEMA_VERSION} from './types.js'
-import {tokenize, type Token} from './tokenize.js'
+import {tokenList, type TokenList} from './tokenize.js'
 
 const TOP: AlignThresholds = {strong: 0.6, weak: 0.3, floor: 0.1, moveMargin: 0.15}
 const SUB: AlignThresholds = {strong: 0.6, weak: 0.35, floor: 0, moveMargin: 0.15}
@@ -48,9 +47,6 @@ const MOVED_MIN_SCORE = 0.5
 const MOVED_MIN_FEATURES = 8
 /** Above this many pairs, candidates come from an inverted index instead of all pairs. */
 const ALL_PAIRS_LIMIT = 400
-
-const EMPTY_TOKENS: readonly Token[] = []
-const EMPTY_IDS = new Int32Array(0)
 
 const SUB_KINDS = new Set(['paragraph', 'subparagraph', 'point', 'indent'])
 
@@ -86,12 +82,9 @@ class Comparer {
   readonly changeOfBefore = new Map<ProvisionInfo, ProvisionChange>()
   readonly changeOfAfter = new Map<ProvisionInfo, ProvisionChange>()
   readonly space = new FeatureSpace()
-  readonly tokenCache = new Map<ProvisionInfo, Token[]>()
-  /** Key ids (in `space.keys`) of each provision's own tokens and heading tokens. */
-  readonly idCache = new Map<ProvisionInfo, Int32Array>()
-  readonly headingIdCache = new Map<ProvisionInfo, Int32Array>()
-  readonly textCache = new Map<ProvisionInfo, string>()
-  readonly headingTokenCache = new Map<ProvisionInfo, Token[]>()
+  /** Each provision's own text and heading, tokenized once (keys in `space.keys`) for similarity and redline. */
+  readonly tokenCache = new Map<ProvisionInfo, TokenList>()
+  readonly headingTokenCache = new Map<ProvisionInfo, TokenList>()
   readonly featureCache = new Map<ProvisionInfo, FeatureSet>()
   readonly headingCache = new Map<ProvisionInfo, FeatureSet>()
   /** Before article/recital/annex/chapter numbers → after numbers, for references. */
@@ -162,47 +155,36 @@ class Comparer {
   // -------------------------------------------------------------------------
   // Features
 
-  /** The tokens of a provision's own text. */
-  ownTokens(info: ProvisionInfo): Token[] {
+  /** The tokens of a provision's own text (its blocks joined by `\n`). */
+  ownTokens(info: ProvisionInfo): TokenList {
     let tokens = this.tokenCache.get(info)
-    if (!tokens) this.tokenCache.set(info, (tokens = tokenize(this.ownText(info))))
+    if (!tokens) this.tokenCache.set(info, (tokens = this.tokenized(ownText(info))))
     return tokens
   }
 
-  /** The key ids of a provision's own tokens. */
-  ownIds(info: ProvisionInfo): Int32Array {
-    let ids = this.idCache.get(info)
-    if (!ids) this.idCache.set(info, (ids = this.space.keys.of(this.ownTokens(info))))
-    return ids
-  }
-
-  headingIds(info: ProvisionInfo): Int32Array | undefined {
-    if (info.heading === undefined) return undefined
-    let ids = this.headingIdCache.get(info)
-    if (!ids) this.headingIdCache.set(info, (ids = this.space.keys.of(this.headingTokens(info)!)))
-    return ids
-  }
-
-  /** The own text of a provision (its blocks joined by `\n`), built once. */
+  /** The own text of a provision, built once. */
   ownText(info: ProvisionInfo): string {
-    let text = this.textCache.get(info)
-    if (text === undefined) this.textCache.set(info, (text = ownText(info)))
-    return text
+    return this.ownTokens(info).text
   }
 
   /** The tokens of a provision's heading, if it has one. */
-  headingTokens(info: ProvisionInfo): Token[] | undefined {
+  headingTokens(info: ProvisionInfo): TokenList | undefined {
     if (info.heading === undefined) return undefined
     let tokens = this.headingTokenCache.get(info)
-    if (!tokens) this.headingTokenCache.set(info, (tokens = tokenize(info.heading)))
+    if (!tokens) this.headingTokenCache.set(info, (tokens = this.tokenized(info.heading)))
     return tokens
+  }
+
+  /** A text's tokens, their keys in the comparison's table. */
+  tokenized(text: string): TokenList {
+    return tokenList(text, this.space.keys)
   }
 
   /** The features of a provision's whole text (sub-provisions included, numbers and headings left out). */
   feats(info: ProvisionInfo): FeatureSet {
     let set = this.featureCache.get(info)
     if (!set) {
-      const sets = [this.space.of(this.ownTokens(info), this.ownIds(info))]
+      const sets = [this.space.of(this.ownTokens(info))]
       for (let c = 0; c < info.children.length; c++) sets.push(this.feats(info.children[c]!))
       set = union(sets)
       this.featureCache.set(info, set)
@@ -213,7 +195,7 @@ class Comparer {
   headingFeats(info: ProvisionInfo): FeatureSet | undefined {
     if (info.heading === undefined) return undefined
     let set = this.headingCache.get(info)
-    if (!set) this.headingCache.set(info, (set = this.space.of(this.headingTokens(info)!, this.headingIds(info)!)))
+    if (!set) this.headingCache.set(info, (set = this.space.of(this.headingTokens(info)!)))
     return set
   }
 
@@ -415,23 +397,15 @@ class Comparer {
 
   lookup: RenumberLookup | undefined
 
-  diff(
-    before: string | readonly Token[],
-    after: string | readonly Token[],
-    beforeText?: string,
-    afterText?: string,
-    ids?: {old: Int32Array; new: Int32Array}
-  ): TextDiff {
+  /** The redline of two token lists (of the comparison's table) within the comparison's budget. */
+  diff(before: TokenList, after: TokenList): TextDiff {
     const options: TextDiffOptions = {budget: this.budget}
     if (this.options.maxRedlineSteps !== undefined) options.maxSteps = this.options.maxRedlineSteps
     if (this.options.maxEditLength !== undefined) options.maxEditLength = this.options.maxEditLength
     if (this.options.timeBudgetMs !== undefined) options.timeout = this.options.timeBudgetMs
     const renumbered = this.renumbered()
     if (renumbered) options.renumbered = renumbered
-    const result =
-      typeof before !== 'string' && typeof after !== 'string' && beforeText !== undefined && afterText !== undefined
-        ? diffTokens(before, after, beforeText, afterText, options, ids && {keys: this.space.keys, ...ids})
-        : diffText(before, after, options)
+    const result = diffLists(before, after, this.space.keys, options)
     if (result.fallback) this.fallbacks++
     return result
   }
@@ -459,10 +433,7 @@ class Comparer {
     if (a) change.after = this.side(a)
     const text =
       b && a
-        ? this.diff(this.ownTokens(b), this.ownTokens(a), change.before!.text, change.after!.text, {
-            old: this.ownIds(b),
-            new: this.ownIds(a)
-          })
+        ? this.diff(this.ownTokens(b), this.ownTokens(a))
         : whole(b ? change.before!.text : change.after!.text, this.ownTokens((b ?? a)!).length, b ? 'removed' : 'added')
     change.diff = text.segments
     if (text.fallback) change.fallback = text.fallback
@@ -471,13 +442,7 @@ class Comparer {
     if (b?.heading !== undefined || a?.heading !== undefined) {
       const heading =
         b && a
-          ? this.diff(
-              this.headingTokens(b) ?? EMPTY_TOKENS,
-              this.headingTokens(a) ?? EMPTY_TOKENS,
-              b.heading ?? '',
-              a.heading ?? '',
-              {old: this.headingIds(b) ?? EMPTY_IDS, new: this.headingIds(a) ?? EMPTY_IDS}
-            )
+          ? this.diff(this.headingTokens(b) ?? this.tokenized(''), this.headingTokens(a) ?? this.tokenized(''))
           : whole((b ?? a)!.heading!, this.headingTokens((b ?? a)!)!.length, b ? 'removed' : 'added')
       change.heading = heading.segments
       this.addTokens(heading.tokens)
@@ -517,8 +482,8 @@ class Comparer {
       if (y) change.after = noteSide(y)
       const text =
         x && y
-          ? this.diff(x.text, y.text)
-          : whole((x ?? y)!.text, tokenize((x ?? y)!.text).length, x ? 'removed' : 'added')
+          ? this.diff(this.tokenized(x.text), this.tokenized(y.text))
+          : whole((x ?? y)!.text, this.tokenized((x ?? y)!.text).length, x ? 'removed' : 'added')
       change.diff = text.segments
       if (text.fallback) change.fallback = text.fallback
       this.addTokens(text.tokens)
@@ -747,7 +712,7 @@ class Comparer {
 
   frameChange(b: FrameEntry | undefined, a: FrameEntry | undefined): FrameChange {
     const entry = (a ?? b)!
-    const text = this.diff(b?.text ?? '', a?.text ?? '')
+    const text = this.diff(this.tokenized(b?.text ?? ''), this.tokenized(a?.text ?? ''))
     this.addTokens(text.tokens)
     const notes = this.noteChanges(b?.notes, a?.notes, undefined)
     const status: FrameChange['status'] =

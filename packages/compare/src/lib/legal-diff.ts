@@ -2,7 +2,7 @@
  * The word-level redline: jsdiff's Myers algorithm over redlex's legal
  * tokens. `LegalDiff` plugs the tokenizer into jsdiff's `Diff` hooks
  * (`castInput`, `tokenize`, `equals`, `join`) and defines what the redline
- * computes; `diffTokens` runs the same search step for step over integer
+ * computes; `diffLists` runs the same search step for step over integer
  * token ids (myers.ts), which is several times faster and is tested to give
  * jsdiff's result. Segments are cut from both texts by token offsets (not
  * taken from jsdiff's joined values, which take common text from the new
@@ -11,8 +11,18 @@
 import {Diff} from 'diff'
 import type {Segment} from './types.js'
 import {longestIncreasing} from './similarity.js'
-import {type KeyIds, TokenIds, myersIds, type MyersOptions} from './myers.js'
-import {tokenize, type Token} from './tokenize.js'
+import {type IdPair, idPair, myersIds, type MyersOptions, sameToken} from './myers.js'
+import {
+  KeyIds,
+  PUNCTUATION_TOKEN,
+  SPACE_TOKEN,
+  WORD_TOKEN,
+  listOf,
+  tokenList,
+  tokenize,
+  type Token,
+  type TokenList
+} from './tokenize.js'
 
 /**
  * jsdiff `Diff` over legal tokens. Tokens are equal when their keys are equal
@@ -119,26 +129,11 @@ const common = (o0: number, o1: number, n0: number, n1: number): Op => ({kind: '
 const removed = (o0: number, o1: number, n: number): Op => ({kind: 'removed', o0, o1, n0: n, n1: n})
 const added = (n0: number, n1: number, o: number): Op => ({kind: 'added', o0: o, o1: o, n0, n1})
 
-/** Both token lists of a redline, their texts, and where each token starts in its text. */
+/** Both token lists of a redline and the table their keys are interned in. */
 interface Sides {
-  old: readonly Token[]
-  new: readonly Token[]
-  before: string
-  after: string
-  oldAt: Int32Array
-  newAt: Int32Array
-}
-
-/** Start offsets of the tokens in their joined text, and the text's length last. */
-function offsets(tokens: readonly Token[]): Int32Array {
-  const at = new Int32Array(tokens.length + 1)
-  let offset = 0
-  for (let i = 0; i < tokens.length; i++) {
-    at[i] = offset
-    offset += tokens[i]!.text.length
-  }
-  at[tokens.length] = offset
-  return at
+  old: TokenList
+  new: TokenList
+  keys: KeyIds
 }
 
 /**
@@ -150,55 +145,42 @@ export function diffText(
   afterInput: string | readonly Token[],
   options: Readonly<TextDiffOptions> = {}
 ): TextDiff {
-  const oldTokens = typeof beforeInput === 'string' ? tokenize(beforeInput) : beforeInput
-  const newTokens = typeof afterInput === 'string' ? tokenize(afterInput) : afterInput
-  const before = typeof beforeInput === 'string' ? beforeInput : joinTokens(beforeInput)
-  const after = typeof afterInput === 'string' ? afterInput : joinTokens(afterInput)
-  return diffTokens(oldTokens, newTokens, before, after, options)
+  const keys = new KeyIds()
+  const oldList = typeof beforeInput === 'string' ? tokenList(beforeInput, keys) : listOf(beforeInput, keys)
+  const newList = typeof afterInput === 'string' ? tokenList(afterInput, keys) : listOf(afterInput, keys)
+  return diffLists(oldList, newList, keys, options)
 }
 
 /**
- * `diffText` for callers that already hold both the tokens and the texts
- * they join to (`before === tokens.map(t => t.text).join('')`), so that
- * neither is computed twice, and possibly the tokens' key ids (`KeyIds`
- * shared by a whole comparison).
+ * `diffText` over token lists whose keys are interned in `keys` (a
+ * comparison tokenizes each provision once and shares its list between
+ * similarity and redline).
  */
-export function diffTokens(
-  oldTokens: readonly Token[],
-  newTokens: readonly Token[],
-  before: string,
-  after: string,
-  options: Readonly<TextDiffOptions> = {},
-  known?: {keys: KeyIds; old: Int32Array; new: Int32Array}
+export function diffLists(
+  oldList: TokenList,
+  newList: TokenList,
+  keys: KeyIds,
+  options: Readonly<TextDiffOptions> = {}
 ): TextDiff {
   const tokens = {common: 0, removed: 0, added: 0}
+  const before = oldList.text
+  const after = newList.text
   if (before === after) {
-    tokens.common = oldTokens.length
+    tokens.common = oldList.length
     return {segments: before === '' ? [] : [{value: before}], tokens}
   }
-  const ids = new TokenIds(oldTokens, newTokens, options.renumbered, known)
+  const ids = idPair(oldList, newList, options.renumbered, keys)
   // Trim the common prefix and suffix first: jsdiff only skips the prefix.
   let start = 0
-  const max = Math.min(oldTokens.length, newTokens.length)
-  while (start < max && ids.equal(start, start)) start++
-  let endOld = oldTokens.length
-  let endNew = newTokens.length
-  while (endOld > start && endNew > start && ids.equal(endOld - 1, endNew - 1)) {
+  const max = Math.min(oldList.length, newList.length)
+  while (start < max && sameToken(ids, start, start)) start++
+  let endOld = oldList.length
+  let endNew = newList.length
+  while (endOld > start && endNew > start && sameToken(ids, endOld - 1, endNew - 1)) {
     endOld--
     endNew--
   }
-  const sides: Sides = {
-    old: oldTokens,
-    new: newTokens,
-    before,
-    after,
-    oldAt: offsets(oldTokens),
-    newAt: offsets(newTokens)
-  }
-  // Segments are cut from the texts by token offsets: a text that is not its tokens joined would cut wrongly.
-  if (sides.oldAt[oldTokens.length] !== before.length || sides.newAt[newTokens.length] !== after.length) {
-    throw new Error('diffTokens: a text is not its tokens joined (internal error)')
-  }
+  const sides: Sides = {old: oldList, new: newList, keys}
   let middle: Op[]
   let fallback = false
   if (endOld === start || endNew === start) {
@@ -215,9 +197,7 @@ export function diffTokens(
     // patience diff) and let Myers work between the anchors, which keeps
     // its O(N·D) small and the result readable.
     const anchors =
-      endOld - start + (endNew - start) > ANCHOR_MIN
-        ? uniqueAnchors(ids, oldTokens, newTokens, start, endOld, endNew)
-        : []
+      endOld - start + (endNew - start) > ANCHOR_MIN ? uniqueAnchors(ids, sides, start, endOld, endNew) : []
     let o = start
     let n = start
     anchors.push([endOld, endNew])
@@ -242,13 +222,13 @@ export function diffTokens(
     const whole: TextDiff = {
       segments: [],
       fallback: 'replaced',
-      tokens: {common: 0, removed: oldTokens.length, added: newTokens.length}
+      tokens: {common: 0, removed: oldList.length, added: newList.length}
     }
     if (before !== '') whole.segments.push({value: before, removed: true})
     if (after !== '') whole.segments.push({value: after, added: true})
     return whole
   }
-  const ops: Op[] = [common(0, start, 0, start), ...middle, common(endOld, oldTokens.length, endNew, newTokens.length)]
+  const ops: Op[] = [common(0, start, 0, start), ...middle, common(endOld, oldList.length, endNew, newList.length)]
   return {segments: toSegments(ops, tokens, sides), tokens}
 }
 
@@ -267,7 +247,7 @@ interface Limits {
  * Myers between the runs [o0, o1) and [n0, n1), as ops; `undefined` when it
  * gave up. The search is jsdiff's (see myers.ts).
  */
-function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, limits: Limits): Op[] | undefined {
+function myers(ids: IdPair, o0: number, o1: number, n0: number, n1: number, limits: Limits): Op[] | undefined {
   const oldLength = o1 - o0
   const newLength = n1 - n0
   const maxEditLength = limits.maxEditLength
@@ -281,7 +261,7 @@ function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, li
   // groups it as removed then added).
   if (oldLength === newLength) {
     let k = 0
-    while (k < oldLength && ids.equal(o0 + k, n0 + k)) k++
+    while (k < oldLength && sameToken(ids, o0 + k, n0 + k)) k++
     if (k === oldLength) return [common(o0, o1, n0, n1)]
   }
   if (
@@ -320,8 +300,8 @@ function myers(ids: TokenIds, o0: number, o1: number, n0: number, n1: number, li
 /** Up to this many token pairs, a run is checked for any equal pair before the search runs. */
 const NO_MATCH_CHECK = 64
 
-function anyEqual(ids: TokenIds, o0: number, o1: number, n0: number, n1: number): boolean {
-  for (let i = o0; i < o1; i++) for (let j = n0; j < n1; j++) if (ids.equal(i, j)) return true
+function anyEqual(ids: IdPair, o0: number, o1: number, n0: number, n1: number): boolean {
+  for (let i = o0; i < o1; i++) for (let j = n0; j < n1; j++) if (sameToken(ids, i, j)) return true
   return false
 }
 
@@ -331,16 +311,15 @@ function anyEqual(ids: TokenIds, o0: number, o1: number, n0: number, n1: number)
  * longest order-preserving chain.
  */
 function uniqueAnchors(
-  ids: TokenIds,
-  oldTokens: readonly Token[],
-  newTokens: readonly Token[],
+  ids: IdPair,
+  sides: Sides,
   start: number,
   endOld: number,
   endNew: number
 ): Array<readonly [number, number]> {
   const stamp = anchorTables(Math.max(maxId(ids.old, start, endOld), maxId(ids.new, start, endNew)) + 1)
-  markOnce(oldTokens, ids.old, start, endOld, stamp, anchorSeenOld, anchorAtOld)
-  markOnce(newTokens, ids.new, start, endNew, stamp, anchorSeenNew, anchorAtNew)
+  markOnce(sides.old.type, ids.old, start, endOld, stamp, anchorSeenOld, anchorAtOld)
+  markOnce(sides.new.type, ids.new, start, endNew, stamp, anchorSeenNew, anchorAtNew)
   // In the order of the first side: sorted by old position.
   const pairs: Array<readonly [number, number]> = []
   for (let i = start; i < endOld; i++) {
@@ -385,7 +364,7 @@ function maxId(keys: Int32Array, from: number, to: number): number {
 
 /** Mark where each word's key occurs in [from, to): its position, or -1 when it occurs more than once. */
 function markOnce(
-  tokens: readonly Token[],
+  types: Uint8Array,
   keys: Int32Array,
   from: number,
   to: number,
@@ -394,8 +373,8 @@ function markOnce(
   at: Int32Array
 ): void {
   for (let i = from; i < to; i++) {
-    const type = tokens[i]!.type
-    if (type === 'punctuation' || type === 'space') continue
+    const type = types[i]!
+    if (type === PUNCTUATION_TOKEN || type === SPACE_TOKEN) continue
     const key = keys[i]!
     if (seen[key] === stamp) at[key] = -1
     else {
@@ -423,7 +402,7 @@ function cleanup(ops: Op[], sides: Sides): Op[] {
       const before = around(list, i, -1, sides)
       const after = around(list, i, 1, sides)
       if (before === 0 || after === 0) continue
-      if (length <= before && length <= after && allFillers(sides.old, op.o0, op.o1)) {
+      if (length <= before && length <= after && allFillers(sides, op.o0, op.o1)) {
         list[i] = removed(op.o0, op.o1, op.n0)
         list.splice(i + 1, 0, added(op.n0, op.n1, op.o1))
         changed = true
@@ -459,17 +438,11 @@ const FILLERS = new Set([
   'shall'
 ])
 
-function allFillers(tokens: readonly Token[], from: number, to: number): boolean {
+function allFillers(sides: Sides, from: number, to: number): boolean {
+  const {type, id} = sides.old
   for (let i = from; i < to; i++) {
-    const token = tokens[i]!
-    if (
-      !(
-        token.type === 'punctuation' ||
-        token.type === 'space' ||
-        (token.type === 'word' && FILLERS.has(token.key.toLowerCase()))
-      )
-    )
-      return false
+    if (type[i] === PUNCTUATION_TOKEN || type[i] === SPACE_TOKEN) continue
+    if (type[i] !== WORD_TOKEN || !FILLERS.has(sides.keys.keys[id[i]!]!.toLowerCase())) return false
   }
   return true
 }
@@ -487,9 +460,9 @@ function around(list: Op[], i: number, step: 1 | -1, sides: Sides): number {
 }
 
 /** Characters of the tokens in [from, to), trailing whitespace left out. */
-function chars(tokens: readonly Token[], from: number, to: number): number {
+function chars(list: TokenList, from: number, to: number): number {
   let n = 0
-  for (let i = from; i < to; i++) n += tokens[i]!.core
+  for (let i = from; i < to; i++) n += list.coreEnd[i]! - list.start[i]!
   return n
 }
 
@@ -533,7 +506,10 @@ function merge(ops: Op[]): Op[] {
 /** Build segments from token runs, splitting common runs whose texts differ in form. */
 function toSegments(ops: Op[], counts: TextDiff['tokens'], sides: Sides): Segment[] {
   const out: Segment[] = []
-  const {before, after, oldAt, newAt} = sides
+  const before = sides.old.text
+  const after = sides.new.text
+  const oldAt = sides.old.start
+  const newAt = sides.new.start
   for (let k = 0; k < ops.length; k++) {
     const op = ops[k]!
     if (op.kind === 'removed') {
@@ -595,25 +571,32 @@ function formalSegments(op: Op, sides: Sides, out: Segment[]): void {
       pending = {removed: removedText, added: addedText, formal: kind}
     }
   }
+  const {old, new: neu} = sides
   for (let t = 0; t < op.o1 - op.o0; t++) {
-    const o = sides.old[op.o0 + t]!
-    const n = sides.new[op.n0 + t]!
-    if (o.text === n.text) {
+    const o = op.o0 + t
+    const n = op.n0 + t
+    const oText = old.text.slice(old.start[o], old.start[o + 1])
+    const nText = neu.text.slice(neu.start[n], neu.start[n + 1])
+    if (oText === nText) {
       flushPending()
-      text += o.text
+      text += oText
       continue
     }
-    const oCore = o.text.slice(0, o.core)
-    const nCore = n.text.slice(0, n.core)
-    const kind = o.key === n.key ? 'layout' : 'renumbering'
+    const oCore = old.text.slice(old.start[o], old.coreEnd[o])
+    const nCore = neu.text.slice(neu.start[n], neu.coreEnd[n])
+    const kind = old.id[o] === neu.id[n] ? 'layout' : 'renumbering'
     if (oCore === nCore) {
       // Same words, different trailing whitespace: keep the words common.
       flushPending()
       text += oCore
-      formal(o.text.slice(o.core), n.text.slice(n.core), 'layout')
+      formal(
+        old.text.slice(old.coreEnd[o], old.start[o + 1]),
+        neu.text.slice(neu.coreEnd[n], neu.start[n + 1]),
+        'layout'
+      )
     } else {
-      const oSpace = o.text.slice(o.core)
-      const nSpace = n.text.slice(n.core)
+      const oSpace = old.text.slice(old.coreEnd[o], old.start[o + 1])
+      const nSpace = neu.text.slice(neu.coreEnd[n], neu.start[n + 1])
       formal(oCore, nCore, kind)
       if (oSpace === nSpace) {
         flushPending()
@@ -687,12 +670,6 @@ function absorbLayoutSpaces(segments: Segment[]): Segment[] {
     else out.splice(first, end - first, ...group)
     i = -1 // restart: indices moved; the lists are short
   }
-  return out
-}
-
-function joinTokens(tokens: readonly Token[]): string {
-  let out = ''
-  for (const token of tokens) out += token.text
   return out
 }
 

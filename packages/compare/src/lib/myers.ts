@@ -15,70 +15,68 @@
  * random pairs. Change the two together or not at all.
  */
 import type {RenumberLookup} from './legal-diff.js'
-import type {Token} from './tokenize.js'
+import {KeyIds, REFERENCE_TOKEN, listOf, type Token, type TokenList} from './tokenize.js'
 
-/**
- * Interns token keys to integer ids: one table per comparison, so that each
- * provision's tokens get their ids once and every redline compares integers.
- */
-export class KeyIds {
-  readonly map = new Map<string, number>()
+export {KeyIds}
 
-  id(key: string): number {
-    let id = this.map.get(key)
-    if (id === undefined) this.map.set(key, (id = this.map.size))
-    return id
-  }
+/** Two token lists as ids for the search, as `LegalDiff.equals` compares them (see `idPair`). */
+export interface IdPair {
+  readonly old: Int32Array
+  readonly new: Int32Array
+  /** A second id of each old token (-1: none): the key a renumbering turns it into. */
+  readonly alt: Int32Array | undefined
+}
 
-  /** The ids of a token list's keys. */
-  of(tokens: readonly Token[]): Int32Array {
-    const out = new Int32Array(tokens.length)
-    for (let i = 0; i < tokens.length; i++) out[i] = this.id(tokens[i]!.key)
-    return out
-  }
+/** True when old token `i` equals new token `j`. */
+export function sameToken(ids: IdPair, i: number, j: number): boolean {
+  const y = ids.new[j]!
+  return ids.old[i] === y || (ids.alt !== undefined && ids.alt[i] === y)
 }
 
 /**
- * Two token lists as ids for the search: equal keys have one id; with a
- * renumbering, a reference of the first version also has the id of its
- * renumbered key (`alt`, -1 when none), as `LegalDiff.equals` has it.
+ * Two token lists (their keys interned in `keys`) as ids: equal keys have one
+ * id; with a renumbering, a reference of the first version also has the id
+ * of its renumbered key (`alt`, -1 when none), as `LegalDiff.equals` has it.
  */
-export class TokenIds {
+export function idPair(
+  oldList: TokenList,
+  newList: TokenList,
+  renumbered: RenumberLookup | undefined,
+  keys: KeyIds
+): IdPair {
+  return {old: oldList.id, new: newList.id, alt: renumbered && alternatives(oldList, renumbered, keys)}
+}
+
+function alternatives(list: TokenList, renumbered: RenumberLookup, keys: KeyIds): Int32Array | undefined {
+  let alt: Int32Array | undefined
+  for (let i = 0; i < list.length; i++) {
+    if (list.type[i] !== REFERENCE_TOKEN) continue
+    const key = renumbered.get(keys.keys[list.id[i]!]!)
+    // A key that no token has cannot match: no id needed.
+    const id = key === undefined ? undefined : keys.map.get(key)
+    if (id === undefined) continue
+    alt ??= new Int32Array(list.length).fill(-1)
+    alt[i] = id
+  }
+  return alt
+}
+
+/** `idPair` for token objects. */
+export class TokenIds implements IdPair {
   readonly old: Int32Array
   readonly new: Int32Array
   readonly alt: Int32Array | undefined
 
-  constructor(
-    oldTokens: readonly Token[],
-    newTokens: readonly Token[],
-    renumbered: RenumberLookup | undefined,
-    known?: {keys: KeyIds; old: Int32Array; new: Int32Array}
-  ) {
-    if (known && (known.old.length !== oldTokens.length || known.new.length !== newTokens.length)) {
-      throw new Error('TokenIds: ids and tokens differ in length (internal error)')
-    }
-    const keys = known?.keys ?? new KeyIds()
-    this.old = known?.old ?? keys.of(oldTokens)
-    this.new = known?.new ?? keys.of(newTokens)
-    let alt: Int32Array | undefined
-    if (renumbered) {
-      for (let i = 0; i < oldTokens.length; i++) {
-        const token = oldTokens[i]!
-        if (token.type !== 'reference') continue
-        const key = renumbered.get(token.key)
-        // A key that no token has cannot match: no id needed.
-        const id = key === undefined ? undefined : keys.map.get(key)
-        if (id === undefined) continue
-        alt ??= new Int32Array(oldTokens.length).fill(-1)
-        alt[i] = id
-      }
-    }
-    this.alt = alt
+  constructor(oldTokens: readonly Token[], newTokens: readonly Token[], renumbered: RenumberLookup | undefined) {
+    const keys = new KeyIds()
+    const pair = idPair(listOf(oldTokens, keys), listOf(newTokens, keys), renumbered, keys)
+    this.old = pair.old
+    this.new = pair.new
+    this.alt = pair.alt
   }
 
   equal(i: number, j: number): boolean {
-    const y = this.new[j]!
-    return this.old[i] === y || (this.alt !== undefined && this.alt[i] === y)
+    return sameToken(this, i, j)
   }
 }
 

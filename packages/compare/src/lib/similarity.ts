@@ -5,8 +5,7 @@
  * set is a sorted `Uint32Array`, so that unions and intersections are
  * linear merges.
  */
-import {KeyIds} from './myers.js'
-import type {Token} from './tokenize.js'
+import {KeyIds, PUNCTUATION_TOKEN, SPACE_TOKEN, type TokenList} from './tokenize.js'
 
 /** A sorted array of distinct feature ids. */
 export type FeatureSet = Uint32Array
@@ -35,8 +34,9 @@ export class FeatureSpace {
     return id
   }
 
-  /** The features of a token list (punctuation and whitespace skipped); `keyIds`: its ids in `keys`. */
-  of(tokens: readonly Token[], keyIds: Int32Array = this.keys.of(tokens)): FeatureSet {
+  /** The features of a token list made with `keys` (punctuation and whitespace skipped). */
+  of(tokens: TokenList): FeatureSet {
+    const {type, id} = tokens
     // At most a word and a bigram per token, written straight into a typed array.
     const out = new Uint32Array(2 * tokens.length)
     let n = 0
@@ -45,11 +45,10 @@ export class FeatureSpace {
     // (a branch the loop takes rarely sends its compiled code back to the interpreter).
     if (this.keys.map.size > this.wordOfKey.length) this.grow(this.keys.map.size)
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!
-      if (token.type === 'punctuation' || token.type === 'space') continue
-      const key = keyIds[i]!
+      if (type[i] === PUNCTUATION_TOKEN || type[i] === SPACE_TOKEN) continue
+      const key = id[i]!
       let word = this.wordOfKey[key]! - 1
-      if (word === -1) this.wordOfKey[key] = (word = this.id(token.key.toLowerCase())) + 1
+      if (word === -1) this.wordOfKey[key] = (word = this.id(this.keys.keys[key]!.toLowerCase())) + 1
       out[n++] = word
       if (previous !== -1) out[n++] = bigramId(previous, word)
       previous = word

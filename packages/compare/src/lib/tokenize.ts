@@ -28,6 +28,72 @@ export interface Token {
 
 export type TokenType = 'reference' | 'act' | 'date' | 'number' | 'placeholder' | 'word' | 'punctuation' | 'space'
 
+/** The token types by their code in a `TokenList`. */
+export const TOKEN_TYPES: readonly TokenType[] = [
+  'word',
+  'punctuation',
+  'space',
+  'reference',
+  'act',
+  'date',
+  'number',
+  'placeholder'
+]
+export const WORD_TOKEN = 0
+export const PUNCTUATION_TOKEN = 1
+export const SPACE_TOKEN = 2
+export const REFERENCE_TOKEN = 3
+const ACT_TOKEN = 4
+const DATE_TOKEN = 5
+const NUMBER_TOKEN = 6
+const PLACEHOLDER_TOKEN = 7
+
+/**
+ * The tokens of a text as arrays, not objects: what a comparison works on.
+ * A first comparison tokenizes about 100 000 tokens; as objects with their
+ * strings, they and their garbage were a large part of its time. Token `i`
+ * is `text.slice(start[i], start[i + 1])`, its core (trailing whitespace
+ * left out) ends at `coreEnd[i]`, and its key is `keys.keys[id[i]]` in the
+ * `KeyIds` the list was made with (equal ids: equal keys).
+ */
+export interface TokenList {
+  readonly text: string
+  readonly length: number
+  /** Where each token starts, then the text's length (`length + 1` entries). */
+  readonly start: Int32Array
+  readonly coreEnd: Int32Array
+  /** Codes of `TOKEN_TYPES`. */
+  readonly type: Uint8Array
+  readonly id: Int32Array
+}
+
+/**
+ * Interns token keys to integer ids: one table per comparison, so that each
+ * provision's tokens get their ids once and every redline compares integers.
+ */
+export class KeyIds {
+  readonly map = new Map<string, number>()
+  /** The key of each id. */
+  readonly keys: string[] = []
+
+  id(key: string): number {
+    let id = this.map.get(key)
+    if (id === undefined) {
+      id = this.keys.length
+      this.map.set(key, id)
+      this.keys.push(key)
+    }
+    return id
+  }
+
+  /** The ids of a token list's keys. */
+  of(tokens: readonly Token[]): Int32Array {
+    const out = new Int32Array(tokens.length)
+    for (let i = 0; i < tokens.length; i++) out[i] = this.id(tokens[i]!.key)
+    return out
+  }
+}
+
 // One space inside a unit: space, no-break space, narrow no-break space, thin space.
 const S = '[ \\u00a0\\u202f\\u2009]'
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December'
@@ -68,17 +134,17 @@ const PATTERN = new RegExp(
   'uy'
 )
 /** The token type of each group of `PATTERN` (1-based): act, reference, date, amount, number, placeholder, word, ellipsis, other. */
-const GROUP_TYPES: readonly TokenType[] = [
-  'punctuation',
-  'act',
-  'reference',
-  'date',
-  'number',
-  'number',
-  'placeholder',
-  'word',
-  'punctuation',
-  'punctuation'
+const GROUP_TYPES: readonly number[] = [
+  PUNCTUATION_TOKEN,
+  ACT_TOKEN,
+  REFERENCE_TOKEN,
+  DATE_TOKEN,
+  NUMBER_TOKEN,
+  NUMBER_TOKEN,
+  PLACEHOLDER_TOKEN,
+  WORD_TOKEN,
+  PUNCTUATION_TOKEN,
+  PUNCTUATION_TOKEN
 ]
 const SPACE = /[\s\u200b]+/y
 const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00ad]/u
@@ -200,14 +266,42 @@ function codeAt(text: string, i: number): number {
   return i < text.length ? text.charCodeAt(i) : -1
 }
 
-/** Split text into tokens; `tokens.map(t => t.text).join('') === text`. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
+/**
+ * Where `tokenList` writes before copying out exactly what it found: a text
+ * of n characters has at most n tokens, so one reservation per text keeps
+ * every bounds check out of the scanning loop.
+ */
+let scratchStart = new Int32Array(1024)
+let scratchCoreEnd = new Int32Array(1024)
+let scratchType = new Uint8Array(1024)
+let scratchId = new Int32Array(1024)
+
+function reserve(size: number): void {
+  if (size <= scratchStart.length) return
+  let length = scratchStart.length
+  while (length < size) length *= 2
+  scratchStart = new Int32Array(length)
+  scratchCoreEnd = new Int32Array(length)
+  scratchType = new Uint8Array(length)
+  scratchId = new Int32Array(length)
+}
+
+function put(n: number, start: number, coreEnd: number, type: number, id: number): void {
+  scratchStart[n] = start
+  scratchCoreEnd[n] = coreEnd
+  scratchType[n] = type
+  scratchId[n] = id
+}
+
+/** Split text into tokens as arrays, their keys interned in `keys` (see `TokenList`). */
+export function tokenList(text: string, keys: KeyIds): TokenList {
+  reserve(text.length + 1)
+  let n = 0
   let at = 0
   SPACE.lastIndex = 0
   const lead = SPACE.exec(text)
   if (lead) {
-    tokens.push({text: lead[0], key: '', core: 0, type: 'space'})
+    put(n++, 0, 0, SPACE_TOKEN, keys.id(''))
     at = lead[0].length
   }
   while (at < text.length) {
@@ -232,15 +326,9 @@ export function tokenize(text: string): Token[] {
       const next = codeAt(text, end)
       const astral = isSurrogate(next) || (isJoiner(next) && isSurrogate(codeAt(text, end + 1)))
       if (!astral && (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core))) {
-        let stop = end
-        while (stop < text.length && isSpace(codeAt(text, stop))) stop++
-        tokens.push({
-          text: stop === end ? core : text.slice(at, stop),
-          key: wide ? tokenKey(core) : core,
-          core: core.length,
-          type: 'word'
-        })
-        at = stop
+        put(n++, at, end, WORD_TOKEN, keys.id(wide ? tokenKey(core) : core))
+        at = end
+        while (at < text.length && isSpace(codeAt(text, at))) at++
         continue
       }
     }
@@ -255,37 +343,76 @@ export function tokenize(text: string): Token[] {
       code !== 0x2026 &&
       !isSurrogate(code)
     ) {
-      let stop = at + 1
-      while (stop < text.length && isSpace(codeAt(text, stop))) stop++
       const core = text[at]!
-      tokens.push({
-        text: stop === at + 1 ? core : text.slice(at, stop),
-        key: code < 128 && code !== 34 ? core : tokenKey(core),
-        core: 1,
-        type: 'punctuation'
-      })
-      at = stop
+      put(n++, at, at + 1, PUNCTUATION_TOKEN, keys.id(code < 128 && code !== 34 ? core : tokenKey(core)))
+      at++
+      while (at < text.length && isSpace(codeAt(text, at))) at++
       continue
     }
     PATTERN.lastIndex = at
     const match = PATTERN.exec(text)
     // `other` matches any non-space character, so a match always exists here.
     const core = match ? match[0] : text[at]!
-    let type: TokenType = 'punctuation'
+    let type = PUNCTUATION_TOKEN
     if (match) {
       // The first alternative that matched (only one group of the nine is set).
       let group = 1
       while (group < 9 && match[group] === undefined) group++
       type = GROUP_TYPES[group]!
     }
+    put(n++, at, at + core.length, type, keys.id(tokenKey(core)))
     at += core.length
     SPACE.lastIndex = at
     const space = SPACE.exec(text)
-    const trailing = space ? space[0] : ''
-    at += trailing.length
-    tokens.push({text: core + trailing, key: tokenKey(core), core: core.length, type})
+    if (space) at += space[0].length
+  }
+  const start = scratchStart.slice(0, n + 1)
+  start[n] = text.length
+  return {
+    text,
+    length: n,
+    start,
+    coreEnd: scratchCoreEnd.slice(0, n),
+    type: scratchType.slice(0, n),
+    id: scratchId.slice(0, n)
+  }
+}
+
+/** A token list's tokens as objects. */
+export function tokensOf(list: TokenList, keys: KeyIds): Token[] {
+  const tokens: Token[] = []
+  for (let i = 0; i < list.length; i++) {
+    tokens.push({
+      text: list.text.slice(list.start[i], list.start[i + 1]),
+      key: keys.keys[list.id[i]!]!,
+      core: list.coreEnd[i]! - list.start[i]!,
+      type: TOKEN_TYPES[list.type[i]!]!
+    })
   }
   return tokens
+}
+
+/** Token objects as a list, their keys interned in `keys` (for callers that pass tokens, not text). */
+export function listOf(tokens: readonly Token[], keys: KeyIds): TokenList {
+  const start = new Int32Array(tokens.length + 1)
+  const coreEnd = new Int32Array(tokens.length)
+  const type = new Uint8Array(tokens.length)
+  let text = ''
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    start[i] = text.length
+    coreEnd[i] = text.length + token.core
+    type[i] = TOKEN_TYPES.indexOf(token.type)
+    text += token.text
+  }
+  start[tokens.length] = text.length
+  return {text, length: tokens.length, start, coreEnd, type, id: keys.of(tokens)}
+}
+
+/** Split text into tokens; `tokens.map(t => t.text).join('') === text`. */
+export function tokenize(text: string): Token[] {
+  const keys = new KeyIds()
+  return tokensOf(tokenList(text, keys), keys)
 }
 
 /** The token texts only (handy in tests and for debugging). */
