@@ -86,6 +86,16 @@ export class KeyIds {
     return id
   }
 
+  /** Raw token text (core) → id of its key, so that `tokenKey` runs once per distinct spelling. */
+  private readonly cores = new Map<string, number>()
+
+  /** The id of a token's key, given its core (its text without trailing whitespace). */
+  coreId(core: string): number {
+    let id = this.cores.get(core)
+    if (id === undefined) this.cores.set(core, (id = this.id(tokenKey(core))))
+    return id
+  }
+
   /** The ids of a token list's keys. */
   of(tokens: readonly Token[]): Int32Array {
     const out = new Int32Array(tokens.length)
@@ -146,7 +156,22 @@ const GROUP_TYPES: readonly number[] = [
   PUNCTUATION_TOKEN,
   PUNCTUATION_TOKEN
 ]
-const SPACE = /[\s\u200b]+/y
+/** Whitespace from `lastIndex` on (a match of `SPACES`, empty or not, sets where it ends). */
+const SPACES = /[\s\u200b]*/y
+/**
+ * WORD in the Basic Multilingual Plane, not starting with a digit: what the
+ * fast path of `tokenList` takes (a word that runs into a character outside
+ * the BMP goes to `PATTERN`, as isWordChar excludes surrogates).
+ */
+const BMP_WORD_CHAR = '(?:(?![\\u{10000}-\\u{10FFFF}])[\\p{L}\\p{M}\\p{N}\\u00ad])'
+const PLAIN_WORD = new RegExp(`(?![0-9])${BMP_WORD_CHAR}+(?:[-\\u2010\\u2011'\\u2019]${BMP_WORD_CHAR}+)*`, 'uy')
+
+/** Where the whitespace starting at `at` ends. */
+function spacesEnd(text: string, at: number): number {
+  SPACES.lastIndex = at
+  SPACES.test(text)
+  return SPACES.lastIndex
+}
 const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00ad]/u
 
 /** A UTF-16 unit that WORD's character class accepts (surrogates excluded: the full pattern handles them). */
@@ -297,85 +322,87 @@ function put(n: number, start: number, coreEnd: number, type: number, id: number
 export function tokenList(text: string, keys: KeyIds): TokenList {
   reserve(text.length + 1)
   let n = 0
-  let at = 0
-  SPACE.lastIndex = 0
-  const lead = SPACE.exec(text)
-  if (lead) {
-    put(n++, 0, 0, SPACE_TOKEN, keys.id(''))
-    at = lead[0].length
-  }
+  let at = spacesEnd(text, 0)
+  if (at > 0) put(n++, 0, 0, SPACE_TOKEN, keys.id(''))
+  // Small functions, each with one job: V8 compiles hot code on helper
+  // threads, and one large scanning function cost a first comparison more
+  // in compiling than in running.
   while (at < text.length) {
-    // Fast path: a plain word that cannot start a unit (same result as WORD;
-    // a word running into a character outside the BMP goes to the pattern).
-    const code = codeAt(text, at)
-    if (!(code >= 48 && code <= 57) && isWordChar(code)) {
-      let end = at + 1
-      // Any unit outside ASCII: only then can the key differ from the text.
-      let wide = code > 127
-      for (;;) {
-        const c = codeAt(text, end)
-        if (isWordChar(c)) {
-          end++
-          if (c > 127) wide = true
-        } else if (isJoiner(c) && isWordChar(codeAt(text, end + 1))) {
-          if (c > 127 || codeAt(text, end + 1) > 127) wide = true
-          end += 2
-        } else break
-      }
-      const core = text.slice(at, end)
-      const next = codeAt(text, end)
-      const astral = isSurrogate(next) || (isJoiner(next) && isSurrogate(codeAt(text, end + 1)))
-      if (!astral && (end - at < TRIGGER_MIN || end - at > TRIGGER_MAX || !TRIGGERS.has(core))) {
-        put(n++, at, end, WORD_TOKEN, keys.id(wide ? tokenKey(core) : core))
-        at = end
-        while (at < text.length && isSpace(codeAt(text, at))) at++
-        continue
-      }
-    }
-    // Fast path: a punctuation mark that cannot start a unit.
-    const ellipsis = code === 46 && codeAt(text, at + 1) === 46 && codeAt(text, at + 2) === 46
-    if (
-      !isWordChar(code) &&
-      !isSpace(code) &&
-      code !== 91 &&
-      !ellipsis &&
-      code !== 0x20ac &&
-      code !== 0x2026 &&
-      !isSurrogate(code)
-    ) {
-      const core = text[at]!
-      put(n++, at, at + 1, PUNCTUATION_TOKEN, keys.id(code < 128 && code !== 34 ? core : tokenKey(core)))
-      at++
-      while (at < text.length && isSpace(codeAt(text, at))) at++
-      continue
-    }
-    PATTERN.lastIndex = at
-    const match = PATTERN.exec(text)
-    // `other` matches any non-space character, so a match always exists here.
-    const core = match ? match[0] : text[at]!
-    let type = PUNCTUATION_TOKEN
-    if (match) {
-      // The first alternative that matched (only one group of the nine is set).
-      let group = 1
-      while (group < 9 && match[group] === undefined) group++
-      type = GROUP_TYPES[group]!
-    }
-    put(n++, at, at + core.length, type, keys.id(tokenKey(core)))
-    at += core.length
-    SPACE.lastIndex = at
-    const space = SPACE.exec(text)
-    if (space) at += space[0].length
+    const end = plainWordEnd(text, at)
+    if (end !== -1) {
+      put(n++, at, end, WORD_TOKEN, keys.coreId(text.slice(at, end)))
+      at = spacesEnd(text, end)
+    } else at = otherToken(text, at, n++, keys)
   }
-  const start = scratchStart.slice(0, n + 1)
+  return copyOut(text, n)
+}
+
+/**
+ * Where the plain word at `at` ends, or -1 when there is none: a word that
+ * cannot start a unit (same result as WORD; a word running into a character
+ * outside the BMP goes to the pattern). A regular expression finds its end:
+ * the engine's compiled code scans characters much faster than a loop that
+ * the JIT has not compiled yet.
+ */
+function plainWordEnd(text: string, at: number): number {
+  PLAIN_WORD.lastIndex = at
+  if (!PLAIN_WORD.test(text)) return -1
+  const end = PLAIN_WORD.lastIndex
+  const next = codeAt(text, end)
+  if (isSurrogate(next) || (isJoiner(next) && isSurrogate(codeAt(text, end + 1)))) return -1
+  if (end - at >= TRIGGER_MIN && end - at <= TRIGGER_MAX && TRIGGERS.has(text.slice(at, end))) return -1
+  return end
+}
+
+/** Scan the token at `at` that is not a plain word into slot `n`; returns where the next token starts. */
+function otherToken(text: string, at: number, n: number, keys: KeyIds): number {
+  const code = codeAt(text, at)
+  // Fast path: a punctuation mark that cannot start a unit.
+  const ellipsis = code === 46 && codeAt(text, at + 1) === 46 && codeAt(text, at + 2) === 46
+  if (
+    !isWordChar(code) &&
+    !isSpace(code) &&
+    code !== 91 &&
+    !ellipsis &&
+    code !== 0x20ac &&
+    code !== 0x2026 &&
+    !isSurrogate(code)
+  ) {
+    put(n, at, at + 1, PUNCTUATION_TOKEN, keys.coreId(text[at]!))
+    return spacesEnd(text, at + 1)
+  }
+  PATTERN.lastIndex = at
+  const match = PATTERN.exec(text)
+  // `other` matches any non-space character, so a match always exists here.
+  const core = match ? match[0] : text[at]!
+  let type = PUNCTUATION_TOKEN
+  if (match) {
+    // The first alternative that matched (only one group of the nine is set).
+    let group = 1
+    while (group < 9 && match[group] === undefined) group++
+    type = GROUP_TYPES[group]!
+  }
+  put(n, at, at + core.length, type, keys.coreId(core))
+  return spacesEnd(text, at + core.length)
+}
+
+/**
+ * The list of the `n` tokens in the scratch arrays, all four arrays views of
+ * one buffer: a typed array of more than 64 bytes has its memory outside
+ * V8's heap, allocated and freed one by one, so one buffer costs less than four.
+ */
+function copyOut(text: string, n: number): TokenList {
+  const buffer = new ArrayBuffer(4 * (3 * n + 1) + n)
+  const start = new Int32Array(buffer, 0, n + 1)
+  const coreEnd = new Int32Array(buffer, 4 * (n + 1), n)
+  const id = new Int32Array(buffer, 4 * (2 * n + 1), n)
+  const type = new Uint8Array(buffer, 4 * (3 * n + 1), n)
+  start.set(scratchStart.subarray(0, n))
   start[n] = text.length
-  return {
-    text,
-    length: n,
-    start,
-    coreEnd: scratchCoreEnd.slice(0, n),
-    type: scratchType.slice(0, n),
-    id: scratchId.slice(0, n)
-  }
+  coreEnd.set(scratchCoreEnd.subarray(0, n))
+  id.set(scratchId.subarray(0, n))
+  type.set(scratchType.subarray(0, n))
+  return {text, length: n, start, coreEnd, type, id}
 }
 
 /** A token list's tokens as objects. */
