@@ -39,6 +39,8 @@ describe.skipIf(!existsSync(dist))('redlex start-up', () => {
     const {files, packages} = staticGraph(resolve(dist, 'bin.js'))
     expect(packages).toEqual(['node:util'])
     expect(files.some((file) => file.includes('/commands/'))).toBe(false)
+    // The help and usage texts are loaded when printed, not by a command that runs.
+    expect(files.some((file) => file.endsWith('/help.js'))).toBe(false)
   })
 
   it('should load each command module only with what that command uses', () => {

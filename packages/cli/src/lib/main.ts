@@ -10,7 +10,6 @@
  */
 import {parseArgs} from 'node:util'
 import {formatError, UsageError, type Command, type Io} from './command.js'
-import {HELP, USAGE} from './help.js'
 
 export type {Io} from './command.js'
 
@@ -32,7 +31,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const debug = rest.includes('--debug')
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(HELP['main']!)
+      io.stdout((await help()).HELP['main']!)
       return command === undefined ? 2 : 0
     }
     if (command === '--version' || command === '-v') {
@@ -44,12 +43,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const module = await load()
     const parsed = tryParse(rest, module.options, command)
     if (parsed.values['help']) {
-      io.stdout(HELP[command]!)
+      io.stdout((await help()).HELP[command]!)
       return 0
     }
     return await module.run(parsed.positionals, parsed.values as Record<string, string | boolean | undefined>, io)
   } catch (error) {
     if (error instanceof UsageError) {
+      const {USAGE} = await help()
       io.stderr(`redlex: ${error.message}\n${USAGE[error.command ?? 'main'] ?? USAGE['main']}\n`)
       return 2
     }
@@ -64,6 +64,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return 70
   }
 }
+
+/** The help and usage texts: loaded only when printed (a command that runs does not need their 8 KB). */
+const help = (): Promise<typeof import('./help.js')> => import('./help.js')
 
 function tryParse(args: string[], options: Command['options'], command: string): ReturnType<typeof parseArgs> {
   try {
