@@ -179,3 +179,128 @@ describe('--lenient for apply and verify, and warnings with their place', () => 
 })
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+describe('inputs that are not what the command expects', () => {
+  /** The example's record with its `draft:` line replaced; returns the record and the line's number. */
+  function recordWithDraft(dir: string, draft: string): {record: string; line: number} {
+    const record = join(dir, 'record.yaml')
+    const text = readFileSync(join(dir, 'isc.yaml'), 'utf8').replace(/^draft: .*$/m, `draft: ${draft}`)
+    writeFileSync(record, text)
+    return {record, line: text.split('\n').findIndex((l) => l.startsWith('draft: ')) + 1}
+  }
+
+  it('a record whose draft: is missing or a folder: cli/unreadable-file at the draft: line (apply and check)', async () => {
+    const dir = workspace()
+    for (const [draft, reason] of [
+      ['nope.md', 'No such file'],
+      ['.', 'This is a folder, not a file']
+    ] as const) {
+      const {record, line} = recordWithDraft(dir, draft)
+      for (const argv of [
+        ['apply', '--isc', record],
+        ['check', record]
+      ]) {
+        const result = await cli(...argv)
+        expect(result.code, argv[0]).toBe(1)
+        expect(result.stderr, argv[0]).toContain(
+          `${record}:${line}:8: The record's draft \`${draft}\` cannot be read (${join(dir, draft)}): ${reason}.`
+        )
+        expect(result.stderr).toMatch(/Correct `draft:` .*\[cli\/unreadable-file\]\n$/)
+      }
+    }
+  })
+
+  it('an absolute draft: path is the path (not joined to the record’s folder)', async () => {
+    const dir = workspace()
+    const {record} = recordWithDraft(dir, join(dir, 'pre-isc.md'))
+    const moved = join(mkdtempSync(join(tmpdir(), 'redlex-input-')), 'record.yaml')
+    copyFileSync(record, moved)
+    const result = await cli('apply', '--isc', moved)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+  })
+
+  it('a draft in no known format named by the record: the draft’s own coded error', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'notes.txt'), 'hello world\n')
+    const {record} = recordWithDraft(dir, 'notes.txt')
+    const result = await cli('apply', '--isc', record)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/notes\.txt:1:1: unknown format: .*\[formats\/unknown-format\]\n$/)
+  })
+
+  it('empty inputs: cli/empty-file naming what was expected', async () => {
+    const dir = workspace()
+    const draft = join(dir, 'pre-isc.md')
+    for (const [name, argv, expected] of [
+      ['empty.md', (f: string) => ['check', f], 'Give a document'],
+      ['empty.md', (f: string) => ['apply', f, '--isc', join(dir, 'isc.yaml')], 'Give a document'],
+      ['empty.yaml', (f: string) => ['apply', draft, '--isc', f], 'Give an ISC record'],
+      ['empty.json', (f: string) => ['apply', draft, '--amendments', f], 'Give an amendment list'],
+      ['bom.yaml', (f: string) => ['apply', draft, '--amendments', f], 'Give an amendment list']
+    ] as const) {
+      const file = join(dir, name)
+      writeFileSync(file, name === 'bom.yaml' ? '\uFEFF\r\n  \r\n' : '')
+      const result = await cli(...argv(file))
+      expect(result.code, name).toBe(1)
+      expect(result.stderr, name).toMatch(
+        new RegExp(`^${escape(file)}: The file is empty\\. ${expected}.*\\[cli/empty-file\\]\\n$`)
+      )
+    }
+  })
+
+  it('a list given as a record, a record or a draft given as a list: refused by name', async () => {
+    const dir = workspace()
+    const draft = join(dir, 'pre-isc.md')
+    const list = join(dir, 'list.yaml')
+    writeFileSync(list, '- {id: a1, type: delete, target: art_3}\n')
+    const cases: Array<[string[], string, string]> = [
+      [['apply', draft, '--isc', list], 'This is an amendment list', 'cli/not-a-record'],
+      [['verify', draft, draft, '--isc', list], 'This is an amendment list', 'cli/not-a-record'],
+      [['apply', draft, '--isc', draft], 'This is a document', 'cli/not-a-record'],
+      [['apply', draft, '--amendments', join(dir, 'isc.yaml')], 'This is an ISC record', 'cli/not-an-amendment-list'],
+      [['apply', draft, '--amendments', join(dir, 'isc.json')], 'This is an ISC record', 'cli/not-an-amendment-list'],
+      [['apply', draft, '--amendments', draft], 'This is a document', 'cli/not-an-amendment-list']
+    ]
+    for (const [argv, words, code] of cases) {
+      const result = await cli(...argv)
+      expect(result.code, argv.join(' ')).toBe(1)
+      expect(result.stderr, argv.join(' ')).toMatch(
+        new RegExp(`^${escape(argv[argv.length - 1]!)}: ${words}.*\\[${code}\\]\\n$`)
+      )
+    }
+    // A record with a mistake stays a record: its own error, not a guess at what it is.
+    const broken = join(dir, 'broken.yaml')
+    writeFileSync(broken, '# a record\nreference: ISC 2020\ntitle: [\n')
+    expect((await cli('apply', draft, '--isc', broken)).stderr).toContain('[isc/yaml-syntax]')
+  })
+
+  it('a misspelt setting of an amendment list is an error, not ignored', async () => {
+    const dir = workspace()
+    const list = join(dir, 'list.yaml')
+    writeFileSync(list, 'renumbr: amending-act\namendments:\n  - {id: a1, type: delete, target: art_3}\n')
+    const result = await cli('apply', join(dir, 'pre-isc.md'), '--amendments', list)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      `${list}:1:10: \`renumbr\` is not a setting of an amendment list. Its keys are \`amendments\` and the settings \`targets\`, \`renumber\`, \`source\` [cli/invalid-setting]\n`
+    )
+    // The settings `redlex ep-amendments` writes are accepted.
+    writeFileSync(
+      list,
+      'source: {kind: ep-amendment}\ntargets: base\nrenumber: sequential\namendments:\n  - {id: a1, type: delete, target: art_3}\n'
+    )
+    expect((await cli('apply', join(dir, 'pre-isc.md'), '--amendments', list)).code).toBe(0)
+  })
+
+  it('a YAML error quotes no whole paragraph of the text', async () => {
+    const dir = workspace()
+    const text = join(dir, 'text.yaml')
+    writeFileSync(text, `Proposal for a\n\n# TITLE\n\n${'word '.repeat(200)}\n`)
+    const result = await cli('apply', join(dir, 'pre-isc.md'), '--amendments', text)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(
+      /text\.yaml:5:1: Malformed YAML: Unexpected scalar token in YAML stream: "word word .*…\. .*\[amend\/yaml-syntax\]\n$/
+    )
+    expect(result.stderr.length).toBeLessThan(400)
+  })
+})

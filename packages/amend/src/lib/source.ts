@@ -70,7 +70,7 @@ export function parseSource(text: string, options?: Readonly<ParseSourceOptions>
   if (problem) {
     const start = lineCounter.linePos(problem.pos[0])
     const end = lineCounter.linePos(problem.pos[1])
-    throw new RedlexError(`Malformed YAML: ${problem.message.split('\n')[0]}`, {
+    throw new RedlexError(`Malformed YAML: ${shortened(problem.message.split('\n')[0]!)}`, {
       code: codes.syntax,
       ...(options?.file ? {file: options.file} : {}),
       place: {
@@ -109,6 +109,11 @@ export function parseSource(text: string, options?: Readonly<ParseSourceOptions>
     return undefined
   }
   return {data, locate}
+}
+
+/** A message of the yaml library, which may quote a whole paragraph of the text, cut to a line's length. */
+function shortened(message: string): string {
+  return message.length > 160 ? message.slice(0, 159) + '…' : message
 }
 
 /** JSON text: syntax errors in JSON's terms; the data from `JSON.parse`, the places from the scan. */

@@ -38,12 +38,20 @@ export function readText(file: string): string {
     bytes = readBounded(file)
   } catch (error) {
     if (error instanceof RedlexError) throw error
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file' : 'Cannot read the file'
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'ENOENT'
+        ? 'No such file'
+        : code === 'EISDIR'
+          ? 'This is a folder, not a file'
+          : code === 'EACCES'
+            ? 'No permission to read the file'
+            : 'Cannot read the file'
     throw new RedlexError(reason, {
       code: 'cli/unreadable-file',
       file,
       cause: error,
-      hint: 'Check the path and the permissions'
+      hint: code === 'EISDIR' ? 'Give a file in it' : 'Check the path and the permissions'
     })
   }
   // UTF-8 or UTF-16 by their byte order mark (formats/unsupported-encoding otherwise).

@@ -4,22 +4,15 @@
  * `{amendments: […]}` with optional `targets` (`base`, the default, or
  * `current`, as `redlex ep-amendments` writes) and `renumber`.
  */
-import {
-  amendmentPlaces,
-  applyAmendments,
-  parseAmendments,
-  parseSource,
-  type Amendment,
-  type ApplyResult
-} from '@redlex/amend'
+import {amendmentPlaces, applyAmendments, parseAmendments, type Amendment, type ApplyResult} from '@redlex/amend'
 import {applyInOrder} from '@redlex/ep'
 import {toMarkdown} from '@redlex/markdown'
 import {changeLogFile} from 'redlex/core'
-import {RedlexError, type Document} from '@redlex/tree'
+import {RedlexError, type Document, type Position} from '@redlex/tree'
 import {choice, formatWarning, RENUMBER, required, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
-import {readText, writeAtomic} from '../io.js'
-import {loadDocument} from '../load.js'
+import {writeAtomic} from '../io.js'
+import {loadAmendmentList, loadDocument} from '../load.js'
 
 export async function run(file: string, values: Values, io: Io): Promise<number> {
   const listFile = required(values['amendments'], 'amendments', 'apply')
@@ -28,10 +21,10 @@ export async function run(file: string, values: Values, io: Io): Promise<number>
   const loaded = await loadDocument(file, {lenient: Boolean(values['lenient'])})
   for (const warning of loaded.warnings) io.stderr(formatWarning(warning))
   const document = loaded.document
-  const text = readText(listFile)
-  const source = parseSource(text, {file: listFile})
+  const {text, source} = await loadAmendmentList(listFile)
   const data = source.data as Record<string, unknown> | unknown[]
   const settings = Array.isArray(data) || typeof data !== 'object' || data === null ? {} : data
+  unknownSetting(settings, listFile, source.locate)
   const targets = setting(settings, 'targets', ['base', 'current'] as const, listFile) ?? 'base'
   const fromFile = setting(settings, 'renumber', RENUMBER, listFile)
   const renumber = choice(
@@ -76,6 +69,23 @@ function run_(
 ): Pick<ApplyResult, 'document' | 'log' | 'warnings'> {
   if (options.targets === 'current' && options.renumber === 'amending-act') return applyInOrder(document, amendments)
   return applyAmendments(document, amendments, options)
+}
+
+/** The keys of the object form besides `amendments` (`source`: what `redlex ep-amendments` records of the EP text). */
+const SETTINGS = ['targets', 'renumber', 'source']
+
+/** A key the object form does not have: an error, not a setting ignored in silence (`renumbr: amending-act`). */
+function unknownSetting(data: Record<string, unknown>, file: string, locate: (path: string[]) => Position | undefined) {
+  const key = Object.keys(data).find((k) => k !== 'amendments' && !SETTINGS.includes(k))
+  if (key === undefined || !('amendments' in data)) return
+  const place = locate([key])
+  throw new RedlexError(`\`${key}\` is not a setting of an amendment list`, {
+    code: 'cli/invalid-setting',
+    file,
+    ...(place ? {place} : {}),
+    expected: ['amendments', ...SETTINGS],
+    hint: `Its keys are \`amendments\` and the settings ${SETTINGS.map((s) => `\`${s}\``).join(', ')}`
+  })
 }
 
 function setting<T extends string>(

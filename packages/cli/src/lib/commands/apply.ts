@@ -4,7 +4,7 @@ import {applyIsc, changeLogFile} from 'redlex/core'
 import {choice, COMMON, formatWarning, one, RENUMBER, required, UsageError, type Io, type Values} from '../command.js'
 import {checkOutputs, emit} from '../emit.js'
 import {writeAtomic} from '../io.js'
-import {loadDocument, loadRecord, recordDraft} from '../load.js'
+import {loadDocument, loadRecord, loadRecordDraft, recordDraft} from '../load.js'
 
 export const options = {
   ...COMMON,
@@ -29,7 +29,11 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   const file = positionals[0] ?? recordDraft(loaded)
   const inputs = [file, recordFile]
   checkOutputs('apply', {'-o': values['output'] ?? '-', '--log': values['log']}, inputs)
-  const draft = await loadDocument(file, {lenient: Boolean(values['lenient'])})
+  const lenient = Boolean(values['lenient'])
+  const draft =
+    positionals[0] !== undefined
+      ? await loadDocument(file, {lenient})
+      : await loadRecordDraft({file: loaded.file, draft: loaded.record.draft!, place: loaded.draftPlace}, {lenient})
   for (const warning of draft.warnings) io.stderr(formatWarning(warning))
   const record = loaded.record
   const result = applyIsc(draft.document, record, {renumber, recordFile: loaded.file, places: loaded.places})

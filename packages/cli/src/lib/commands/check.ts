@@ -1,13 +1,11 @@
 /** `redlex check FILE…`: detect, validate, count; an ISC record with a `draft:` is checked against it. */
 import {detectFormat} from '@redlex/formats'
-import {dirname, join} from 'node:path'
 import {checkIscRecord} from '@redlex/isc'
 import {countProvisions, isRedlexError} from '@redlex/tree'
 import {amendmentPlaces, dryRunAmendments, isObject, parseSource} from '@redlex/amend'
 import {parseFragment} from '@redlex/markdown'
 import {COMMON, formatError, formatWarning, UsageError, type Io, type Values} from '../command.js'
-import {readText} from '../io.js'
-import {loadDocument} from '../load.js'
+import {draftPath, loadDocument, loadRecordDraft, readInput} from '../load.js'
 
 export const options = {...COMMON, json: {type: 'boolean'}, lenient: {type: 'boolean'}} as const
 
@@ -19,7 +17,7 @@ export async function run(files: string[], values: Values, io: Io): Promise<numb
     if (io.isTTY && files.length > 1)
       io.stderr(`\r[${i + 1}/${files.length}] ${file}`.padEnd(70) + (i + 1 === files.length ? '\n' : ''))
     try {
-      const text = readText(file)
+      const text = readInput(file, 'document')
       const format = detectFormat(text, {file})
       if (format === 'isc-record') {
         if (await checkRecord(file, text, reports, values, io)) failed = true
@@ -77,8 +75,9 @@ async function checkRecord(file: string, text: string, reports: unknown[], value
   }
   const draft = data['draft']
   if (typeof draft !== 'string' || draft.trim() === '') return checked.problems.length > 0
-  const draftFile = join(dirname(file), draft)
-  const loaded = await loadDocument(draftFile, {lenient: Boolean(values['lenient'])})
+  const draftFile = draftPath(file, draft)
+  const place = source.locate(['draft'])
+  const loaded = await loadRecordDraft({file, draft, place}, {lenient: Boolean(values['lenient'])})
   const document = loaded.document
   const {problems, warnings} = dryRunAmendments(document, checked.amendments, {
     parseFragment,
