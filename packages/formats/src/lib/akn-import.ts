@@ -51,6 +51,7 @@ import type {Item, Unit} from './structure.js'
 import {joinLines, normalizeInlines, plain} from './text.js'
 import {
   attr,
+  attrNS,
   childElements,
   childNodes,
   descendants,
@@ -60,7 +61,10 @@ import {
   nameOf,
   parseXml,
   pointOf,
-  positionOf
+  positionOf,
+  textContent,
+  nodeValue,
+  wrapperElement
 } from './xml.js'
 import type {Element, XmlNode} from './xml.js'
 
@@ -87,12 +91,11 @@ export function fromAkn(xml: string, options?: Readonly<AknImportOptions> | null
 
 /** As {@link fromAkn}, collecting warnings in `context`. */
 export function readAkn(xml: string, context: ImportContext, linkReferences?: boolean): Document {
-  const dom = parseXml(xml, context.file, (code, message, place) => context.warn(code, message, place))
-  const root = dom.documentElement!
+  const root = parseXml(xml, context.file, (code, message, place) => context.warn(code, message, place))
   if (nameOf(root) !== 'akomaNtoso') {
-    throw context.error('formats/not-akn', `not an Akoma Ntoso document: the root element is <${root.nodeName}>`, {
+    throw context.error('formats/not-akn', `not an Akoma Ntoso document: the root element is <${root.name}>`, {
       place: pointOf(root),
-      actual: root.nodeName,
+      actual: root.name,
       expected: ['akomaNtoso'],
       hint: 'Give an AKN file whose root is <akomaNtoso>'
     })
@@ -176,7 +179,7 @@ class AknReader {
           ? 'regulation'
           : undefined
     let stage: Document['stage'] = nameOf(main) === 'bill' ? 'proposal' : 'act'
-    const redlexStage = main.getAttributeNS(REDLEX_NS, 'stage')
+    const redlexStage = attrNS(main, REDLEX_NS, 'stage')
     if (redlexStage === 'proposal' || redlexStage === 'act') stage = redlexStage
     const annexes: Annex[] = []
     const pendingFormulas: Formula[] = []
@@ -201,9 +204,7 @@ class AknReader {
           // AKN4EU puts the compulsory-character sentence in body/clause.
           for (const clause of childElements(el).filter((c) => nameOf(c) === 'clause')) {
             const inl = normalizeInlines(
-              this.blockInlines(
-                Array.from(clause.getElementsByTagName('*')).find((c) => nameOf(c) === 'content') ?? clause
-              )
+              this.blockInlines(descendants(clause).find((c) => nameOf(c) === 'content') ?? clause)
             )
             if (inl.length > 0)
               pendingFormulas.push(this.at<Formula>({type: 'formula', name: 'bindingForce', children: inl}, clause))
@@ -314,7 +315,7 @@ class AknReader {
             recitals.children.length === 0 &&
             !recitals.intro &&
             !firstChild(r, 'num') &&
-            isRecitalsIntroText(r.textContent ?? '')
+            isRecitalsIntroText(textContent(r))
           ) {
             // A first recital without number that says only `Whereas:` is the recitals' introduction.
             const inl = this.blockInlines(r)
@@ -379,17 +380,17 @@ class AknReader {
           if (
             only.length > 0 &&
             only.every((s) => nameOf(s) === 'signature') &&
-            childNodes(c).every((x) => isElement(x) || (x.nodeValue ?? '').trim() === '')
+            childNodes(c).every((x) => isElement(x) || nodeValue(x).trim() === '')
           ) {
             // One paragraph of <signature>s (CIRSFID): "Done at …", or the lines of one signature block.
-            if (only.length === 1 && /^\s*done at/i.test(only[0]!.textContent ?? '')) {
+            if (only.length === 1 && /^\s*done at/i.test(textContent(only[0]!))) {
               blocks.push({inlines: this.signature(only[0]!), position: positionOf(c)})
             } else {
               const lines = joinLines(only.map((s) => this.signature(s)))
               blocks.push({inlines: lines, signature: true, position: positionOf(c)})
             }
           } else {
-            const as = c.getAttributeNS(REDLEX_NS, 'as') === 'content' ? 'content' : undefined
+            const as = attrNS(c, REDLEX_NS, 'as') === 'content' ? 'content' : undefined
             blocks.push({inlines: this.inlines(c), as, position: positionOf(c)})
           }
         } else {
@@ -404,7 +405,7 @@ class AknReader {
   /** A signature block's lines, joined by `\n` as in the tree (parts such as <role>, or lines ended by <eol/>). */
   private signature(el: Element): Inline[] {
     const parts = childElements(el)
-    const looseText = childNodes(el).some((n) => isText(n) && (n.nodeValue ?? '').trim() !== '')
+    const looseText = childNodes(el).some((n) => isText(n) && nodeValue(n).trim() !== '')
     const lines: Inline[][] = []
     if (
       !looseText &&
@@ -415,9 +416,7 @@ class AknReader {
     } else if (parts.some((p) => nameOf(p) === 'eol')) {
       let current: XmlNode[] = []
       const flush = (): void => {
-        const wrapper = el.ownerDocument!.createElement('span')
-        for (const n of current) wrapper.appendChild(n.cloneNode(true))
-        lines.push(normalizeInlines(this.inlines(wrapper)))
+        lines.push(normalizeInlines(this.inlines(wrapperElement('span', current))))
         current = []
       }
       for (const n of childNodes(el)) {
@@ -451,7 +450,7 @@ class AknReader {
       return undefined
     }
     const annex: Annex = {type: 'annex', eId: '', num: '', children: []}
-    this.mark(annex, el.nodeName === docEl.nodeName ? docEl : el)
+    this.mark(annex, el.name === docEl.name ? docEl : el)
     for (const c of childElements(docEl)) {
       const cn = nameOf(c)
       if (cn === 'meta') continue
@@ -527,7 +526,7 @@ class AknReader {
       else if (HIER_DIVISIONS.has(n)) out.push(this.division(c, n as Division['kind']))
       else if (n === 'hcontainer' || n === 'division') {
         const num = firstChild(c, 'num')
-        const kind = num ? divisionKind(num.textContent ?? '') : undefined
+        const kind = num ? divisionKind(textContent(num)) : undefined
         if (kind) out.push(this.division(c, kind))
         else out.push(...this.bodyChildren(c))
       } else if (n === 'num' || n === 'heading' || n === 'subheading' || (n === 'clause' && nameOf(el) === 'body'))
@@ -725,7 +724,7 @@ class AknReader {
     const blocks = childElements(el).filter((c) =>
       ['p', 'content', 'subparagraph', 'block', 'list'].includes(nameOf(c))
     )
-    const hasText = childNodes(el).some((n) => isText(n) && (n.nodeValue ?? '').trim() !== '')
+    const hasText = childNodes(el).some((n) => isText(n) && nodeValue(n).trim() !== '')
     if (blocks.length === 0 || hasText) return normalizeInlines(this.inlines(el))
     const out: Inline[] = []
     for (const b of blocks) {
@@ -741,7 +740,7 @@ class AknReader {
     const out: Inline[] = []
     for (const node of childNodes(el)) {
       if (isText(node)) {
-        out.push({type: 'text', value: node.nodeValue ?? ''})
+        out.push({type: 'text', value: nodeValue(node)})
         continue
       }
       if (!isElement(node)) continue
@@ -770,9 +769,11 @@ class AknReader {
         return [{type: 'authorialNote', marker, children: this.blockInlines(el)}]
       }
       case 'ref': {
-        const value = (el.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()
+        const value = textContent(el)
+          .replace(/[ \t\r\n]+/g, ' ')
+          .trim()
         const ref: Inline = {type: 'ref', value, targets: []}
-        const targets = el.getAttributeNS(REDLEX_NS, 'targets')
+        const targets = attrNS(el, REDLEX_NS, 'targets')
         const href = attr(el, 'href') ?? ''
         if (targets) {
           ref.targets = targets.split(/\s+/).filter(Boolean)
@@ -780,8 +781,8 @@ class AknReader {
         } else if (href !== '') {
           setData(ref, 'href', href)
         }
-        if (el.getAttributeNS(REDLEX_NS, 'external') === 'true') ref.external = true
-        if (el.getAttributeNS(REDLEX_NS, 'range') === 'true') ref.range = true
+        if (attrNS(el, REDLEX_NS, 'external') === 'true') ref.external = true
+        if (attrNS(el, REDLEX_NS, 'range') === 'true') ref.range = true
         return [ref]
       }
       case 'a': {
@@ -789,9 +790,11 @@ class AknReader {
         return [{type: 'link', url, children: this.inlines(el)}]
       }
       case 'placeholder': {
-        const raw = (el.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim()
+        const raw = textContent(el)
+          .replace(/[ \t\r\n]+/g, ' ')
+          .trim()
         const value = /^\[.*\]$/s.test(raw) ? raw.slice(1, -1) : raw
-        const kindAttr = el.getAttributeNS(REDLEX_NS, 'kind')
+        const kindAttr = attrNS(el, REDLEX_NS, 'kind')
         const kind =
           kindAttr === 'value' || kindAttr === 'provisional'
             ? kindAttr
@@ -799,7 +802,7 @@ class AknReader {
               ? 'value'
               : 'provisional'
         const node: Inline = {type: 'placeholder', kind, value}
-        const reason = el.getAttributeNS(REDLEX_NS, 'reason')
+        const reason = attrNS(el, REDLEX_NS, 'reason')
         if (reason) node.reason = reason
         return [node]
       }
@@ -823,22 +826,22 @@ class AknReader {
   }
 
   private unknownInline(el: Element, where: string): Inline[] {
-    this.ctx.warn('formats/unknown-element', `unknown element <${el.nodeName}> in ${where}: kept as text`, pointOf(el))
-    return [{type: 'text', value: ' ' + (el.textContent ?? '') + ' '}]
+    this.ctx.warn('formats/unknown-element', `unknown element <${el.name}> in ${where}: kept as text`, pointOf(el))
+    return [{type: 'text', value: ' ' + textContent(el) + ' '}]
   }
 
   private unknown(el: Element, where: string): void {
-    const text = (el.textContent ?? '').trim()
+    const text = textContent(el).trim()
     if (text === '') {
       this.ctx.warn(
         'formats/unknown-element',
-        `unknown element <${el.nodeName}> in ${where}: skipped (it has no text)`,
+        `unknown element <${el.name}> in ${where}: skipped (it has no text)`,
         pointOf(el)
       )
     } else {
       this.ctx.warn(
         'formats/unknown-element',
-        `unknown element <${el.nodeName}> in ${where}: its text was not placed in the tree: "${text.slice(0, 60)}"`,
+        `unknown element <${el.name}> in ${where}: its text was not placed in the tree: "${text.slice(0, 60)}"`,
         pointOf(el)
       )
     }
@@ -847,7 +850,7 @@ class AknReader {
   // --- ids and positions ---------------------------------------------------------
 
   private sourceId(el: XmlNode & Element): string | undefined {
-    return el.getAttributeNS(REDLEX_NS, 'aknId') || attr(el, 'id') || attr(el, 'eId') || undefined
+    return attrNS(el, REDLEX_NS, 'aknId') || attr(el, 'id') || attr(el, 'eId') || undefined
   }
 
   private mark<T extends {eId: string; data?: unknown; position?: unknown}>(node: T, el: Element): T {

@@ -28,11 +28,11 @@ export interface Correction {
 /** Parse a Formex corrigendum (`CORR`) into its corrections. */
 export function parseCorrigendum(xml: string, options?: Readonly<ImportOptions> | null): Correction[] {
   const ctx = new ImportContext(options)
-  const root = parseXml(xml, ctx.file, (code, message, place) => ctx.warn(code, message, place)).documentElement!
+  const root = parseXml(xml, ctx.file, (code, message, place) => ctx.warn(code, message, place))
   if (nameOf(root) !== 'CORR') {
-    throw ctx.error('formats/not-corrigendum', `not a Formex corrigendum: the root element is <${root.nodeName}>`, {
+    throw ctx.error('formats/not-corrigendum', `not a Formex corrigendum: the root element is <${root.name}>`, {
       place: pointOf(root),
-      actual: root.nodeName,
+      actual: root.name,
       expected: ['CORR'],
       hint: 'Give a Formex CORR file'
     })

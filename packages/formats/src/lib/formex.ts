@@ -54,7 +54,9 @@ import {
   nameOf,
   parseXml,
   pointOf,
-  positionOf
+  positionOf,
+  textContent,
+  nodeValue
 } from './xml.js'
 import type {Element} from './xml.js'
 
@@ -73,7 +75,7 @@ export function fromFormex(xml: string, options?: Readonly<FormexOptions> | null
 }
 
 export function readFormex(xml: string, ctx: ImportContext, options: Readonly<FormexOptions>): Document {
-  const root = parseXml(xml, ctx.file, (code, message, place) => ctx.warn(code, message, place)).documentElement!
+  const root = parseXml(xml, ctx.file, (code, message, place) => ctx.warn(code, message, place))
   const reader = new FormexReader(ctx)
   const rootName = nameOf(root)
   let doc: Document
@@ -91,9 +93,9 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
         : rootName === 'CORR'
           ? 'This is a corrigendum: use parseCorrigendum()'
           : 'Give a Formex ACT, CONS.ACT, ANNEX or CONS.ANNEX file'
-    throw ctx.error('formats/formex-unsupported', `unsupported Formex document <${root.nodeName}>`, {
+    throw ctx.error('formats/formex-unsupported', `unsupported Formex document <${root.name}>`, {
       place: pointOf(root),
-      actual: root.nodeName,
+      actual: root.name,
       expected: ['ACT', 'CONS.ACT', 'ANNEX', 'CONS.ANNEX'],
       hint
     })
@@ -102,11 +104,11 @@ export function readFormex(xml: string, ctx: ImportContext, options: Readonly<Fo
   annexTexts.forEach((text, i) => {
     const file = options.annexFiles?.[i] ?? (ctx.file !== undefined ? `${ctx.file} (annex ${i + 1})` : `annex ${i + 1}`)
     const sub = new ImportContext({file, lenient: ctx.lenient})
-    const annexRoot = parseXml(text, file, (code, message, place) => sub.warn(code, message, place)).documentElement!
+    const annexRoot = parseXml(text, file, (code, message, place) => sub.warn(code, message, place))
     if (nameOf(annexRoot) !== 'ANNEX' && nameOf(annexRoot) !== 'CONS.ANNEX') {
-      throw sub.error('formats/formex-unsupported', `annex file ${i + 1} is <${annexRoot.nodeName}>, not <ANNEX>`, {
+      throw sub.error('formats/formex-unsupported', `annex file ${i + 1} is <${annexRoot.name}>, not <ANNEX>`, {
         place: pointOf(annexRoot),
-        actual: annexRoot.nodeName,
+        actual: annexRoot.name,
         expected: ['ANNEX', 'CONS.ANNEX']
       })
     }
@@ -387,7 +389,7 @@ export class FormexReader {
   /** Units of a container such as ALINEA (each text block is a unit; a list joins the text before it). */
   private units(el: Element, unknownContainer = false): Unit[] {
     if (unknownContainer && !['P', 'LIST', 'TBL', 'QUOT.S', 'NP', 'GR.SEQ'].includes(nameOf(el))) {
-      this.ctx.warn('formats/unknown-element', `unknown Formex element <${el.nodeName}>: kept as text`, pointOf(el))
+      this.ctx.warn('formats/unknown-element', `unknown Formex element <${el.name}>: kept as text`, pointOf(el))
     }
     return unitsOfBlocks(this.blocks(el))
   }
@@ -402,7 +404,7 @@ export class FormexReader {
     }
     for (const node of childNodes(el)) {
       if (isText(node)) {
-        run.push({type: 'text', value: node.nodeValue ?? ''})
+        run.push({type: 'text', value: nodeValue(node)})
         continue
       }
       if (!isElement(node)) continue
@@ -639,7 +641,7 @@ export class FormexReader {
   inlines(el: Element): Inline[] {
     const out: Inline[] = []
     for (const node of childNodes(el)) {
-      if (isText(node)) out.push({type: 'text', value: node.nodeValue ?? ''})
+      if (isText(node)) out.push({type: 'text', value: nodeValue(node)})
       else if (isElement(node)) out.push(...this.inline(node))
     }
     return out
@@ -679,7 +681,7 @@ export class FormexReader {
         return [{type: 'break'}]
       case 'FT': {
         // OJ prints long numbers in groups of three separated by no-break spaces (35 000 000).
-        const value = el.textContent ?? ''
+        const value = textContent(el)
         if (attr(el, 'TYPE') === 'NUMBER' && /^\d{5,}$/.test(value))
           return [{type: 'text', value: value.replace(/\B(?=(\d{3})+$)/g, '\u00a0')}]
         return this.inlines(el)
@@ -692,17 +694,17 @@ export class FormexReader {
         if (INLINE_TRANSPARENT.has(n)) return this.inlines(el)
         this.ctx.warn(
           'formats/unknown-element',
-          `unknown Formex element <${el.nodeName}> in text: kept as text`,
+          `unknown Formex element <${el.name}> in text: kept as text`,
           pointOf(el)
         )
-        return [{type: 'text', value: el.textContent ?? ''}]
+        return [{type: 'text', value: textContent(el)}]
     }
   }
 
   private unknown(el: Element, where: string): void {
     this.ctx.warn(
       'formats/unknown-element',
-      `unknown Formex element <${el.nodeName}> in ${where}: ${(el.textContent ?? '').trim() === '' ? 'skipped (no text)' : 'its text was not placed in the tree'}`,
+      `unknown Formex element <${el.name}> in ${where}: ${textContent(el).trim() === '' ? 'skipped (no text)' : 'its text was not placed in the tree'}`,
       pointOf(el)
     )
   }
@@ -716,7 +718,7 @@ export class FormexReader {
 
 /** A `CONSID` that holds nothing but `Whereas:` (no number): the recitals' introduction. */
 function isRecitalsIntro(el: Element): boolean {
-  return !firstChild(el, 'NP') && isRecitalsIntroText(el.textContent ?? '')
+  return !firstChild(el, 'NP') && isRecitalsIntroText(textContent(el))
 }
 
 function upper(nodes: Inline[]): Inline[] {

@@ -1,17 +1,16 @@
 /**
- * XML parsing (via @xmldom/xmldom) with every parser complaint turned into a
- * RedlexError carrying `file:line:column`, plus small DOM helpers.
+ * XML parsing (our own reader, xml-reader.ts) with every well-formedness
+ * error turned into a RedlexError carrying `file:line:column`, plus small
+ * helpers over the light element tree the importers walk.
  */
-import {DOMParser} from '@xmldom/xmldom'
-import type {Document as XmlDocument, Element, Node as XmlNode} from '@xmldom/xmldom'
 import {RedlexError, codePointName, isXmlSafe, xmlSafe} from '@redlex/tree'
 import type {SourcePoint} from '@redlex/tree'
+import {XmlSyntaxError, normalizeLineEnds, readXml} from './xml-reader.js'
+import type {XmlElement, XmlNode, XmlText} from './xml-reader.js'
 
-export type {Element, XmlNode}
-
-const ELEMENT = 1
-const TEXT = 3
-const CDATA = 4
+export type {XmlNode}
+/** An element of the tree `parseXml` returns. */
+export type Element = XmlElement
 
 /**
  * The deepest element nesting the importers accept. Real acts nest about 25
@@ -26,31 +25,22 @@ export const MAX_XML_DEPTH = 100
 export type XmlWarn = (code: string, message: string, place?: SourcePoint) => void
 
 /**
- * Parse XML text; malformed input throws `formats/malformed-xml` with line
- * and column. A UTF-8 byte order mark is accepted. Characters XML 1.0 does
- * not allow (NUL and other C0 controls, U+FFFE, U+FFFF, lone surrogates),
- * written raw or as `&#1;`, are dropped from the text with a
- * `formats/invalid-character` warning naming their line and column. Nesting
- * deeper than {@link MAX_XML_DEPTH} throws `formats/too-deep`.
+ * Parse XML text into its root element; malformed input throws
+ * `formats/malformed-xml` with line and column. A UTF-8 byte order mark is
+ * accepted. Characters XML 1.0 does not allow (NUL and other C0 controls,
+ * U+FFFE, U+FFFF, lone surrogates), written raw or as `&#1;`, are dropped
+ * from the text with a `formats/invalid-character` warning naming their line
+ * and column. Nesting deeper than {@link MAX_XML_DEPTH} throws `formats/too-deep`.
  */
-export function parseXml(text: string, file?: string, warn?: XmlWarn): XmlDocument {
+export function parseXml(text: string, file?: string, warn?: XmlWarn): Element {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  let problem: {message: string; line: number; column: number} | undefined
-  let doc: XmlDocument | undefined
+  let read: ReturnType<typeof readXml>
   try {
-    doc = new DOMParser({
-      onError: (level, message, context) => {
-        if (level === 'warning') return
-        const locator = (context as {locator?: {lineNumber?: number; columnNumber?: number}} | undefined)?.locator
-        problem ??= {message: String(message), line: locator?.lineNumber ?? 0, column: locator?.columnNumber ?? 0}
-        throw new Error(String(message))
-      }
-    }).parseFromString(source, 'text/xml')
+    read = readXml(source, MAX_XML_DEPTH)
   } catch (error) {
-    const where = problem ?? {message: error instanceof Error ? error.message : String(error), line: 0, column: 0}
-    throw malformed(where.message, where.line, where.column, source, file, error)
+    if (!(error instanceof XmlSyntaxError)) throw error
+    throw malformed(error, source, file)
   }
-  if (!doc.documentElement) throw malformed('missing root element', 1, 1, source, file, undefined)
   const invalid = invalidCharacters(source)
   for (const found of invalid.slice(0, MAX_CHARACTER_WARNINGS)) {
     warn?.(
@@ -66,8 +56,9 @@ export function parseXml(text: string, file?: string, warn?: XmlWarn): XmlDocume
       invalid[MAX_CHARACTER_WARNINGS]!.place
     )
   }
-  checkAndClean(doc.documentElement, invalid.length > 0, file)
-  return doc
+  if (read.tooDeep) throw tooDeep(read.tooDeep, file)
+  if (invalid.length > 0) dropInvalidCharacters(read.root)
+  return read.root
 }
 
 /** Warnings are given one by one up to this many; the rest are counted in one more. */
@@ -137,99 +128,79 @@ function pointsAt(text: string, offsets: readonly number[]): SourcePoint[] {
   return out
 }
 
-/**
- * One iterative pass over the elements: refuse nesting deeper than
- * {@link MAX_XML_DEPTH}; when `clean`, drop characters XML 1.0 forbids from
- * text and attribute values (xmldom keeps them).
- */
-function checkAndClean(root: Element, clean: boolean, file: string | undefined): void {
-  const stack: Array<{node: XmlNode; depth: number}> = [{node: root, depth: 1}]
+function tooDeep(element: Element, file: string | undefined): RedlexError {
+  const options: ConstructorParameters<typeof RedlexError>[1] = {
+    code: 'formats/too-deep',
+    hint: `Real acts nest about 25 elements deep; this file is probably damaged or hostile (the limit is ${MAX_XML_DEPTH})`
+  }
+  const place = pointOf(element)
+  if (place) options.place = place
+  if (file !== undefined) options.file = file
+  return new RedlexError(`elements nested more than ${MAX_XML_DEPTH} deep`, options)
+}
+
+/** Drop the characters XML 1.0 forbids from text and attribute values (the reader keeps them). */
+function dropInvalidCharacters(root: Element): void {
+  const stack: XmlNode[] = [root]
   while (stack.length > 0) {
-    const {node, depth} = stack.pop()!
-    if (isElement(node)) {
-      if (depth > MAX_XML_DEPTH) {
-        const options: ConstructorParameters<typeof RedlexError>[1] = {
-          code: 'formats/too-deep',
-          hint: `Real acts nest about 25 elements deep; this file is probably damaged or hostile (the limit is ${MAX_XML_DEPTH})`
-        }
-        const place = pointOf(node)
-        if (place) options.place = place
-        if (file !== undefined) options.file = file
-        throw new RedlexError(`elements nested more than ${MAX_XML_DEPTH} deep`, options)
-      }
-      if (clean) {
-        const attrs = node.attributes
-        for (let i = 0; i < attrs.length; i++) {
-          const a = attrs.item(i)
-          if (a && !isXmlSafe(a.value)) a.value = xmlSafe(a.value)
-        }
-      }
-      for (let c = node.firstChild; c; c = c.nextSibling) stack.push({node: c, depth: depth + 1})
-    } else if (clean && isText(node) && node.nodeValue !== null && !isXmlSafe(node.nodeValue)) {
-      const value = xmlSafe(node.nodeValue)
-      ;(node as {data?: string}).data = value
-      node.nodeValue = value
+    const node = stack.pop()!
+    if (node.type === 'element') {
+      for (const a of node.attributes) if (!isXmlSafe(a.value)) a.value = xmlSafe(a.value)
+      for (const child of node.children) stack.push(child)
+    } else if (isText(node) && !isXmlSafe(node.value)) {
+      node.value = xmlSafe(node.value)
     }
   }
 }
 
-function malformed(
-  message: string,
-  line: number,
-  column: number,
-  text: string,
-  file: string | undefined,
-  cause: unknown
-): RedlexError {
-  const lines = text.split('\n')
-  const place: SourcePoint =
-    line > 0
-      ? {line, column: Math.max(column, 1)}
-      : {line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}
-  const truncated = /end of input|unclosed|not closed|missing root/i.test(message) || text.trim() === ''
+function malformed(error: XmlSyntaxError, source: string, file: string | undefined): RedlexError {
+  // The offset is in the text as read, line ends normalised (as the places of elements).
+  const text = normalizeLineEnds(source)
+  const [place] = pointsAt(text, [Math.min(error.offset, text.length)])
+  const truncated = /end of input|not closed|missing root/i.test(error.message) || text.trim() === ''
   const options: ConstructorParameters<typeof RedlexError>[1] = {
     code: 'formats/malformed-xml',
-    place,
-    actual: message
-      .replace(/^\[xmldom [a-zA-Z]*\]\s*/, '')
-      .replace(/\|\|@#\[.*$/s, '')
-      .trim(),
+    place: place!,
+    actual: error.message,
     hint: truncated
       ? 'The file looks truncated: download or export it again'
-      : 'Fix the XML at that place (a well-formed XML file is needed)',
-    cause
+      : 'Fix the XML at that place (a well-formed XML file is needed)'
   }
   if (file !== undefined) options.file = file
-  return new RedlexError(`malformed XML: ${options.actual}`, options)
+  return new RedlexError(`malformed XML: ${error.message}`, options)
 }
 
 export function isElement(node: XmlNode | null | undefined): node is Element {
-  return !!node && node.nodeType === ELEMENT
+  return node?.type === 'element'
 }
 
-export function isText(node: XmlNode): boolean {
-  return node.nodeType === TEXT || node.nodeType === CDATA
+/** Text and CDATA (not comments or processing instructions). */
+export function isText(node: XmlNode): node is XmlText {
+  return node.type === 'text' || node.type === 'cdata'
+}
+
+/** The value of a text, CDATA, comment or instruction node; '' for an element (as a DOM's nodeValue). */
+export function nodeValue(node: XmlNode): string {
+  return node.type === 'element' ? '' : node.value
 }
 
 /** Local name without prefix (`leos:ref` → `ref`). */
 export function nameOf(element: Element): string {
-  return element.localName ?? element.nodeName
+  return element.localName
 }
 
 export function childElements(element: Element): Element[] {
   const out: Element[] = []
-  for (let c = element.firstChild; c; c = c.nextSibling) if (isElement(c)) out.push(c)
+  for (const c of element.children) if (c.type === 'element') out.push(c)
   return out
 }
 
-export function childNodes(element: Element): XmlNode[] {
-  const out: XmlNode[] = []
-  for (let c = element.firstChild; c; c = c.nextSibling) out.push(c)
-  return out
+export function childNodes(element: Element): readonly XmlNode[] {
+  return element.children
 }
 
 export function firstChild(element: Element, name: string): Element | undefined {
-  for (let c = element.firstChild; c; c = c.nextSibling) if (isElement(c) && nameOf(c) === name) return c
+  for (const c of element.children) if (c.type === 'element' && c.localName === name) return c
   return undefined
 }
 
@@ -237,13 +208,13 @@ export function children(element: Element, name: string): Element[] {
   return childElements(element).filter((c) => nameOf(c) === name)
 }
 
-/** All descendants with this local name, in document order. */
-export function descendants(element: Element, name: string): Element[] {
+/** All descendants with this local name (or every descendant element, without a name), in document order. */
+export function descendants(element: Element, name?: string): Element[] {
   const out: Element[] = []
   const visit = (node: Element): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (isElement(c)) {
-        if (nameOf(c) === name) out.push(c)
+    for (const c of node.children) {
+      if (c.type === 'element') {
+        if (name === undefined || c.localName === name) out.push(c)
         visit(c)
       }
     }
@@ -252,16 +223,25 @@ export function descendants(element: Element, name: string): Element[] {
   return out
 }
 
+/** The text of a node: an element's text and CDATA descendants joined (comments and instructions left out). */
 export function textContent(node: XmlNode): string {
-  return node.textContent ?? ''
+  if (node.type !== 'element') return node.value
+  let out = ''
+  for (const c of node.children) {
+    if (c.type === 'element') out += textContent(c)
+    else if (c.type === 'text' || c.type === 'cdata') out += c.value
+  }
+  return out
 }
 
-/** The element's start in the source (xmldom locator), or undefined. */
+/** A new element not read from the source (no place), e.g. to wrap some nodes for an inline walker. */
+export function wrapperElement(name: string, children: XmlNode[]): Element {
+  return {type: 'element', name, localName: name, namespaceURI: null, attributes: [], children, line: 0, column: 0}
+}
+
+/** The element's start (its `<`) in the source, or undefined. */
 export function pointOf(node: XmlNode): SourcePoint | undefined {
-  const n = node as {lineNumber?: number; columnNumber?: number}
-  return typeof n.lineNumber === 'number' && n.lineNumber > 0
-    ? {line: n.lineNumber, column: n.columnNumber ?? 1}
-    : undefined
+  return node.type === 'element' && node.line > 0 ? {line: node.line, column: node.column} : undefined
 }
 
 /** A unist position for a node (start only: end is set to the start; see docs/formats.md). */
@@ -270,21 +250,25 @@ export function positionOf(node: XmlNode): {start: SourcePoint; end: SourcePoint
   return point ? {start: point, end: {...point}} : undefined
 }
 
-/** Attribute by local name, any namespace (`xml:id`, `leos:x`, `eId`). */
+/** Attribute by local name, any namespace (`xml:id`, `leos:x`, `eId`); the name as written wins. */
 export function attr(element: Element, name: string): string | undefined {
-  if (element.hasAttribute(name)) return element.getAttribute(name) ?? undefined
   const attrs = element.attributes
-  for (let i = 0; i < attrs.length; i++) {
-    const a = attrs.item(i)
-    if (a && (a.localName === name || a.name === name)) return a.value
-  }
+  for (const a of attrs) if (a.name === name) return a.value
+  for (const a of attrs) if (a.localName === name) return a.value
+  return undefined
+}
+
+/** Attribute by namespace and local name. */
+export function attrNS(element: Element, namespace: string, localName: string): string | undefined {
+  for (const a of element.attributes) if (a.localName === localName && a.namespaceURI === namespace) return a.value
   return undefined
 }
 
 /** Escape text for XML element content. */
 export function escapeText(value: string): string {
-  // U+0085 and U+2028 are line ends to XML 1.1 parsers (xmldom among them), which turn them into
-  // a line feed: written as character references they come back as themselves.
+  // U+0085 and U+2028 are line ends to XML 1.1 parsers (redlex's reader among them, see
+  // xml-reader.ts), which turn them into a line feed: written as character references they come
+  // back as themselves.
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
