@@ -159,12 +159,16 @@ const GROUP_TYPES: readonly number[] = [
 /** Whitespace from `lastIndex` on (a match of `SPACES`, empty or not, sets where it ends). */
 const SPACES = /[\s\u200b]*/y
 /**
- * WORD in the Basic Multilingual Plane, not starting with a digit: what the
- * fast path of `tokenList` takes (a word that runs into a character outside
- * the BMP goes to `PATTERN`, as isWordChar excludes surrogates).
+ * WORD in the Basic Multilingual Plane, not starting with a digit, and the
+ * whitespace after it: what the fast path of `tokenList` takes (a word that
+ * runs into a character outside the BMP goes to `PATTERN`, as isWordChar
+ * excludes surrogates).
  */
 const BMP_WORD_CHAR = '(?:(?![\\u{10000}-\\u{10FFFF}])[\\p{L}\\p{M}\\p{N}\\u00ad])'
-const PLAIN_WORD = new RegExp(`(?![0-9])${BMP_WORD_CHAR}+(?:[-\\u2010\\u2011'\\u2019]${BMP_WORD_CHAR}+)*`, 'uy')
+const PLAIN_WORD = new RegExp(
+  `(?![0-9])${BMP_WORD_CHAR}+(?:[-\\u2010\\u2011'\\u2019]${BMP_WORD_CHAR}+)*[\\s\\u200b]*`,
+  'uy'
+)
 
 /** Where the whitespace starting at `at` ends. */
 function spacesEnd(text: string, at: number): number {
@@ -328,30 +332,46 @@ export function tokenList(text: string, keys: KeyIds): TokenList {
   // threads, and one large scanning function cost a first comparison more
   // in compiling than in running.
   while (at < text.length) {
-    const end = plainWordEnd(text, at)
-    if (end !== -1) {
-      put(n++, at, end, WORD_TOKEN, keys.coreId(text.slice(at, end)))
-      at = spacesEnd(text, end)
+    const stop = plainWordStop(text, at)
+    const end = stop === -1 ? -1 : coreEnd(text, at, stop)
+    const core = end === -1 ? '' : text.slice(at, end)
+    if (end !== -1 && !isTrigger(core) && (end < stop || !astralNext(text, end))) {
+      put(n++, at, end, WORD_TOKEN, keys.coreId(core))
+      at = stop
     } else at = otherToken(text, at, n++, keys)
   }
   return copyOut(text, n)
 }
 
 /**
- * Where the plain word at `at` ends, or -1 when there is none: a word that
- * cannot start a unit (same result as WORD; a word running into a character
- * outside the BMP goes to the pattern). A regular expression finds its end:
- * the engine's compiled code scans characters much faster than a loop that
- * the JIT has not compiled yet.
+ * Where the plain word at `at` and the whitespace after it end, or -1 when
+ * there is none (a word not starting with a digit, as WORD has it; the
+ * caller checks the rest: a unit word, a character outside the BMP next).
+ * A regular expression scans the characters: the engine's compiled code is
+ * much faster than a loop that the JIT has not compiled yet, and one match
+ * per word, whitespace included, keeps the calls few.
  */
-function plainWordEnd(text: string, at: number): number {
+function plainWordStop(text: string, at: number): number {
   PLAIN_WORD.lastIndex = at
-  if (!PLAIN_WORD.test(text)) return -1
-  const end = PLAIN_WORD.lastIndex
-  const next = codeAt(text, end)
-  if (isSurrogate(next) || (isJoiner(next) && isSurrogate(codeAt(text, end + 1)))) return -1
-  if (end - at >= TRIGGER_MIN && end - at <= TRIGGER_MAX && TRIGGERS.has(text.slice(at, end))) return -1
+  return PLAIN_WORD.test(text) ? PLAIN_WORD.lastIndex : -1
+}
+
+/** Where a token's core ends: before the whitespace that ends at `stop` (a core never ends with whitespace). */
+function coreEnd(text: string, at: number, stop: number): number {
+  let end = stop
+  while (end > at && isSpace(text.charCodeAt(end - 1))) end--
   return end
+}
+
+/** A word that may start a reference, an act or an amount (`PATTERN` reads it). */
+function isTrigger(core: string): boolean {
+  return core.length >= TRIGGER_MIN && core.length <= TRIGGER_MAX && TRIGGERS.has(core)
+}
+
+/** A character outside the BMP at `end`, or a joiner and then one: the pattern reads such a word. */
+function astralNext(text: string, end: number): boolean {
+  const next = codeAt(text, end)
+  return isSurrogate(next) || (isJoiner(next) && isSurrogate(codeAt(text, end + 1)))
 }
 
 /** Scan the token at `at` that is not a plain word into slot `n`; returns where the next token starts. */
