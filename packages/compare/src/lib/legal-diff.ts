@@ -8,7 +8,8 @@
  * taken from jsdiff's joined values, which take common text from the new
  * side), so that both texts can be rebuilt exactly.
  */
-import {Diff} from 'diff'
+// The base class only: the package's index loads every differ and the patch tools.
+import Diff from 'diff/lib/diff/base.js'
 import type {Segment} from './types.js'
 import {longestIncreasing} from './similarity.js'
 import {type IdPair, idPair, myersIds, type MyersOptions, sameToken} from './myers.js'
