@@ -1,6 +1,6 @@
 import {readFileSync, readdirSync, existsSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {fromMarkdown, parseMarkdown} from '@redlex/markdown'
+import {fromMarkdown, parseMarkdown, toMarkdown} from '@redlex/markdown'
 import {RedlexError, isRedlexError} from '@redlex/tree'
 
 // [name, input, code, line, column]
@@ -143,5 +143,33 @@ describe('warnings of inline content', () => {
       expect(warning.file).toBe('draft.md')
       expect(warning.place && 'start' in warning.place ? warning.place.start.line : undefined).toBeGreaterThan(1)
     }
+  })
+})
+
+describe('line ends', () => {
+  const example = new URL('../../../examples/eprivacy-derogation/pre-isc.md', import.meta.url)
+  it('CRLF, CR and a byte order mark read as LF: the same document, no CR in any text', () => {
+    const text = readFileSync(example, 'utf8')
+    expect(text).toContain('For the Council\nThe President') // a paragraph of several lines
+    const lf = parseMarkdown(text, {file: 'draft.md'})
+    for (const [name, variant] of [
+      ['CRLF', text.replace(/\n/g, '\r\n')],
+      ['CR', text.replace(/\n/g, '\r')],
+      ['BOM and CRLF', '\uFEFF' + text.replace(/\n/g, '\r\n')]
+    ] as const) {
+      const read = parseMarkdown(variant, {file: 'draft.md'})
+      expect(toMarkdown(read.document), name).toBe(toMarkdown(lf.document))
+      expect(JSON.stringify(read.document), name).not.toContain('\\r')
+    }
+  })
+
+  it('a warning in a CRLF text has the line and column of the LF one', () => {
+    const text = '### Article 1\n\n1. One.\n\n1. Again <b>here</b>.\n'
+    const lf = parseMarkdown(text, {file: 'draft.md', lenient: true}).warnings
+    const crlf = parseMarkdown(text.replace(/\n/g, '\r\n'), {file: 'draft.md', lenient: true}).warnings
+    const where = (w: (typeof lf)[number]) =>
+      w.place && 'start' in w.place ? [w.code, w.place.start.line, w.place.start.column] : [w.code]
+    expect(crlf.map(where)).toEqual(lf.map(where))
+    expect(lf.length).toBeGreaterThan(1)
   })
 })

@@ -173,8 +173,11 @@ class Parser {
     text: string,
     private readonly options: Readonly<ParseOptions>
   ) {
-    // A UTF-8 byte order mark is not text (lines and columns are counted without it).
-    this.text = this.withoutInvalidCharacters(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    // A UTF-8 byte order mark is not text (lines and columns are counted without it), and a line
+    // ends in LF, CRLF or CR alike (Markdown's rule): text saved on Windows keeps no CR in a
+    // multi-line paragraph (a signature block), which would reach every output.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    this.text = this.withoutInvalidCharacters(body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body)
     this.inline = {
       notes: this.notes,
       source: this.text,
