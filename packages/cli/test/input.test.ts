@@ -304,3 +304,34 @@ describe('inputs that are not what the command expects', () => {
     expect(result.stderr.length).toBeLessThan(400)
   })
 })
+
+describe('check on an amendment list', () => {
+  it('validates every amendment, each problem with its place; exit 1 when there is one', async () => {
+    const dir = workspace()
+    const list = join(dir, 'list.yaml')
+    writeFileSync(
+      list,
+      '- {id: a1, type: delet, target: art_3}\n- {id: a2, type: delete}\n- {id: a3, type: delete, target: art_1}\n'
+    )
+    const result = await cli('check', list)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe(`${list}: amendment list, 1 well-formed amendments, 2 problem(s)\n`)
+    expect(result.stderr).toContain(`${list}:1:18: Unknown amendment type \`delet\``)
+    expect(result.stderr).toContain(`${list}:2:3: \`[1].target\` is missing`)
+    const json = await cli('check', list, '--json')
+    expect(JSON.parse(json.stdout)).toMatchObject({format: 'amendments', amendments: 1, problems: [{}, {}]})
+  })
+
+  it('a well-formed JSON list: exit 0; a malformed one: its JSON error, not "unknown format"', async () => {
+    const dir = workspace()
+    const list = join(dir, 'list.json')
+    writeFileSync(list, '{"amendments": [{"id": "a1", "type": "delete", "target": "art_3"}]}\n')
+    const ok = await cli('check', list)
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.stdout).toBe(`${list}: amendment list, 1 well-formed amendments\n`)
+    writeFileSync(list, '[{"id": "a1", "type": "delete", "target": "art_3"},]\n')
+    const bad = await cli('check', list)
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/list\.json:1:51: Malformed JSON: a comma before `\]`.*\[amend\/json-syntax\]\n$/)
+  })
+})

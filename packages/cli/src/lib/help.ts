@@ -46,7 +46,8 @@ ${FOOTER}`,
   check: `${USAGE['check']}
 
 Detect each file's format (or an ISC record), validate it, print the counts of citations, recitals,
-articles, chapters and annexes, and the warnings.
+articles, chapters and annexes, and the warnings. An amendment list (YAML or JSON) is validated:
+every problem of every amendment, with its place.
 
 An ISC record that names its draft (\`draft: pre-isc.md\`, relative to the record) is checked
 against it without applying anything: every target eId and every quoted text, each amendment on

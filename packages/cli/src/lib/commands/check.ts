@@ -1,8 +1,18 @@
-/** `redlex check FILE…`: detect, validate, count; an ISC record with a `draft:` is checked against it. */
+/**
+ * `redlex check FILE…`: detect, validate, count; an ISC record with a `draft:` is checked against
+ * it; an amendment list is validated.
+ */
 import {detectFormat} from '@redlex/formats'
 import {checkIscRecord} from '@redlex/isc'
 import {countProvisions, isRedlexError} from '@redlex/tree'
-import {amendmentPlaces, dryRunAmendments, isObject, parseSource} from '@redlex/amend'
+import {
+  amendmentPlaces,
+  dryRunAmendments,
+  isObject,
+  parseSource,
+  validateAmendments,
+  type SourceData
+} from '@redlex/amend'
 import {parseFragment} from '@redlex/markdown'
 import {COMMON, formatError, formatWarning, UsageError, type Io, type Values} from '../command.js'
 import {draftPath, loadDocument, loadRecordDraft, readInput} from '../load.js'
@@ -18,7 +28,11 @@ export async function run(files: string[], values: Values, io: Io): Promise<numb
       io.stderr(`\r[${i + 1}/${files.length}] ${file}`.padEnd(70) + (i + 1 === files.length ? '\n' : ''))
     try {
       const text = readInput(file, 'document')
-      const format = detectFormat(text, {file})
+      const format = detectOrList(text, file)
+      if (typeof format !== 'string') {
+        if (checkList(file, format, reports, values, io)) failed = true
+        continue
+      }
       if (format === 'isc-record') {
         if (await checkRecord(file, text, reports, values, io)) failed = true
         continue
@@ -41,6 +55,49 @@ export async function run(files: string[], values: Values, io: Io): Promise<numb
   }
   if (values['json']) io.stdout(JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2) + '\n')
   return failed ? 1 : 0
+}
+
+/**
+ * The format of a file, or, for a file in no document format that holds
+ * an amendment list, the list: a list named `*.yaml`/`*.json` with a
+ * syntax error gets that error, not "unknown format".
+ */
+function detectOrList(text: string, file: string): ReturnType<typeof detectFormat> | SourceData {
+  try {
+    return detectFormat(text, {file})
+  } catch (error) {
+    if (!isRedlexError(error) || error.code !== 'formats/unknown-format') throw error
+    let source: SourceData
+    try {
+      source = parseSource(text, {file})
+    } catch (syntax) {
+      if (/\.(?:ya?ml|json)$/i.test(file)) throw syntax
+      throw error
+    }
+    const data = source.data
+    if (Array.isArray(data) || (isObject(data) && 'amendments' in data)) return source
+    throw error
+  }
+}
+
+/** An amendment list: every problem of every amendment, with its place. Returns true when there is any. */
+function checkList(file: string, source: SourceData, reports: unknown[], values: Values, io: Io): boolean {
+  const {amendments, problems} = validateAmendments(source.data, {file, locate: source.locate})
+  reports.push({
+    file,
+    format: 'amendments',
+    amendments: amendments.length,
+    problems: problems.map((p) => p.toJSON()),
+    warnings: []
+  })
+  if (!values['json']) {
+    for (const problem of problems) io.stderr(formatError(problem))
+    io.stdout(
+      `${file}: amendment list, ${amendments.length} well-formed amendments` +
+        (problems.length > 0 ? `, ${problems.length} problem(s)\n` : '\n')
+    )
+  }
+  return problems.length > 0
 }
 
 /**
