@@ -24,6 +24,7 @@
 import {Parser} from 'htmlparser2'
 import type {Inline, Position, RedlexError, SourcePoint} from '@redlex/tree'
 import type {ImportContext} from './context.js'
+import {HtmlTokenizer} from './html-tokenizer.js'
 import {clean} from './text.js'
 
 /** Elements deeper than this are flattened into their deepest kept ancestor (real acts stay below 40). */
@@ -170,7 +171,7 @@ export function parseHtml(html: string): HDocument {
         else up.childNodes.push({nodeName: '#text', value, parentNode: up, start: parser.startIndex})
       }
     },
-    {recognizeSelfClosing: true}
+    {recognizeSelfClosing: true, Tokenizer: HtmlTokenizer}
   )
   parser.end(source)
   if (controls > 0) {
