@@ -335,3 +335,44 @@ describe('check on an amendment list', () => {
     expect(bad.stderr).toMatch(/list\.json:1:51: Malformed JSON: a comma before `\]`.*\[amend\/json-syntax\]\n$/)
   })
 })
+
+describe('a file named as YAML or JSON data is never read as Markdown', () => {
+  it('check: a record with a comment and a mistyped reference is checked as a record, not passed as an empty draft', async () => {
+    const dir = workspace()
+    const record = join(dir, 'record.yaml')
+    // `# …` reads as a Markdown heading, and without an `ISC/yyyy/n` reference nothing says "record".
+    writeFileSync(
+      record,
+      readFileSync(join(dir, 'isc.yaml'), 'utf8').replace('reference: ISC/2020/06507', 'reference: ISC 2020/06507')
+    )
+    const result = await cli('check', record)
+    expect(result.code).toBe(1)
+    expect(result.stdout).not.toContain('markdown')
+    expect(result.stderr).toMatch(/record\.yaml:\d+:\d+: .*\[isc\/invalid-field\]/)
+    // Its syntax errors are a record's.
+    writeFileSync(record, '# a record\nreference: ISC 2020\ntitle: [\n')
+    expect((await cli('check', record)).stderr).toMatch(/record\.yaml:4:1: Malformed YAML: .*\[isc\/yaml-syntax\]\n$/)
+  })
+
+  it('a YAML file given as a draft: cli/not-a-document', async () => {
+    const dir = workspace()
+    const data = join(dir, 'notes.yaml')
+    writeFileSync(data, '# notes\ntitle: x\n')
+    const result = await cli('apply', data, '--isc', join(dir, 'isc.yaml'))
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      `${data}: This is a YAML or JSON file, not a document. Give a draft act here; pass a record with --isc, an amendment list with --amendments [cli/not-a-document]\n`
+    )
+  })
+
+  it('check: data that is neither a record nor a list is cli/unknown-data', async () => {
+    const dir = workspace()
+    const data = join(dir, 'text.json')
+    writeFileSync(data, '"just a string"\n')
+    const result = await cli('check', data)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(
+      /text\.json: This file holds neither an ISC record nor an amendment list\..*\[cli\/unknown-data\]\n$/
+    )
+  })
+})

@@ -17,7 +17,8 @@ import {dirname, isAbsolute, join} from 'node:path'
 const EXPECTED = {
   document: 'a document: an act or a draft (the Markdown dialect, Akoma Ntoso, Formex, EUR-Lex or Cellar HTML)',
   record: 'an ISC record (YAML or JSON: `reference`, `conclusions` …)',
-  list: 'an amendment list (YAML or JSON: a list of amendments, or `{amendments: […]}`)'
+  list: 'an amendment list (YAML or JSON: a list of amendments, or `{amendments: […]}`)',
+  data: 'an ISC record or an amendment list (YAML or JSON)'
 } as const
 
 /** The text of an input file; an empty one (nothing but white space) is an error that says so. */
@@ -35,16 +36,26 @@ export interface LoadedDocument {
   warnings: Warning[]
 }
 
+/**
+ * A file named as YAML or JSON data. Its text is never read as Markdown:
+ * a YAML comment (`# …`) looks like a heading, and a record whose
+ * `reference` is mistyped would otherwise pass for an empty draft.
+ */
+export const isDataFile = (file: string): boolean => /\.(?:ya?ml|json)$/i.test(file)
+
 /** Read a document file in any format. */
 export async function loadDocument(file: string, options?: {lenient?: boolean}): Promise<LoadedDocument> {
   const text = readInput(file, 'document')
   const format = detectFormat(text, {file})
-  if (format === 'isc-record') {
-    throw new RedlexError('This is an ISC record, not a document', {
-      code: 'cli/not-a-document',
-      file,
-      hint: 'Give a draft act here; pass the record with --isc'
-    })
+  if (format === 'isc-record' || (format === 'markdown' && isDataFile(file))) {
+    throw new RedlexError(
+      `This is ${format === 'isc-record' ? 'an ISC record' : 'a YAML or JSON file'}, not a document`,
+      {
+        code: 'cli/not-a-document',
+        file,
+        hint: 'Give a draft act here; pass a record with --isc, an amendment list with --amendments'
+      }
+    )
   }
   const importDocument = format === 'markdown' ? (await import('@redlex/formats')).importDocument : importPublished
   const result = importDocument(text, {file, lenient: options?.lenient ?? false})
@@ -111,7 +122,7 @@ async function readData(text: string, file: string, expected: 'record' | 'list')
 }
 
 /** What a file plainly is, when it can be told (undefined: leave it to the loader's own errors). */
-function kindOf(text: string, file: string, data: unknown): keyof typeof EXPECTED | undefined {
+function kindOf(text: string, file: string, data: unknown): 'document' | 'record' | 'list' | undefined {
   if (Array.isArray(data)) return 'list'
   if (typeof data === 'object' && data !== null)
     return 'amendments' in data ? 'list' : 'conclusions' in data || 'reference' in data ? 'record' : undefined
@@ -128,7 +139,7 @@ function kindOf(text: string, file: string, data: unknown): keyof typeof EXPECTE
   // Markdown: a draft — unless it is named as data is, or starts as data does (`key:`, `- `, `[`,
   // `{` after the comments, which read as headings): a record or list with a mistake in it,
   // whose own error says more.
-  if (/\.(?:ya?ml|json)$/i.test(file)) return undefined
+  if (isDataFile(file)) return undefined
   const first = text.split(/\r\n?|\n/).find((line) => line.trim() !== '' && !/^\s*#/.test(line)) ?? ''
   return /^\uFEFF?\s*(?:[[{]|- |[^\s#][^:]*:(?:\s|$))/.test(first) ? undefined : 'document'
 }

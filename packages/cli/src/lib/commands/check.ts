@@ -4,7 +4,7 @@
  */
 import {detectFormat} from '@redlex/formats'
 import {checkIscRecord} from '@redlex/isc'
-import {countProvisions, isRedlexError} from '@redlex/tree'
+import {countProvisions, isRedlexError, RedlexError} from '@redlex/tree'
 import {
   amendmentPlaces,
   dryRunAmendments,
@@ -15,7 +15,7 @@ import {
 } from '@redlex/amend'
 import {parseFragment} from '@redlex/markdown'
 import {COMMON, formatError, formatWarning, UsageError, type Io, type Values} from '../command.js'
-import {draftPath, loadDocument, loadRecordDraft, readInput} from '../load.js'
+import {draftPath, isDataFile, loadDocument, loadRecordDraft, readInput} from '../load.js'
 
 export const options = {...COMMON, json: {type: 'boolean'}, lenient: {type: 'boolean'}} as const
 
@@ -27,7 +27,7 @@ export async function run(files: string[], values: Values, io: Io): Promise<numb
     if (io.isTTY && files.length > 1)
       io.stderr(`\r[${i + 1}/${files.length}] ${file}`.padEnd(70) + (i + 1 === files.length ? '\n' : ''))
     try {
-      const text = readInput(file, 'document')
+      const text = readInput(file, isDataFile(file) ? 'data' : 'document')
       const format = detectOrList(text, file)
       if (typeof format !== 'string') {
         if (checkList(file, format, reports, values, io)) failed = true
@@ -59,25 +59,36 @@ export async function run(files: string[], values: Values, io: Io): Promise<numb
 
 /**
  * The format of a file, or, for a file in no document format that holds
- * an amendment list, the list: a list named `*.yaml`/`*.json` with a
- * syntax error gets that error, not "unknown format".
+ * an amendment list, the list. A file named `*.yaml`/`*.json` is data,
+ * never Markdown: its syntax error, not "unknown format"; an object is
+ * checked as a record even when its `reference` is mistyped (and says so).
  */
 function detectOrList(text: string, file: string): ReturnType<typeof detectFormat> | SourceData {
+  let unknown: unknown
   try {
-    return detectFormat(text, {file})
+    const format = detectFormat(text, {file})
+    if (format !== 'markdown' || !isDataFile(file)) return format
   } catch (error) {
     if (!isRedlexError(error) || error.code !== 'formats/unknown-format') throw error
-    let source: SourceData
-    try {
-      source = parseSource(text, {file})
-    } catch (syntax) {
-      if (/\.(?:ya?ml|json)$/i.test(file)) throw syntax
-      throw error
-    }
-    const data = source.data
-    if (Array.isArray(data) || (isObject(data) && 'amendments' in data)) return source
-    throw error
+    unknown = error
   }
+  let source: SourceData
+  try {
+    // A syntax error in what reads as a record has the record's code.
+    source = parseSource(text, {file, ...(/^(?:reference|conclusions):/m.test(text) ? {area: 'isc' as const} : {})})
+  } catch (syntax) {
+    if (isDataFile(file) || unknown === undefined) throw syntax
+    throw unknown
+  }
+  const data = source.data
+  if (Array.isArray(data) || (isObject(data) && 'amendments' in data)) return source
+  if (isObject(data) && isDataFile(file)) return 'isc-record'
+  if (unknown !== undefined && !isDataFile(file)) throw unknown
+  throw new RedlexError('This file holds neither an ISC record nor an amendment list', {
+    code: 'cli/unknown-data',
+    file,
+    hint: 'A record is an object (`reference`, `conclusions` …), an amendment list a list of amendments'
+  })
 }
 
 /** An amendment list: every problem of every amendment, with its place. Returns true when there is any. */
