@@ -273,6 +273,16 @@ describe('inputs that are not what the command expects', () => {
     const broken = join(dir, 'broken.yaml')
     writeFileSync(broken, '# a record\nreference: ISC 2020\ntitle: [\n')
     expect((await cli('apply', draft, '--isc', broken)).stderr).toContain('[isc/yaml-syntax]')
+    // So does a record with a stray top-level `amendments:` (apply and check alike).
+    const stray = join(dir, 'stray.yaml')
+    writeFileSync(stray, readFileSync(join(dir, 'isc.yaml'), 'utf8') + 'amendments: []\n')
+    for (const argv of [
+      ['apply', '--isc', stray],
+      ['check', stray]
+    ])
+      expect((await cli(...argv)).stderr, argv[0]).toMatch(
+        /stray\.yaml:\d+:\d+: Unknown field `amendments` \[isc\/unknown-field\]\n$/
+      )
   })
 
   it('a misspelt setting of an amendment list is an error, not ignored', async () => {

@@ -125,7 +125,7 @@ async function readData(text: string, file: string, expected: 'record' | 'list')
 function kindOf(text: string, file: string, data: unknown): 'document' | 'record' | 'list' | undefined {
   if (Array.isArray(data)) return 'list'
   if (typeof data === 'object' && data !== null)
-    return 'amendments' in data ? 'list' : 'conclusions' in data || 'reference' in data ? 'record' : undefined
+    return 'conclusions' in data || 'reference' in data ? 'record' : 'amendments' in data ? 'list' : undefined
   let format: string
   try {
     format = detectFormat(text, {file})

@@ -81,7 +81,8 @@ function detectOrList(text: string, file: string): ReturnType<typeof detectForma
     throw unknown
   }
   const data = source.data
-  if (Array.isArray(data) || (isObject(data) && 'amendments' in data)) return source
+  const record = isObject(data) && ('reference' in data || 'conclusions' in data)
+  if (Array.isArray(data) || (isObject(data) && 'amendments' in data && !record)) return source
   if (isObject(data) && isDataFile(file)) return 'isc-record'
   if (unknown !== undefined && !isDataFile(file)) throw unknown
   throw new RedlexError('This file holds neither an ISC record nor an amendment list', {
