@@ -381,7 +381,7 @@ describe('well-formedness errors: formats/malformed-xml at the place of the prob
       'one attribute twice through two prefixes',
       '<a xmlns:p="u" xmlns:q="u" p:x="1" q:x="2"/>',
       {line: 1, column: 1},
-      /same namespace and name/
+      /namespace and name of another/
     ],
     ['an attribute without value', '<a b/>', {line: 1, column: 4}, /b has no value/],
     ['an unquoted attribute value', '<a b=c/>', {line: 1, column: 6}, /must be in quotes/],
@@ -432,6 +432,31 @@ describe('well-formedness errors: formats/malformed-xml at the place of the prob
 })
 
 describe('what the reader keeps as xmldom did', () => {
+  it('resolves prefixes and the default namespace through nested declarations', () => {
+    const xml =
+      '<a xmlns="urn:d" xmlns:p="urn:u"><p:b xmlns:p="urn:w" p:x="1"><p:c/><e xmlns=""><f/></e></p:b><p:g/><h/></a>'
+    expect(newTree(xml)).toEqual(xmldomTree(xml))
+    const names = (node: XmlNode): string[] =>
+      node.type === 'element' ? [`${node.name}=${node.namespaceURI}`, ...node.children.flatMap(names)] : []
+    expect(names(parseXml(xml))).toEqual([
+      'a=urn:d',
+      'p:b=urn:w',
+      'p:c=urn:w',
+      'e=null',
+      'f=null',
+      'p:g=urn:u',
+      'h=urn:d'
+    ])
+  })
+  it('finds an attribute given twice in a long list too', () => {
+    const attributes = Array.from({length: 20}, (_, i) => ` a${i}="${i}"`).join('')
+    expect(newTree(`<r${attributes}/>`)).not.toBeInstanceOf(RedlexError)
+    expect(refusal(`<r${attributes} a7="again"/>`).actual).toMatch(/a7 is given twice/)
+    const prefixed = Array.from({length: 20}, (_, i) => ` p:a${i}="${i}"`).join('')
+    expect(refusal(`<r xmlns:p="urn:u" xmlns:q="urn:u"${prefixed} q:a3="again"/>`).actual).toMatch(
+      /q:a3 has the namespace and name of another/
+    )
+  })
   it('reads every line end as \\n, in text and places (XML 1.1 rules), and attribute white space as spaces', () => {
     const root = parseXml('<a x="1\t2\n3">p\r\nq\rr\u2028s\u0085t\u2029u<b/></a>')
     expect(root.attributes[0]!.value).toBe('1 2 3')
@@ -443,7 +468,7 @@ describe('what the reader keeps as xmldom did', () => {
     expect(root.attributes[0]!.value).toBe('\n\t\r')
     expect(root.children[0]).toEqual({type: 'text', value: '\r'})
   })
-  it('refuses nesting deeper than MAX_XML_DEPTH after reading the whole file, at the first element too deep', () => {
+  it('refuses nesting deeper than MAX_XML_DEPTH at the first element too deep, reading no further', () => {
     const deep = '<a>'.repeat(MAX_XML_DEPTH) + '\n<b><c/></b><d/>' + '</a>'.repeat(MAX_XML_DEPTH)
     try {
       parseXml(deep, 'deep.xml')
@@ -452,7 +477,8 @@ describe('what the reader keeps as xmldom did', () => {
       expect((error as RedlexError).code).toBe('formats/too-deep')
       expect((error as RedlexError).place).toEqual({line: 2, column: 1})
     }
-    // A file both too deep and damaged is refused for the damage, as before.
-    expect(refusal(deep.replace('<d/>', '<d>')).code).toBe('formats/malformed-xml')
+    // Damage past that element is not reached; damage before it is refused as damage.
+    expect(refusal(deep.replace('<d/>', '<d>')).code).toBe('formats/too-deep')
+    expect(refusal(deep.replace('<a><a>', '<a x><a>')).code).toBe('formats/malformed-xml')
   })
 })

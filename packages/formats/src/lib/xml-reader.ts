@@ -61,12 +61,17 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+/** An element nested deeper than the reader's `maxDepth` (the first one, in document order). */
+export class XmlTooDeep extends Error {
+  constructor(readonly element: XmlElement) {
+    super('elements nested too deep')
+  }
+}
+
 export interface XmlReadResult {
   /** The text read, after line-end normalisation (offsets refer to it). */
   readonly text: string
   readonly root: XmlElement
-  /** The first element (in document order) nested deeper than `maxDepth`, if any. */
-  readonly tooDeep: XmlElement | undefined
 }
 
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace'
@@ -112,12 +117,22 @@ export function readXml(source: string, maxDepth: number): XmlReadResult {
   const text = normalizeLineEnds(source)
   const reader = new Reader(text, maxDepth)
   const root = reader.document()
-  return {text, root, tooDeep: reader.tooDeep}
+  return {text, root}
 }
 
-/** Namespace bindings in scope: prefix ('' for the default) → URI ('' unbinds the default). */
-type Scope = ReadonlyMap<string, string>
-const INITIAL_SCOPE: Scope = new Map([['xml', XML_NAMESPACE]])
+/**
+ * Namespace bindings in scope: an element's own declarations (prefix, '' for the default → URI,
+ * '' unbinding the default) and its parent scope's. Chained rather than copied, so that a hostile
+ * file declaring thousands of prefixes costs no more than its size; elements that declare nothing
+ * share their parent's scope.
+ */
+interface Scope {
+  readonly own: ReadonlyMap<string, string>
+  readonly parent: Scope | undefined
+  /** The default namespace here (null: none), looked up once per scope. */
+  readonly defaultNamespace: string | null
+}
+const INITIAL_SCOPE: Scope = {own: new Map([['xml', XML_NAMESPACE]]), parent: undefined, defaultNamespace: null}
 
 class Reader {
   private pos = 0
@@ -125,7 +140,6 @@ class Reader {
   private line = 1
   private lineStart = 0
   private nextNewline: number
-  tooDeep: XmlElement | undefined
   /** Set after an empty CDATA section: the next text joins the text before it. */
   private textContinues = false
 
@@ -229,7 +243,7 @@ class Reader {
     const name = m[1]!
     const colon = name.indexOf(':')
     const localName = colon === -1 ? name : qualifiedPart(name, colon, start)
-    const namespaceURI = colon === -1 ? inner.get('') || null : boundNamespace(inner, name.slice(0, colon), start)
+    const namespaceURI = colon === -1 ? inner.defaultNamespace : boundNamespace(inner, name.slice(0, colon), start)
     this.locate(start)
     const element: XmlElement = {
       type: 'element',
@@ -241,7 +255,9 @@ class Reader {
       line: this.line,
       column: start - this.lineStart + 1
     }
-    if (depth > this.maxDepth) this.tooDeep ??= element
+    // Refused at once: the rest of the file is not read, so no input makes the reader hold more than
+    // maxDepth open elements (or scopes).
+    if (depth > this.maxDepth) throw new XmlTooDeep(element)
     return {element, scope: inner, empty: m[3] === '/'}
   }
 
@@ -253,11 +269,10 @@ class Reader {
       const raw = m[2] ?? m[3]!
       const valueAt = at + ATTRIBUTES.lastIndex - raw.length - 1
       const spaced = /[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, ' ') : raw
-      const name = m[1]!
-      for (const seen of out)
-        if (seen.name === name) throw new XmlSyntaxError(`attribute ${name} is given twice`, valueAt)
-      out.push({name, value: decodeReferences(spaced, valueAt), at: valueAt})
+      out.push({name: m[1]!, value: decodeReferences(spaced, valueAt), at: valueAt})
     }
+    const twice = repeated(out, (a) => a.name)
+    if (twice) throw new XmlSyntaxError(`attribute ${twice.name} is given twice`, twice.at)
     return out
   }
 
@@ -500,17 +515,19 @@ interface RawAttribute {
 
 /** The scope of an element: its parent's, plus its own `xmlns` declarations. */
 function withDeclarations(scope: Scope, attributes: readonly RawAttribute[], at: number): Scope {
-  let inner: Map<string, string> | undefined
+  let own: Map<string, string> | undefined
   for (const {name, value, at: valueAt} of attributes) {
     if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue
     const prefix = name === 'xmlns' ? '' : qualifiedPart(name, 5, at)
     if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NAMESPACE) || value === XMLNS_NAMESPACE)
       throw new XmlSyntaxError(`namespace declaration ${name}="${value}" is not allowed`, valueAt)
     if (prefix !== '' && value === '') throw new XmlSyntaxError(`prefix ${prefix} cannot be bound to ""`, valueAt)
-    inner ??= new Map(scope)
-    inner.set(prefix, value)
+    own ??= new Map()
+    own.set(prefix, value)
   }
-  return inner ?? scope
+  if (!own) return scope
+  const declared = own.get('')
+  return {own, parent: scope, defaultNamespace: declared === undefined ? scope.defaultNamespace : declared || null}
 }
 
 /** Namespaces of the attributes; two attributes with one expanded name are an error. */
@@ -525,13 +542,30 @@ function resolveAttributes(scope: Scope, raw: readonly RawAttribute[], at: numbe
     const prefix = name.slice(0, colon)
     const localName = qualifiedPart(name, colon, at)
     const namespaceURI = prefix === 'xmlns' ? XMLNS_NAMESPACE : boundNamespace(scope, prefix, at)
-    for (const seen of out) {
-      if (seen.localName === localName && seen.namespaceURI === namespaceURI)
-        throw new XmlSyntaxError(`attributes ${seen.name} and ${name} have the same namespace and name`, at)
-    }
     out.push({name, localName, namespaceURI, value})
   }
+  const twice = repeated(out, (a) => `${a.namespaceURI ?? ''} ${a.localName}`)
+  if (twice) throw new XmlSyntaxError(`attribute ${twice.name} has the namespace and name of another`, at)
   return out
+}
+
+/** The first item whose key an earlier item has, or undefined (a Set only for long lists: hostile files). */
+function repeated<T>(items: readonly T[], key: (item: T) => string): T | undefined {
+  if (items.length < 2) return undefined
+  if (items.length <= 8) {
+    for (let i = 1; i < items.length; i++) {
+      const k = key(items[i]!)
+      for (let j = 0; j < i; j++) if (key(items[j]!) === k) return items[i]
+    }
+    return undefined
+  }
+  const seen = new Set<string>()
+  for (const item of items) {
+    const k = key(item)
+    if (seen.has(k)) return item
+    seen.add(k)
+  }
+  return undefined
 }
 
 /** The local part of a prefixed name (one colon, with a name on each side). */
@@ -543,7 +577,8 @@ function qualifiedPart(name: string, colon: number, at: number): string {
 }
 
 function boundNamespace(scope: Scope, prefix: string, at: number): string {
-  const uri = scope.get(prefix)
+  let uri: string | undefined
+  for (let s: Scope | undefined = scope; s && uri === undefined; s = s.parent) uri = s.own.get(prefix)
   if (!uri) throw new XmlSyntaxError(`namespace prefix ${prefix} is not declared`, at)
   return uri
 }

@@ -5,7 +5,7 @@
  */
 import {RedlexError, codePointName, isXmlSafe, xmlSafe} from '@redlex/tree'
 import type {SourcePoint} from '@redlex/tree'
-import {XmlSyntaxError, normalizeLineEnds, readXml} from './xml-reader.js'
+import {XmlSyntaxError, XmlTooDeep, normalizeLineEnds, readXml} from './xml-reader.js'
 import type {XmlElement, XmlNode, XmlText} from './xml-reader.js'
 
 export type {XmlNode}
@@ -38,6 +38,7 @@ export function parseXml(text: string, file?: string, warn?: XmlWarn): Element {
   try {
     read = readXml(source, MAX_XML_DEPTH)
   } catch (error) {
+    if (error instanceof XmlTooDeep) throw tooDeep(error.element, file)
     if (!(error instanceof XmlSyntaxError)) throw error
     throw malformed(error, source, file)
   }
@@ -56,7 +57,6 @@ export function parseXml(text: string, file?: string, warn?: XmlWarn): Element {
       invalid[MAX_CHARACTER_WARNINGS]!.place
     )
   }
-  if (read.tooDeep) throw tooDeep(read.tooDeep, file)
   if (invalid.length > 0) dropInvalidCharacters(read.root)
   return read.root
 }
