@@ -6,8 +6,9 @@
  * without reference linking (`linkReferences: false`, which is
  * @redlex/tree's work), and beside it the parser's own time on the same text:
  * htmlparser2 (what the HTML importers use) and parse5 (what they used
- * before) for HTML, xmldom (what the XML importers use) and saxes (a
- * streaming parser, events only) for XML. Then `toAkn` and peak RSS.
+ * before) for HTML; for XML, redlex's own reader (what the XML importers
+ * use, src/lib/xml-reader.ts), xmldom (what they used before) and saxes (a
+ * streaming parser, events only). Then `toAkn` and peak RSS.
  *
  *   npx tsc -b packages/formats && node test/bench/import.mjs [repetitions]
  *
@@ -49,9 +50,11 @@ const htmlParsers = {
   parse5: parse5 && ((text) => parse5.parse(text, {sourceCodeLocationInfo: true}))
 }
 // saxes (a root devDependency): a streaming parser, events only, no tree — the floor any XML importer
-// could reach; beside xmldom it says how much of an import the parser is (docs/formats.md, "Speed").
+// could reach; beside the reader it says how much of an import the parser is (docs/formats.md).
+const reader = await import(new URL('packages/formats/dist/lib/xml-reader.js', root).href).catch(() => undefined)
 const saxes = await import(createRequire(new URL('package.json', root)).resolve('saxes')).catch(() => undefined)
 const xmlParsers = {
+  reader: reader && ((text) => reader.readXml(text, 100)),
   xmldom: xmldom && ((text) => new xmldom.DOMParser({onError() {}}).parseFromString(text, 'text/xml')),
   saxes:
     saxes &&
