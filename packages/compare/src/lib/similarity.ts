@@ -214,7 +214,8 @@ function offerAll(
   best: BestPartners
 ): void {
   for (let n = 0; n < keys.length; n++) {
-    const j = keys[n]! % scale
+    // An integer, not a double: what is computed from `j` stays a small integer (no number allocated).
+    const j = (keys[n]! % scale) | 0
     if (n < k) out.push([i, j])
     best.offer(j, counts[j]!, i)
   }
