@@ -7,7 +7,7 @@
  */
 import type {ChangeStatus} from '@redlex/compare'
 import {labelOf, statusText} from '@redlex/compare'
-import {block, h, type Markup} from './markup.js'
+import {block, h, settled, type Markup} from './markup.js'
 import type {Entry, Group, Model} from './model.js'
 
 export const STATUS_ORDER: readonly ChangeStatus[] = [
@@ -47,7 +47,8 @@ export function contents(model: Model): Markup {
           {className: ['groups']},
           model.frames.length > 0 &&
             h('li', null, h('a', {href: '#frame'}, 'Title, formulas and signatures'), ' ', count(model.frames.length)),
-          model.groups.map((group) => h('li', null, groupNode(group, model, open)))
+          // Each group's HTML as one string: it stays alive while both views are built (see `settled`).
+          model.groups.map((group) => settled(h('li', null, groupNode(group, model, open))))
         )
   )
 }
