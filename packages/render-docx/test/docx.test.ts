@@ -322,7 +322,8 @@ describe('toDocx', () => {
   })
 
   it('renders to the same bytes at any time without a date: no created/modified, one fixed zip date', async () => {
-    const undated = {...fixture, isc: fixture.isc ? {...fixture.isc, date: undefined} : undefined}
+    const {date: _date, ...undatedIsc} = fixture.isc!
+    const undated = {...fixture, isc: undatedIsc}
     vi.useFakeTimers({toFake: ['Date']})
     try {
       vi.setSystemTime(new Date('2031-01-01T10:00:00Z'))
