@@ -132,3 +132,16 @@ describe('a well-formed JSON file', () => {
     )
   })
 })
+
+describe('YAML nested past the reader’s stack', () => {
+  it('a coded error without a place (where the stack runs out depends on the machine)', () => {
+    for (const text of ['['.repeat(20_000), '- '.repeat(20_000) + 'x']) {
+      const e = failure(() => parseSource(text, {file: 'deep.yaml'}))
+      expect(e.code).toBe('amend/yaml-unreadable')
+      expect(e.message).toBe(
+        'deep.yaml: Cannot turn the YAML into data: it is nested too deeply to read. Amendments and records are never nested this deep: check that this is the right file [amend/yaml-unreadable]'
+      )
+      expect(e.place).toBeUndefined()
+    }
+  })
+})

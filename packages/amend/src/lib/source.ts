@@ -67,6 +67,16 @@ export function parseSource(text: string, options?: Readonly<ParseSourceOptions>
     })
   }
   const problem = doc.errors[0]
+  if (problem?.code === 'RESOURCE_EXHAUSTION') {
+    // The yaml library ran out of stack: where it stopped depends on the machine's stack size, so
+    // no place is given (the same input gives the same message everywhere).
+    throw new RedlexError('Cannot turn the YAML into data: it is nested too deeply to read', {
+      code: codes.unreadable,
+      ...(options?.file ? {file: options.file} : {}),
+      hint: 'Amendments and records are never nested this deep: check that this is the right file',
+      cause: problem
+    })
+  }
   if (problem) {
     const start = lineCounter.linePos(problem.pos[0])
     const end = lineCounter.linePos(problem.pos[1])

@@ -1,6 +1,7 @@
 /**
  * Load any supported input: a document in any format (the Markdown dialect,
- * Akoma Ntoso, Formex, Cellar or EUR-Lex HTML) or an ISC record. Each loader
+ * Akoma Ntoso, Formex, Cellar or EUR-Lex HTML), an ISC record or an amendment
+ * list; an input of the wrong kind or an empty one is a coded error. Each loader
  * imports the reader it needs when it runs: the Markdown reader (unified,
  * remark) only for a Markdown file, the ISC and amendment code only for a
  * record, so that comparing two published acts loads neither (a third of
