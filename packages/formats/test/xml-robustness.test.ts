@@ -229,11 +229,11 @@ describe('the Markdown writer and deep emphasis', () => {
 })
 
 describe('line separators in AKN out', () => {
-  it('U+2028 and U+0085 come back as themselves (XML 1.1 parsers read them raw as line ends)', () => {
+  it('U+2028, U+2029 and U+0085 come back as themselves (XML 1.1 parsers read them raw as line ends)', () => {
     const {document} = importDocument(akn('a b'))
     const json = JSON.stringify(document)
     expect(json).toContain('"a b"')
-    const back = fromAkn(toAkn(JSON.parse(json.replace('"a b"', '"a\\u2028b\\u0085c"'))))
-    expect(articleText(back)).toBe('a\u2028b\u0085c')
+    const back = fromAkn(toAkn(JSON.parse(json.replace('"a b"', '"a\\u2028b\\u0085c\\u2029d"'))))
+    expect(articleText(back)).toBe('a\u2028b\u0085c\u2029d')
   })
 })

@@ -272,14 +272,14 @@ export function attrNS(element: Element, namespace: string, localName: string): 
 
 /** Escape text for XML element content. */
 export function escapeText(value: string): string {
-  // U+0085 and U+2028 are line ends to XML 1.1 parsers (redlex's reader among them, see
-  // xml-reader.ts), which turn them into a line feed: written as character references they come
-  // back as themselves.
+  // U+0085 and U+2028 are line ends to XML 1.1 parsers, and redlex's reader (as xmldom did) also
+  // reads U+2029 as one (see xml-reader.ts): each would come back as a line feed. Written as
+  // character references they come back as themselves.
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\u0085\u2028]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
+    .replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
 }
 
 /** Escape text for an XML attribute value in double quotes. */
