@@ -5,7 +5,7 @@ import {codePointName, isXmlSafe, xmlDroppedWarning, xmlSafe} from '@redlex/tree
 
 /** Whether `<t>text</t>` is well-formed XML 1.0 for a strict parser (saxes checks every character). */
 function parsesAsXml(text: string): boolean {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   let ok = true
   const parser = new SaxesParser()
   parser.on('error', () => {
@@ -41,6 +41,34 @@ describe('xmlSafe', () => {
         expect(xmlSafe(safe)).toBe(safe)
       }),
       {seed: 12, numRuns: 300}
+    )
+  })
+
+  it('should say a text is safe exactly when each of its code points is an XML 1.0 Char', () => {
+    // Iterating a string by code points gives a lone surrogate as itself (saxes reads it as a character).
+    const isChar = (c: number) =>
+      c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000
+    const allChars = (text: string) => [...text].every((char) => isChar(char.codePointAt(0)!))
+    const characters = fc.constantFrom(
+      'a',
+      ' ',
+      '\t',
+      '\u0001',
+      '\uFFFE',
+      '\uFFFF',
+      '\uFFFD',
+      '\uD83D',
+      '\uDE00',
+      '\u{1F600}'
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({unit: 'binary', maxLength: 40}), fc.string({unit: characters, maxLength: 12})),
+        (text) => {
+          expect(isXmlSafe(text)).toBe(allChars(text))
+        }
+      ),
+      {seed: 7, numRuns: 1000}
     )
   })
 

@@ -19,8 +19,16 @@ import type {Warning} from './error.js'
 const NOT_XML_CHAR =
   /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
+/**
+ * Any character that could be forbidden (a C0 control, a surrogate, U+FFFE, U+FFFF): one
+ * character class, several times faster over a whole act than NOT_XML_CHAR (whose look-arounds
+ * pair the surrogates), so the exact test runs only on text that has one of them.
+ */
+const MAYBE_NOT_XML_CHAR = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
+
 /** True when `text` has no character XML 1.0 forbids. */
 export function isXmlSafe(text: string): boolean {
+  if (!MAYBE_NOT_XML_CHAR.test(text)) return true
   NOT_XML_CHAR.lastIndex = 0
   const found = NOT_XML_CHAR.test(text)
   NOT_XML_CHAR.lastIndex = 0
