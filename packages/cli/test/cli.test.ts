@@ -5,28 +5,10 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {run} from '@redlex/cli'
+import {cli, example} from './run-cli.js'
 
-const example = (name: string) =>
-  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url))
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
-
-async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string; bytes: Uint8Array[]}> {
-  let stdout = ''
-  let stderr = ''
-  const bytes: Uint8Array[] = []
-  const code = await run(argv, {
-    stdout: (text) => {
-      if (typeof text === 'string') stdout += text
-      else bytes.push(text)
-    },
-    stderr: (text) => {
-      stderr += text
-    }
-  })
-  return {code, stdout, stderr, bytes}
-}
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'redlex-cli-'))

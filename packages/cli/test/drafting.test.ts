@@ -7,22 +7,8 @@
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {run} from '@redlex/cli'
-
-const example = (name: string) =>
-  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
-
-async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    stdout: (text) => void (stdout += String(text)),
-    stderr: (text) => void (stderr += text)
-  })
-  return {code, stdout, stderr}
-}
+import {cli, example} from './run-cli.js'
 
 const DRAFT = `Proposal for a
 

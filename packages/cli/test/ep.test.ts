@@ -5,19 +5,9 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {run} from '@redlex/cli'
+import {cli} from './run-cli.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../ep/test/fixtures/${name}`, import.meta.url))
-
-async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    stdout: (text) => void (stdout += typeof text === 'string' ? text : ''),
-    stderr: (text) => void (stderr += text)
-  })
-  return {code, stdout, stderr}
-}
 
 describe('redlex ep-amendments', () => {
   const dir = mkdtempSync(join(tmpdir(), 'redlex-ep-'))

@@ -6,27 +6,9 @@
 import {copyFileSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {run} from '@redlex/cli'
-
-const example = (name: string) =>
-  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
-
-async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += typeof text === 'string' ? text : ''
-    },
-    stderr: (text) => {
-      stderr += text
-    }
-  })
-  return {code, stdout, stderr}
-}
+import {cli, example} from './run-cli.js'
 
 /** A folder with the example's draft and its record, as YAML and as JSON. */
 function workspace(): string {

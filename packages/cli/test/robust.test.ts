@@ -2,27 +2,9 @@
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {SaxesParser} from 'saxes'
 import {describe, expect, it} from 'vitest'
-import {run} from '@redlex/cli'
-
-const example = (name: string) =>
-  fileURLToPath(new URL(`../../../examples/eprivacy-derogation/${name}`, import.meta.url))
-
-async function cli(...argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += typeof text === 'string' ? text : ''
-    },
-    stderr: (text) => {
-      stderr += text
-    }
-  })
-  return {code, stdout, stderr}
-}
+import {cli, example} from './run-cli.js'
 
 describe('redlex on hostile input', () => {
   it('apply with an ISC record that is a YAML alias bomb: isc/yaml-unreadable, exit 1', async () => {
