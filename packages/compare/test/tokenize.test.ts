@@ -144,6 +144,27 @@ describe('tokenList', () => {
     expect(keys.keys[a.id[1]!]).toBe("'")
   })
 
+  it('reads a unit word with the full pattern however it was met before in the table', () => {
+    // The table remembers each spelling's id and whether it may start a unit:
+    // a word met alone must still start a reference later, and the reverse.
+    for (const texts of [
+      ['Article and', 'Article 5 and', 'EUR and EUR 10'],
+      ['Article 5 and', 'Article and', 'EUR 10 and EUR']
+    ]) {
+      const keys = new KeyIds()
+      for (const input of texts) expect(tokensOf(tokenList(input, keys), keys)).toEqual(tokenize(input))
+    }
+    const keys = new KeyIds()
+    tokenList('Article and Article', keys)
+    const list = tokenList('Article 5 and Article', keys)
+    expect(tokensOf(list, keys).map((t) => [t.key, t.type])).toEqual([
+      ['Article 5', 'reference'],
+      ['and', 'word'],
+      ['Article', 'word']
+    ])
+    expect(list.id[2]).toBe(keys.id('Article'))
+  })
+
   it('turns token objects back into the same list', () => {
     fc.assert(
       fc.property(text, (input) => {

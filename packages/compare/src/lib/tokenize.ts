@@ -86,14 +86,42 @@ export class KeyIds {
     return id
   }
 
-  /** Raw token text (core) → id of its key, so that `tokenKey` runs once per distinct spelling. */
+  /**
+   * Raw token text (core) → id of its key, so that `tokenKey` runs once per
+   * distinct spelling. A word that may start a reference (`TRIGGERS`) is
+   * stored as a negative number (`~id`, or `UNSEEN_TRIGGER` before its key
+   * has an id), so that one lookup per plain word both finds its id and
+   * says whether the full pattern must read it (a second lookup in a set
+   * of trigger words cost a first comparison several milliseconds).
+   */
   private readonly cores = new Map<string, number>()
 
   /** The id of a token's key, given its core (its text without trailing whitespace). */
   coreId(core: string): number {
     let id = this.cores.get(core)
-    if (id === undefined) this.cores.set(core, (id = this.id(tokenKey(core))))
+    if (id === undefined || id === UNSEEN_TRIGGER) {
+      id = this.id(tokenKey(core))
+      this.cores.set(core, isTrigger(core) ? ~id : id)
+    } else if (id < 0) id = ~id
     return id
+  }
+
+  /**
+   * The id of a plain word's key, or -1 when the word may start a reference,
+   * an act or an amount (then `PATTERN` must read it, and it gets no id here).
+   */
+  plainWordId(core: string): number {
+    let id = this.cores.get(core)
+    if (id === undefined) {
+      if (isTrigger(core)) {
+        // Not interned here: ids follow the order in which keys are first
+        // met as tokens, and the pattern may read this word as part of a unit.
+        this.cores.set(core, UNSEEN_TRIGGER)
+        return -1
+      }
+      this.cores.set(core, (id = this.id(tokenKey(core))))
+    }
+    return id < 0 ? -1 : id
   }
 
   /** The ids of a token list's keys. */
@@ -263,6 +291,12 @@ const TRIGGERS = new Set([
 const TRIGGER_MIN = 3
 const TRIGGER_MAX = 14
 
+/**
+ * In `KeyIds`' table of cores: a trigger word whose key has no id yet
+ * (below `~id` of any id, and a small integer for V8).
+ */
+const UNSEEN_TRIGGER = -0x40000000
+
 /** Normalise a token's text for comparison (see the module comment). */
 const SPECIAL =
   /[\s\u00a0\u202f\u2009\u2007\u200b\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033"«»\u2010\u2011\u00ad]/
@@ -334,9 +368,10 @@ export function tokenList(text: string, keys: KeyIds): TokenList {
   while (at < text.length) {
     const stop = plainWordStop(text, at)
     const end = stop === -1 ? -1 : coreEnd(text, at, stop)
-    const core = end === -1 ? '' : text.slice(at, end)
-    if (end !== -1 && !isTrigger(core) && (end < stop || !astralNext(text, end))) {
-      put(n++, at, end, WORD_TOKEN, keys.coreId(core))
+    const plain = end !== -1 && (end < stop || !astralNext(text, end))
+    const id = plain ? keys.plainWordId(text.slice(at, end)) : -1
+    if (id !== -1) {
+      put(n++, at, end, WORD_TOKEN, id)
       at = stop
     } else at = otherToken(text, at, n++, keys)
   }
