@@ -42,6 +42,26 @@ describe('candidates', () => {
       })
     )
   })
+
+  it('orders features across the whole range of bigram ids', () => {
+    // Bigram ids span [2^29, 2^30): the index sorts (feature, item) pairs as
+    // doubles, whose exponent changes within that range.
+    const wide = fc
+      .uniqueArray(
+        fc.oneof(
+          fc.integer({min: 0, max: 40}),
+          fc.integer({min: BIGRAM, max: BIGRAM + 30}),
+          fc.integer({min: 2 * BIGRAM - 30, max: 2 * BIGRAM - 1})
+        ),
+        {maxLength: 30}
+      )
+      .map((ids) => Uint32Array.from(ids).sort())
+    fc.assert(
+      fc.property(fc.array(wide, {maxLength: 25}), fc.array(wide, {maxLength: 25}), (left, right) => {
+        expect(candidates(left, right, 3, 0.2)).toEqual(reference(left, right, 3, 0.2))
+      })
+    )
+  })
 })
 
 describe('dice', () => {

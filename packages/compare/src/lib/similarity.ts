@@ -167,13 +167,15 @@ export function candidates(
 /** The right items sharing features with one left item, best first (scratch tables reused for every left item). */
 class Ranking {
   readonly counts: Int32Array
-  /** Sort keys: fewest missing shared features first, then lowest right index. */
+  /** Sort keys: fewest missing shared features first, then lowest right index (pairs, see `pairWords`). */
   readonly order: Float64Array
+  readonly orderWords: Uint32Array
   readonly touched: number[] = []
 
   constructor(items: number) {
     this.counts = new Int32Array(items)
     this.order = new Float64Array(items)
+    this.orderWords = pairWords(this.order)
   }
 
   /** Push `[i, j]` for the `k` right items `j` sharing most features with `set`, and offer `i` to every item touched. */
@@ -189,37 +191,61 @@ class Ranking {
     const {counts, touched} = this
     countShared(set, index, cap, counts, touched)
     // Most shared features first (ties: lower right index first): one numeric sort, no comparator.
-    const keys = sortKeys(counts, touched, this.order.subarray(0, touched.length), index.scale)
-    keys.sort()
-    offerAll(keys, counts, index.scale, i, k, out, best)
+    sortKeys(counts, touched, this.orderWords)
+    this.order.subarray(0, touched.length).sort()
+    offerAll(this.orderWords, touched.length, counts, i, k, out, best)
     clear(counts, touched)
   }
 }
 
-/** The touched items as numbers that sort best first: (most shared − shared) · `scale` + item. */
-function sortKeys(counts: Int32Array, touched: readonly number[], keys: Float64Array, scale: number): Float64Array {
+/**
+ * The touched items as pairs that sort best first: (most shared − shared, item).
+ * The first is offset by 2^20 so that every key is a normal double (see `pairWords`).
+ */
+function sortKeys(counts: Int32Array, touched: readonly number[], words: Uint32Array): void {
   let most = 0
   for (let n = 0; n < touched.length; n++) if (counts[touched[n]!]! > most) most = counts[touched[n]!]!
-  for (let n = 0; n < touched.length; n++) keys[n] = (most - counts[touched[n]!]!) * scale + touched[n]!
-  return keys
+  for (let n = 0; n < touched.length; n++) {
+    words[2 * n + HIGH] = most - counts[touched[n]!]! + 0x100000
+    words[2 * n + LOW] = touched[n]!
+  }
 }
 
 function offerAll(
-  keys: Float64Array,
+  words: Uint32Array,
+  length: number,
   counts: Int32Array,
-  scale: number,
   i: number,
   k: number,
   out: Array<[number, number]>,
   best: BestPartners
 ): void {
-  for (let n = 0; n < keys.length; n++) {
-    // An integer, not a double: what is computed from `j` stays a small integer (no number allocated).
-    const j = (keys[n]! % scale) | 0
+  for (let n = 0; n < length; n++) {
+    const j = words[2 * n + LOW]!
     if (n < k) out.push([i, j])
     best.offer(j, counts[j]!, i)
   }
 }
+
+/**
+ * Pairs of integers sorted as pairs by one native numeric sort, with no
+ * number allocated: a pair is written through this `Uint32Array` view as
+ * the high word (`HIGH`) and the low word (`LOW`) of a float64 of
+ * `numbers`. Non-negative doubles sort in the order of their bits, so
+ * sorting `numbers` sorts the pairs, given a first of at least 2^20 and
+ * below 2^31 (a normal, positive double). Keys computed as
+ * `first · 2^k + second` were doubles: a heap number per key and step
+ * before the JIT had compiled the loops (5 MB of a first comparison's
+ * 44 MB). The words are written inline, not by a helper: calls cost more
+ * than the numbers did in code not compiled yet.
+ */
+function pairWords(numbers: Float64Array): Uint32Array {
+  return new Uint32Array(numbers.buffer, numbers.byteOffset, 2 * numbers.length)
+}
+
+/** Which 32-bit word of a float64 holds its high bits: typed arrays use the machine's byte order. */
+const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0
+const LOW = 1 - HIGH
 
 function clear(counts: Int32Array, touched: number[]): void {
   for (let n = 0; n < touched.length; n++) counts[touched[n]!] = 0
@@ -239,26 +265,22 @@ interface InvertedIndex {
   features: Int32Array
   runStart: Int32Array
   items: Int32Array
-  /** A power of two above every item index (≤ 2^23 for any real list). */
-  scale: number
 }
 
 function invertedIndex(right: readonly FeatureSet[]): InvertedIndex {
-  // (feature, item) pairs sorted as numbers (feature · `scale` + item).
-  // Features are below 2^30 and items below `scale`: keys are exact doubles.
-  let scale = 0x100000
-  while (scale < right.length) scale *= 2
-  if (scale > 0x800000) throw new RangeError(`candidates: ${right.length} items in one list (at most 8 388 608)`)
-  const keys = bigramKeys(right, scale, new Float64Array(countBigrams(right)))
+  // (feature, item) pairs sorted by feature, then item (see `pairWords`:
+  // bigram ids are at least 2^29 and below 2^30).
+  const keys = new Float64Array(countBigrams(right))
+  const words = pairWords(keys)
+  bigramKeys(right, words)
   keys.sort()
   const total = keys.length
   const index: InvertedIndex = {
     features: new Int32Array(total),
     runStart: new Int32Array(total + 1),
-    items: new Int32Array(total),
-    scale
+    items: new Int32Array(total)
   }
-  const runs = splitRuns(keys, index)
+  const runs = splitRuns(words, index)
   index.runStart[runs] = total
   index.features = index.features.subarray(0, runs)
   index.runStart = index.runStart.subarray(0, runs + 1)
@@ -267,32 +289,46 @@ function invertedIndex(right: readonly FeatureSet[]): InvertedIndex {
 
 function countBigrams(sets: readonly FeatureSet[]): number {
   let total = 0
-  for (let j = 0; j < sets.length; j++) {
-    const set = sets[j]!
-    for (let n = 0; n < set.length; n++) if (isBigram(set[n]!)) total++
-  }
+  for (let j = 0; j < sets.length; j++) total += sets[j]!.length - firstBigram(sets[j]!)
   return total
 }
 
-/** Fill `keys` with feature · `scale` + item for every bigram of every set. */
-function bigramKeys(sets: readonly FeatureSet[], scale: number, keys: Float64Array): Float64Array {
+/**
+ * Where a set's bigrams start: a set is ascending and bigram ids are above
+ * word ids, so its bigrams are its tail (found by bisection, not a test per feature).
+ */
+function firstBigram(set: FeatureSet): number {
+  let lo = 0
+  let hi = set.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (set[mid]! < BIGRAM) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Write the pair (feature, item) for every bigram of every set into `words` (see `pairWords`). */
+function bigramKeys(sets: readonly FeatureSet[], words: Uint32Array): void {
   let at = 0
   for (let j = 0; j < sets.length; j++) {
     const set = sets[j]!
-    for (let n = 0; n < set.length; n++) if (isBigram(set[n]!)) keys[at++] = set[n]! * scale + j
+    for (let n = firstBigram(set); n < set.length; n++) {
+      words[at + HIGH] = set[n]!
+      words[at + LOW] = j
+      at += 2
+    }
   }
-  return keys
 }
 
-/** Split the sorted keys into the index's items, distinct features and run starts; returns the number of runs (the caller ends the last). */
-function splitRuns(keys: Float64Array, index: InvertedIndex): number {
-  const {features, runStart, items, scale} = index
+/** Split the sorted pairs into the index's items, distinct features and run starts; returns the number of runs (the caller ends the last). */
+function splitRuns(words: Uint32Array, index: InvertedIndex): number {
+  const {features, runStart, items} = index
   let runs = 0
   let previous = -1
-  for (let n = 0; n < keys.length; n++) {
-    const key = keys[n]!
-    const f = Math.floor(key / scale)
-    items[n] = key - f * scale
+  for (let n = 0; n < items.length; n++) {
+    const f = words[2 * n + HIGH]!
+    items[n] = words[2 * n + LOW]!
     if (f !== previous) {
       features[runs] = f
       runStart[runs++] = n
