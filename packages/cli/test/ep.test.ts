@@ -167,3 +167,26 @@ describe.skipIf(!existsSync(dataAct))('redlex ep-amendments on a whole-text posi
     expect(readFileSync(join(dir, 'ep.md'), 'utf8')).not.toContain('▌')
   })
 })
+
+const aiActAmendments = fileURLToPath(
+  new URL('../../../../shared/corpus/ai-act/ep-amendments-2023.html', import.meta.url)
+)
+const aiActProposal = fileURLToPath(
+  new URL('../../../../shared/corpus/ai-act/proposal-com-2021-206.xhtml', import.meta.url)
+)
+
+describe.skipIf(!existsSync(aiActAmendments) || !existsSync(aiActProposal))(
+  'redlex ep-amendments on the AI Act',
+  () => {
+    it('prints the warnings of applying the amendments, each with its unit and amendment', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'redlex-ep-'))
+      const result = await cli('ep-amendments', aiActAmendments, '--against', aiActProposal, '-o', join(dir, 'a.yaml'))
+      expect(result.code).toBe(0)
+      // A reference to a unit an amendment deletes is left as it is: the drafter must be told.
+      expect(result.stderr).toMatch(
+        /^warning: art_5__para_3: Article 5\(3\): `[^`]+` names Article 5\(2\), which amendment ep-229 deletes;.* \[amend\/reference-to-deleted\]$/m
+      )
+      expect(result.stderr).toContain('[amend/source-duplicate-number]')
+    }, 60_000)
+  }
+)

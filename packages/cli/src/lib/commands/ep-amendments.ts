@@ -53,6 +53,7 @@ export async function run(positionals: string[], values: Values, io: Io): Promis
   for (const warning of loaded.warnings) io.stderr(formatWarning(warning))
   const proposal = loaded.document
   const result = applyEpText(proposal, text)
+  for (const warning of result.warnings) io.stderr(formatWarning(warning))
   // Side outputs first: if one fails, the main output is not written either.
   if (typeof values['report'] === 'string')
     write(io, values['report'], JSON.stringify(result.report, null, 2) + '\n', inputs)
