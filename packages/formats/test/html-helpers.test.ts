@@ -1,11 +1,13 @@
 /**
- * `classes` reads an element's `class` attribute with a shortcut for the
- * common one-name case: it must give exactly the list a split at white space
- * (`\s`, so NBSP and other Unicode spaces too) gives, for any value.
+ * Helpers of the light HTML tree that take shortcuts for the common case:
+ * `classes` (one name, no split) must give exactly the list a split at
+ * white space (`\s`, so NBSP and other Unicode spaces too) gives, and
+ * `pointAt` (LF-only files, no pattern) exactly the lines and columns of
+ * LF, CRLF and lone-CR line ends, for any input.
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {classes, parseHtml} from '../src/lib/html.js'
+import {classes, parseHtml, pointAt} from '../src/lib/html.js'
 import type {HElement} from '../src/lib/html.js'
 
 function classesOf(value: string): string[] {
@@ -41,5 +43,35 @@ describe('classes', () => {
     const [first, second] = doc.childNodes as HElement[]
     expect(classes(first!)).toEqual(['li', 'Point0'])
     expect(classes(second!)).toEqual([])
+  })
+})
+
+/** Line and column of every offset, counted one character at a time (LF, CRLF and a lone CR end a line). */
+function pointsByHand(source: string): Array<{line: number; column: number}> {
+  const out: Array<{line: number; column: number}> = []
+  let line = 1
+  let column = 1
+  for (let i = 0; i <= source.length; i++) {
+    out.push({line, column})
+    const c = source[i]
+    if (c === '\n' || (c === '\r' && source[i + 1] !== '\n')) {
+      line++
+      column = 1
+    } else column++
+  }
+  return out
+}
+
+describe('pointAt', () => {
+  it('counts lines ended by LF, CRLF or a lone CR, with or without any CR in the file', () => {
+    const piece = fc.constantFrom('a', '<p>', '\n', '\r\n', '\r', '\n\n', ' ')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+        const source = pieces.join('')
+        const doc = parseHtml(source)
+        const expected = pointsByHand(source)
+        for (let offset = 0; offset <= source.length; offset++) expect(pointAt(doc, offset)).toEqual(expected[offset])
+      })
+    )
   })
 })
