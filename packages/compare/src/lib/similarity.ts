@@ -24,6 +24,13 @@ export class FeatureSpace {
   readonly keys = new KeyIds()
   /** Key id → word id + 1 (0: not known yet). */
   private wordOfKey = new Int32Array(1024)
+  /**
+   * Where `of` writes a list's features before sorting them into a set of
+   * their own: one array per space, not one per list (a typed array of more
+   * than 64 bytes is memory allocated and freed outside V8's heap, and a
+   * first comparison makes some 2 000 feature sets).
+   */
+  private scratch = new Uint32Array(1024)
 
   id(word: string): number {
     let id = this.ids.get(word)
@@ -38,7 +45,8 @@ export class FeatureSpace {
   of(tokens: TokenList): FeatureSet {
     const {type, id} = tokens
     // At most a word and a bigram per token, written straight into a typed array.
-    const out = new Uint32Array(2 * tokens.length)
+    if (2 * tokens.length > this.scratch.length) this.scratch = new Uint32Array(2 * 2 * tokens.length)
+    const out = this.scratch
     let n = 0
     let previous = -1
     // Every key id is below the size of `keys`: grown before the loop, not in it
