@@ -354,6 +354,13 @@ function anchorTables(size: number): number {
     anchorSeenNew = new Int32Array(length)
     anchorAtNew = new Int32Array(length)
   }
+  // The tables hold stamps as 32-bit integers: before a stamp would not fit (after 2^31 calls in
+  // one process), forget every mark and count again, so that no call ever sees an earlier one's.
+  if (anchorStamp === 0x7fffffff) {
+    anchorSeenOld.fill(0)
+    anchorSeenNew.fill(0)
+    anchorStamp = 0
+  }
   return ++anchorStamp
 }
 
